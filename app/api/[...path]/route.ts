@@ -1,0 +1,10 @@
+import { errorResponse } from "@/server/http/respond";
+
+// Any /api path no route matches: the JSON 404 of the spec, never an HTML page.
+const notFound = async () => errorResponse("NOT_FOUND");
+
+export const GET = notFound;
+export const POST = notFound;
+export const PUT = notFound;
+export const PATCH = notFound;
+export const DELETE = notFound;

@@ -1,0 +1,95 @@
+// The one Prisma client of the process. The driver adapter is chosen from DATABASE_URL; migrations are
+// applied before the first query. Kept on globalThis because Next may load this module more than once
+// (instrumentation and route bundles), and a PGlite folder must never be opened twice in one process.
+import { PrismaClient } from "@/server/generated/prisma/client";
+import { applyMigrations, type SqlRunner } from "./migrate";
+import { resolveDatabaseTarget, type DatabaseTarget } from "./config";
+
+export type Database = {
+  prisma: PrismaClient;
+  target: DatabaseTarget;
+  close(): Promise<void>;
+};
+
+type Holder = { promise?: Promise<Database> };
+const holder: Holder = ((globalThis as Record<string, unknown>).__fluxerDb ??= {}) as Holder;
+
+async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  if (target.dataDir) {
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(target.dataDir, { recursive: true });
+  }
+  const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  await pglite.waitReady;
+  const runner: SqlRunner = {
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    query: async <T,>(sql: string, params: unknown[] = []) => (await pglite.query<T>(sql, params)).rows,
+  };
+  await applyMigrations(runner, (line) => console.log(`[db] ${line}`));
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    target,
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Promise<Database> {
+  const pg = (await import("pg")).default;
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  try {
+    const runner: SqlRunner = {
+      exec: async (sql) => {
+        await client.query(sql);
+      },
+      query: async <T,>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+    };
+    await applyMigrations(runner, (line) => console.log(`[db] ${line}`));
+  } finally {
+    await client.end();
+  }
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: 5000,
+  });
+  // A dropped connection must not crash the process; the next query reports the error instead.
+  pool.on("error", (error) => console.error(JSON.stringify({ level: "error", msg: "pg pool error", error: error.message })));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    target,
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end().catch(() => {});
+    },
+  };
+}
+
+export function openDatabase(): Promise<Database> {
+  if (!holder.promise) {
+    const target = resolveDatabaseTarget();
+    holder.promise = (target.kind === "pglite" ? openPglite(target) : openPostgres(target)).catch((error) => {
+      holder.promise = undefined;
+      throw error;
+    });
+  }
+  return holder.promise;
+}
+
+/** The Prisma client, migrated and ready. */
+export async function db(): Promise<PrismaClient> {
+  return (await openDatabase()).prisma;
+}
+
+export type { PrismaClient };
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,0 +1,36 @@
+import { ApiError, ERROR_CODES, type ErrorCode } from "@/lib/errors";
+
+/** JSON response; bigint values (snowflakes) become decimal strings. */
+export function json(data: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
+  const body = JSON.stringify(data, (_key, value) => (typeof value === "bigint" ? value.toString() : value));
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/json; charset=utf-8");
+  headers.set("cache-control", "no-store");
+  return new Response(body, { status: init.status ?? 200, headers });
+}
+
+export function errorResponse(code: ErrorCode, message?: string): Response {
+  return json({ code, message: message ?? ERROR_CODES[code].message }, { status: ERROR_CODES[code].status });
+}
+
+function isDatabaseDown(error: unknown): boolean {
+  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P01|57P03|08006|08001|Connection terminated|timeout exceeded when trying to connect|Can't reach database/i.test(
+    text,
+  );
+}
+
+/** Turns any thrown value into the Fluxer error envelope; unknown errors are logged and masked. */
+export function toErrorResponse(error: unknown, requestLabel: string): Response {
+  if (error instanceof ApiError) {
+    return json(error.toBody(), { status: error.status, headers: error.headers });
+  }
+  if (isDatabaseDown(error)) {
+    console.error(JSON.stringify({ level: "error", msg: "database unavailable", request: requestLabel, error: String((error as Error)?.message ?? error) }));
+    return json({ code: "SERVICE_UNAVAILABLE", message: ERROR_CODES.SERVICE_UNAVAILABLE.message }, { status: 503, headers: { "retry-after": "5" } });
+  }
+  console.error(
+    JSON.stringify({ level: "error", msg: "unhandled error", request: requestLabel, error: String((error as Error)?.stack ?? error) }),
+  );
+  return json({ code: "INTERNAL_SERVER_ERROR", message: ERROR_CODES.INTERNAL_SERVER_ERROR.message }, { status: 500 });
+}
