@@ -1,0 +1,93 @@
+// Shared test helpers: every test makes its own users and guilds with random names through the real API.
+import { randomBytes, randomInt } from "node:crypto";
+import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { ERROR_CODES, type ErrorCode } from "../lib/errors";
+
+export const PASSWORD = "correct-horse-battery";
+
+export function randomName(prefix = "u"): string {
+  return `${prefix}${randomBytes(4).toString("hex")}`;
+}
+
+/** A fresh client address per user so per-IP limits of one test never touch another (server trusts XFF in tests). */
+export function randomIp(): string {
+  return `10.${randomInt(0, 255)}.${randomInt(0, 255)}.${randomInt(1, 254)}`;
+}
+
+export type TestUser = {
+  id: string;
+  token: string;
+  email: string;
+  username: string;
+  password: string;
+  ip: string;
+  headers: Record<string, string>;
+};
+
+export async function registerUser(request: APIRequestContext, options: { email?: string; username?: string } = {}): Promise<TestUser> {
+  const username = options.username ?? randomName("user");
+  const email = options.email ?? `${randomName("mail")}@e2e.test`;
+  const ip = randomIp();
+  const response = await request.post("/api/v1/auth/register", {
+    data: { username, email, password: PASSWORD },
+    headers: { "x-forwarded-for": ip },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const body = await response.json();
+  return {
+    id: body.user_id,
+    token: body.token,
+    email,
+    username,
+    password: PASSWORD,
+    ip,
+    headers: { authorization: body.token, "x-forwarded-for": ip },
+  };
+}
+
+/** The instance admin (email in ADMIN_EMAILS): registered on first use, logged in afterwards. */
+export async function adminUser(request: APIRequestContext): Promise<TestUser> {
+  const email = process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test";
+  const ip = randomIp();
+  const login = await request.post("/api/v1/auth/login", { data: { email, password: PASSWORD }, headers: { "x-forwarded-for": ip } });
+  if (login.status() === 200) {
+    const body = await login.json();
+    return { id: body.user_id, token: body.token, email, username: "admin", password: PASSWORD, ip, headers: { authorization: body.token, "x-forwarded-for": ip } };
+  }
+  const user = await registerUser(request, { email, username: "admin" }).catch(async () => {
+    // Another worker registered it between our login and register: log in again.
+    const again = await request.post("/api/v1/auth/login", { data: { email, password: PASSWORD }, headers: { "x-forwarded-for": ip } });
+    const body = await again.json();
+    return { id: body.user_id, token: body.token, email, username: "admin", password: PASSWORD, ip, headers: { authorization: body.token, "x-forwarded-for": ip } };
+  });
+  return user;
+}
+
+export async function createGuild(request: APIRequestContext, owner: TestUser, name = randomName("guild")) {
+  const response = await request.post("/api/v1/guilds", { data: { name }, headers: owner.headers });
+  expect(response.status(), await response.text()).toBe(201);
+  const guild = await response.json();
+  const channels = await request.get(`/api/v1/guilds/${guild.id}/channels`, { headers: owner.headers });
+  const list = channels.ok() ? await channels.json() : [];
+  const general = Array.isArray(list) ? list.find((c: { name: string }) => c.name === "general") : undefined;
+  return { ...guild, general_channel_id: general?.id as string | undefined } as {
+    id: string;
+    name: string;
+    owner_id: string;
+    features: string[];
+    general_channel_id: string | undefined;
+  };
+}
+
+/** Asserts an error response: status from the shared error table, the `code`, and optionally a field path. */
+export async function expectError(response: APIResponse, code: ErrorCode, field?: string) {
+  const text = await response.text();
+  expect(response.status(), text).toBe(ERROR_CODES[code].status);
+  const body = JSON.parse(text);
+  expect(body.code).toBe(code);
+  expect(typeof body.message).toBe("string");
+  if (field !== undefined) {
+    expect(body.errors?.map((e: { path: string }) => e.path), text).toContain(field);
+  }
+  return body;
+}

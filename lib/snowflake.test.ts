@@ -1,0 +1,20 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { nextSnowflake, parseSnowflake, snowflakeTimestamp } from "./snowflake";
+
+describe("snowflakes", () => {
+  it("encode the creation time and never repeat within a millisecond", () => {
+    const now = Date.UTC(2026, 2, 1, 10, 0, 0);
+    const ids = Array.from({ length: 5000 }, () => nextSnowflake(now));
+    assert.equal(new Set(ids).size, ids.length);
+    assert.equal(snowflakeTimestamp(ids[0]!).getTime(), now);
+    for (let i = 1; i < ids.length; i++) assert.ok(ids[i]! > ids[i - 1]!);
+  });
+  it("parse strings and safe integers, refuse everything else", () => {
+    assert.equal(parseSnowflake("987654321098765432"), 987654321098765432n);
+    assert.equal(parseSnowflake(42), 42n);
+    for (const bad of ["", "abc", "-1", "1.5", "99999999999999999999999", 1.5, -3, null, {}, undefined]) {
+      assert.equal(parseSnowflake(bad), null, String(bad));
+    }
+  });
+});

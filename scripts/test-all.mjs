@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// `npm test`: unit tests, a production build, then the Playwright suite (API + Chromium) against a real
+// server on PGlite and, when TEST_POSTGRES_URL is set, again on PostgreSQL. Ends with one line
+// `N passed, N failed` for CI.
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+const started = Date.now();
+
+function step(title) {
+  console.log(`\n=== ${title} (${((Date.now() - started) / 1000).toFixed(0)} s elapsed)`);
+}
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  process.stdout.write(result.stdout ?? "");
+  process.stderr.write(result.stderr ?? "");
+  return result;
+}
+
+function findTests(dir, suffix) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return name === "generated" ? [] : findTests(full, suffix);
+    return full.endsWith(suffix) ? [full] : [];
+  });
+}
+
+// 1. Unit tests (node:test through tsx).
+step("unit tests");
+const unitFiles = [...findTests("lib", ".test.ts"), ...findTests("server", ".test.ts")];
+if (unitFiles.length > 0) {
+  const unit = run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...unitFiles]);
+  const out = `${unit.stdout}`;
+  const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
+  const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? (unit.status === 0 ? 0 : 1));
+  totals.passed += pass;
+  totals.failed += fail;
+  lines.push(`unit: ${pass} passed, ${fail} failed`);
+}
+
+// 2. Production build (the suites run against `next start`).
+if (process.env.SKIP_BUILD !== "1") {
+  step("build");
+  const build = run("npm", ["run", "build", "--silent"]);
+  if (build.status !== 0) {
+    console.error("build failed");
+    totals.failed += 1;
+    lines.push("build: failed");
+    finish();
+  }
+}
+
+// 3. Playwright against PGlite, then PostgreSQL.
+const targets = [{ name: "PGlite", url: "pglite:memory", port: 3100 }];
+if (process.env.TEST_POSTGRES_URL) targets.push({ name: "PostgreSQL", url: await freshPostgresDatabase(process.env.TEST_POSTGRES_URL), port: 3101 });
+const only = process.env.TEST_DATABASES?.split(",").map((s) => s.trim().toLowerCase());
+
+for (const target of targets) {
+  if (only && !only.includes(target.name.toLowerCase())) continue;
+  step(`browser and API tests on ${target.name}`);
+  mkdirSync("test-results", { recursive: true });
+  const report = path.join("test-results", `report-${target.name.toLowerCase()}.json`);
+  const extra = process.argv.slice(2);
+  const result = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...extra], {
+    TEST_DATABASE_URL: target.url,
+    TEST_PORT: String(target.port),
+    TEST_REPORT: report,
+    E2E_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? `admin-${randomBytes(3).toString("hex")}@e2e.test`,
+    TEST_DATABASE_NAME: target.name,
+  });
+  let stats;
+  try {
+    stats = JSON.parse(readFileSync(report, "utf8")).stats;
+  } catch {
+    stats = null;
+  }
+  if (!stats) {
+    totals.failed += 1;
+    lines.push(`${target.name}: the suite did not run (exit ${result.status})`);
+    continue;
+  }
+  const failed = stats.unexpected + (result.status !== 0 && stats.unexpected === 0 ? 1 : 0);
+  totals.passed += stats.expected + stats.flaky;
+  totals.failed += failed;
+  totals.skipped += stats.skipped;
+  lines.push(`${target.name}: ${stats.expected} passed, ${failed} failed, ${stats.skipped} skipped${stats.flaky ? `, ${stats.flaky} flaky` : ""}`);
+}
+
+finish();
+
+async function freshPostgresDatabase(baseUrl) {
+  const pg = (await import("pg")).default;
+  const url = new URL(baseUrl);
+  const name = `fluxer_test_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  // Drop databases left by earlier runs, then make a clean one for this run.
+  const old = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'fluxer_test_%'");
+  for (const row of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => {});
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function finish() {
+  console.log(`\n=== summary (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  for (const line of lines) console.log(`  ${line}`);
+  if (totals.skipped) console.log(`  ${totals.skipped} skipped`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(totals.failed > 0 ? 1 : 0);
+}
