@@ -3,7 +3,7 @@
 // server on PGlite and, when TEST_POSTGRES_URL is set, again on PostgreSQL. Ends with one line
 // `N passed, N failed` for CI.
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -57,8 +57,9 @@ if (process.env.SKIP_BUILD !== "1") {
 }
 
 // 3. Playwright against PGlite, then PostgreSQL.
-const targets = [{ name: "PGlite", url: "pglite:memory", port: 3100 }];
-if (process.env.TEST_POSTGRES_URL) targets.push({ name: "PostgreSQL", url: await freshPostgresDatabase(process.env.TEST_POSTGRES_URL), port: 3101 });
+const portBase = Number(process.env.TEST_PORT_BASE ?? 3100);
+const targets = [{ name: "PGlite", url: "pglite:memory", port: portBase }];
+if (process.env.TEST_POSTGRES_URL) targets.push({ name: "PostgreSQL", url: await freshPostgresDatabase(process.env.TEST_POSTGRES_URL), port: portBase + 1 });
 const only = process.env.TEST_DATABASES?.split(",").map((s) => s.trim().toLowerCase());
 
 for (const target of targets) {
@@ -97,11 +98,13 @@ finish();
 async function freshPostgresDatabase(baseUrl) {
   const pg = (await import("pg")).default;
   const url = new URL(baseUrl);
-  const name = `fluxer_test_${Date.now().toString(36)}`;
+  // One prefix per checkout, so test runs in two checkouts on one server never drop each other's database.
+  const prefix = `fluxer_test_${createHash("sha256").update(process.cwd()).digest("hex").slice(0, 6)}_`;
+  const name = `${prefix}${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   // Drop databases left by earlier runs, then make a clean one for this run.
-  const old = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'fluxer_test_%'");
+  const old = await admin.query("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix]);
   for (const row of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => {});
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
