@@ -11,6 +11,7 @@ export async function boot() {
   const started = Date.now();
   const database = await openDatabase();
   console.log(`[boot] database ready: ${database.target.label} (${Date.now() - started} ms)`);
+  (await import("@/server/events/start-gateway")).startGateway(); // presence sweeps and the event bus (docs/presence.md)
   const isMemory = database.target.kind === "pglite" && database.target.dataDir === undefined;
   if (shouldSeedDemo(database.target.kind, isMemory)) {
     const { seedDemoIfEmpty } = await import("@/server/demo/seed-demo");

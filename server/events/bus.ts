@@ -1,0 +1,29 @@
+// The event bus between app instances. PostgreSQL: LISTEN/NOTIFY on one channel, a dedicated connection per
+// instance (postgres-bus.ts). PGlite is one process: an in-process emitter (memory-bus.ts). Callers see
+// only this interface; delivery is at most once (an instance whose listener is reconnecting misses events).
+import { resolveDatabaseTarget } from "@/server/db/config";
+import { MemoryBus } from "./memory-bus";
+import { PostgresBus } from "./postgres-bus";
+import type { BusMessage } from "./types";
+
+export type BusListener = (message: BusMessage) => void;
+
+export interface EventBus {
+  readonly kind: "memory" | "postgres";
+  /** Sends to every instance, this one included. Resolves once handed to the transport. */
+  publish(message: BusMessage): Promise<void>;
+  /** Returns the unsubscribe function. */
+  subscribe(listener: BusListener): () => void;
+  close(): Promise<void>;
+}
+
+const holder = ((globalThis as Record<string, unknown>).__fluxerEventBus ??= {}) as { bus?: EventBus };
+
+/** The process's bus, chosen from DATABASE_URL. */
+export function eventBus(): EventBus {
+  if (!holder.bus) {
+    const target = resolveDatabaseTarget();
+    holder.bus = target.kind === "postgres" ? new PostgresBus(target.url) : new MemoryBus();
+  }
+  return holder.bus;
+}

@@ -1,0 +1,30 @@
+import { EventEmitter } from "node:events";
+import type { BusListener, EventBus } from "./bus";
+import type { BusMessage } from "./types";
+
+/** One process (PGlite): listeners run on a later tick, like a notification arriving after the commit. */
+export class MemoryBus implements EventBus {
+  readonly kind = "memory" as const;
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+
+  async publish(message: BusMessage): Promise<void> {
+    const copy = JSON.parse(JSON.stringify(message)) as BusMessage;
+    setImmediate(() => this.emitter.emit("message", copy));
+  }
+
+  subscribe(listener: BusListener): () => void {
+    const safe = (message: BusMessage) => {
+      try {
+        listener(message);
+      } catch (error) {
+        console.error(JSON.stringify({ level: "error", msg: "event listener failed", error: String((error as Error)?.message ?? error) }));
+      }
+    };
+    this.emitter.on("message", safe);
+    return () => this.emitter.off("message", safe);
+  }
+
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+}

@@ -1,0 +1,110 @@
+// GET /api/v1/gateway/events: one server-sent event stream. A signed-in stream is a presence connection
+// (the user is online while it is open); an anonymous one may only follow guild counts.
+import { ApiError } from "@/lib/errors";
+import { nextSnowflake } from "@/lib/snowflake";
+import type { Caller } from "@/server/auth/caller";
+import { closePresenceConnection } from "@/server/presence/close-presence-connection";
+import { scheduleTemporaryMemberCheck } from "@/server/presence/maintenance";
+import { openPresenceConnection } from "@/server/presence/open-presence-connection";
+import { sendInitialCounts } from "./counts-watcher";
+import { addSession, openSessionCount, removeSession, type StreamSession } from "./sessions";
+import { startGateway } from "./start-gateway";
+import { visibleCountGuilds } from "./visible-count-guilds";
+
+/** Open streams per user (or per client address for anonymous ones) on one instance. */
+export const MAX_STREAMS_PER_IDENTITY = 16;
+/** Events queued for a client that stopped reading before the stream is dropped. */
+const MAX_QUEUED_CHUNKS = 1000;
+/** How long an EventSource waits before reconnecting, in ms. */
+const RETRY_MS = 3000;
+
+function release(session: StreamSession) {
+  if (session.userId === null) return;
+  closePresenceConnection(session.userId, session.id)
+    .then((result) => {
+      if (result.pendingRemovals > 0) scheduleTemporaryMemberCheck();
+    })
+    .catch((error) => console.error(JSON.stringify({ level: "error", msg: "presence release failed", error: String(error?.message ?? error) })));
+}
+
+export async function openEventStream(input: { request: Request; caller: Caller | null; ip: string; guildCounts: bigint[] | undefined }): Promise<Response> {
+  startGateway();
+  const { request, caller } = input;
+  const requested = input.guildCounts ?? [];
+  if (!caller && requested.length === 0) throw new ApiError("UNAUTHORIZED");
+  const countGuilds = await visibleCountGuilds(requested, caller?.id ?? null);
+  if (!caller && countGuilds.length === 0) throw new ApiError("UNKNOWN_GUILD");
+  const identity = caller ? `user:${caller.id}` : `ip:${input.ip}`;
+  if (openSessionCount(identity) >= MAX_STREAMS_PER_IDENTITY) {
+    throw new ApiError("RATE_LIMITED", { message: "Too many open event streams", headers: { "Retry-After": "5" }, extra: { retry_after: 5, global: false } });
+  }
+
+  const id = nextSnowflake();
+  if (caller && !(await openPresenceConnection(caller.id, id))) throw new ApiError("UNAUTHORIZED");
+
+  const encoder = new TextEncoder();
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+  let closed = false;
+  const write = (text: string): boolean => {
+    if (closed || !controller) return false;
+    if (controller.desiredSize !== null && controller.desiredSize < -MAX_QUEUED_CHUNKS) {
+      session.close();
+      return false;
+    }
+    try {
+      controller.enqueue(encoder.encode(text));
+      return true;
+    } catch {
+      session.close();
+      return false;
+    }
+  };
+  const onAbort = () => session.close();
+  const session: StreamSession = {
+    id,
+    userId: caller?.id ?? null,
+    identity,
+    countGuilds: new Map(countGuilds.map((guildId) => [guildId, ""])),
+    send: (type, data) => write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`),
+    ping: () => write(": ping\n\n"),
+    close: () => {
+      if (closed) return;
+      closed = true;
+      removeSession(id);
+      request.signal.removeEventListener("abort", onAbort);
+      try {
+        controller?.close();
+      } catch {
+        // already closed or cancelled by the client
+      }
+      release(session);
+    },
+  };
+  const stream = new ReadableStream<Uint8Array>({
+    start: (streamController) => {
+      controller = streamController;
+    },
+    cancel: () => session.close(),
+  });
+
+  addSession(session);
+  write(`retry: ${RETRY_MS}\n\n`);
+  session.send("READY", {
+    user_id: caller ? caller.id.toString() : null,
+    session_id: id.toString(),
+    guild_counts: countGuilds.map(String),
+  });
+  if (request.signal.aborted) session.close();
+  else request.signal.addEventListener("abort", onAbort);
+  sendInitialCounts(session).catch(() => {});
+
+  return new Response(stream, {
+    status: 200,
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      // no-transform: no proxy (or Next's compression) may buffer the stream to compress it.
+      "cache-control": "no-store, no-transform",
+      "x-accel-buffering": "no",
+    },
+  });
+}

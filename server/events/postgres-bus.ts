@@ -1,0 +1,111 @@
+import type { Client } from "pg";
+import { nextSnowflake } from "@/lib/snowflake";
+import { db } from "@/server/db";
+import type { BusListener, EventBus } from "./bus";
+import { isBusMessage, type BusMessage } from "./types";
+
+export const NOTIFY_CHANNEL = "fluxer_gateway";
+// NOTIFY payloads must stay under 8000 bytes; larger events are stored and the notification carries the id.
+const MAX_INLINE_BYTES = 7 * 1024;
+const MAX_RETRY_MS = 15_000;
+
+function log(msg: string, error?: unknown) {
+  console.error(JSON.stringify({ level: "error", msg, error: error === undefined ? undefined : String((error as Error)?.message ?? error) }));
+}
+
+/** PostgreSQL LISTEN/NOTIFY: a dedicated client per instance listens; publishing uses the shared pool. */
+export class PostgresBus implements EventBus {
+  readonly kind = "postgres" as const;
+  private readonly listeners = new Set<BusListener>();
+  private client: Client | null = null;
+  private generation = 0;
+  private retryMs = 250;
+  private closed = false;
+  /** Resolves once LISTEN is active (the first time). */
+  readonly ready: Promise<void>;
+  private markReady: () => void = () => {};
+
+  constructor(private readonly url: string) {
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+    void this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    if (this.closed) return;
+    const generation = ++this.generation;
+    const pg = (await import("pg")).default;
+    const client = new pg.Client({ connectionString: this.url });
+    const lost = (error?: unknown) => {
+      if (generation !== this.generation || this.closed) return;
+      log("event bus connection lost; reconnecting", error);
+      this.client = null;
+      client.end().catch(() => {});
+      const timer = setTimeout(() => void this.connect(), this.retryMs);
+      timer.unref?.();
+      this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+    };
+    client.on("notification", (notification) => {
+      if (notification.channel === NOTIFY_CHANNEL && notification.payload) void this.receive(notification.payload);
+    });
+    client.on("error", lost);
+    client.on("end", () => lost());
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${NOTIFY_CHANNEL}"`);
+      if (generation !== this.generation || this.closed) {
+        await client.end().catch(() => {});
+        return;
+      }
+      this.client = client;
+      this.retryMs = 250;
+      this.markReady();
+    } catch (error) {
+      lost(error);
+    }
+  }
+
+  private async receive(payload: string): Promise<void> {
+    try {
+      let message: unknown = JSON.parse(payload);
+      const ref = (message as { ref?: unknown }).ref;
+      if (typeof ref === "string" && /^\d+$/.test(ref)) {
+        const row = await (await db()).gatewayEventPayload.findUnique({ where: { id: BigInt(ref) } });
+        if (!row) return;
+        message = JSON.parse(row.payload);
+      }
+      if (!isBusMessage(message)) return;
+      for (const listener of this.listeners) {
+        try {
+          listener(message);
+        } catch (error) {
+          log("event listener failed", error);
+        }
+      }
+    } catch (error) {
+      log("bad event notification", error);
+    }
+  }
+
+  async publish(message: BusMessage): Promise<void> {
+    const prisma = await db();
+    let payload = JSON.stringify(message);
+    if (Buffer.byteLength(payload, "utf8") > MAX_INLINE_BYTES) {
+      const id = nextSnowflake();
+      await prisma.gatewayEventPayload.create({ data: { id, payload } });
+      payload = JSON.stringify({ ref: id.toString() });
+    }
+    await prisma.$executeRaw`SELECT pg_notify(${NOTIFY_CHANNEL}, ${payload})`;
+  }
+
+  subscribe(listener: BusListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.listeners.clear();
+    await this.client?.end().catch(() => {});
+    this.client = null;
+  }
+}

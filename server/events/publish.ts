@@ -1,0 +1,40 @@
+// publishEvent: call it after the transaction that made the change has committed. It never throws: a lost
+// event must not fail the request that caused it (failures are logged).
+import { guildCounts } from "@/server/presence/count-online-members";
+import { eventBus } from "./bus";
+import { toWire, type BusMessage, type GatewayEvent } from "./types";
+
+async function toMessage(event: GatewayEvent): Promise<BusMessage | null> {
+  const data = toWire(event.data ?? {});
+  const guildId = event.guildId === null ? null : event.guildId.toString();
+  switch (event.type) {
+    case "INVITE_CREATE":
+    case "INVITE_DELETE":
+      return { type: event.type, guildId, channelId: event.channelId.toString(), userId: null, data: { ...data, guild_id: guildId, channel_id: event.channelId.toString() } };
+    case "GUILD_MEMBER_ADD":
+    case "GUILD_MEMBER_REMOVE": {
+      const userId = event.userId.toString();
+      const user = typeof data.user === "object" && data.user !== null ? data.user : { id: userId };
+      return { type: event.type, guildId, channelId: null, userId, data: { ...data, guild_id: guildId, user } };
+    }
+    case "GUILD_COUNTS_UPDATE": {
+      let counts = event.data;
+      if (!counts) {
+        const [row] = await guildCounts([event.guildId]);
+        if (!row) return null;
+        counts = { approximate_member_count: row.memberCount, approximate_presence_count: row.presenceCount };
+      }
+      return { type: event.type, guildId, channelId: null, userId: null, data: { guild_id: guildId, ...counts } };
+    }
+  }
+}
+
+/** Sends an event to every instance; each delivers it to the streams allowed to see it. */
+export async function publishEvent(event: GatewayEvent): Promise<void> {
+  try {
+    const message = await toMessage(event);
+    if (message) await eventBus().publish(message);
+  } catch (error) {
+    console.error(JSON.stringify({ level: "error", msg: "publishEvent failed", type: event.type, error: String((error as Error)?.message ?? error) }));
+  }
+}

@@ -1,0 +1,42 @@
+// Gateway events (spec section 8 and the Fluxer gateway's names). Published after a commit by the code that
+// made the change; each instance delivers them to the streams it holds that may see them (dispatch.ts).
+
+export const GATEWAY_EVENT_TYPES = ["INVITE_CREATE", "INVITE_DELETE", "GUILD_MEMBER_ADD", "GUILD_MEMBER_REMOVE", "GUILD_COUNTS_UPDATE"] as const;
+
+export type GatewayEventType = (typeof GATEWAY_EVENT_TYPES)[number];
+
+type Data = Record<string, unknown>;
+
+/** What code publishes. `data` is the wire body (a DTO); ids may be bigint, they are sent as strings. */
+export type GatewayEvent =
+  /** To members with MANAGE_CHANNELS on the channel (group DM: its owner). */
+  | { type: "INVITE_CREATE" | "INVITE_DELETE"; guildId: bigint | null; channelId: bigint; data?: Data }
+  /** To members of the guild, and for a removal also to the removed user. */
+  | { type: "GUILD_MEMBER_ADD" | "GUILD_MEMBER_REMOVE"; guildId: bigint; userId: bigint; data?: Data }
+  /** To streams that follow the guild's counts; `data` is read from the database when left out. */
+  | { type: "GUILD_COUNTS_UPDATE"; guildId: bigint; data?: { approximate_member_count: number; approximate_presence_count: number } };
+
+/** What travels between instances: small JSON, ids as strings, `data` already in wire form. */
+export type BusMessage = {
+  type: GatewayEventType;
+  guildId: string | null;
+  channelId: string | null;
+  userId: string | null;
+  data: Data;
+};
+
+/** JSON-safe copy: bigint → decimal string, Date → ISO string. */
+export function toWire(value: Data): Data {
+  return JSON.parse(JSON.stringify(value, (_key, item) => (typeof item === "bigint" ? item.toString() : item))) as Data;
+}
+
+export function isBusMessage(value: unknown): value is BusMessage {
+  const message = value as BusMessage;
+  return (
+    typeof message === "object" &&
+    message !== null &&
+    (GATEWAY_EVENT_TYPES as readonly string[]).includes(message.type) &&
+    typeof message.data === "object" &&
+    message.data !== null
+  );
+}
