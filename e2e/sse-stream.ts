@@ -73,11 +73,16 @@ export class EventStream {
     return this.ended;
   }
 
-  /** The first event (already received or still to come) of `type` matching `match`. */
-  async waitFor(type: string, match: (data: Record<string, unknown>) => boolean = () => true, timeoutMs = 10_000): Promise<StreamEvent> {
+  /** How many events have arrived: pass it to `waitFor` to wait only for later ones. */
+  mark(): number {
+    return this.events.length;
+  }
+
+  /** The first event of `type` matching `match`, among those from index `from` on (received or to come). */
+  async waitFor(type: string, match: (data: Record<string, unknown>) => boolean = () => true, timeoutMs = 10_000, from = 0): Promise<StreamEvent> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.events.find((event) => event.type === type && match(event.data));
+      const found = this.events.slice(from).find((event) => event.type === type && match(event.data));
       if (found) return found;
       if (this.ended) throw new Error(`stream ended before ${type}; got ${JSON.stringify(this.events.map((e) => e.type))}`);
       const left = deadline - Date.now();

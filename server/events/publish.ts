@@ -1,8 +1,15 @@
 // publishEvent: call it after the transaction that made the change has committed. It never throws: a lost
 // event must not fail the request that caused it (failures are logged).
+import { db } from "@/server/db";
+import { toPartialUserDto } from "@/server/dto/user";
 import { guildCounts } from "@/server/presence/count-online-members";
 import { eventBus } from "./bus";
 import { toWire, type BusMessage, type GatewayEvent } from "./types";
+
+async function partialUser(userId: bigint) {
+  const user = await (await db()).user.findUnique({ where: { id: userId } });
+  return user ? toPartialUserDto(user) : { id: userId.toString() };
+}
 
 async function toMessage(event: GatewayEvent): Promise<BusMessage | null> {
   const data = toWire(event.data ?? {});
@@ -14,7 +21,7 @@ async function toMessage(event: GatewayEvent): Promise<BusMessage | null> {
     case "GUILD_MEMBER_ADD":
     case "GUILD_MEMBER_REMOVE": {
       const userId = event.userId.toString();
-      const user = typeof data.user === "object" && data.user !== null ? data.user : { id: userId };
+      const user = typeof data.user === "object" && data.user !== null ? data.user : await partialUser(event.userId);
       return { type: event.type, guildId, channelId: null, userId, data: { ...data, guild_id: guildId, user } };
     }
     case "GUILD_COUNTS_UPDATE": {

@@ -7,6 +7,7 @@ import { db } from "@/server/db";
 import { toMemberDto } from "@/server/dto/member";
 import { loadGuildAccess, requireGuildMember } from "@/server/guilds/access";
 import { addMembership } from "./membership";
+import { publishEvent } from "@/server/events/publish";
 
 /**
  * Adds a user to a guild directly. Managers (MANAGE_GUILD) may add bots only: people join through
@@ -29,5 +30,6 @@ export async function addMember(guildId: bigint, userId: bigint, caller: Caller,
   });
   const member = await prisma.member.findUnique({ where: { guildId_userId: { guildId, userId } }, include: { user: true, roles: true } });
   if (!member) throw new ApiError("UNKNOWN_MEMBER"); // removed again in between
+  if (created) await publishEvent({ type: "GUILD_MEMBER_ADD", guildId, userId, data: toMemberDto(member) });
   return { created, member: toMemberDto(member) };
 }

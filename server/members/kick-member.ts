@@ -7,6 +7,7 @@ import { db } from "@/server/db";
 import { requireGuildMember } from "@/server/guilds/access";
 import { highestRolePosition, requireAbove } from "@/server/roles/hierarchy";
 import { removeMembership } from "./membership";
+import { publishEvent } from "@/server/events/publish";
 
 /** Removes a member (KICK_MEMBERS). Never the owner, never a member at or above the caller's highest role. */
 export async function kickMember(guildId: bigint, userId: bigint, caller: Caller, reason: string | null) {
@@ -21,4 +22,5 @@ export async function kickMember(guildId: bigint, userId: bigint, caller: Caller
     if (!(await removeMembership(tx, guildId, userId))) throw new ApiError("UNKNOWN_MEMBER");
     await recordAuditLog(tx, { guildId, actionType: AuditLogAction.MEMBER_KICK, userId: caller.id, targetId: userId.toString(), reason });
   });
+  await publishEvent({ type: "GUILD_MEMBER_REMOVE", guildId, userId });
 }

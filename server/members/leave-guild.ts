@@ -3,6 +3,7 @@ import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
 import { requireGuildMember } from "@/server/guilds/access";
 import { removeMembership } from "./membership";
+import { publishEvent } from "@/server/events/publish";
 
 /** The caller leaves a guild. The owner cannot (Fluxer's CANNOT_LEAVE_GUILD_AS_OWNER). */
 export async function leaveGuild(guildId: bigint, caller: Caller) {
@@ -12,4 +13,5 @@ export async function leaveGuild(guildId: bigint, caller: Caller) {
   }
   const prisma = await db();
   await prisma.$transaction((tx) => removeMembership(tx, guildId, caller.id));
+  await publishEvent({ type: "GUILD_MEMBER_REMOVE", guildId, userId: caller.id });
 }
