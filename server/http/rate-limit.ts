@@ -1,14 +1,55 @@
-// Fixed-window rate limits per identity and bucket (spec section 9), in process memory by default.
+// Fixed-window rate limits per identity and bucket (spec section 9). The counters live behind a small
+// store interface: process memory now; a shared store (e.g. Redis INCR + PEXPIRE) can implement the same
+// two calls so limits hold across several app instances.
 // RATE_LIMIT_SCALE multiplies every limit (e.g. 1000 for local load tests); it is 1 unless set.
 import { ApiError } from "@/lib/errors";
+import { createRedisStore } from "./rate-limit-redis";
 
 export type RateLimitRule = { bucket: string; limit: number; windowSeconds: number };
 
 export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetAtMs: number; bucket: string };
 
-type Window = { count: number; resetAtMs: number };
+export type WindowState = { count: number; resetAtMs: number };
 
-const windows: Map<string, Window> = (((globalThis as Record<string, unknown>).__fluxerRateLimits ??= new Map()) as Map<string, Window>);
+export interface RateLimitStore {
+  /** Adds one to the key's window (a new window when none is open) and returns it. */
+  increment(key: string, windowMs: number, now: number): Promise<WindowState>;
+  /** The key's open window without counting, or null when none is open. */
+  peek(key: string, now: number): Promise<WindowState | null>;
+}
+
+/** In-process store: right for one instance (and PGlite, which is single-process anyway). */
+export function createMemoryStore(): RateLimitStore {
+  const windows = new Map<string, WindowState>();
+  let lastSweep = 0;
+  const sweep = (now: number) => {
+    if (now - lastSweep < 10_000) return;
+    lastSweep = now;
+    for (const [key, window] of windows) if (window.resetAtMs <= now) windows.delete(key);
+  };
+  return {
+    async increment(key, windowMs, now) {
+      sweep(now);
+      let window = windows.get(key);
+      if (!window || window.resetAtMs <= now) {
+        window = { count: 0, resetAtMs: now + windowMs };
+        windows.set(key, window);
+      }
+      window.count += 1;
+      return { ...window };
+    },
+    async peek(key, now) {
+      const window = windows.get(key);
+      return window && window.resetAtMs > now ? { ...window } : null;
+    },
+  };
+}
+
+// One store per process, kept on globalThis because Next may load this module in several bundles.
+const holder = globalThis as { __fluxerRateLimitStore?: RateLimitStore };
+const store: RateLimitStore = (holder.__fluxerRateLimitStore ??= process.env.REDIS_URL
+  ? createRedisStore(process.env.REDIS_URL, createMemoryStore())
+  : createMemoryStore());
 
 function scale(): number {
   const value = Number(process.env.RATE_LIMIT_SCALE ?? "1");
@@ -19,30 +60,29 @@ export function rateLimitsDisabled(): boolean {
   return process.env.RATE_LIMITS === "off";
 }
 
-let lastSweep = 0;
-function sweep(now: number) {
-  if (now - lastSweep < 10_000) return;
-  lastSweep = now;
-  for (const [key, window] of windows) if (window.resetAtMs <= now) windows.delete(key);
-}
-
-export function hit(rule: RateLimitRule, identity: string, now = Date.now()): RateLimitResult {
-  sweep(now);
+function toResult(rule: RateLimitRule, window: WindowState | null, now: number): RateLimitResult {
   const limit = Math.floor(rule.limit * scale());
-  const key = `${rule.bucket}:${identity}`;
-  let window = windows.get(key);
-  if (!window || window.resetAtMs <= now) {
-    window = { count: 0, resetAtMs: now + rule.windowSeconds * 1000 };
-    windows.set(key, window);
-  }
-  window.count += 1;
+  const count = window?.count ?? 0;
   return {
-    allowed: rateLimitsDisabled() || window.count <= limit,
+    allowed: rateLimitsDisabled() || count <= limit,
     limit,
-    remaining: Math.max(0, limit - window.count),
-    resetAtMs: window.resetAtMs,
+    remaining: Math.max(0, limit - count),
+    resetAtMs: window?.resetAtMs ?? now + rule.windowSeconds * 1000,
     bucket: rule.bucket,
   };
+}
+
+/** Counts one request of `identity` against the rule. */
+export async function hit(rule: RateLimitRule, identity: string, now = Date.now()): Promise<RateLimitResult> {
+  return toResult(rule, await store.increment(`${rule.bucket}:${identity}`, rule.windowSeconds * 1000, now), now);
+}
+
+/** Whether `identity` has already used up the rule, without counting this request. */
+export async function isExhausted(rule: RateLimitRule, identity: string, now = Date.now()): Promise<RateLimitResult | null> {
+  const window = await store.peek(`${rule.bucket}:${identity}`, now);
+  if (!window || rateLimitsDisabled()) return null;
+  const result = toResult(rule, window, now);
+  return window.count >= result.limit ? { ...result, allowed: false } : null;
 }
 
 export function rateLimitHeaders(result: RateLimitResult, now = Date.now()): Record<string, string> {

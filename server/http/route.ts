@@ -3,7 +3,7 @@
 import { ApiError } from "@/lib/errors";
 import { resolveCaller, type Caller } from "@/server/auth/caller";
 import { clientIp } from "./client-ip";
-import { GLOBAL_RULE, hit, rateLimitedError, rateLimitHeaders, type RateLimitRule, type RateLimitResult } from "./rate-limit";
+import { GLOBAL_RULE, hit, isExhausted, rateLimitedError, rateLimitHeaders, type RateLimitRule, type RateLimitResult } from "./rate-limit";
 import { json, toErrorResponse } from "./respond";
 
 type AuthMode = "required" | "optional" | "none";
@@ -13,6 +13,8 @@ type RouteOptions = {
   /** Bots get 403 ACCESS_DENIED (spec: accept is for users only). */
   usersOnly?: boolean;
   rateLimit?: RateLimitRule | ((params: Record<string, string>) => RateLimitRule);
+  /** Counts this route's 404 answers per client IP; once used up, every request from that IP is a 429 (no code guessing). */
+  notFoundLimit?: RateLimitRule;
 };
 
 export type HandlerContext<P, A extends AuthMode> = {
@@ -59,12 +61,16 @@ export function route<P extends Record<string, string> = Record<string, string>,
         if (mode === "required" && !caller) throw new ApiError("UNAUTHORIZED");
       }
       const identity = caller ? `user:${caller.id}` : `ip:${ip}`;
-      const globalResult = hit(GLOBAL_RULE, identity);
+      const globalResult = await hit(GLOBAL_RULE, identity);
       if (!globalResult.allowed) throw rateLimitedError(globalResult, true);
       if (options.rateLimit) {
         const rule = typeof options.rateLimit === "function" ? options.rateLimit(params) : options.rateLimit;
-        limits = hit(rule, identity);
+        limits = await hit(rule, identity);
         if (!limits.allowed) throw rateLimitedError(limits, false);
+      }
+      if (options.notFoundLimit) {
+        const exhausted = await isExhausted(options.notFoundLimit, `ip:${ip}`);
+        if (exhausted) throw rateLimitedError(exhausted, false);
       }
       if (caller && options.usersOnly && caller.isBot) throw new ApiError("ACCESS_DENIED");
       if (caller?.via === "cookie" && !SAFE_METHODS.has(request.method)) checkOrigin(request);
@@ -74,6 +80,7 @@ export function route<P extends Record<string, string> = Record<string, string>,
       return response;
     } catch (error) {
       const response = toErrorResponse(error, label);
+      if (options.notFoundLimit && response.status === 404) await hit(options.notFoundLimit, `ip:${clientIp(request)}`);
       if (limits && response.status !== 429) {
         for (const [key, value] of Object.entries(rateLimitHeaders(limits))) response.headers.set(key, value);
       }

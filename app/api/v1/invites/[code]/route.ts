@@ -1,0 +1,27 @@
+import { getInviteQuerySchema } from "@/lib/schemas/invites";
+import { auditLogReason } from "@/server/audit-log/record-audit-log";
+import { parseQuery } from "@/server/http/parse";
+import { ok, route } from "@/server/http/route";
+import { acceptInvite } from "@/server/invites/accept-invite";
+import { deleteInvite } from "@/server/invites/delete-invite";
+import { getInvite } from "@/server/invites/get-invite";
+import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
+
+type Params = { code: string };
+
+// GET /api/v1/invites/{code} - preview an invite (anonymous works; metadata only for its managers)
+export const GET = route<Params, "optional">(
+  { auth: "optional", rateLimit: INVITE_RATE_LIMITS.get, notFoundLimit: INVITE_RATE_LIMITS.unknownCode },
+  async ({ request, params, caller }) => ok(await getInvite(params.code, caller, parseQuery(request, getInviteQuerySchema))),
+);
+
+// POST /api/v1/invites/{code} - accept an invite: join its guild or group DM (users only)
+export const POST = route<Params>(
+  { auth: "required", usersOnly: true, rateLimit: INVITE_RATE_LIMITS.accept, notFoundLimit: INVITE_RATE_LIMITS.unknownCode },
+  async ({ params, caller }) => ok(await acceptInvite(params.code, caller)),
+);
+
+// DELETE /api/v1/invites/{code} - revoke an invite (its inviter or MANAGE_CHANNELS on its channel)
+export const DELETE = route<Params>({ auth: "required", rateLimit: INVITE_RATE_LIMITS.delete }, async ({ request, params, caller }) =>
+  ok(await deleteInvite(params.code, caller, auditLogReason(request))),
+);

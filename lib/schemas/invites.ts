@@ -1,0 +1,27 @@
+// Invite request shapes (seed doc "Create Channel Invite", spec section 6). Strict types: "5" is not 5.
+import { z } from "zod";
+
+export const MAX_INVITE_AGE_SECONDS = 604800;
+export const MAX_INVITE_USES = 100;
+
+export const createInviteSchema = z.object({
+  max_age: z.number().int("max_age must be a whole number of seconds").min(0).max(MAX_INVITE_AGE_SECONDS, "max_age must be 0-604800").default(86400),
+  max_uses: z.number().int("max_uses must be a whole number").min(0).max(MAX_INVITE_USES, "max_uses must be 0-100").default(0),
+  temporary: z.boolean().default(false),
+  unique: z.boolean().default(true),
+});
+
+export type CreateInviteInput = z.infer<typeof createInviteSchema>;
+
+/** A boolean query flag: "true"/"1" or "false"/"0"; absent is false; anything else is a 400 naming the flag. */
+const queryFlag = z
+  .enum(["true", "false", "1", "0"], { message: "Must be true, false, 1 or 0" })
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+export const getInviteQuerySchema = z.object({
+  with_counts: queryFlag,
+  with_expiration: queryFlag,
+});
+
+export type GetInviteQuery = z.infer<typeof getInviteQuerySchema>;

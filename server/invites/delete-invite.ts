@@ -1,0 +1,34 @@
+// DELETE /invites/{code} (spec section 6): the inviter, a member with MANAGE_CHANNELS on the invite's
+// channel, or (group DM) the channel owner. Vanity codes are managed on the guild, so they are 404 here.
+import { AuditLogAction } from "@/lib/constants";
+import { ApiError } from "@/lib/errors";
+import { recordAuditLog } from "@/server/audit-log/record-audit-log";
+import type { Caller } from "@/server/auth/caller";
+import { db } from "@/server/db";
+import { findLiveInvite } from "./find-live-invite";
+import { inviteAuditChanges } from "./invite-audit";
+import { requireInviteManager } from "./invite-access";
+import { inviteResponse } from "./invite-response";
+import { WRITE_TX_OPTIONS } from "@/server/db/row-locks";
+
+export async function deleteInvite(code: string, caller: Caller, reason: string | null) {
+  const prisma = await db();
+  const invite = await findLiveInvite(prisma, code);
+  if (!invite || invite.isVanity) throw new ApiError("UNKNOWN_INVITE");
+  await requireInviteManager(invite, caller, prisma);
+  await prisma.$transaction(async (tx) => {
+    const deleted = await tx.invite.deleteMany({ where: { code: invite.code } });
+    if (deleted.count === 0) throw new ApiError("UNKNOWN_INVITE"); // a concurrent delete won
+    if (invite.guildId !== null) {
+      await recordAuditLog(tx, {
+        guildId: invite.guildId,
+        actionType: AuditLogAction.INVITE_DELETE,
+        userId: caller.id,
+        targetId: invite.code,
+        reason,
+        changes: inviteAuditChanges(invite, "old_value"),
+      });
+    }
+  }, WRITE_TX_OPTIONS);
+  return inviteResponse(invite, { withExpiration: true, withMetadata: true });
+}

@@ -1,0 +1,33 @@
+// Who may see an invite's metadata and revoke it (spec sections 4 and 6): the inviter; for a guild invite
+// a member with MANAGE_CHANNELS on its channel; for a group DM the channel's owner.
+import { InviteType } from "@/lib/constants";
+import { ApiError } from "@/lib/errors";
+import { Permissions } from "@/lib/permissions";
+import type { Caller } from "@/server/auth/caller";
+import type { Tx } from "@/server/db";
+import { loadChannelAccess, requirePermission } from "@/server/guilds/access";
+
+type InviteLike = { type: number; channelId: bigint; inviterId: bigint | null; channel: { ownerId?: bigint | null } };
+
+/** Throws 403 MISSING_ACCESS (not in the guild / group DM) or MISSING_PERMISSIONS unless the caller may manage the invite. */
+export async function requireInviteManager(invite: InviteLike, caller: Caller, client?: Tx): Promise<void> {
+  if (invite.inviterId !== null && invite.inviterId === caller.id) return;
+  const access = await loadChannelAccess(invite.channelId, caller, client);
+  if (invite.type === InviteType.GROUP_DM) {
+    if (!access.isGroupDmOwner) throw new ApiError("MISSING_PERMISSIONS");
+    return;
+  }
+  requirePermission(access.permissions, Permissions.MANAGE_CHANNELS);
+}
+
+/** Whether `uses`, `max_uses` and `max_age` may be shown to this caller (anonymous callers never). */
+export async function canSeeInviteMetadata(invite: InviteLike, caller: Caller | null, client?: Tx): Promise<boolean> {
+  if (!caller) return false;
+  try {
+    await requireInviteManager(invite, caller, client);
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 403) return false;
+    throw error;
+  }
+}

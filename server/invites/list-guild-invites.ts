@@ -1,0 +1,19 @@
+// GET /guilds/{id}/invites (spec section 6): the guild's live invites with metadata, newest first, vanity
+// excluded. Needs MANAGE_GUILD.
+import { Permissions } from "@/lib/permissions";
+import type { Caller } from "@/server/auth/caller";
+import { db } from "@/server/db";
+import { toInviteDto } from "@/server/dto/invite";
+import { requireGuildMember } from "@/server/guilds/access";
+import { inviteInclude, liveInviteWhere } from "./invite-query";
+
+export async function listGuildInvites(guildId: bigint, caller: Caller) {
+  const prisma = await db();
+  await requireGuildMember(guildId, caller, Permissions.MANAGE_GUILD, prisma);
+  const invites = await prisma.invite.findMany({
+    where: { guildId, isVanity: false, ...liveInviteWhere(prisma) },
+    orderBy: [{ createdAt: "desc" }, { code: "asc" }],
+    include: inviteInclude,
+  });
+  return invites.map((invite) => toInviteDto(invite, { withExpiration: true, withMetadata: true }));
+}

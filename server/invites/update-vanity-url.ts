@@ -1,0 +1,76 @@
+// PATCH /guilds/{id}/vanity-url (spec section 6): set, change or clear the guild's vanity code.
+// Uniqueness across every code is the invites primary key's (insert ON CONFLICT DO NOTHING, then look at
+// the count), never a check-then-insert. A code the guild gives up stays locked to it for 30 days so old
+// links can't be hijacked. Recorded in the audit log as a guild update.
+import { AuditLogAction, ChannelType, InviteType, LIMITS } from "@/lib/constants";
+import { ApiError, invalidField } from "@/lib/errors";
+import { applyOverwrites, hasPermission, Permissions } from "@/lib/permissions";
+import type { UpdateVanityInput } from "@/lib/schemas/vanity";
+import { recordAuditLog } from "@/server/audit-log/record-audit-log";
+import type { Caller } from "@/server/auth/caller";
+import { db, type Tx } from "@/server/db";
+import { requireGuildMember } from "@/server/guilds/access";
+import { findVanityInvite } from "./get-vanity-url";
+import { liveInviteWhere } from "./invite-query";
+import { lockGuild, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
+
+export const VANITY_LOCK_DAYS = 30;
+
+/** The guild's first text channel (by position) that @everyone can view: where vanity visitors land. */
+async function findPublicTextChannel(tx: Tx, guildId: bigint) {
+  const [everyone, channels] = await Promise.all([
+    tx.role.findUnique({ where: { id: guildId } }),
+    tx.channel.findMany({ where: { guildId, type: ChannelType.GUILD_TEXT }, orderBy: [{ position: "asc" }, { id: "asc" }], include: { overwrites: true } }),
+  ]);
+  const base = everyone?.permissions ?? 0n;
+  return channels.find((channel) =>
+    hasPermission(applyOverwrites({ base, guildId, userId: 0n, memberRoleIds: [], overwrites: channel.overwrites }), Permissions.VIEW_CHANNEL),
+  );
+}
+
+async function claimCode(tx: Tx, guildId: bigint, code: string, now: Date) {
+  const lock = await tx.vanityCodeLock.findUnique({ where: { code } });
+  if (lock && lock.guildId !== guildId && lock.lockedUntil > now) throw new ApiError("VANITY_URL_CODE_ALREADY_TAKEN");
+  if (lock) await tx.vanityCodeLock.delete({ where: { code } }); // ours again, or expired
+  const channel = await findPublicTextChannel(tx, guildId);
+  if (!channel) throw invalidField("code", "VANITY_URL_NO_PUBLIC_CHANNEL", "The guild needs a text channel everyone can view");
+  const inserted = await tx.invite.createMany({
+    data: [{ code, type: InviteType.GUILD, guildId, channelId: channel.id, inviterId: null, createdAt: now, maxAge: 0, maxUses: 0, isVanity: true }],
+    skipDuplicates: true,
+  });
+  if (inserted.count === 0) throw new ApiError("VANITY_URL_CODE_ALREADY_TAKEN");
+}
+
+export async function updateVanityUrl(guildId: bigint, caller: Caller, input: UpdateVanityInput, reason: string | null) {
+  const prisma = await db();
+  const { guild } = await requireGuildMember(guildId, caller, Permissions.MANAGE_GUILD, prisma);
+  if (!guild.features.includes("VANITY_URL")) throw new ApiError("VANITY_URL_REQUIRES_FEATURE");
+  const next = input.code;
+
+  return prisma.$transaction(async (tx) => {
+    if (!(await lockGuild(tx, guildId))) throw new ApiError("UNKNOWN_GUILD");
+    const current = await findVanityInvite(tx, guildId);
+    if ((current?.code ?? null) === next) return { code: next, uses: current?.uses ?? 0 }; // no-op
+    const now = new Date();
+    if (current) {
+      await tx.invite.delete({ where: { code: current.code } });
+      const lockedUntil = new Date(now.getTime() + VANITY_LOCK_DAYS * 24 * 60 * 60 * 1000);
+      await tx.vanityCodeLock.upsert({ where: { code: current.code }, create: { code: current.code, guildId, lockedUntil }, update: { guildId, lockedUntil } });
+    }
+    if (next !== null) {
+      if (!current && (await tx.invite.count({ where: { guildId, ...liveInviteWhere(tx) } })) >= LIMITS.MAX_INVITES_PER_GUILD) {
+        throw new ApiError("MAX_INVITES");
+      }
+      await claimCode(tx, guildId, next, now);
+    }
+    await recordAuditLog(tx, {
+      guildId,
+      actionType: AuditLogAction.GUILD_UPDATE,
+      userId: caller.id,
+      targetId: guildId.toString(),
+      reason,
+      changes: [{ key: "vanity_url_code", old_value: current?.code ?? null, new_value: next }],
+    });
+    return { code: next, uses: 0 };
+  }, WRITE_TX_OPTIONS);
+}
