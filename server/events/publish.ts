@@ -1,6 +1,7 @@
 // publishEvent: call it after the transaction that made the change has committed. It never throws: a lost
 // event must not fail the request that caused it (failures are logged).
 import { db } from "@/server/db";
+import { toMemberDto } from "@/server/dto/member";
 import { toPartialUserDto } from "@/server/dto/user";
 import { guildCounts } from "@/server/presence/count-online-members";
 import { eventBus } from "./bus";
@@ -9,6 +10,12 @@ import { toWire, type BusMessage, type GatewayEvent } from "./types";
 async function partialUser(userId: bigint) {
   const user = await (await db()).user.findUnique({ where: { id: userId } });
   return user ? toPartialUserDto(user) : { id: userId.toString() };
+}
+
+/** GUILD_MEMBER_ADD published without data: the member object as the members API returns it. */
+async function memberData(guildId: bigint, userId: bigint) {
+  const member = await (await db()).member.findUnique({ where: { guildId_userId: { guildId, userId } }, include: { user: true, roles: true } });
+  return member ? toMemberDto(member) : {};
 }
 
 async function toMessage(event: GatewayEvent): Promise<BusMessage | null> {
@@ -20,6 +27,7 @@ async function toMessage(event: GatewayEvent): Promise<BusMessage | null> {
       return { type: event.type, guildId, channelId: event.channelId.toString(), userId: null, data: { ...data, guild_id: guildId, channel_id: event.channelId.toString() } };
     case "GUILD_MEMBER_ADD":
     case "GUILD_MEMBER_REMOVE": {
+      if (event.type === "GUILD_MEMBER_ADD" && !event.data) Object.assign(data, toWire(await memberData(event.guildId, event.userId)));
       const userId = event.userId.toString();
       const user = typeof data.user === "object" && data.user !== null ? data.user : await partialUser(event.userId);
       return { type: event.type, guildId, channelId: null, userId, data: { ...data, guild_id: guildId, user } };

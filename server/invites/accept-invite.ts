@@ -12,6 +12,7 @@ import { canSeeInviteMetadata } from "./invite-access";
 import { inviteInclude, liveInviteWhere, type InviteWithRelations } from "./invite-query";
 import { inviteResponse } from "./invite-response";
 import { lockChannel, lockGuild, lockUser, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
+import { publishEvent } from "@/server/events/publish";
 
 const MAX_ATTEMPTS = 5;
 
@@ -95,6 +96,7 @@ export async function acceptInvite(code: string, caller: Caller) {
     const outcome = await attempt(prisma, invite, caller.id);
     if (outcome.kind === "gone") throw new ApiError("UNKNOWN_INVITE");
     if (outcome.kind === "moved") continue;
+    if (outcome.kind === "joined" && outcome.invite.guildId !== null) await publishEvent({ type: "GUILD_MEMBER_ADD", guildId: outcome.invite.guildId, userId: caller.id });
     return inviteResponse(outcome.invite, {
       withCounts: true,
       withExpiration: true,

@@ -15,6 +15,7 @@ import { inviteInclude, liveInviteWhere } from "./invite-query";
 import { inviteResponse } from "./invite-response";
 import { maybePurgeLapsedInvites } from "./purge-lapsed-invites";
 import { lockChannel, lockGuild, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
+import { publishEvent } from "@/server/events/publish";
 
 const INVITABLE_CHANNEL_TYPES: ReadonlySet<number> = new Set([ChannelType.GUILD_TEXT, ChannelType.GUILD_VOICE, ChannelType.GROUP_DM]);
 
@@ -65,6 +66,7 @@ export async function createInvite(channelId: bigint, caller: Caller, input: Cre
     return tx.invite.findUniqueOrThrow({ where: { code }, include: inviteInclude });
   }, WRITE_TX_OPTIONS);
 
+  await publishEvent({ type: "INVITE_CREATE", guildId, channelId, data: await inviteResponse(invite, { withExpiration: true, withMetadata: true }) });
   maybePurgeLapsedInvites();
   return inviteResponse(invite, { withExpiration: true, withMetadata: true });
 }

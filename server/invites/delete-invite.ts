@@ -10,6 +10,7 @@ import { inviteAuditChanges } from "./invite-audit";
 import { requireInviteManager } from "./invite-access";
 import { inviteResponse } from "./invite-response";
 import { WRITE_TX_OPTIONS } from "@/server/db/row-locks";
+import { publishEvent } from "@/server/events/publish";
 
 export async function deleteInvite(code: string, caller: Caller, reason: string | null) {
   const prisma = await db();
@@ -30,5 +31,6 @@ export async function deleteInvite(code: string, caller: Caller, reason: string 
       });
     }
   }, WRITE_TX_OPTIONS);
+  await publishEvent({ type: "INVITE_DELETE", guildId: invite.guildId, channelId: invite.channelId, data: { code: invite.code } });
   return inviteResponse(invite, { withExpiration: true, withMetadata: true });
 }
