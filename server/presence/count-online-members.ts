@@ -22,3 +22,12 @@ export async function guildCounts(guildIds: bigint[]): Promise<GuildCounts[]> {
     FROM "guilds" g WHERE g."id" IN (${Prisma.join(guildIds)})`;
   return rows.map((row) => ({ guildId: row.id, memberCount: Number(row.member_count), presenceCount: Number(row.presence_count) }));
 }
+
+/** Online recipients of a group DM (at most 10, so a plain join is cheap). */
+export async function countOnlineRecipients(channelId: bigint): Promise<number> {
+  const prisma = await db();
+  const [row] = await prisma.$queryRaw<{ online: number }[]>`
+    SELECT COUNT(*)::int AS "online" FROM "channel_recipients" r
+    JOIN "user_presences" p ON p."user_id" = r."user_id" WHERE r."channel_id" = ${channelId}`;
+  return Number(row?.online ?? 0);
+}
