@@ -12,7 +12,7 @@ const { nextSnowflake } = await import("@/lib/snowflake");
 const { createGuild } = await import("@/server/guilds/create-guild");
 const { openPresenceConnection } = await import("./open-presence-connection");
 const { closePresenceConnection } = await import("./close-presence-connection");
-const { countOnlineMembers } = await import("./count-online-members");
+const { countOnlineMembers, countOnlineRecipients } = await import("./count-online-members");
 const { foldPresenceDeltas } = await import("./fold-presence-deltas");
 const { removeDueTemporaryMembers } = await import("./remove-temporary-members");
 const { sweepStalePresence } = await import("./sweep-stale-presence");
@@ -102,6 +102,18 @@ describe("presence", () => {
     assert.deepEqual(await removeDueTemporaryMembers(), []); // nothing left to do, nothing counted twice
     assert.equal(await database.prisma.temporaryMemberRemoval.count({ where: { guildId: guild.id } }), 0);
     assert.equal(await countOnlineMembers(guild.id), 1);
+  });
+
+  it("counts the online recipients of a group DM", async () => {
+    const [a, b] = [await user("dm-a"), await user("dm-b")];
+    const channel = await database.prisma.channel.create({ data: { id: nextSnowflake(), type: 3, ownerId: a.id } });
+    await database.prisma.channelRecipient.createMany({ data: [{ channelId: channel.id, userId: a.id }, { channelId: channel.id, userId: b.id }] });
+    assert.equal(await countOnlineRecipients(channel.id), 0);
+    const connection = nextSnowflake();
+    await openPresenceConnection(b.id, connection);
+    assert.equal(await countOnlineRecipients(channel.id), 1);
+    await closePresenceConnection(b.id, connection);
+    assert.equal(await countOnlineRecipients(channel.id), 0);
   });
 
   it("sweeps connections that stopped heart-beating and re-registers a swept live one", async () => {
