@@ -48,17 +48,20 @@ type Message = { tone: "error" | "success" | "muted"; text: string };
 export function VanityForm({ action, guildId, baseUrl, currentCode }: VanityFormProps) {
   const [state, formAction] = useActionState(action, IDLE);
   const [draft, setDraft] = useState(state.value ?? currentCode ?? "");
+  // The server's answer is shown until the field is edited again.
+  const [isEdited, setEdited] = useState(false);
   const isHydrated = useHydrated();
 
   // After a save or a clear, the field shows what the server stored.
   useEffect(() => {
+    setEdited(false);
     if (state.status === "saved" || state.status === "cleared") setDraft(state.value ?? "");
   }, [state]);
 
   const check = checkVanityDraft(draft);
   const isEmpty = draft.trim() === "";
   const availability = useAvailability(guildId, check.code, !check.error, currentCode);
-  const isSubmitted = state.status !== "idle" && (state.value ?? "") === draft;
+  const isSubmitted = state.status !== "idle" && !isEdited;
 
   let message: Message | null = null;
   if (isSubmitted && state.status === "error") message = { tone: "error", text: state.error ?? "Something went wrong." };
@@ -83,7 +86,10 @@ export function VanityForm({ action, guildId, baseUrl, currentCode }: VanityForm
           id="vanity-code"
           name="code"
           value={draft}
-          onChange={(event) => setDraft(event.target.value)}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            setEdited(true);
+          }}
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
