@@ -11,7 +11,7 @@ import { findLiveInvite } from "./find-live-invite";
 import { canSeeInviteMetadata } from "./invite-access";
 import { inviteInclude, liveInviteWhere, type InviteWithRelations } from "./invite-query";
 import { inviteResponse } from "./invite-response";
-import { lockChannel, lockGuild, lockUser, WRITE_TX_OPTIONS } from "./row-locks";
+import { lockChannel, lockGuild, lockUser, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 
 const MAX_ATTEMPTS = 5;
 
