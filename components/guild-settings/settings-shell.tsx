@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { ArrowLeftIcon } from "@/components/ui/icons";
-import { guildIconUrl } from "@/lib/guild-assets";
+import { guildIconUrl, initials } from "@/lib/guild-assets";
 import type { SettingsAccess } from "@/server/guild-settings/load-settings-access";
 import type { PauseInvitesAction } from "./form-states";
 import { PauseInvitesForm } from "./pause-invites-form";
@@ -28,7 +28,7 @@ export function SettingsShell({ access, active, pauseAction, children }: Setting
         Back to {guild.name}
       </Link>
       <div className="flex items-center gap-3">
-        <Avatar name={guild.name} src={guildIconUrl(guild)} size="lg" shape="rounded" />
+        <GuildMark name={guild.name} iconUrl={guildIconUrl(guild)} />
         <div className="min-w-0">
           <p className="truncate text-sm text-zinc-500 dark:text-zinc-400">{guild.name}</p>
           <h1 className="text-2xl font-semibold tracking-tight">Guild settings</h1>
@@ -50,5 +50,19 @@ export function SettingsShell({ access, active, pauseAction, children }: Setting
       ) : null}
       {children}
     </div>
+  );
+}
+
+/**
+ * The guild's icon, or its initials on the brand colour. (The shared Avatar's palette puts white initials on
+ * light colours such as amber, below WCAG AA contrast for two-letter initials; this page stays on the brand
+ * colour, which passes.)
+ */
+function GuildMark({ name, iconUrl }: { name: string; iconUrl: string | null }) {
+  if (iconUrl) return <Avatar name={name} src={iconUrl} size="lg" shape="rounded" />;
+  return (
+    <span aria-hidden className="inline-flex size-14 shrink-0 items-center justify-center rounded-2xl bg-brand-600 text-lg font-semibold text-white select-none">
+      {initials(name)}
+    </span>
   );
 }

@@ -1,6 +1,7 @@
 // Helpers of the guild settings browser tests (e2e/ui/guild-settings*.spec.ts): sign in through the
 // login page, seed guilds, channels and invites through the real API.
 import { mkdirSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { randomIp, type TestUser } from "../fixtures";
 import { instanceAdmin } from "../support/members";
@@ -62,4 +63,11 @@ export async function shoot(page: Page, name: string, options: { fullPage?: bool
     await page.screenshot({ path: `${SHOTS}/settings-${name}-${width}.png`, fullPage: options.fullPage ?? true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** No WCAG 2.1 A/AA violations on the page as it is now (open dialogs included). */
+export async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(summary, `accessibility of ${what}`).toEqual([]);
 }

@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { createGuild, expectError, registerUser, type TestUser } from "../fixtures";
 import { memberWith, P } from "../support/members";
-import { createChannel, signInAt } from "./guild-settings-helpers";
+import { createChannel, expectAccessible, signInAt } from "./guild-settings-helpers";
 
 async function createInviteVia(request: Parameters<typeof registerUser>[0], user: TestUser, channelId: string, data: Record<string, unknown> = {}) {
   const response = await request.post(`/api/v1/channels/${channelId}/invites`, { headers: user.headers, data });
@@ -96,6 +96,7 @@ test("plain members and outsiders are refused both pages and never see a code", 
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "You can't manage this guild's invites" })).toBeVisible();
+    if (path === invitesPath) await expectAccessible(page, "the 403 page");
     const html = await page.content();
     for (const code of codes) expect(html, `${path} as a plain member`).not.toContain(code);
   }
@@ -142,6 +143,10 @@ test("a channel manager sees and revokes only their channels' invites; MANAGE_GU
   await expect(page.getByRole("switch", { name: "Pause invites" })).toHaveCount(0);
   await expect(page.getByRole("navigation", { name: "Guild settings" }).getByRole("link", { name: "Vanity URL" })).toHaveCount(0);
   await expect(page.getByTestId("invite-activity")).toHaveCount(0); // no VIEW_AUDIT_LOG
+  // New invites can go to the channels whose invites this page shows them.
+  await page.getByRole("link", { name: "Create invite" }).click();
+  const channelChoice = page.getByTestId("create-invite-dialog").getByLabel("Channel");
+  expect(await channelChoice.locator("option").allTextContents()).toEqual(["#lobby"]);
   expect((await page.goto(`/guilds/${guild.id}/settings/vanity`))?.status()).toBe(403);
   await page.goto(path);
   await page.getByRole("link", { name: `Revoke invite ${lobbyCode}` }).click();

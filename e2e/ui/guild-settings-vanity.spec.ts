@@ -3,7 +3,7 @@
 // VANITY_URL feature gets an explanation and no form.
 import { expect, test } from "@playwright/test";
 import { createGuild, expectError, randomName, registerUser } from "../fixtures";
-import { setFeatures, shoot, signInAt } from "./guild-settings-helpers";
+import { expectAccessible, setFeatures, shoot, signInAt } from "./guild-settings-helpers";
 
 test("an owner sets, changes and clears the vanity URL, and sees every error state while typing", async ({ page, request, baseURL }) => {
   const owner = await registerUser(request, { username: randomName("vanity") });
@@ -58,6 +58,7 @@ test("an owner sets, changes and clears the vanity URL, and sees every error sta
   await field.fill(taken);
   await expect(message).toContainText("already taken");
   await shoot(page, "vanity");
+  await expectAccessible(page, "the vanity page with an error");
   await field.fill(`${first}x`);
   await expect(message).toHaveText(`“${first}x” is available.`);
   await field.fill(first);
@@ -99,4 +100,5 @@ test("without the VANITY_URL feature the page explains it is unavailable and sho
   await expect(page.getByLabel("Vanity code")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Set vanity URL" })).toHaveCount(0);
   await shoot(page, "vanity-unavailable");
+  await expectAccessible(page, "the vanity page without the feature");
 });

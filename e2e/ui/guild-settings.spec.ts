@@ -4,7 +4,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createGuild, registerUser } from "../fixtures";
 import { memberWith } from "../support/members";
-import { createChannel, expectedQrModules, guildInvites, shoot, signInAt } from "./guild-settings-helpers";
+import { createChannel, expectAccessible, expectedQrModules, guildInvites, shoot, signInAt } from "./guild-settings-helpers";
 
 type Plan = { channel: string; expire: string; maxAge: number; uses: string; maxUses: number; temporary: boolean };
 
@@ -182,12 +182,21 @@ test("screenshots: the invites page and the create dialog with its QR code", asy
   await signInAt(page, owner, `/guilds/${guild.id}/settings/invites`);
   await expect(page.getByTestId("invite-table").locator("tbody tr")).toHaveCount(3);
   await shoot(page, "invites");
+  await expectAccessible(page, "the invites page");
 
   await page.getByRole("link", { name: "Create invite" }).click();
   const dialog = page.getByTestId("create-invite-dialog");
   await shoot(page, "create-dialog", { fullPage: false });
+  await expectAccessible(page, "the create dialog");
   await dialog.getByLabel("Expire after").selectOption({ label: "7 days" });
   await dialog.getByRole("button", { name: "Create invite" }).click();
   await expect(dialog.getByTestId("invite-qr")).toBeVisible();
   await shoot(page, "create-dialog-qr", { fullPage: false });
+  await expectAccessible(page, "the new invite with its QR code");
+  await dialog.getByRole("link", { name: "Done" }).click();
+
+  const code = await page.getByTestId("invite-table").locator("tbody tr").first().getAttribute("data-code");
+  await page.getByRole("link", { name: `Revoke invite ${code}` }).click();
+  await expect(page.getByTestId("revoke-dialog")).toBeVisible();
+  await expectAccessible(page, "the revoke confirmation");
 });

@@ -41,7 +41,8 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
   const id = access.guild.id;
   const renderedAt = Date.now();
   const pageHref = invitesSettingsPath(id, filters);
-  const invitable = access.channels.filter((c) => c.canInvite);
+  // Channels the viewer may invite to and will then see in this table (all of them for MANAGE_GUILD).
+  const invitable = access.channels.filter((c) => c.canInvite && (access.canManageGuild || c.canManage));
   const defaultChannel = invitable.find((c) => c.id === filters.channel)?.id ?? invitable[0]?.id ?? "";
   const revokedCode = single(query.revoked);
   const isRevokedShown = revokedCode !== null && /^[A-Za-z0-9-]{2,32}$/.test(revokedCode) && !list.invites.some((i) => i.code === revokedCode);
