@@ -6,10 +6,12 @@
 // second with distinct users, server RSS under load, the same lookup served by a bare node:http server
 // (the floor), and the lookup again with 1,000,000 invites and 100,000 members. Writes docs/benchmarks.md.
 import autocannon from "autocannon";
-import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { freshDatabase } from "./lib/postgres.mjs";
+import { rssMb, startApp, startProcess } from "./lib/server.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -48,67 +50,8 @@ function fill(databaseUrl, options) {
   return JSON.parse(out.toString());
 }
 
-async function waitFor(url, seconds = 90) {
-  const deadline = Date.now() + seconds * 1000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${seconds} s`);
-}
-
-function descendants(pid) {
-  try {
-    const children = execFileSync("pgrep", ["-P", String(pid)]).toString().trim().split("\n").filter(Boolean).map(Number);
-    return children.flatMap((child) => [child, ...descendants(child)]);
-  } catch {
-    return [];
-  }
-}
-
-function rssMb(pids) {
-  let kb = 0;
-  for (const pid of pids) {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-    } catch {
-      // exited
-    }
-  }
-  return kb / 1024;
-}
-
-async function startProcess(command, commandArgs, env, readyUrl) {
-  const child = spawn(command, commandArgs, { env, stdio: ["ignore", "ignore", "pipe"], detached: true });
-  let stderr = "";
-  child.stderr.on("data", (chunk) => (stderr = (stderr + chunk).slice(-4000)));
-  try {
-    await waitFor(readyUrl);
-  } catch (error) {
-    console.error(stderr);
-    throw error;
-  }
-  return {
-    pids: () => [child.pid, ...descendants(child.pid)],
-    stop: async () => {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", resolve)));
-    },
-  };
-}
-
 function startNext(databaseUrl) {
-  const env = { ...baseEnv, PORT: String(PORT), DATABASE_URL: databaseUrl, APP_URL: `http://127.0.0.1:${PORT}` };
-  return startProcess(process.execPath, ["scripts/start.mjs", "start"], env, `http://127.0.0.1:${PORT}/api/health`);
+  return startApp({ port: PORT, databaseUrl, env: baseEnv });
 }
 
 function startFloor(databaseUrl) {
@@ -135,23 +78,9 @@ async function load(name, options, server) {
   return row;
 }
 
-async function freshPostgres() {
-  const pg = (await import("pg")).default;
-  const name = `fluxer_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: pgBase });
-  await admin.connect();
-  const old = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'fluxer_bench_%'");
-  for (const row of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(pgBase);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 async function benchEngine(engine) {
   const tmp = engine === "pglite" ? mkdtempSync(path.join(os.tmpdir(), "fluxer-bench-")) : null;
-  const databaseUrl = engine === "pglite" ? `pglite:${tmp}` : await freshPostgres();
+  const databaseUrl = engine === "pglite" ? `pglite:${tmp}` : await freshDatabase(pgBase, "fluxer_bench_");
   const label = engine === "pglite" ? "PGlite" : "PostgreSQL";
   log(`=== ${label}`);
   const acceptUsers = quick ? 300 : 1500;
