@@ -33,7 +33,7 @@ function fieldErrors(issues: readonly { path: PropertyKey[]; message: string }[]
 /** Same limits as the API's auth routes (10 a minute per client address), so the forms are no easier to brute-force. */
 async function isRateLimited(bucket: string): Promise<boolean> {
   const ip = clientIp(new Request("http://form.invalid/", { headers: await headers() }));
-  return !hit({ bucket, limit: 10, windowSeconds: 60 }, `ip:${ip}`).allowed;
+  return !(await hit({ bucket, limit: 10, windowSeconds: 60 }, `ip:${ip}`)).allowed;
 }
 
 const TOO_MANY = "Too many attempts. Wait a minute and try again.";
