@@ -11,9 +11,11 @@ import { randomBytes, randomInt } from "node:crypto";
 import { freshDatabase } from "./lib/postgres.mjs";
 import { startApp, waitFor } from "./lib/server.mjs";
 
-const base = process.env.TEST_POSTGRES_URL;
-if (!base) {
-  console.error("fault tests need TEST_POSTGRES_URL (source scripts/pg-up.sh)");
+// A cluster of their own (scripts/pg-up.sh makes it), because these tests stop PostgreSQL.
+const base = process.env.FAULT_POSTGRES_URL;
+const cluster = process.env.FAULT_PG_CLUSTER;
+if (!base || !cluster) {
+  console.error("fault tests need FAULT_POSTGRES_URL and FAULT_PG_CLUSTER (source scripts/pg-up.sh)");
   process.exit(2);
 }
 const PORT_A = Number(process.env.FAULT_PORT_BASE ?? 3111);
@@ -63,13 +65,14 @@ async function inBatches(items, size, fn) {
 const databaseUrl = await freshDatabase(base, "fluxer_faults_");
 const env = { TRUST_PROXY: "1", RATE_LIMIT_SCALE: "1000" };
 log("starting two instances on one PostgreSQL database ...");
-const a = await startApp({ port: PORT_A, databaseUrl, env });
+let a = await startApp({ port: PORT_A, databaseUrl, env });
 let b = await startApp({ port: PORT_B, databaseUrl, env });
 const pg = (await import("pg")).default;
 const sql = new pg.Client({ connectionString: databaseUrl });
 sql.on("error", () => {}); // the server going away below is expected
 await sql.connect();
 
+let live;
 try {
   // --- 1. SIGKILL one instance during an accept storm.
   const owner = await register(PORT_A);
@@ -103,7 +106,7 @@ try {
   const distinct = Number((await sql.query("SELECT count(DISTINCT user_id) FROM members WHERE guild_id = $1", [guild.id])).rows[0].count);
   const all = Number((await sql.query("SELECT count(*) FROM members WHERE guild_id = $1", [guild.id])).rows[0].count);
   const memberCount = Number((await sql.query("SELECT member_count FROM guilds WHERE id = $1", [guild.id])).rows[0].member_count);
-  log(`figures: attempts ${tokens.length + retry.length}, admitted ${admitted}, members with the code ${members}, uses ${row.uses ?? "(row gone: used up)"}, member_count ${memberCount}`);
+  log(`figures: attempts ${tokens.length + retry.length}, answered 200 ${admitted}, members with the code ${members}, uses ${row.uses ?? "(row gone: used up)"}, member_count ${memberCount}`);
   check("exactly max_uses members joined", members === MAX_USES, `${members} of ${MAX_USES}`);
   check("every 200 answer is a member (none lost)", admitted <= members, `${admitted} answers, ${members} members`);
   check("uses equals the members with that source code", row.uses === null || row.uses === members, `uses ${row.uses}`);
@@ -114,8 +117,7 @@ try {
 
   // --- 2. PostgreSQL stops for a few seconds.
   b = await startApp({ port: PORT_B, databaseUrl, env });
-  const live = (await api(PORT_A, "POST", `/api/v1/channels/${channels[0].id}/invites`, { token: owner, body: { max_age: 0 } })).json;
-  const cluster = process.env.PG_CLUSTER ?? execFileSync("bash", ["-c", "pg_lsclusters -h | awk '$4==\"online\" {print $1\" \"$2; exit}'"]).toString().trim();
+  live = (await api(PORT_A, "POST", `/api/v1/channels/${channels[0].id}/invites`, { token: owner, body: { max_age: 0 } })).json;
   log(`stopping PostgreSQL (${cluster}) ...`);
   execFileSync("pg_ctlcluster", [...cluster.split(" "), "stop", "-m", "fast"]);
   const downStarted = Date.now();
@@ -137,6 +139,24 @@ try {
   const after = await api(PORT_A, "GET", `/api/v1/invites/${live.code}`);
   const afterB = await api(PORT_B, "GET", `/api/v1/invites/${live.code}`);
   check("requests succeed again on both instances", after.status === 200 && afterB.status === 200, `${after.status} / ${afterB.status}`);
+  // --- 3. Rate limits are one service across instances when they share Redis (REDIS_URL).
+  if (process.env.TEST_REDIS_URL) {
+    await a.stop();
+    await b.stop();
+    const shared = { TRUST_PROXY: "1", REDIS_URL: process.env.TEST_REDIS_URL, RATE_LIMIT_SCALE: "1" };
+    a = await startApp({ port: PORT_A, databaseUrl, env: shared });
+    b = await startApp({ port: PORT_B, databaseUrl, env: shared });
+    // The accept bucket allows 10 per 10 s per user; one user sends 8 through each instance.
+    const user = tokens[1];
+    const answers = [];
+    for (let i = 0; i < 16; i++) answers.push(await api(i % 2 ? PORT_B : PORT_A, "POST", `/api/v1/invites/${live.code}`, { token: user }));
+    const limited = answers.filter((r) => r.status === 429).length;
+    const headers = answers[0].headers;
+    log(`shared limits: ${answers.length - limited} answered, ${limited} limited; bucket ${headers.get("x-ratelimit-bucket")} limit ${headers.get("x-ratelimit-limit")}`);
+    check("two instances sharing Redis enforce one accept limit (10 per 10 s) together", answers.length - limited === 10 && limited === 6, `${answers.length - limited} allowed`);
+  } else {
+    log("TEST_REDIS_URL not set: shared rate limits across instances not checked");
+  }
 } finally {
   await sql.end().catch(() => {});
   await a.stop();

@@ -95,7 +95,7 @@ for (const target of targets) {
 }
 
 // 4. Fault tests (two instances, SIGKILL, PostgreSQL stopped) when a PostgreSQL server is available.
-if (process.env.TEST_POSTGRES_URL && (!only || only.includes("faults"))) {
+if (process.env.FAULT_POSTGRES_URL && (!only || only.includes("faults"))) {
   step("fault tests on PostgreSQL");
   const faults = run(process.execPath, ["scripts/fault-tests.mjs"]);
   const match = /faults: (\d+) passed, (\d+) failed/.exec(faults.stdout ?? "");
