@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "ioredis"],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden(): the guild settings pages answer 403 to members without the permission they need.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -13,7 +13,8 @@ describe("snowflakes", () => {
   it("parse strings and safe integers, refuse everything else", () => {
     assert.equal(parseSnowflake("987654321098765432"), 987654321098765432n);
     assert.equal(parseSnowflake(42), 42n);
-    for (const bad of ["", "abc", "-1", "1.5", "99999999999999999999999", 1.5, -3, null, {}, undefined]) {
+    assert.equal(parseSnowflake("9223372036854775807"), 2n ** 63n - 1n);
+    for (const bad of ["", "abc", "-1", "1.5", "99999999999999999999999", "9223372036854775808", "18446744073709551615", 1.5, -3, 0, null, {}, undefined]) {
       assert.equal(parseSnowflake(bad), null, String(bad));
     }
   });

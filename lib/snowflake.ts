@@ -26,10 +26,11 @@ export function snowflakeTimestamp(id: bigint): Date {
 /** Parses an inbound id (string or integer); returns null when it is not a valid snowflake. */
 export function parseSnowflake(value: unknown): bigint | null {
   if (typeof value === "number") {
-    if (!Number.isSafeInteger(value) || value < 0) return null;
+    if (!Number.isSafeInteger(value) || value <= 0) return null;
     return BigInt(value);
   }
-  if (typeof value !== "string" || !/^\d{1,20}$/.test(value)) return null;
+  if (typeof value !== "string" || !/^\d{1,19}$/.test(value)) return null;
   const id = BigInt(value);
-  return id <= 0xffffffffffffffffn ? id : null;
+  // Stored in PostgreSQL BIGINT (signed): anything above 2^63-1 can't be an id of ours.
+  return id <= 0x7fffffffffffffffn ? id : null;
 }

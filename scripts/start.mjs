@@ -28,7 +28,7 @@ if (mode === "start" && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"
   process.exit(1);
 }
 
-const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), mode, "-p", port, "-H", env.HOST ?? "0.0.0.0"], {
+const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), mode, "-p", port, "-H", env.HOST ?? "0.0.0.0", ...(mode === "start" ? ["--keepAliveTimeout", "65000"] : [])], {
   env,
   stdio: "inherit",
 });

@@ -4,7 +4,8 @@ import { cx } from "./cx";
 const SIZES = { xs: "size-6 text-[10px]", sm: "size-8 text-xs", md: "size-10 text-sm", lg: "size-14 text-lg", xl: "size-20 text-2xl" } as const;
 
 // Fallback backgrounds, picked from the name so a guild or user keeps its colour.
-const PALETTE = ["bg-indigo-500", "bg-sky-500", "bg-emerald-500", "bg-amber-500", "bg-rose-500", "bg-violet-500", "bg-teal-500", "bg-orange-500"];
+// 700 shades: white initials on them pass WCAG AA contrast (4.5:1) even at small sizes.
+const PALETTE = ["bg-indigo-700", "bg-sky-700", "bg-emerald-700", "bg-amber-700", "bg-rose-700", "bg-violet-700", "bg-teal-700", "bg-orange-700"];
 
 function paletteFor(name: string): string {
   let hash = 0;

@@ -22,7 +22,9 @@ export function createRedisStore(url: string, fallback: RateLimitStore): RateLim
   let lastWarning = 0;
   const connect = () =>
     (client ??= import("ioredis").then(({ default: Redis }) => {
-      const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, lazyConnect: false });
+      // Commands wait (queued) while the connection is being made, e.g. the first requests after start,
+      // but never longer than commandTimeout: then this request falls back to process memory.
+      const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000, commandTimeout: 1000 });
       redis.on("error", (error: Error) => warn(error));
       return redis as unknown as RedisClient;
     }));

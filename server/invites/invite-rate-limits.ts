@@ -1,4 +1,5 @@
 // The invite routes' rate limits (spec section 9, Fluxer's numbers), per identity (user, else client IP).
+import { parseSnowflake } from "@/lib/snowflake";
 import type { RateLimitRule } from "@/server/http/rate-limit";
 
 export const INVITE_RATE_LIMITS = {
@@ -13,7 +14,11 @@ export const INVITE_RATE_LIMITS = {
   unknownCode: { bucket: "invites:unknown", limit: 30, windowSeconds: 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
-/** Create: 20 per minute per channel. */
+/**
+ * Create: 20 per minute per channel. The bucket is named by the parsed id, never the raw path text (which
+ * may hold bytes a header can't carry, or spell one channel several ways such as a leading 0).
+ */
 export function createInviteRateLimit(params: Record<string, string>): RateLimitRule {
-  return { bucket: `invites:create:${params.channelId ?? ""}`, limit: 20, windowSeconds: 60 };
+  const channelId = parseSnowflake(params.channelId);
+  return { bucket: `invites:create:${channelId ?? "invalid"}`, limit: 20, windowSeconds: 60 };
 }

@@ -1,0 +1,9 @@
+import { redirect } from "next/navigation";
+
+type Props = { params: Promise<{ guildId: string }> };
+
+// /guilds/{id}/settings has no page of its own: the invites page is the first tab (and checks access).
+export default async function SettingsIndexPage({ params }: Props) {
+  const { guildId } = await params;
+  redirect(`/guilds/${encodeURIComponent(guildId)}/settings/invites`);
+}

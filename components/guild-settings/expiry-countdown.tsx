@@ -1,0 +1,29 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { formatCountdown, formatDateTime } from "./format";
+
+type ExpiryCountdownProps = {
+  expiresAt: string | null;
+  /** The server's clock when it rendered, so the first paint matches between server and browser. */
+  renderedAt: number;
+};
+
+/** Time left until the invite expires, ticking every second; "Never" for invites without an expiry. */
+export function ExpiryCountdown({ expiresAt, renderedAt }: ExpiryCountdownProps) {
+  const [now, setNow] = useState(renderedAt);
+  useEffect(() => {
+    if (!expiresAt) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [expiresAt]);
+
+  if (!expiresAt) return <span className="text-zinc-500 dark:text-zinc-400">Never</span>;
+  const left = new Date(expiresAt).getTime() - now;
+  return (
+    <time dateTime={expiresAt} title={`Expires ${formatDateTime(expiresAt)}`} className={left <= 0 ? "text-red-600 dark:text-red-400" : "tabular-nums"} data-testid="invite-expiry">
+      {formatCountdown(left)}
+    </time>
+  );
+}

@@ -1,0 +1,38 @@
+// What the settings server actions answer: errors to show next to the fields (in words), the values to
+// put back into the form, or the result to show (the new invite's link).
+
+export type CreateInviteField = "channel" | "max_age" | "max_uses" | "reason";
+
+export type CreateInviteValues = { channel: string; maxAge: number; maxUses: number; temporary: boolean; reason: string };
+
+export type CreatedInvite = {
+  code: string;
+  url: string;
+  channelName: string;
+  maxAge: number;
+  maxUses: number;
+  temporary: boolean;
+  expiresAt: string | null;
+};
+
+export type CreateInviteState =
+  | { status: "idle" }
+  | { status: "error"; fieldErrors: Partial<Record<CreateInviteField, string>>; formError?: string; values: CreateInviteValues }
+  | { status: "created"; invite: CreatedInvite; values: CreateInviteValues };
+
+export type CreateInviteAction = (state: CreateInviteState, formData: FormData) => Promise<CreateInviteState>;
+
+/** Revoke redirects on success; it only comes back with an error. */
+export type RevokeInviteState = { error?: string };
+export type RevokeInviteAction = (state: RevokeInviteState, formData: FormData) => Promise<RevokeInviteState>;
+
+export type PauseInvitesState = { error?: string };
+export type PauseInvitesAction = (state: PauseInvitesState, formData: FormData) => Promise<PauseInvitesState>;
+
+export type VanityFormState = {
+  status: "idle" | "saved" | "cleared" | "error";
+  /** What the field should show: the submitted text, or the saved code. */
+  value?: string;
+  error?: string;
+};
+export type VanityAction = (state: VanityFormState, formData: FormData) => Promise<VanityFormState>;

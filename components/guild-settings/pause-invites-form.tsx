@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState } from "react";
+import { useFormStatus } from "react-dom";
+import { buttonClasses } from "@/components/ui/button";
+import { cx } from "@/components/ui/cx";
+import type { PauseInvitesAction, PauseInvitesState } from "./form-states";
+
+const IDLE: PauseInvitesState = {};
+
+type PauseInvitesFormProps = {
+  action: PauseInvitesAction;
+  isPaused: boolean;
+  /** "switch": the labelled switch of the invites page; "button": the banner's "Resume invites". */
+  variant: "switch" | "button";
+};
+
+/** Pauses or resumes every invite of the guild (the INVITES_DISABLED feature) in one click. */
+export function PauseInvitesForm({ action, isPaused, variant }: PauseInvitesFormProps) {
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} className={variant === "switch" ? "flex flex-col items-end gap-1" : "flex flex-col gap-1"}>
+      <input type="hidden" name="paused" value={isPaused ? "0" : "1"} />
+      {variant === "switch" ? <PauseSwitch isPaused={isPaused} /> : <ResumeButton />}
+      {state.error ? (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {state.error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function PauseSwitch({ isPaused }: { isPaused: boolean }) {
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      role="switch"
+      aria-checked={isPaused}
+      aria-label="Pause invites"
+      disabled={pending}
+      className="group inline-flex items-center gap-3 rounded-full focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-brand-500 disabled:opacity-60"
+    >
+      <span className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{pending ? (isPaused ? "Resuming…" : "Pausing…") : isPaused ? "Paused" : "Off"}</span>
+      <span className={cx("relative h-7 w-12 rounded-full transition-colors", isPaused ? "bg-amber-500" : "bg-zinc-300 dark:bg-zinc-700")}>
+        <span className={cx("absolute top-1 left-1 size-5 rounded-full bg-white shadow transition-transform", isPaused && "translate-x-5")} />
+      </span>
+    </button>
+  );
+}
+
+function ResumeButton() {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" disabled={pending} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+      {pending ? "Resuming…" : "Resume invites"}
+    </button>
+  );
+}

@@ -1,0 +1,52 @@
+import type { SelectHTMLAttributes } from "react";
+import { ChevronDownIcon } from "@/components/ui/icons";
+import { cx } from "@/components/ui/cx";
+
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & {
+  id: string;
+  label: string;
+  options: ReadonlyArray<{ value: string | number; label: string }>;
+  error?: string;
+  hint?: string;
+};
+
+/** A labelled native <select> styled like the Input primitive, with its error (or hint) right under it. */
+export function SelectField({ id, label, options, error, hint, className, ...props }: SelectFieldProps) {
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return (
+    <div className={cx("space-y-1.5", className)}>
+      <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        {label}
+      </label>
+      <div className="relative">
+        <select
+          id={id}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className={cx(
+            "block h-10 w-full appearance-none rounded-lg border bg-white pr-9 pl-3 text-sm text-zinc-900 shadow-xs",
+            "focus:outline-2 focus:outline-offset-0 dark:bg-zinc-900 dark:text-zinc-100",
+            error ? "border-red-500 focus:outline-red-500/40" : "border-zinc-300 focus:border-brand-500 focus:outline-brand-500/30 dark:border-zinc-700",
+          )}
+          {...props}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        <ChevronDownIcon className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500" />
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : hint ? (
+        <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}

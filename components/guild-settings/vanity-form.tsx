@@ -1,0 +1,142 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import { useFormStatus } from "react-dom";
+import { buttonClasses } from "@/components/ui/button";
+import { cx } from "@/components/ui/cx";
+import { Input } from "@/components/ui/input";
+import type { VanityAction, VanityFormState } from "./form-states";
+import { useHydrated } from "./use-hydrated";
+import { checkVanityDraft, vanityMessage } from "./vanity-rules";
+
+type VanityFormProps = { action: VanityAction; guildId: string; baseUrl: string; currentCode: string | null };
+
+type Availability = { code: string; status: "available" | "taken" | "current" | "error" };
+
+const IDLE: VanityFormState = { status: "idle" };
+const CHECK_DELAY_MS = 350;
+
+/** Asks the server (debounced) whether the draft's code is free; never more than one request in flight. */
+function useAvailability(guildId: string, code: string, isValid: boolean, currentCode: string | null): Availability | null {
+  const isHydrated = useHydrated();
+  const [result, setResult] = useState<Availability | null>(null);
+  useEffect(() => {
+    if (!isHydrated || !isValid || code === currentCode) return;
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const response = await fetch(`/guilds/${guildId}/settings/vanity/availability?code=${encodeURIComponent(code)}`, { signal: controller.signal });
+        const body = response.ok ? ((await response.json()) as Availability) : null;
+        setResult(body && body.code === code ? body : { code, status: "error" });
+      } catch (error) {
+        if (!controller.signal.aborted) setResult({ code, status: "error" });
+        void error;
+      }
+    }, CHECK_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [isHydrated, guildId, code, isValid, currentCode]);
+  if (isValid && code === currentCode) return { code, status: "current" };
+  return result?.code === code ? result : null;
+}
+
+type Message = { tone: "error" | "success" | "muted"; text: string };
+
+/** Set, change or clear the vanity code, with the rules checked while typing and a preview of the link. */
+export function VanityForm({ action, guildId, baseUrl, currentCode }: VanityFormProps) {
+  const [state, formAction] = useActionState(action, IDLE);
+  const [draft, setDraft] = useState(state.value ?? currentCode ?? "");
+  // The server's answer is shown until the field is edited again.
+  const [isEdited, setEdited] = useState(false);
+  const isHydrated = useHydrated();
+
+  // After a save or a clear, the field shows what the server stored.
+  useEffect(() => {
+    setEdited(false);
+    if (state.status === "saved" || state.status === "cleared") setDraft(state.value ?? "");
+  }, [state]);
+
+  const check = checkVanityDraft(draft);
+  const isEmpty = draft.trim() === "";
+  const availability = useAvailability(guildId, check.code, !check.error, currentCode);
+  const isSubmitted = state.status !== "idle" && !isEdited;
+
+  let message: Message | null = null;
+  if (isSubmitted && state.status === "error") message = { tone: "error", text: state.error ?? "Something went wrong." };
+  else if (isSubmitted && state.status === "saved") message = { tone: "success", text: `Saved. Your vanity URL is now ${baseUrl}/${state.value}` };
+  else if (isSubmitted && state.status === "cleared") message = { tone: "success", text: "Vanity URL removed. It stays reserved for this guild for 30 days." };
+  else if (isEmpty) message = { tone: "muted", text: "3 to 32 characters: letters a-z, digits and hyphens." };
+  else if (check.error) message = { tone: "error", text: check.error };
+  else if (availability?.status === "current") message = { tone: "muted", text: "This is your current vanity URL." };
+  else if (availability?.status === "available") message = { tone: "success", text: `“${check.code}” is available.` };
+  else if (availability?.status === "taken") message = { tone: "error", text: vanityMessage("VANITY_URL_CODE_ALREADY_TAKEN") };
+  else if (availability?.status === "error") message = { tone: "muted", text: "Couldn't check availability right now; saving will tell." };
+  else if (isHydrated) message = { tone: "muted", text: "Checking availability…" };
+
+  const isBlocked = isHydrated && (isEmpty || Boolean(check.error) || availability?.status === "taken" || check.code === currentCode);
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <div className="space-y-1.5">
+        <label htmlFor="vanity-code" className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+          Vanity code
+        </label>
+        <Input
+          id="vanity-code"
+          name="code"
+          value={draft}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            setEdited(true);
+          }}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={64}
+          placeholder="e.g. weekend-raiders"
+          isInvalid={message?.tone === "error"}
+          aria-describedby="vanity-code-message vanity-preview"
+          className="font-mono"
+        />
+        <p
+          id="vanity-code-message"
+          role={message?.tone === "error" ? "alert" : "status"}
+          data-testid="vanity-message"
+          className={cx(
+            "min-h-5 text-sm",
+            message?.tone === "error" && "text-red-600 dark:text-red-400",
+            message?.tone === "success" && "text-emerald-700 dark:text-emerald-400",
+            message?.tone === "muted" && "text-zinc-500 dark:text-zinc-400",
+          )}
+        >
+          {message?.text}
+        </p>
+      </div>
+      <div className="rounded-lg bg-zinc-50 px-3 py-2.5 text-sm dark:bg-zinc-950">
+        <span className="block text-xs font-medium text-zinc-500 dark:text-zinc-400">Your link will be</span>
+        <span id="vanity-preview" data-testid="vanity-preview" className={cx("font-mono break-all", check.error || isEmpty ? "text-zinc-400" : "text-zinc-900 dark:text-zinc-100")}>
+          {baseUrl}/{isEmpty ? "your-code" : check.code}
+        </span>
+      </div>
+      {/* Save comes first in the DOM: Enter in the field submits the form's first button, never "Remove". */}
+      <div className="flex flex-col gap-2 sm:flex-row-reverse sm:justify-between">
+        <IntentButton intent="save" label={currentCode ? "Change vanity URL" : "Set vanity URL"} pendingLabel="Saving…" variant="primary" isDisabled={isBlocked} />
+        {currentCode ? <IntentButton intent="clear" label="Remove vanity URL" pendingLabel="Removing…" variant="secondary" /> : null}
+      </div>
+    </form>
+  );
+}
+
+type IntentButtonProps = { intent: "save" | "clear"; label: string; pendingLabel: string; variant: "primary" | "secondary"; isDisabled?: boolean };
+
+function IntentButton({ intent, label, pendingLabel, variant, isDisabled = false }: IntentButtonProps) {
+  const { pending, data } = useFormStatus();
+  const isMine = pending && data?.get("intent") === intent;
+  return (
+    <button type="submit" name="intent" value={intent} disabled={pending || isDisabled} className={buttonClasses({ variant })}>
+      {isMine ? <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current/30 border-t-current" /> : null}
+      {isMine ? pendingLabel : label}
+    </button>
+  );
+}

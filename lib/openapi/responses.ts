@@ -1,0 +1,181 @@
+// Response shapes for the OpenAPI document. Requests are validated by lib/schemas/*; responses are built by
+// the DTO mappers in server/dto, so these small zod schemas describe what those mappers emit. They are
+// strict (no extra keys) and the API tests parse live answers with them, so a DTO that drifts from its
+// documented shape fails a test instead of silently making the document wrong.
+import { z } from "zod";
+import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
+
+/** Each schema registered here becomes `#/components/schemas/<id>` in the document. */
+export const responseRegistry = z.registry<{ id: string; description?: string }>();
+
+const snowflake = z.string().regex(/^\d{1,20}$/).describe("Snowflake id as a decimal string");
+const timestamp = z.string().describe("ISO 8601 UTC timestamp with milliseconds, e.g. 2026-03-01T10:00:00.000Z");
+const permissionMask = z.string().regex(/^\d{1,19}$/).describe("64-bit permission mask as a decimal string");
+
+export const partialUserSchema = z
+  .strictObject({
+    id: snowflake,
+    username: z.string(),
+    discriminator: z.number().int(),
+    avatar_hash: z.string().nullable(),
+    bot: z.literal(true).optional().describe("Present (true) only for bot users"),
+  })
+  .register(responseRegistry, { id: "PartialUser", description: "The public user: never an email or anything private" });
+
+export const selfUserSchema = z
+  .strictObject({
+    id: snowflake,
+    username: z.string(),
+    discriminator: z.number().int(),
+    avatar_hash: z.string().nullable(),
+    email: z.string().nullable(),
+    is_admin: z.boolean(),
+    bot: z.boolean(),
+  })
+  .register(responseRegistry, { id: "SelfUser", description: "The caller's own user" });
+
+export const partialGuildSchema = z
+  .strictObject({
+    id: snowflake,
+    name: z.string(),
+    icon_hash: z.string().nullable(),
+    banner_hash: z.string().nullable(),
+    splash_hash: z.string().nullable(),
+    features: z.array(z.string()),
+  })
+  .register(responseRegistry, { id: "PartialGuild", description: "The partial guild carried by an invite" });
+
+export const roleSchema = z
+  .strictObject({ id: snowflake, name: z.string(), permissions: permissionMask, position: z.number().int(), color: z.number().int() })
+  .register(responseRegistry, { id: "Role", description: "A role; @everyone's id is the guild id" });
+
+export const guildSchema = z
+  .strictObject({
+    id: snowflake,
+    name: z.string(),
+    icon_hash: z.string().nullable(),
+    banner_hash: z.string().nullable(),
+    splash_hash: z.string().nullable(),
+    features: z.array(z.string()),
+    owner_id: snowflake,
+    member_count: z.number().int(),
+  })
+  .register(responseRegistry, { id: "Guild", description: "A guild" });
+
+export const guildWithRolesSchema = z
+  .strictObject({ ...guildSchema.shape, roles: z.array(roleSchema) })
+  .register(responseRegistry, { id: "GuildWithRoles", description: "A guild with its roles, lowest position first" });
+
+export const userGuildSchema = z
+  .strictObject({ ...partialGuildSchema.shape, owner: z.boolean(), permissions: permissionMask, member_count: z.number().int() })
+  .register(responseRegistry, { id: "UserGuild", description: "A guild the caller is in, with the caller's guild-level permissions" });
+
+export const channelSchema = z
+  .strictObject({
+    id: snowflake,
+    type: z.number().int().describe("0 text, 2 voice, 3 group DM, 4 category"),
+    guild_id: snowflake.nullable(),
+    name: z.string().nullable(),
+    position: z.number().int(),
+    parent_id: snowflake.nullable(),
+    permission_overwrites: z.array(
+      z.strictObject({ id: snowflake, type: z.number().int().describe("0 role, 1 member"), allow: permissionMask, deny: permissionMask }),
+    ),
+  })
+  .register(responseRegistry, { id: "Channel", description: "A guild channel with its permission overwrites" });
+
+export const groupDmSchema = z
+  .strictObject({ id: snowflake, type: z.literal(3), owner_id: snowflake, name: z.string().nullable(), recipients: z.array(partialUserSchema) })
+  .register(responseRegistry, { id: "GroupDm", description: "A group DM channel" });
+
+export const memberSchema = z
+  .strictObject({
+    user: partialUserSchema,
+    nick: z.string().nullable(),
+    roles: z.array(snowflake).describe("Role ids, never @everyone"),
+    joined_at: timestamp,
+    temporary: z.boolean(),
+    join_source_type: z.number().int().describe("0 created the guild, 1 invite, 2 vanity URL, 3 added directly"),
+    source_invite_code: z.string().nullable(),
+    inviter_id: snowflake.nullable(),
+  })
+  .register(responseRegistry, { id: "Member", description: "A guild member and how they joined" });
+
+/** The Invite object of the Fluxer Invite Resource doc: exactly its fields, in its order. */
+export const inviteSchema = z
+  .strictObject({
+    code: z.string().describe("Unique invite code"),
+    type: z.number().int().describe("0 guild, 1 group DM"),
+    guild: partialGuildSchema.nullable().describe("Partial guild (null for group DM invites)"),
+    guild_id: snowflake.nullable(),
+    channel: z
+      .strictObject({
+        id: snowflake,
+        name: z.string().nullable(),
+        type: z.number().int(),
+        recipients: z.array(z.strictObject({ username: z.string() })).optional().describe("Group DM invites only"),
+      })
+      .nullable(),
+    channel_id: snowflake.nullable(),
+    inviter: partialUserSchema.nullable(),
+    inviter_id: snowflake.nullable(),
+    created_at: timestamp,
+    expires_at: timestamp.nullable().optional().describe("In create, accept, delete and list answers; in GET only with with_expiration=true; null = never"),
+    uses: z.number().int().optional().describe("Metadata: for the inviter and channel managers"),
+    max_uses: z.number().int().optional().describe("Metadata; 0 = unlimited"),
+    max_age: z.number().int().optional().describe("Metadata; seconds, 0 = never expires"),
+    temporary: z.boolean(),
+    approximate_member_count: z.number().int().optional().describe("With with_counts=true, and on accept"),
+    approximate_presence_count: z.number().int().optional().describe("With with_counts=true, and on accept"),
+    version: z.number().int().describe("Optimistic-concurrency token: starts at 1, +1 on every change"),
+  })
+  .register(responseRegistry, { id: "Invite", description: "An invite (Fluxer Invite Resource)" });
+
+export const vanityUrlSchema = z
+  .strictObject({ code: z.string().nullable(), uses: z.number().int() })
+  .register(responseRegistry, { id: "VanityUrl", description: "The guild's vanity code (null when none) and its uses" });
+
+export const tokenSchema = z
+  .strictObject({ token: z.string().describe("Shown once; send it as `Authorization: <token>`"), user_id: snowflake })
+  .register(responseRegistry, { id: "TokenGrant", description: "A new API token" });
+
+export const logoutSchema = z.strictObject({ revoked: z.boolean() }).register(responseRegistry, { id: "LogoutResult" });
+
+export const applicationSchema = z
+  .strictObject({ id: snowflake, name: z.string(), bot: partialUserSchema, token: z.string().describe("Bot token, shown once: `Authorization: Bot <token>`") })
+  .register(responseRegistry, { id: "Application", description: "An application with its bot user" });
+
+export const banSchema = z.strictObject({ user: partialUserSchema, reason: z.string().nullable() }).register(responseRegistry, { id: "Ban" });
+
+export const auditLogSchema = z
+  .strictObject({
+    audit_log_entries: z.array(
+      z.strictObject({
+        id: snowflake,
+        action_type: z.number().int(),
+        user_id: snowflake.nullable(),
+        target_id: z.string().nullable(),
+        reason: z.string().nullable(),
+        changes: z.unknown(),
+        options: z.unknown(),
+        created_at: timestamp,
+      }),
+    ),
+    users: z.array(partialUserSchema),
+  })
+  .register(responseRegistry, { id: "AuditLog", description: "Audit log entries, newest first, and the users who acted" });
+
+const errorCodes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
+
+export const errorSchema = z
+  .strictObject({
+    code: z.enum(errorCodes).describe("Stable UPPER_SNAKE error code"),
+    message: z.string().describe("For people; may change"),
+    errors: z
+      .array(z.strictObject({ path: z.string().describe("Dotted field path"), code: z.string(), message: z.string() }))
+      .optional()
+      .describe("Field errors of INVALID_FORM_BODY"),
+    retry_after: z.number().optional().describe("RATE_LIMITED only: seconds until a retry may succeed"),
+    global: z.boolean().optional().describe("RATE_LIMITED only: whether the global limit was hit"),
+  })
+  .register(responseRegistry, { id: "Error", description: "The error envelope of every failed request" });

@@ -1,0 +1,360 @@
+// The registry of every /api/v1 route for the OpenAPI document. Request bodies and query strings are the
+// very zod schemas the handlers validate with (lib/schemas/*), so the document can't drift from the
+// validation. A route handler added under app/api/v1 without an entry here fails e2e/api/openapi.spec.ts.
+//
+// Errors: list what the route itself can answer (its permission checks, unknown ids, conflicts). The
+// builder adds what the wrapper answers for every route of a kind: 401 for authenticated routes, 403
+// ACCESS_DENIED for users-only routes, 403 INVALID_ORIGIN for writes, 400/413/415 for routes with a body,
+// 400 for routes with a query, and 429 everywhere.
+import type { z } from "zod";
+import type { ErrorCode } from "@/lib/errors";
+import { createApplicationSchema } from "@/lib/schemas/applications";
+import { auditLogQuerySchema } from "@/lib/schemas/audit-log";
+import { loginSchema, registerSchema } from "@/lib/schemas/auth";
+import { createBanSchema, listBansQuerySchema } from "@/lib/schemas/bans";
+import { createChannelSchema, createGroupDmSchema, permissionOverwriteSchema } from "@/lib/schemas/channels";
+import { createGuildSchema, updateGuildSchema } from "@/lib/schemas/guilds";
+import { createInviteSchema, getInviteQuerySchema } from "@/lib/schemas/invites";
+import { listMembersQuerySchema } from "@/lib/schemas/members";
+import { createRoleSchema, updateRoleSchema } from "@/lib/schemas/roles";
+import { updateVanitySchema } from "@/lib/schemas/vanity";
+import * as R from "./responses";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * Who may call: `none` (no credentials read), `optional` (anonymous works; bad credentials are still 401),
+ * `user` (a user token or the browser session; bot tokens get 403 ACCESS_DENIED), `bot-or-user` (any token
+ * or the session).
+ */
+export type RouteAuth = "none" | "optional" | "user" | "bot-or-user";
+
+export type ApiRoute = {
+  method: HttpMethod;
+  /** Path below /api/v1 with `{snake_case}` parameters (see PATH_PARAMETERS); `@me` is written literally. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  auth: RouteAuth;
+  body?: z.ZodType;
+  /** Extra words for body fields whose rules live in a refinement (JSON Schema can't show them). */
+  bodyFieldNotes?: Record<string, string>;
+  query?: z.ZodType;
+  /** Whether the route reads the optional `X-Audit-Log-Reason` header. */
+  auditLogReason?: boolean;
+  success: { status: number; description: string; schema?: z.ZodType; array?: boolean };
+  /** Error codes the route's own logic can answer (the wrapper's are added by the builder). */
+  errors: ErrorCode[];
+};
+
+export type PathParameter = { description: string; schema: Record<string, unknown> };
+
+const snowflakeParameter = (what: string): PathParameter => ({
+  description: `${what} (snowflake, decimal string); anything that is not one is a 404`,
+  schema: { type: "string", pattern: "^\\d{1,20}$" },
+});
+
+/** Every path parameter used below, described once. */
+export const PATH_PARAMETERS: Record<string, PathParameter> = {
+  guild_id: snowflakeParameter("Guild id"),
+  channel_id: snowflakeParameter("Channel id"),
+  user_id: snowflakeParameter("User id"),
+  role_id: snowflakeParameter("Role id (the guild id for @everyone)"),
+  overwrite_id: snowflakeParameter("Role or user id the overwrite targets"),
+  invite_code: {
+    description: "Invite or vanity code; lookups accept 2-32 of A-Z a-z 0-9 -, anything else is a 404. Exact match first, then lowercased.",
+    schema: { type: "string" },
+  },
+};
+
+export const TAGS = [
+  { name: "Auth", description: "Accounts and API tokens" },
+  { name: "Users", description: "The caller" },
+  { name: "Guilds", description: "Guilds" },
+  { name: "Channels", description: "Guild channels, permission overwrites and group DMs" },
+  { name: "Roles", description: "Roles and member roles" },
+  { name: "Members", description: "Guild members" },
+  { name: "Bans", description: "Guild bans" },
+  { name: "Invites", description: "The Fluxer Invite Resource: invites and vanity URLs" },
+  { name: "Audit Log", description: "Guild audit log" },
+  { name: "Applications", description: "Applications and their bot users" },
+  { name: "Meta", description: "This document" },
+] as const;
+
+type Tag = (typeof TAGS)[number]["name"];
+type Route = Omit<ApiRoute, "tags"> & { tags: Tag[] };
+
+const noContent = (description: string) => ({ status: 204, description });
+
+export const API_ROUTES: Route[] = [
+  // Auth
+  {
+    method: "POST", path: "/auth/register", operationId: "register", summary: "Create an account and get an API token",
+    tags: ["Auth"], auth: "none", body: registerSchema,
+    success: { status: 201, description: "The account's first API token", schema: R.tokenSchema },
+    errors: ["EMAIL_ALREADY_REGISTERED"],
+  },
+  {
+    method: "POST", path: "/auth/login", operationId: "login", summary: "Exchange email and password for a new API token",
+    tags: ["Auth"], auth: "none", body: loginSchema,
+    success: { status: 200, description: "A new API token", schema: R.tokenSchema },
+    errors: ["UNAUTHORIZED"],
+  },
+  {
+    method: "POST", path: "/auth/logout", operationId: "logout", summary: "Revoke the token this request was made with",
+    tags: ["Auth"], auth: "bot-or-user",
+    success: { status: 200, description: "Whether a token was revoked (false for a browser session)", schema: R.logoutSchema },
+    errors: [],
+  },
+
+  // Users
+  {
+    method: "GET", path: "/users/@me", operationId: "getCurrentUser", summary: "The caller",
+    tags: ["Users"], auth: "bot-or-user",
+    success: { status: 200, description: "The caller's own user", schema: R.selfUserSchema },
+    errors: ["NOT_FOUND"],
+  },
+  {
+    method: "GET", path: "/users/@me/guilds", operationId: "listCurrentUserGuilds", summary: "Guilds the caller is a member of",
+    tags: ["Users", "Guilds"], auth: "bot-or-user",
+    success: { status: 200, description: "The caller's guilds", schema: R.userGuildSchema, array: true },
+    errors: ["NOT_FOUND"],
+  },
+  {
+    method: "DELETE", path: "/users/@me/guilds/{guild_id}", operationId: "leaveGuild", summary: "Leave a guild (the owner cannot)",
+    tags: ["Users", "Members"], auth: "bot-or-user",
+    success: noContent("Left the guild"),
+    errors: ["NOT_FOUND", "UNKNOWN_GUILD", "MISSING_ACCESS", "INVALID_FORM_BODY"],
+  },
+  {
+    method: "POST", path: "/users/@me/channels", operationId: "createGroupDm", summary: "Create a group DM owned by the caller",
+    tags: ["Users", "Channels"], auth: "user", body: createGroupDmSchema,
+    success: { status: 200, description: "The new group DM", schema: R.groupDmSchema },
+    errors: ["NOT_FOUND", "MAX_GROUP_DM_RECIPIENTS"],
+  },
+
+  // Guilds
+  {
+    method: "POST", path: "/guilds", operationId: "createGuild", summary: "Create a guild owned by the caller",
+    description: "The guild starts with an @everyone role and a #general text channel.",
+    tags: ["Guilds"], auth: "bot-or-user", body: createGuildSchema,
+    success: { status: 201, description: "The new guild", schema: R.guildSchema },
+    errors: ["MAX_GUILDS"],
+  },
+  {
+    method: "GET", path: "/guilds/{guild_id}", operationId: "getGuild", summary: "A guild with its roles",
+    description: "Members only; instance admins see any guild.",
+    tags: ["Guilds"], auth: "bot-or-user",
+    success: { status: 200, description: "The guild", schema: R.guildWithRolesSchema },
+    errors: ["UNKNOWN_GUILD", "MISSING_ACCESS"],
+  },
+  {
+    method: "PATCH", path: "/guilds/{guild_id}", operationId: "updateGuild", summary: "Rename a guild or toggle self-service features (MANAGE_GUILD)",
+    description: "Members with MANAGE_GUILD may rename the guild and pause invites (INVITES_DISABLED); instance admins may set any feature, e.g. VANITY_URL.",
+    tags: ["Guilds"], auth: "bot-or-user", body: updateGuildSchema, auditLogReason: true,
+    success: { status: 200, description: "The updated guild", schema: R.guildWithRolesSchema },
+    errors: ["UNKNOWN_GUILD", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
+  },
+
+  // Channels
+  {
+    method: "GET", path: "/guilds/{guild_id}/channels", operationId: "listGuildChannels", summary: "The guild's channels the caller can view",
+    tags: ["Channels"], auth: "bot-or-user",
+    success: { status: 200, description: "Channels by position", schema: R.channelSchema, array: true },
+    errors: ["UNKNOWN_GUILD", "MISSING_ACCESS"],
+  },
+  {
+    method: "POST", path: "/guilds/{guild_id}/channels", operationId: "createGuildChannel", summary: "Create a text, voice or category channel (MANAGE_CHANNELS)",
+    tags: ["Channels"], auth: "bot-or-user", body: createChannelSchema, auditLogReason: true,
+    success: { status: 201, description: "The new channel", schema: R.channelSchema },
+    errors: ["UNKNOWN_GUILD", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
+  },
+  {
+    method: "PUT", path: "/channels/{channel_id}/permissions/{overwrite_id}", operationId: "setChannelPermissionOverwrite",
+    summary: "Set a role or member permission overwrite on a channel (MANAGE_ROLES)",
+    tags: ["Channels"], auth: "bot-or-user", body: permissionOverwriteSchema, auditLogReason: true,
+    success: noContent("Overwrite saved"),
+    errors: ["UNKNOWN_CHANNEL", "NOT_FOUND", "UNKNOWN_ROLE", "UNKNOWN_MEMBER", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
+  },
+  {
+    method: "DELETE", path: "/channels/{channel_id}/permissions/{overwrite_id}", operationId: "deleteChannelPermissionOverwrite",
+    summary: "Remove a permission overwrite (MANAGE_ROLES)",
+    tags: ["Channels"], auth: "bot-or-user", auditLogReason: true,
+    success: noContent("Overwrite removed (or there was none)"),
+    errors: ["UNKNOWN_CHANNEL", "NOT_FOUND", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
+  },
+
+  // Roles
+  {
+    method: "GET", path: "/guilds/{guild_id}/roles", operationId: "listRoles", summary: "The guild's roles, lowest position first",
+    tags: ["Roles"], auth: "bot-or-user",
+    success: { status: 200, description: "Roles", schema: R.roleSchema, array: true },
+    errors: ["UNKNOWN_GUILD", "MISSING_ACCESS"],
+  },
+  {
+    method: "POST", path: "/guilds/{guild_id}/roles", operationId: "createRole", summary: "Create a role (MANAGE_ROLES)",
+    description: "A role can't grant permissions its creator lacks.",
+    tags: ["Roles"], auth: "bot-or-user", body: createRoleSchema, auditLogReason: true,
+    success: { status: 201, description: "The new role", schema: R.roleSchema },
+    errors: ["UNKNOWN_GUILD", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
+  },
+  {
+    method: "PATCH", path: "/guilds/{guild_id}/roles/{role_id}", operationId: "updateRole", summary: "Edit a role (MANAGE_ROLES)",
+    tags: ["Roles"], auth: "bot-or-user", body: updateRoleSchema, auditLogReason: true,
+    success: { status: 200, description: "The updated role", schema: R.roleSchema },
+    errors: ["UNKNOWN_GUILD", "UNKNOWN_ROLE", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
+  },
+  {
+    method: "PUT", path: "/guilds/{guild_id}/members/{user_id}/roles/{role_id}", operationId: "addMemberRole",
+    summary: "Give a member a role; makes a temporary membership permanent (MANAGE_ROLES)",
+    tags: ["Roles", "Members"], auth: "bot-or-user", auditLogReason: true,
+    success: noContent("Role given (or already held)"),
+    errors: ["UNKNOWN_GUILD", "UNKNOWN_MEMBER", "UNKNOWN_ROLE", "MISSING_ACCESS", "MISSING_PERMISSIONS", "INVALID_FORM_BODY"],
+  },
+  {
+    method: "DELETE", path: "/guilds/{guild_id}/members/{user_id}/roles/{role_id}", operationId: "removeMemberRole",
+    summary: "Take a role away from a member (MANAGE_ROLES)",
+    tags: ["Roles", "Members"], auth: "bot-or-user", auditLogReason: true,
+    success: noContent("Role taken away (or was not held)"),
+    errors: ["UNKNOWN_GUILD", "UNKNOWN_MEMBER", "UNKNOWN_ROLE", "MISSING_ACCESS", "MISSING_PERMISSIONS", "INVALID_FORM_BODY"],
+  },
+
+  // Members
+  {
+    method: "GET", path: "/guilds/{guild_id}/members", operationId: "listMembers", summary: "Members by user id ascending",
+    tags: ["Members"], auth: "bot-or-user", query: listMembersQuerySchema,
+    success: { status: 200, description: "A page of members", schema: R.memberSchema, array: true },
+    errors: ["UNKNOWN_GUILD", "MISSING_ACCESS"],
+  },
+  {
+    method: "GET", path: "/guilds/{guild_id}/members/{user_id}", operationId: "getMember", summary: "One member",
+    tags: ["Members"], auth: "bot-or-user",
+    success: { status: 200, description: "The member", schema: R.memberSchema },
+    errors: ["UNKNOWN_GUILD", "UNKNOWN_MEMBER", "MISSING_ACCESS"],
+  },
+  {
+    method: "PUT", path: "/guilds/{guild_id}/members/{user_id}", operationId: "addMember",
+    summary: "Add a bot to the guild (MANAGE_GUILD); instance admins may add anyone",
+    description: "People join through invites; only bots can be added directly (201 with the member, 204 when already a member).",
+    tags: ["Members"], auth: "bot-or-user", auditLogReason: true,
+    success: { status: 201, description: "The new member (204 No Content when already a member)", schema: R.memberSchema },
+    errors: ["UNKNOWN_GUILD", "UNKNOWN_USER", "UNKNOWN_MEMBER", "MISSING_ACCESS", "MISSING_PERMISSIONS", "USER_BANNED_FROM_GUILD", "MAX_GUILDS", "INVALID_FORM_BODY"],
+  },
+  {
+    method: "DELETE", path: "/guilds/{guild_id}/members/{user_id}", operationId: "kickMember", summary: "Kick a member (KICK_MEMBERS)",
+    tags: ["Members"], auth: "bot-or-user", auditLogReason: true,
+    success: noContent("Kicked"),
+    errors: ["UNKNOWN_GUILD", "UNKNOWN_MEMBER", "MISSING_ACCESS", "MISSING_PERMISSIONS", "INVALID_FORM_BODY"],
+  },
+
+  // Bans
+  {
+    method: "GET", path: "/guilds/{guild_id}/bans", operationId: "listBans", summary: "The guild's bans (BAN_MEMBERS)",
+    tags: ["Bans"], auth: "bot-or-user", query: listBansQuerySchema,
+    success: { status: 200, description: "Bans", schema: R.banSchema, array: true },
+    errors: ["UNKNOWN_GUILD", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
+  },
+  {
+    method: "PUT", path: "/guilds/{guild_id}/bans/{user_id}", operationId: "banUser", summary: "Ban a user and remove them from the guild (BAN_MEMBERS)",
+    tags: ["Bans"], auth: "bot-or-user", body: createBanSchema, auditLogReason: true,
+    success: noContent("Banned"),
+    errors: ["UNKNOWN_GUILD", "UNKNOWN_USER", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
+  },
+  {
+    method: "DELETE", path: "/guilds/{guild_id}/bans/{user_id}", operationId: "unbanUser", summary: "Lift a ban (BAN_MEMBERS)",
+    tags: ["Bans"], auth: "bot-or-user", auditLogReason: true,
+    success: noContent("Ban lifted"),
+    errors: ["UNKNOWN_GUILD", "UNKNOWN_BAN", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
+  },
+
+  // Audit log
+  {
+    method: "GET", path: "/guilds/{guild_id}/audit-logs", operationId: "listAuditLog", summary: "The guild's audit log, newest first (VIEW_AUDIT_LOG)",
+    tags: ["Audit Log"], auth: "bot-or-user", query: auditLogQuerySchema,
+    success: { status: 200, description: "Entries and the users who acted", schema: R.auditLogSchema },
+    errors: ["UNKNOWN_GUILD", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
+  },
+
+  // Applications
+  {
+    method: "POST", path: "/applications", operationId: "createApplication", summary: "Create an application with its bot user",
+    description: "The bot token is returned once; the bot authenticates with `Authorization: Bot <token>`.",
+    tags: ["Applications"], auth: "user", body: createApplicationSchema,
+    success: { status: 201, description: "The application, its bot and the bot token", schema: R.applicationSchema },
+    errors: [],
+  },
+
+  // Invites (the Fluxer Invite Resource)
+  {
+    method: "GET", path: "/invites/{invite_code}", operationId: "getInvite", summary: "Preview an invite",
+    description:
+      "Works anonymously. `uses`, `max_uses` and `max_age` are included only for the inviter and members with MANAGE_CHANNELS on the invite's channel. Unknown, expired and used-up codes are all 404 UNKNOWN_INVITE; too many 404s from one client address turn into 429.",
+    tags: ["Invites"], auth: "optional", query: getInviteQuerySchema,
+    success: { status: 200, description: "The invite", schema: R.inviteSchema },
+    errors: ["UNKNOWN_INVITE"],
+  },
+  {
+    method: "POST", path: "/invites/{invite_code}", operationId: "acceptInvite", summary: "Accept an invite: join its guild or group DM",
+    description: "Users only. Already a member: 200 with the invite and no use counted. Counts are included in the answer.",
+    tags: ["Invites"], auth: "user",
+    success: { status: 200, description: "The invite that was accepted", schema: R.inviteSchema },
+    errors: ["UNKNOWN_INVITE", "INVITES_DISABLED", "USER_BANNED_FROM_GUILD", "MAX_GUILDS", "MAX_GROUP_DM_RECIPIENTS", "CONFLICT"],
+  },
+  {
+    method: "DELETE", path: "/invites/{invite_code}", operationId: "deleteInvite", summary: "Revoke an invite (its inviter, or MANAGE_CHANNELS on its channel)",
+    description: "Group DM invites: the inviter or the channel owner. Vanity codes are managed with PATCH /guilds/{guild_id}/vanity-url and are 404 here.",
+    tags: ["Invites"], auth: "bot-or-user", auditLogReason: true,
+    success: { status: 200, description: "The deleted invite with its metadata", schema: R.inviteSchema },
+    errors: ["UNKNOWN_INVITE", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
+  },
+  {
+    method: "GET", path: "/channels/{channel_id}/invites", operationId: "listChannelInvites", summary: "The channel's live invites (MANAGE_CHANNELS)",
+    description: "Newest first, with metadata; the vanity invite is left out.",
+    tags: ["Invites"], auth: "bot-or-user",
+    success: { status: 200, description: "Invites", schema: R.inviteSchema, array: true },
+    errors: ["UNKNOWN_CHANNEL", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
+  },
+  {
+    method: "POST", path: "/channels/{channel_id}/invites", operationId: "createChannelInvite", summary: "Create an invite (CREATE_INSTANT_INVITE)",
+    description:
+      "Needs VIEW_CHANNEL and CREATE_INSTANT_INVITE on the channel after overwrites; for a group DM, any recipient. `unique: false` returns the caller's live invite with the same settings when there is one. A guild holds at most 1000 live invites.",
+    tags: ["Invites"], auth: "bot-or-user", body: createInviteSchema, auditLogReason: true,
+    success: { status: 200, description: "The invite with its metadata", schema: R.inviteSchema },
+    errors: ["UNKNOWN_CHANNEL", "MISSING_ACCESS", "MISSING_PERMISSIONS", "MAX_INVITES"],
+  },
+  {
+    method: "GET", path: "/guilds/{guild_id}/invites", operationId: "listGuildInvites", summary: "The guild's live invites (MANAGE_GUILD)",
+    description: "Newest first, with metadata; the vanity invite is left out.",
+    tags: ["Invites"], auth: "bot-or-user",
+    success: { status: 200, description: "Invites", schema: R.inviteSchema, array: true },
+    errors: ["UNKNOWN_GUILD", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
+  },
+  {
+    method: "GET", path: "/guilds/{guild_id}/vanity-url", operationId: "getVanityUrl", summary: "The guild's vanity code and its uses (MANAGE_GUILD)",
+    tags: ["Invites"], auth: "bot-or-user",
+    success: { status: 200, description: "The vanity URL", schema: R.vanityUrlSchema },
+    errors: ["UNKNOWN_GUILD", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
+  },
+  {
+    method: "PATCH", path: "/guilds/{guild_id}/vanity-url", operationId: "updateVanityUrl",
+    summary: "Set, change or clear the vanity code (MANAGE_GUILD and the VANITY_URL feature)",
+    description:
+      "Setting the current code again is a no-op. A code a guild gives up stays locked to that guild for 30 days. The vanity invite never expires, has unlimited uses and lands in the first text channel @everyone can view.",
+    tags: ["Invites"], auth: "bot-or-user", body: updateVanitySchema, auditLogReason: true,
+    bodyFieldNotes: {
+      code: "Trimmed and lowercased; 3-32 of a-z 0-9 and -, no leading or trailing hyphen, not a reserved route name; null clears it. Field error codes: VANITY_URL_CODE_LENGTH_INVALID, VANITY_URL_INVALID_CHARACTERS, VANITY_URL_RESERVED.",
+    },
+    success: { status: 200, description: "The vanity URL now", schema: R.vanityUrlSchema },
+    errors: ["UNKNOWN_GUILD", "MISSING_ACCESS", "MISSING_PERMISSIONS", "VANITY_URL_REQUIRES_FEATURE", "VANITY_URL_CODE_ALREADY_TAKEN", "MAX_INVITES"],
+  },
+
+  // Meta
+  {
+    method: "GET", path: "/openapi.json", operationId: "getOpenApiDocument", summary: "This OpenAPI 3.1 document",
+    tags: ["Meta"], auth: "none",
+    success: { status: 200, description: "The document" },
+    errors: [],
+  },
+];

@@ -1,0 +1,94 @@
+// The "Create invite" form, on the server: re-checks who is asking and what they may do (never trusting
+// the page), accepts only the menu's choices, applies the API's per-channel rate limit, and creates the
+// invite through the same use-case as POST /channels/{id}/invites.
+import type { CreateInviteField, CreateInviteState, CreateInviteValues } from "@/components/guild-settings/form-states";
+import { DEFAULT_MAX_AGE, isExpireOption, isMaxUsesOption, MAX_REASON_LENGTH } from "@/components/guild-settings/invite-options";
+import { ApiError } from "@/lib/errors";
+import { requirePageUser } from "@/server/auth/page-user";
+import { hit } from "@/server/http/rate-limit";
+import { createInvite } from "@/server/invites/create-invite";
+import { createInviteRateLimit } from "@/server/invites/invite-rate-limits";
+import { inviteLink } from "./app-url";
+import { loadSettingsAccess } from "./load-settings-access";
+
+function readValues(formData: FormData): CreateInviteValues {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value.trim() : "";
+  };
+  const number = (name: string, fallback: number) => (/^\d{1,7}$/.test(text(name)) ? Number(text(name)) : fallback);
+  return {
+    channel: text("channel"),
+    maxAge: number("max_age", -1),
+    maxUses: number("max_uses", -1),
+    temporary: formData.get("temporary") === "on" || formData.get("temporary") === "true",
+    reason: text("reason"),
+  };
+}
+
+function failure(values: CreateInviteValues, fieldErrors: Partial<Record<CreateInviteField, string>>, formError?: string): CreateInviteState {
+  // Put back only values the menus offer, so the form never re-renders with a forged option selected.
+  const safe = { ...values, maxAge: isExpireOption(values.maxAge) ? values.maxAge : DEFAULT_MAX_AGE, maxUses: isMaxUsesOption(values.maxUses) ? values.maxUses : 0 };
+  return { status: "error", fieldErrors, formError, values: safe };
+}
+
+function apiErrorMessage(error: ApiError, channelName: string): { field?: CreateInviteField; message: string } | null {
+  switch (error.code) {
+    case "MISSING_PERMISSIONS":
+    case "MISSING_ACCESS":
+      return { field: "channel", message: `You don't have permission to create invites in #${channelName}.` };
+    case "UNKNOWN_CHANNEL":
+      return { field: "channel", message: "This channel no longer exists. Pick another one." };
+    case "MAX_INVITES":
+      return { message: "This guild already has 1000 active invites, the most allowed. Revoke some first." };
+    case "INVALID_FORM_BODY":
+      return { message: error.errors?.[0]?.message ?? "The invite settings are not valid." };
+    default:
+      return null;
+  }
+}
+
+export async function createInviteFromForm(guildIdParam: string, formData: FormData): Promise<CreateInviteState> {
+  const user = await requirePageUser(`/guilds/${guildIdParam}/settings/invites`);
+  const values = readValues(formData);
+  const result = await loadSettingsAccess(guildIdParam, user.id);
+  if (result.kind !== "ok") return failure(values, {}, "You can no longer create invites in this guild.");
+
+  const fieldErrors: Partial<Record<CreateInviteField, string>> = {};
+  const channel = result.access.channels.find((c) => c.id === values.channel);
+  if (!channel) fieldErrors.channel = "Pick a channel for the invite.";
+  else if (!channel.canInvite) fieldErrors.channel = `You don't have permission to create invites in #${channel.name}.`;
+  if (!isExpireOption(values.maxAge)) fieldErrors.max_age = "Pick how long the invite lasts.";
+  if (!isMaxUsesOption(values.maxUses)) fieldErrors.max_uses = "Pick how many times the invite can be used.";
+  if (values.reason.length > MAX_REASON_LENGTH) fieldErrors.reason = `Keep the reason under ${MAX_REASON_LENGTH} characters.`;
+  if (!channel || Object.keys(fieldErrors).length > 0) return failure(values, fieldErrors);
+
+  const limit = await hit(createInviteRateLimit({ channelId: channel.id }), `user:${user.id}`);
+  if (!limit.allowed) return failure(values, {}, "You are creating invites too fast. Wait a minute and try again.");
+
+  try {
+    const invite = await createInvite(
+      BigInt(channel.id),
+      user,
+      { max_age: values.maxAge, max_uses: values.maxUses, temporary: values.temporary, unique: true },
+      values.reason === "" ? null : values.reason,
+    );
+    return {
+      status: "created",
+      values,
+      invite: {
+        code: invite.code,
+        url: inviteLink(invite.code),
+        channelName: channel.name,
+        maxAge: invite.max_age ?? values.maxAge,
+        maxUses: invite.max_uses ?? values.maxUses,
+        temporary: invite.temporary,
+        expiresAt: invite.expires_at ?? null,
+      },
+    };
+  } catch (error) {
+    const mapped = error instanceof ApiError ? apiErrorMessage(error, channel.name) : null;
+    if (!mapped) throw error;
+    return mapped.field ? failure(values, { [mapped.field]: mapped.message }) : failure(values, {}, mapped.message);
+  }
+}

@@ -1,0 +1,94 @@
+// The invites table of the settings page: the live invites the viewer may manage, newest first, narrowed
+// by the channel and inviter filters of the query string. Reuses the API's list use-cases, so the page
+// shows exactly what GET /guilds/{id}/invites or GET /channels/{id}/invites would.
+import { ApiError } from "@/lib/errors";
+import { parseSnowflake } from "@/lib/snowflake";
+import type { Caller } from "@/server/auth/caller";
+import type { InviteDto } from "@/server/dto/invite";
+import { listChannelInvites } from "@/server/invites/list-channel-invites";
+import { listGuildInvites } from "@/server/invites/list-guild-invites";
+import { inviteLink } from "./app-url";
+import type { SettingsAccess } from "./load-settings-access";
+
+export type InviteRowView = {
+  code: string;
+  url: string;
+  channel: { id: string; name: string };
+  inviter: { id: string; username: string; discriminator: number } | null;
+  uses: number;
+  maxUses: number;
+  maxAge: number;
+  expiresAt: string | null;
+  createdAt: string;
+  temporary: boolean;
+  /** The inviter, or MANAGE_CHANNELS on the invite's channel (what DELETE /invites/{code} requires). */
+  canRevoke: boolean;
+};
+
+export type InviteFilters = { channel: string | null; inviter: string | null };
+
+export type InviteListView = {
+  invites: InviteRowView[];
+  /** Live invites before filtering. */
+  total: number;
+  channelOptions: { id: string; name: string }[];
+  inviterOptions: { id: string; username: string }[];
+  filters: InviteFilters;
+};
+
+/** A filter value from the query string: a snowflake, else no filter. */
+function filterValue(value: string | string[] | undefined): string | null {
+  const single = Array.isArray(value) ? value[0] : value;
+  const id = parseSnowflake(single);
+  return id === null ? null : id.toString();
+}
+
+export function readInviteFilters(query: Record<string, string | string[] | undefined>): InviteFilters {
+  return { channel: filterValue(query.channel), inviter: filterValue(query.inviter) };
+}
+
+async function listVisibleInvites(access: SettingsAccess, viewer: Caller): Promise<InviteDto[]> {
+  if (access.canManageGuild) return listGuildInvites(access.guildId, viewer);
+  const lists = await Promise.all(access.channels.filter((c) => c.canManage).map((c) => listChannelInvites(BigInt(c.id), viewer)));
+  return lists.flat().sort((a, b) => b.created_at.localeCompare(a.created_at) || a.code.localeCompare(b.code));
+}
+
+function toRow(dto: InviteDto, access: SettingsAccess, channelNames: Map<string, string>): InviteRowView {
+  const channel = access.channels.find((c) => c.id === dto.channel_id);
+  return {
+    code: dto.code,
+    url: inviteLink(dto.code),
+    channel: { id: dto.channel_id, name: channelNames.get(dto.channel_id) ?? dto.channel?.name ?? "unknown" },
+    inviter: dto.inviter ? { id: dto.inviter.id, username: dto.inviter.username, discriminator: dto.inviter.discriminator } : null,
+    uses: dto.uses ?? 0,
+    maxUses: dto.max_uses ?? 0,
+    maxAge: dto.max_age ?? 0,
+    expiresAt: dto.expires_at ?? null,
+    createdAt: dto.created_at,
+    temporary: dto.temporary,
+    canRevoke: dto.inviter_id === access.viewerId.toString() || Boolean(channel?.canManage),
+  };
+}
+
+/** The table's rows and filter choices; null when the viewer lost the permission while the page loaded. */
+export async function loadInviteList(access: SettingsAccess, viewer: Caller, filters: InviteFilters): Promise<InviteListView | null> {
+  let dtos: InviteDto[];
+  try {
+    dtos = await listVisibleInvites(access, viewer);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 403) return null;
+    throw error;
+  }
+  const channelNames = new Map(access.channels.map((c) => [c.id, c.name]));
+  const rows = dtos.map((dto) => toRow(dto, access, channelNames));
+  const inviters = new Map<string, string>();
+  for (const row of rows) if (row.inviter) inviters.set(row.inviter.id, row.inviter.username);
+  const channelOptions = access.channels.filter((c) => access.canManageGuild || c.canManage).map((c) => ({ id: c.id, name: c.name }));
+  return {
+    invites: rows.filter((row) => (!filters.channel || row.channel.id === filters.channel) && (!filters.inviter || row.inviter?.id === filters.inviter)),
+    total: rows.length,
+    channelOptions,
+    inviterOptions: [...inviters].map(([id, username]) => ({ id, username })).sort((a, b) => a.username.localeCompare(b.username)),
+    filters,
+  };
+}

@@ -1,0 +1,95 @@
+// Who may see which guild settings page (issue 5), computed once per request for the signed-in viewer:
+// MANAGE_GUILD sees every invite, the pause switch and the vanity URL; MANAGE_CHANNELS on a channel (after
+// overwrites) sees and revokes that channel's invites; VIEW_AUDIT_LOG or MANAGE_GUILD sees the activity.
+// Everyone else is refused. Non-members and unknown guilds look the same (null), like the guild page.
+import { cache } from "react";
+import { ChannelType } from "@/lib/constants";
+import { ApiError } from "@/lib/errors";
+import { applyOverwrites, hasPermission, Permissions } from "@/lib/permissions";
+import { parseSnowflake } from "@/lib/snowflake";
+import { db } from "@/server/db";
+import { loadGuildAccess } from "@/server/guilds/access";
+
+const INVITABLE_TYPES: ReadonlySet<number> = new Set([ChannelType.GUILD_TEXT, ChannelType.GUILD_VOICE]);
+
+export type SettingsChannel = {
+  id: string;
+  name: string;
+  type: number;
+  /** MANAGE_CHANNELS here after overwrites: may list and revoke this channel's invites. */
+  canManage: boolean;
+  /** VIEW_CHANNEL and CREATE_INSTANT_INVITE here, and a channel type that takes invites. */
+  canInvite: boolean;
+};
+
+export type SettingsAccess = {
+  guild: { id: string; name: string; iconHash: string | null; bannerHash: string | null; features: string[] };
+  guildId: bigint;
+  viewerId: bigint;
+  canManageGuild: boolean;
+  canViewActivity: boolean;
+  isPaused: boolean;
+  hasVanityFeature: boolean;
+  /** The guild's channels (no categories), in display order, with what the viewer may do in each. */
+  channels: SettingsChannel[];
+};
+
+export type SettingsAccessResult = { kind: "not-found" } | { kind: "forbidden" } | { kind: "ok"; access: SettingsAccess };
+
+async function load(guildIdParam: string, viewerId: bigint): Promise<SettingsAccessResult> {
+  const guildId = parseSnowflake(guildIdParam);
+  if (guildId === null) return { kind: "not-found" };
+  let access;
+  try {
+    access = await loadGuildAccess(guildId, viewerId);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "UNKNOWN_GUILD") return { kind: "not-found" };
+    throw error;
+  }
+  if (!access.member) return { kind: "not-found" };
+
+  const prisma = await db();
+  const rows = await prisma.channel.findMany({
+    where: { guildId, type: { not: ChannelType.GUILD_CATEGORY } },
+    include: { overwrites: true },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+  });
+  const channels: SettingsChannel[] = rows.map((row) => {
+    const permissions = applyOverwrites({ base: access.permissions, guildId, userId: viewerId, memberRoleIds: access.memberRoleIds, overwrites: row.overwrites });
+    return {
+      id: row.id.toString(),
+      name: row.name ?? "unnamed",
+      type: row.type,
+      canManage: hasPermission(permissions, Permissions.MANAGE_CHANNELS),
+      canInvite: INVITABLE_TYPES.has(row.type) && hasPermission(permissions, Permissions.VIEW_CHANNEL | Permissions.CREATE_INSTANT_INVITE),
+    };
+  });
+  const canManageGuild = hasPermission(access.permissions, Permissions.MANAGE_GUILD);
+  return {
+    kind: "ok",
+    access: {
+      guild: {
+        id: access.guild.id.toString(),
+        name: access.guild.name,
+        iconHash: access.guild.iconHash,
+        bannerHash: access.guild.bannerHash,
+        features: [...access.guild.features].sort(),
+      },
+      guildId,
+      viewerId,
+      canManageGuild,
+      canViewActivity: canManageGuild || hasPermission(access.permissions, Permissions.VIEW_AUDIT_LOG),
+      isPaused: access.guild.features.includes("INVITES_DISABLED"),
+      hasVanityFeature: access.guild.features.includes("VANITY_URL"),
+      channels,
+    },
+  };
+}
+
+/** The viewer's access to the guild's settings; cached per request so a page and its metadata share it. */
+export const loadSettingsAccess = cache(load);
+
+/** May see the invites page: MANAGE_GUILD, or MANAGE_CHANNELS on at least one channel. */
+export function canSeeInvites(access: SettingsAccess): boolean {
+  return access.canManageGuild || access.channels.some((channel) => channel.canManage);
+}

@@ -1,0 +1,14 @@
+// The vanity URL page's data: the current code, its own use count and its full link. MANAGE_GUILD only
+// (getVanityUrl checks again).
+import type { Caller } from "@/server/auth/caller";
+import { getVanityUrl } from "@/server/invites/get-vanity-url";
+import { appUrl } from "./app-url";
+import type { SettingsAccess } from "./load-settings-access";
+
+export type VanitySettingsView = { code: string | null; uses: number; url: string | null; baseUrl: string };
+
+export async function loadVanitySettings(access: SettingsAccess, viewer: Caller): Promise<VanitySettingsView> {
+  const vanity = await getVanityUrl(access.guildId, viewer);
+  const baseUrl = appUrl();
+  return { code: vanity.code, uses: vanity.uses, url: vanity.code ? `${baseUrl}/${vanity.code}` : null, baseUrl };
+}
