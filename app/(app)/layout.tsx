@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/app/app-header";
+import { PresenceStream } from "@/components/presence/presence-stream";
 import { signOut } from "@/server/auth/next-auth";
 import { getPageUser } from "@/server/auth/page-user";
 
@@ -18,6 +19,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!user) return <>{children}</>;
   return (
     <div className="flex min-h-screen flex-col">
+      {/* Holds the event stream open: a person with the app open counts as online (spec section 8). */}
+      <PresenceStream />
       <AppHeader user={user} logoutAction={logout} />
       <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">{children}</main>
     </div>

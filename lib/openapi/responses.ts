@@ -135,6 +135,10 @@ export const vanityUrlSchema = z
   .strictObject({ code: z.string().nullable(), uses: z.number().int() })
   .register(responseRegistry, { id: "VanityUrl", description: "The guild's vanity code (null when none) and its uses" });
 
+export const guildPresenceSchema = z
+  .strictObject({ guild_id: snowflake, online: z.number().int(), members: z.number().int() })
+  .register(responseRegistry, { id: "GuildPresence", description: "Members online (with a live presence connection) and in total" });
+
 export const tokenSchema = z
   .strictObject({ token: z.string().describe("Shown once; send it as `Authorization: <token>`"), user_id: snowflake })
   .register(responseRegistry, { id: "TokenGrant", description: "A new API token" });

@@ -13,6 +13,7 @@ import { auditLogQuerySchema } from "@/lib/schemas/audit-log";
 import { loginSchema, registerSchema } from "@/lib/schemas/auth";
 import { createBanSchema, listBansQuerySchema } from "@/lib/schemas/bans";
 import { createChannelSchema, createGroupDmSchema, permissionOverwriteSchema } from "@/lib/schemas/channels";
+import { gatewayQuerySchema } from "@/lib/schemas/gateway";
 import { createGuildSchema, updateGuildSchema } from "@/lib/schemas/guilds";
 import { createInviteSchema, getInviteQuerySchema } from "@/lib/schemas/invites";
 import { listMembersQuerySchema } from "@/lib/schemas/members";
@@ -78,6 +79,7 @@ export const TAGS = [
   { name: "Members", description: "Guild members" },
   { name: "Bans", description: "Guild bans" },
   { name: "Invites", description: "The Fluxer Invite Resource: invites and vanity URLs" },
+  { name: "Events", description: "Presence and the live event stream" },
   { name: "Audit Log", description: "Guild audit log" },
   { name: "Applications", description: "Applications and their bot users" },
   { name: "Meta", description: "This document" },
@@ -284,6 +286,22 @@ export const API_ROUTES: Route[] = [
     tags: ["Applications"], auth: "user", body: createApplicationSchema,
     success: { status: 201, description: "The application, its bot and the bot token", schema: R.applicationSchema },
     errors: [],
+  },
+
+  // Presence and live events (spec section 8)
+  {
+    method: "GET", path: "/gateway/events", operationId: "openEventStream", summary: "Server-sent event stream (text/event-stream)",
+    description:
+      "Signed-in streams (session cookie or token) count as presence while open and receive INVITE_CREATE / INVITE_DELETE (MANAGE_CHANNELS on the channel), GUILD_MEMBER_ADD / GUILD_MEMBER_REMOVE (members) and GUILD_COUNTS_UPDATE for `guild_counts`. Anonymous streams may only follow counts of guilds with a live invite. First event READY; `: ping` comments every ~15 s. See docs/presence.md.",
+    tags: ["Events"], auth: "optional", query: gatewayQuerySchema,
+    success: { status: 200, description: "An open text/event-stream" },
+    errors: ["UNKNOWN_GUILD"],
+  },
+  {
+    method: "GET", path: "/guilds/{guild_id}/presence", operationId: "getGuildPresence", summary: "How many members are online (members only)",
+    tags: ["Events"], auth: "bot-or-user",
+    success: { status: 200, description: "Online and total member counts", schema: R.guildPresenceSchema },
+    errors: ["UNKNOWN_GUILD", "MISSING_ACCESS"],
   },
 
   // Invites (the Fluxer Invite Resource)

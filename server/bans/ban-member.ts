@@ -6,6 +6,7 @@ import { recordAuditLog } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
 import { lockGuild, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 import { requireGuildMember } from "@/server/guilds/access";
+import { publishEvent } from "@/server/events/publish";
 import { removeMembership } from "@/server/members/membership";
 import { highestRolePosition, requireAbove } from "@/server/roles/hierarchy";
 
@@ -19,7 +20,7 @@ export async function banMember(guildId: bigint, userId: bigint, caller: Caller,
   if (userId === access.guild.ownerId) throw new ApiError("MISSING_PERMISSIONS");
   const prisma = await db();
   if (!(await prisma.user.findUnique({ where: { id: userId } }))) throw new ApiError("UNKNOWN_USER");
-  await prisma.$transaction(async (tx) => {
+  const removed = await prisma.$transaction(async (tx) => {
     // Same lock as accept takes first: a ban racing an accept is ordered before or after it, never between
     // accept's ban check and its member insert.
     await lockGuild(tx, guildId);
@@ -30,7 +31,9 @@ export async function banMember(guildId: bigint, userId: bigint, caller: Caller,
       create: { guildId, userId, reason, moderatorId: caller.id },
       update: { reason, moderatorId: caller.id },
     });
-    await removeMembership(tx, guildId, userId);
+    const wasMember = await removeMembership(tx, guildId, userId);
     await recordAuditLog(tx, { guildId, actionType: AuditLogAction.MEMBER_BAN_ADD, userId: caller.id, targetId: userId.toString(), reason });
+    return wasMember;
   }, WRITE_TX_OPTIONS);
+  if (removed) await publishEvent({ type: "GUILD_MEMBER_REMOVE", guildId, userId });
 }

@@ -1,5 +1,7 @@
-// The one place `approximate_presence_count` comes from. Presence (spec section 8) arrives with the
-// events stream; until members can hold a presence connection, nobody is online and the count is 0.
-export async function approximatePresenceCount(_target: { guildId: bigint | null; channelId: bigint }): Promise<number> {
-  return 0;
+// The one place `approximate_presence_count` comes from: members with a live presence connection (spec
+// section 8, server/presence). Guild invites count online members; group DM invites online recipients.
+import { countOnlineMembers, countOnlineRecipients } from "@/server/presence/count-online-members";
+
+export async function approximatePresenceCount(target: { guildId: bigint | null; channelId: bigint }): Promise<number> {
+  return target.guildId !== null ? countOnlineMembers(target.guildId) : countOnlineRecipients(target.channelId);
 }
