@@ -4,7 +4,22 @@ export const InviteType = { GUILD: 0, GROUP_DM: 1 } as const;
 
 export const JoinSourceType = { CREATED: 0, INVITE: 1, VANITY_URL: 2, ADDED: 3 } as const;
 
-export const AuditLogAction = { GUILD_UPDATE: 1, INVITE_CREATE: 40, INVITE_DELETE: 42 } as const;
+export const AuditLogAction = {
+  GUILD_UPDATE: 1,
+  CHANNEL_CREATE: 10,
+  CHANNEL_OVERWRITE_CREATE: 13,
+  CHANNEL_OVERWRITE_UPDATE: 14,
+  CHANNEL_OVERWRITE_DELETE: 15,
+  MEMBER_KICK: 20,
+  MEMBER_BAN_ADD: 22,
+  MEMBER_BAN_REMOVE: 23,
+  MEMBER_ROLE_UPDATE: 25,
+  BOT_ADD: 28,
+  ROLE_CREATE: 30,
+  ROLE_UPDATE: 31,
+  INVITE_CREATE: 40,
+  INVITE_DELETE: 42,
+} as const;
 
 export const LIMITS = {
   MAX_GUILDS_PER_USER: 100,

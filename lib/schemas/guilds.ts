@@ -9,3 +9,5 @@ export const updateGuildSchema = z.object({
   name: guildNameSchema.optional(),
   features: z.array(z.enum(GUILD_FEATURES)).max(GUILD_FEATURES.length).optional(),
 });
+
+export type UpdateGuildInput = z.infer<typeof updateGuildSchema>;

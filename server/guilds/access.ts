@@ -12,11 +12,15 @@ export type GuildAccess = Awaited<ReturnType<typeof loadGuildAccess>>;
 /** The guild and the caller's membership and guild-level permissions; member is null for non-members. */
 export async function loadGuildAccess(guildId: bigint, userId: bigint, client?: Client) {
   const prisma = client ?? (await db());
-  const [guild, member, roles] = await Promise.all([
-    prisma.guild.findUnique({ where: { id: guildId } }),
-    prisma.member.findUnique({ where: { guildId_userId: { guildId, userId } }, include: { roles: true } }),
-    prisma.role.findMany({ where: { guildId } }),
-  ]);
+  const queries = [
+    () => prisma.guild.findUnique({ where: { id: guildId } }),
+    () => prisma.member.findUnique({ where: { guildId_userId: { guildId, userId } }, include: { roles: true } }),
+    () => prisma.role.findMany({ where: { guildId } }),
+  ] as const;
+  // A transaction is one connection: its queries must run one after another (pg refuses overlapping ones).
+  const [guild, member, roles] = client
+    ? [await queries[0](), await queries[1](), await queries[2]()]
+    : await Promise.all([queries[0](), queries[1](), queries[2]()]);
   if (!guild) throw new ApiError("UNKNOWN_GUILD");
   const memberRoleIds = member?.roles.map((r) => r.roleId) ?? [];
   const roleIds = new Set(memberRoleIds);

@@ -34,3 +34,8 @@ export function toErrorResponse(error: unknown, requestLabel: string): Response 
   );
   return json({ code: "INTERNAL_SERVER_ERROR", message: ERROR_CODES.INTERNAL_SERVER_ERROR.message }, { status: 500 });
 }
+
+/** 204 No Content: the answer of writes that return nothing. */
+export function noContent(): Response {
+  return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { parseSnowflake } from "@/lib/snowflake";
+
+/** An inbound snowflake: a decimal string or a safe integer (spec section 1), parsed to bigint. */
+export const snowflakeSchema = z.union([z.string(), z.number()]).transform((value, context) => {
+  const id = parseSnowflake(value);
+  if (id === null) {
+    context.addIssue({ code: "custom", message: "Not a valid snowflake id", params: { code: "INVALID_SNOWFLAKE" } });
+    return z.NEVER;
+  }
+  return id;
+});
+
+/** A snowflake in a query string (always text there). */
+export const snowflakeQuerySchema = z.string().transform((value, context) => {
+  const id = parseSnowflake(value);
+  if (id === null) {
+    context.addIssue({ code: "custom", message: "Not a valid snowflake id", params: { code: "INVALID_SNOWFLAKE" } });
+    return z.NEVER;
+  }
+  return id;
+});

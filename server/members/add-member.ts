@@ -1,0 +1,33 @@
+import { AuditLogAction, JoinSourceType } from "@/lib/constants";
+import { ApiError, invalidField } from "@/lib/errors";
+import { Permissions } from "@/lib/permissions";
+import type { Caller } from "@/server/auth/caller";
+import { recordAuditLog } from "@/server/audit-log/record-audit-log";
+import { db } from "@/server/db";
+import { toMemberDto } from "@/server/dto/member";
+import { loadGuildAccess, requireGuildMember } from "@/server/guilds/access";
+import { addMembership } from "./membership";
+
+/**
+ * Adds a user to a guild directly. Managers (MANAGE_GUILD) may add bots only: people join through
+ * invites. Instance admins may add anyone to any guild (operator tooling, and how tests seed members).
+ * Returns `created: false` when the user already was a member.
+ */
+export async function addMember(guildId: bigint, userId: bigint, caller: Caller, reason: string | null) {
+  if (caller.isAdmin) await loadGuildAccess(guildId, caller.id);
+  else await requireGuildMember(guildId, caller, Permissions.MANAGE_GUILD);
+  const prisma = await db();
+  const user = await prisma.user.findUnique({ where: { id: userId } });
+  if (!user) throw new ApiError("UNKNOWN_USER");
+  if (!user.isBot && !caller.isAdmin) throw invalidField("user_id", "USER_NOT_BOT", "Only bots can be added directly; people join with an invite");
+  const created = await prisma.$transaction(async (tx) => {
+    const added = await addMembership(tx, { guildId, userId, joinSourceType: JoinSourceType.ADDED, inviterId: caller.id });
+    if (added && user.isBot) {
+      await recordAuditLog(tx, { guildId, actionType: AuditLogAction.BOT_ADD, userId: caller.id, targetId: userId.toString(), reason });
+    }
+    return added;
+  });
+  const member = await prisma.member.findUnique({ where: { guildId_userId: { guildId, userId } }, include: { user: true, roles: true } });
+  if (!member) throw new ApiError("UNKNOWN_MEMBER"); // removed again in between
+  return { created, member: toMemberDto(member) };
+}
