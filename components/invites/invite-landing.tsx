@@ -38,7 +38,10 @@ export function InviteLandingView({ landing, actions, autoAccept, highlightAccep
               <span data-testid="invite-inviter">You&apos;ve been invited to join{isGroupDm ? " a group DM" : ""}</span>
             )}
           </p>
-          <h1 id="invite-title" className="mt-1 flex items-center gap-2 text-2xl font-bold leading-tight tracking-tight sm:text-[1.7rem]">
+          <h1
+            id="invite-title"
+            className={`mt-1 flex items-center gap-2 font-bold leading-tight tracking-tight ${view.name.length > 40 ? "text-xl sm:text-2xl" : "text-2xl sm:text-[1.7rem]"}`}
+          >
             <span className="min-w-0 break-words">{view.name}</span>
             {view.isVerified && <VerifiedBadge />}
           </h1>

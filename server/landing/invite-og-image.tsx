@@ -13,11 +13,21 @@ export const OG_IMAGE_SIZE = { width: 1200, height: 630 };
 // Basic Latin, Latin-1, Latin Extended-A/B, general punctuation and currency signs.
 const DRAWABLE = /[\u0020-\u007e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]/u;
 
-/** Keeps only what the bundled font draws; `fallback` when nothing is left. */
+/** Keeps only what the bundled font draws, cut at a word boundary near `maxLength`; `fallback` when nothing is left. */
 export function drawableText(text: string, fallback: string, maxLength = 60): string {
   const kept = Array.from(text).filter((char) => DRAWABLE.test(char)).join("").replace(/\s+/g, " ").trim();
   if (!kept) return fallback;
-  return kept.length > maxLength ? `${kept.slice(0, maxLength - 1).trimEnd()}…` : kept;
+  if (kept.length <= maxLength) return kept;
+  const cut = kept.slice(0, maxLength - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > maxLength * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Long names get a smaller size so they fit in at most two lines beside the icon. */
+function nameFontSize(name: string): number {
+  if (name.length <= 18) return 80;
+  if (name.length <= 28) return 66;
+  return 54;
 }
 
 function Frame({ hue, footer, children }: { hue: number | null; footer: string; children: React.ReactNode }) {
@@ -85,7 +95,7 @@ export async function renderInviteOgImage(code: string): Promise<Response> {
   const { invite } = preview;
   const view = describeInvite(invite);
   const isGuild = invite.guild !== null;
-  const name = drawableText(view.name, isGuild ? "A Fluxer guild" : "A group DM", 44);
+  const name = drawableText(view.name, isGuild ? "A Fluxer guild" : "A group DM", 52);
   const inviter = view.inviter ? drawableText(view.inviter.name, "Someone", 32) : null;
   const hue = view.hue;
   return new ImageResponse(
@@ -113,7 +123,7 @@ export async function renderInviteOgImage(code: string): Promise<Response> {
             <div style={{ fontSize: 34, color: "#a1a1aa", display: "flex" }}>
               {inviter ? `${inviter} invited you to join` : "You've been invited to join"}
             </div>
-            <div style={{ fontSize: 76, lineHeight: 1.1, marginTop: 8, display: "flex", alignItems: "center" }}>
+            <div style={{ fontSize: nameFontSize(name), lineHeight: 1.1, marginTop: 8, display: "flex", alignItems: "center" }}>
               {name}
               {view.isVerified && (
                 <svg width="56" height="56" viewBox="0 0 24 24" style={{ marginLeft: 18 }}>
