@@ -1,16 +1,31 @@
 #!/usr/bin/env bash
-# Starts Debian's PostgreSQL cluster (creating it if needed), sets a password for the test user, and
-# exports TEST_POSTGRES_URL. Source it: `source scripts/pg-up.sh`.
+# Starts Debian's PostgreSQL clusters for the tests (creating them if needed), sets a password for the
+# test user, and exports:
+#   TEST_POSTGRES_URL   the "main" cluster, used by the API and browser suites and the benchmark
+#   FAULT_POSTGRES_URL  a separate "faults" cluster that the fault tests stop and start at will, so they
+#   FAULT_PG_CLUSTER    never disturb anything else using the main one
+# Source it: `source scripts/pg-up.sh`.
 set -euo pipefail
 PG_VERSION=$(ls /usr/lib/postgresql | sort -V | tail -1)
 PG_PASSWORD=${PG_PASSWORD:-fluxer}
-if ! pg_lsclusters -h 2>/dev/null | grep -q "^${PG_VERSION} main"; then
-  pg_createcluster "$PG_VERSION" main >/dev/null
-fi
-if ! pg_lsclusters -h | grep -q "^${PG_VERSION} main .* online"; then
-  pg_ctlcluster "$PG_VERSION" main start
-fi
-for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
-PG_PORT=$(pg_lsclusters -h | awk -v v="$PG_VERSION" '$1==v && $2=="main" {print $3}')
-su postgres -c "psql -q -p ${PG_PORT} -c \"ALTER USER postgres PASSWORD '${PG_PASSWORD}'\"" >/dev/null
-export TEST_POSTGRES_URL="postgresql://postgres:${PG_PASSWORD}@127.0.0.1:${PG_PORT}/postgres"
+
+pg_cluster_up() { # name port
+  local name=$1 port=$2
+  if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -qx "${PG_VERSION} ${name}"; then
+    pg_createcluster "$PG_VERSION" "$name" --port "$port" >/dev/null
+  fi
+  if ! pg_lsclusters -h | awk -v v="$PG_VERSION" -v n="$name" '$1==v && $2==n {print $4}' | grep -q online; then
+    pg_ctlcluster "$PG_VERSION" "$name" start
+  fi
+  local actual
+  actual=$(pg_lsclusters -h | awk -v v="$PG_VERSION" -v n="$name" '$1==v && $2==n {print $3}')
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$actual" && break; sleep 1; done
+  su postgres -c "psql -q -p ${actual} -c \"ALTER USER postgres PASSWORD '${PG_PASSWORD}'\"" >/dev/null
+  echo "$actual"
+}
+
+main_port=$(pg_cluster_up main 5432)
+faults_port=$(pg_cluster_up faults 5439)
+export TEST_POSTGRES_URL="postgresql://postgres:${PG_PASSWORD}@127.0.0.1:${main_port}/postgres"
+export FAULT_POSTGRES_URL="postgresql://postgres:${PG_PASSWORD}@127.0.0.1:${faults_port}/postgres"
+export FAULT_PG_CLUSTER="${PG_VERSION} faults"

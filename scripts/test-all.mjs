@@ -3,9 +3,10 @@
 // server on PGlite and, when TEST_POSTGRES_URL is set, again on PostgreSQL. Ends with one line
 // `N passed, N failed` for CI.
 import { spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { freshDatabase } from "./lib/postgres.mjs";
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
@@ -59,7 +60,7 @@ if (process.env.SKIP_BUILD !== "1") {
 // 3. Playwright against PGlite, then PostgreSQL.
 const portBase = Number(process.env.TEST_PORT_BASE ?? 3100);
 const targets = [{ name: "PGlite", url: "pglite:memory", port: portBase }];
-if (process.env.TEST_POSTGRES_URL) targets.push({ name: "PostgreSQL", url: await freshPostgresDatabase(process.env.TEST_POSTGRES_URL), port: portBase + 1 });
+if (process.env.TEST_POSTGRES_URL) targets.push({ name: "PostgreSQL", url: await freshDatabase(process.env.TEST_POSTGRES_URL, "fluxer_test_"), port: portBase + 1 });
 const only = process.env.TEST_DATABASES?.split(",").map((s) => s.trim().toLowerCase());
 
 for (const target of targets) {
@@ -93,24 +94,19 @@ for (const target of targets) {
   lines.push(`${target.name}: ${stats.expected} passed, ${failed} failed, ${stats.skipped} skipped${stats.flaky ? `, ${stats.flaky} flaky` : ""}`);
 }
 
-finish();
-
-async function freshPostgresDatabase(baseUrl) {
-  const pg = (await import("pg")).default;
-  const url = new URL(baseUrl);
-  // One prefix per checkout, so test runs in two checkouts on one server never drop each other's database.
-  const prefix = `fluxer_test_${createHash("sha256").update(process.cwd()).digest("hex").slice(0, 6)}_`;
-  const name = `${prefix}${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  // Drop databases left by earlier runs, then make a clean one for this run.
-  const old = await admin.query("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix]);
-  for (const row of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => {});
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  return url.toString();
+// 4. Fault tests (two instances, SIGKILL, PostgreSQL stopped) when a PostgreSQL server is available.
+if (process.env.FAULT_POSTGRES_URL && (!only || only.includes("faults"))) {
+  step("fault tests on PostgreSQL");
+  const faults = run(process.execPath, ["scripts/fault-tests.mjs"]);
+  const match = /faults: (\d+) passed, (\d+) failed/.exec(faults.stdout ?? "");
+  const pass = Number(match?.[1] ?? 0);
+  const fail = match ? Number(match[2]) : 1;
+  totals.passed += pass;
+  totals.failed += fail;
+  lines.push(`faults: ${pass} passed, ${fail} failed${match ? "" : ` (did not finish, exit ${faults.status})`}`);
 }
+
+finish();
 
 function finish() {
   console.log(`\n=== summary (${((Date.now() - started) / 1000).toFixed(0)} s)`);

@@ -43,5 +43,10 @@ test.describe("accept under contention", () => {
     );
     expect(memberships.filter(Boolean)).toHaveLength(MAX_USES);
     expect(users.filter((_, i) => memberships[i]).map((u) => u.id).sort()).toEqual(admitted.map((u) => u.id).sort());
+    const members = await (await request.get(`/api/v1/guilds/${guild.id}/members?limit=1000`, { headers: owner.headers })).json();
+    const viaInvite = members.filter((m: { source_invite_code: string | null }) => m.source_invite_code === invite.code);
+    expect(viaInvite).toHaveLength(MAX_USES);
+    for (const member of viaInvite) expect(member).toMatchObject({ join_source_type: 1, inviter_id: owner.id, temporary: false });
+    expect(viaInvite.map((m: { user: { id: string } }) => m.user.id).sort()).toEqual(admitted.map((u) => u.id).sort());
   });
 });

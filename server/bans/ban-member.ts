@@ -4,6 +4,7 @@ import { Permissions } from "@/lib/permissions";
 import type { Caller } from "@/server/auth/caller";
 import { recordAuditLog } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
+import { lockGuild, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 import { requireGuildMember } from "@/server/guilds/access";
 import { removeMembership } from "@/server/members/membership";
 import { highestRolePosition, requireAbove } from "@/server/roles/hierarchy";
@@ -19,6 +20,9 @@ export async function banMember(guildId: bigint, userId: bigint, caller: Caller,
   const prisma = await db();
   if (!(await prisma.user.findUnique({ where: { id: userId } }))) throw new ApiError("UNKNOWN_USER");
   await prisma.$transaction(async (tx) => {
+    // Same lock as accept takes first: a ban racing an accept is ordered before or after it, never between
+    // accept's ban check and its member insert.
+    await lockGuild(tx, guildId);
     const target = await tx.member.findUnique({ where: { guildId_userId: { guildId, userId } }, include: { roles: true } });
     if (target) requireAbove(access, caller.id, highestRolePosition(access.roles, target.roles.map((r) => r.roleId)));
     await tx.ban.upsert({
@@ -28,5 +32,5 @@ export async function banMember(guildId: bigint, userId: bigint, caller: Caller,
     });
     await removeMembership(tx, guildId, userId);
     await recordAuditLog(tx, { guildId, actionType: AuditLogAction.MEMBER_BAN_ADD, userId: caller.id, targetId: userId.toString(), reason });
-  });
+  }, WRITE_TX_OPTIONS);
 }

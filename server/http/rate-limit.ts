@@ -3,6 +3,7 @@
 // two calls so limits hold across several app instances.
 // RATE_LIMIT_SCALE multiplies every limit (e.g. 1000 for local load tests); it is 1 unless set.
 import { ApiError } from "@/lib/errors";
+import { createRedisStore } from "./rate-limit-redis";
 
 export type RateLimitRule = { bucket: string; limit: number; windowSeconds: number };
 
@@ -46,7 +47,9 @@ export function createMemoryStore(): RateLimitStore {
 
 // One store per process, kept on globalThis because Next may load this module in several bundles.
 const holder = globalThis as { __fluxerRateLimitStore?: RateLimitStore };
-const store: RateLimitStore = (holder.__fluxerRateLimitStore ??= createMemoryStore());
+const store: RateLimitStore = (holder.__fluxerRateLimitStore ??= process.env.REDIS_URL
+  ? createRedisStore(process.env.REDIS_URL, createMemoryStore())
+  : createMemoryStore());
 
 function scale(): number {
   const value = Number(process.env.RATE_LIMIT_SCALE ?? "1");

@@ -6,11 +6,12 @@ import { JoinSourceType, LIMITS } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
 import type { Caller } from "@/server/auth/caller";
 import { db, type PrismaClient, type Tx } from "@/server/db";
+import { addMembership } from "@/server/members/membership";
 import { findLiveInvite } from "./find-live-invite";
 import { canSeeInviteMetadata } from "./invite-access";
 import { inviteInclude, liveInviteWhere, type InviteWithRelations } from "./invite-query";
 import { inviteResponse } from "./invite-response";
-import { lockChannel, lockGuild, lockUser, WRITE_TX_OPTIONS } from "./row-locks";
+import { lockChannel, lockGuild, lockUser, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 
 const MAX_ATTEMPTS = 5;
 
@@ -45,25 +46,19 @@ async function joinGuild(tx: Tx, code: string, guildId: bigint, userId: bigint):
   const invite = await readInvite(tx, code);
   if (!invite) return { kind: "gone" };
   if (await tx.member.findUnique({ where: { guildId_userId: { guildId, userId } } })) return { kind: "already", invite };
-  if (await tx.ban.findUnique({ where: { guildId_userId: { guildId, userId } } })) throw new ApiError("USER_BANNED_FROM_GUILD");
-  await lockUser(tx, userId);
-  if ((await tx.member.count({ where: { userId } })) >= LIMITS.MAX_GUILDS_PER_USER) throw new ApiError("MAX_GUILDS");
+  await lockUser(tx, userId); // the guild cap is per user: serialise one user's joins
   if (!(await countUse(tx, invite))) return { kind: "moved" };
-  const inserted = await tx.member.createMany({
-    data: [
-      {
-        guildId,
-        userId,
-        temporary: invite.temporary,
-        joinSourceType: invite.isVanity ? JoinSourceType.VANITY_URL : JoinSourceType.INVITE,
-        sourceInviteCode: invite.code,
-        inviterId: invite.inviterId,
-      },
-    ],
-    skipDuplicates: true,
+  // Checks the ban and the guild cap, inserts ON CONFLICT DO NOTHING and raises member_count; a throw
+  // here rolls the counted use back with everything else.
+  const added = await addMembership(tx, {
+    guildId,
+    userId,
+    temporary: invite.temporary,
+    joinSourceType: invite.isVanity ? JoinSourceType.VANITY_URL : JoinSourceType.INVITE,
+    sourceInviteCode: invite.code,
+    inviterId: invite.inviterId,
   });
-  if (inserted.count === 0) throw new RollBack({ kind: "already", invite });
-  await tx.guild.update({ where: { id: guildId }, data: { memberCount: { increment: 1 } } });
+  if (!added) throw new RollBack({ kind: "already", invite }); // a concurrent click inserted the member first
   return { kind: "joined", invite: await tx.invite.findUniqueOrThrow({ where: { code }, include: inviteInclude }) };
 }
 

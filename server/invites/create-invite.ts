@@ -14,7 +14,7 @@ import { inviteAuditChanges } from "./invite-audit";
 import { inviteInclude, liveInviteWhere } from "./invite-query";
 import { inviteResponse } from "./invite-response";
 import { maybePurgeLapsedInvites } from "./purge-lapsed-invites";
-import { lockChannel, lockGuild, WRITE_TX_OPTIONS } from "./row-locks";
+import { lockChannel, lockGuild, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 
 const INVITABLE_CHANNEL_TYPES: ReadonlySet<number> = new Set([ChannelType.GUILD_TEXT, ChannelType.GUILD_VOICE, ChannelType.GROUP_DM]);
 

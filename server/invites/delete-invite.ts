@@ -9,7 +9,7 @@ import { findLiveInvite } from "./find-live-invite";
 import { inviteAuditChanges } from "./invite-audit";
 import { requireInviteManager } from "./invite-access";
 import { inviteResponse } from "./invite-response";
-import { WRITE_TX_OPTIONS } from "./row-locks";
+import { WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 
 export async function deleteInvite(code: string, caller: Caller, reason: string | null) {
   const prisma = await db();

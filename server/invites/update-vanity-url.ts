@@ -12,7 +12,7 @@ import { db, type Tx } from "@/server/db";
 import { requireGuildMember } from "@/server/guilds/access";
 import { findVanityInvite } from "./get-vanity-url";
 import { liveInviteWhere } from "./invite-query";
-import { lockGuild, WRITE_TX_OPTIONS } from "./row-locks";
+import { lockGuild, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 
 export const VANITY_LOCK_DAYS = 30;
 

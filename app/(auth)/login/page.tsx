@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { LoginForm } from "@/components/auth/login-form";
+import { afterLoginPath, safeNextPath, withNextParam } from "@/lib/urls";
+import { getPageUser } from "@/server/auth/page-user";
+import { loginAction } from "../actions";
+
+export const metadata: Metadata = { title: "Log in" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LoginPage({ searchParams }: Props) {
+  const next = safeNextPath((await searchParams).next);
+  if (await getPageUser()) redirect(afterLoginPath(next));
+  return (
+    <AuthCard
+      title="Welcome back"
+      subtitle={next ? "Log in to continue where you left off." : "Log in to manage your guilds and invites."}
+      footer={
+        <>
+          New here?{" "}
+          <Link href={withNextParam("/register", next)} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
+            Create an account
+          </Link>
+        </>
+      }
+    >
+      <LoginForm action={loginAction} next={next} />
+    </AuthCard>
+  );
+}

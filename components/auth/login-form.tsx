@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field } from "@/components/ui/input";
+import { FormAlert } from "./form-alert";
+import type { AuthAction, AuthFormState } from "./form-state";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+const INITIAL: AuthFormState = {};
+
+export function LoginForm({ action, next }: { action: AuthAction; next: string | null }) {
+  const [state, formAction] = useActionState(action, INITIAL);
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <FormAlert message={state.formError} />
+      <Field
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="email"
+        required
+        autoFocus
+        defaultValue={state.values?.email}
+        error={state.fieldErrors?.email}
+      />
+      <Field name="password" type="password" label="Password" autoComplete="current-password" required error={state.fieldErrors?.password} />
+      <SubmitButton label="Log in" pendingLabel="Logging in…" className="w-full" />
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Screenshots of the demo world for docs/screenshots/: login, guild list and the demo guild's page at a
+// phone (390 px) and a desktop (1280 px) width, light, plus desktop dark. Run against `npm run demo`:
+//   BASE_URL=http://localhost:3000 DEMO_PASSWORD=<printed password> node e2e/ui/capture-demo-screenshots.mjs
+import { existsSync, mkdirSync } from "node:fs";
+import { chromium } from "@playwright/test";
+
+const baseURL = process.env.BASE_URL ?? "http://localhost:3000";
+const email = process.env.DEMO_EMAIL ?? "demo@fluxer.local";
+const password = process.env.DEMO_PASSWORD;
+const outDir = process.env.OUT_DIR ?? "docs/screenshots";
+if (!password) throw new Error("Set DEMO_PASSWORD to the password the demo printed");
+mkdirSync(outDir, { recursive: true });
+
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const browser = await chromium.launch({
+  executablePath: existsSync(executablePath) ? executablePath : undefined,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+});
+
+const shots = [
+  { name: "mobile", viewport: { width: 390, height: 844 }, colorScheme: "light" },
+  { name: "desktop", viewport: { width: 1280, height: 800 }, colorScheme: "light" },
+  { name: "desktop-dark", viewport: { width: 1280, height: 800 }, colorScheme: "dark" },
+];
+
+for (const shot of shots) {
+  const context = await browser.newContext({ baseURL, viewport: shot.viewport, colorScheme: shot.colorScheme, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.screenshot({ path: `${outDir}/login-${shot.name}.png`, fullPage: true });
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL("**/guilds");
+  await page.screenshot({ path: `${outDir}/guilds-${shot.name}.png`, fullPage: true });
+  await page.getByRole("link", { name: /Fluxer Community/ }).click();
+  await page.getByRole("heading", { name: "Fluxer Community" }).waitFor();
+  await page.screenshot({ path: `${outDir}/guild-${shot.name}.png` });
+  await context.close();
+  console.log(`captured ${shot.name}`);
+}
+await browser.close();

@@ -1,0 +1,38 @@
+// URL helpers shared by pages, server actions and tests: the `?next=` return path after login.
+
+const PLACEHOLDER_ORIGIN = "http://next.invalid";
+
+// Pages a return path must never point back to (they would loop or make no sense after signing in).
+const NO_RETURN = new Set(["/login", "/register"]);
+
+/**
+ * A same-site relative path (`/guilds/1?tab=x`) from an untrusted `next` value, or null.
+ * Refuses absolute URLs, protocol-relative `//host`, backslash tricks (`/\host`), control characters
+ * and anything that would resolve to another origin.
+ */
+export function safeNextPath(value: unknown): string | null {
+  if (typeof value !== "string" || value.length === 0 || value.length > 2048) return null;
+  if (!value.startsWith("/") || value.startsWith("//")) return null;
+  // Browsers treat `\` like `/`, and strip tabs and newlines: `/\evil.com` or `/\t/evil.com` leave the site.
+  if (/[\\\u0000-\u001f\u007f]/.test(value)) return null;
+  let url: URL;
+  try {
+    url = new URL(value, PLACEHOLDER_ORIGIN);
+  } catch {
+    return null;
+  }
+  if (url.origin !== PLACEHOLDER_ORIGIN) return null;
+  if (NO_RETURN.has(url.pathname)) return null;
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** `path` with `?next=` appended when there is a safe return path. */
+export function withNextParam(path: "/login" | "/register", next: string | null | undefined): string {
+  const safe = safeNextPath(next);
+  return safe ? `${path}?next=${encodeURIComponent(safe)}` : path;
+}
+
+/** Where to go after signing in: the safe `next` path, else the guild list. */
+export function afterLoginPath(next: unknown): string {
+  return safeNextPath(next) ?? "/guilds";
+}

@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick] [-- --engines=pglite,postgres] [-- --no-scale]`
+// Measures a production build on 127.0.0.1 with autocannon, per database engine, all in one run so the
+// numbers compare as ratios: the constant-JSON route and a static page (the framework's ceiling), the
+// invite lookup GET /api/v1/invites/{code}?with_counts=true, the landing page /invite/{code}, accepts per
+// second with distinct users, server RSS under load, the same lookup served by a bare node:http server
+// (the floor), and the lookup again with 1,000,000 invites and 100,000 members. Writes docs/benchmarks.md.
+import autocannon from "autocannon";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freshDatabase } from "./lib/postgres.mjs";
+import { rssMb, startApp, startProcess } from "./lib/server.mjs";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const scale = !args.includes("--no-scale");
+const engineArg = args.find((a) => a.startsWith("--engines="))?.split("=")[1];
+const pgBase = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
+const engines = (engineArg ?? (pgBase ? "pglite,postgres" : "pglite")).split(",");
+const DURATION = quick ? 4 : 10;
+const CONNECTIONS = 16;
+const PORT = 3900;
+const FLOOR_PORT = 3950;
+const started = Date.now();
+const log = (line) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+const baseEnv = {
+  ...process.env,
+  HOST: "127.0.0.1",
+  SEED_DEMO: "0",
+  AUTH_SECRET: "bench-secret-not-for-production-000000",
+  // The documented switch that relaxes rate limits for local load tests (never on by default).
+  RATE_LIMIT_SCALE: "1000000",
+  NODE_ENV: "production",
+};
+
+if (!existsSync(".next/BUILD_ID")) {
+  log("no production build: running npm run build");
+  execFileSync("npm", ["run", "build", "--silent"], { stdio: "inherit" });
+}
+
+function fill(databaseUrl, options) {
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/bench-fill.mts", "--invites", String(options.invites), "--members", String(options.members), "--users", String(options.users ?? 0)],
+    { env: { ...baseEnv, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 },
+  );
+  return JSON.parse(out.toString());
+}
+
+function startNext(databaseUrl) {
+  return startApp({ port: PORT, databaseUrl, env: baseEnv });
+}
+
+function startFloor(databaseUrl) {
+  const env = { ...baseEnv, PORT: String(FLOOR_PORT), DATABASE_URL: databaseUrl };
+  return startProcess(process.execPath, ["--import", "tsx", "scripts/bench-floor.mts"], env, `http://127.0.0.1:${FLOOR_PORT}/api/v1/invites/BenchCd1`);
+}
+
+async function load(name, options, server) {
+  log(`${name}: ${options.amount ? `${options.amount} requests` : `${DURATION} s`} with ${CONNECTIONS} connections ...`);
+  let peakRss = 0;
+  const sampler = server ? setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pids()))), 250) : null;
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options });
+  if (sampler) clearInterval(sampler);
+  const row = {
+    name,
+    rps: options.amount ? (result["2xx"] / (result.duration || 1)) : result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result["2xx"],
+    bad: result.non2xx + result.errors + result.timeouts,
+    rss: peakRss,
+  };
+  log(`  ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok${peakRss ? `, peak RSS ${peakRss.toFixed(0)} MB` : ""}`);
+  return row;
+}
+
+async function benchEngine(engine) {
+  const tmp = engine === "pglite" ? mkdtempSync(path.join(os.tmpdir(), "fluxer-bench-")) : null;
+  const databaseUrl = engine === "pglite" ? `pglite:${tmp}` : await freshDatabase(pgBase, "fluxer_bench_");
+  const label = engine === "pglite" ? "PGlite" : "PostgreSQL";
+  log(`=== ${label}`);
+  const acceptUsers = quick ? 300 : 1500;
+  const data = fill(databaseUrl, { invites: 1000, members: 100, users: acceptUsers });
+  const rows = {};
+
+  let server = await startNext(databaseUrl);
+  const base = `http://127.0.0.1:${PORT}`;
+  const lookupPath = `/api/v1/invites/${data.code}?with_counts=true`;
+  rows.constant = await load("constant JSON route", { url: `${base}/api/ping` }, server);
+  rows.static = await load("static page", { url: `${base}/about` }, server);
+  rows.lookup = await load("invite GET", { url: `${base}${lookupPath}` }, server);
+  rows.landing = await load("landing page", { url: `${base}/invite/${data.code}` }, server);
+  // Accepts: every request is a different user joining for real (one use counted, one member written).
+  let next = 0;
+  const tokens = data.userTokens;
+  rows.accept = await load(
+    "accept (distinct users)",
+    {
+      url: base,
+      amount: tokens.length,
+      duration: undefined,
+      requests: [{ method: "POST", path: `/api/v1/invites/${data.code}`, setupRequest: (request) => ({ ...request, headers: { ...request.headers, authorization: tokens[next++ % tokens.length] } }) }],
+    },
+    server,
+  );
+  await server.stop();
+
+  const floor = await startFloor(databaseUrl);
+  rows.floor = await load("invite GET, node:http floor", { url: `http://127.0.0.1:${FLOOR_PORT}${lookupPath}` }, floor);
+  await floor.stop();
+
+  if (scale) {
+    log("scale: filling to 1,000,000 invites and 100,000 members (this takes a while) ...");
+    fill(databaseUrl, { invites: 1_000_000, members: 100_000 });
+    server = await startNext(databaseUrl);
+    rows.lookupLarge = await load("invite GET, 1M invites / 100k members", { url: `${base}${lookupPath}` }, server);
+    rows.landingLarge = await load("landing page, 1M invites / 100k members", { url: `${base}/invite/${data.code}` }, server);
+    await server.stop();
+  }
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  return { label, rows };
+}
+
+const results = [];
+for (const engine of engines) results.push(await benchEngine(engine.trim()));
+
+// Report.
+const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+let md = `# Benchmarks\n\nMeasured by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.\n`;
+md += `Production build (\`next start\`) on 127.0.0.1, autocannon with ${CONNECTIONS} connections for ${DURATION} s per row, rate limits relaxed with \`RATE_LIMIT_SCALE\`. `;
+md += `The load generator runs on the same 2 cores as the server, so absolute numbers are low; compare the ratios, which are measured in one run.\n\n`;
+for (const { label, rows } of results) {
+  md += `## ${label}\n\n| what | req/s | p50 ms | p99 ms | ok | not ok | peak server RSS MB |\n|---|---:|---:|---:|---:|---:|---:|\n`;
+  for (const row of Object.values(rows)) md += `| ${row.name} | ${fmt(row.rps)} | ${row.p50} | ${row.p99} | ${row.ok} | ${row.bad} | ${row.rss ? fmt(row.rss) : ""} |\n`;
+  const ratio = (a, b) => (a && b ? fmt(a.rps / b.rps, 2) : "n/a");
+  md += `\n| ratio | value | target |\n|---|---:|---|\n`;
+  md += `| invite GET / constant JSON route | ${ratio(rows.lookup, rows.constant)} | ≥ 0.8 |\n`;
+  md += `| landing page / static page | ${ratio(rows.landing, rows.static)} | ≥ 0.5 |\n`;
+  md += `| invite GET / node:http floor | ${ratio(rows.lookup, rows.floor)} | (Next costs ~1 ms CPU per request here) |\n`;
+  if (rows.lookupLarge) md += `| invite GET at 1M invites / at 1k invites | ${ratio(rows.lookupLarge, rows.lookup)} | within 0.8–1.2 |\n`;
+  const peak = Math.max(...Object.values(rows).map((r) => r.rss || 0));
+  md += `| peak server RSS under load | ${fmt(peak)} MB | < 400 MB |\n\n`;
+}
+writeFileSync("docs/benchmarks.md", md);
+console.log(`\n${md}`);
+log("written to docs/benchmarks.md");

@@ -1,0 +1,100 @@
+// Everything the guild page shows, for one viewer: the guild, the channels that viewer can see, the first
+// members with their roles, and whether to offer the settings link. Non-members get null (never data).
+import { cache } from "react";
+import { ChannelType } from "@/lib/constants";
+import { ApiError } from "@/lib/errors";
+import { applyOverwrites, hasPermission, Permissions } from "@/lib/permissions";
+import { db } from "@/server/db";
+import { loadGuildAccess } from "./access";
+
+export const MEMBER_PAGE_SIZE = 100;
+
+export type OverviewChannel = { id: string; name: string; type: number };
+export type OverviewChannelGroup = { category: OverviewChannel | null; channels: OverviewChannel[] };
+export type OverviewRole = { id: string; name: string; color: number; position: number };
+export type OverviewMember = {
+  userId: string;
+  username: string;
+  discriminator: number;
+  nick: string | null;
+  isBot: boolean;
+  isOwner: boolean;
+  roles: OverviewRole[];
+};
+
+async function loadAccessOrNull(guildId: bigint, viewerId: bigint) {
+  try {
+    return await loadGuildAccess(guildId, viewerId);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "UNKNOWN_GUILD") return null;
+    throw error;
+  }
+}
+
+function toChannel(row: { id: bigint; name: string | null; type: number }): OverviewChannel {
+  return { id: row.id.toString(), name: row.name ?? "unnamed", type: row.type };
+}
+
+/** Cached per request, so the page and its metadata share one lookup. */
+export const getGuildOverview = cache(async (guildId: bigint, viewerId: bigint) => {
+  const access = await loadAccessOrNull(guildId, viewerId);
+  if (!access?.member) return null;
+  const prisma = await db();
+  const [channelRows, memberRows] = await Promise.all([
+    prisma.channel.findMany({ where: { guildId }, include: { overwrites: true }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
+    prisma.member.findMany({
+      where: { guildId },
+      orderBy: [{ joinedAt: "asc" }, { userId: "asc" }],
+      take: MEMBER_PAGE_SIZE,
+      include: { user: { select: { username: true, discriminator: true, isBot: true } }, roles: { select: { roleId: true } } },
+    }),
+  ]);
+
+  const canView = (channel: (typeof channelRows)[number]) =>
+    hasPermission(
+      applyOverwrites({ base: access.permissions, guildId, userId: viewerId, memberRoleIds: access.memberRoleIds, overwrites: channel.overwrites }),
+      Permissions.VIEW_CHANNEL,
+    );
+  const categories = channelRows.filter((c) => c.type === ChannelType.GUILD_CATEGORY);
+  const visible = channelRows.filter((c) => c.type !== ChannelType.GUILD_CATEGORY && canView(c));
+  const categoryIds = new Set(categories.map((c) => c.id));
+  const groups: OverviewChannelGroup[] = [{ category: null, channels: visible.filter((c) => c.parentId === null || !categoryIds.has(c.parentId)).map(toChannel) }];
+  for (const category of categories) {
+    const children = visible.filter((c) => c.parentId === category.id).map(toChannel);
+    // A category shows when the viewer sees something in it, or sees the (empty) category itself.
+    if (children.length > 0 || canView(category)) groups.push({ category: toChannel(category), channels: children });
+  }
+
+  const rolesById = new Map(access.roles.filter((r) => r.id !== guildId).map((r) => [r.id, r]));
+  const members: OverviewMember[] = memberRows.map((m) => ({
+    userId: m.userId.toString(),
+    username: m.user.username,
+    discriminator: m.user.discriminator,
+    nick: m.nick,
+    isBot: m.user.isBot,
+    isOwner: m.userId === access.guild.ownerId,
+    roles: m.roles
+      .flatMap((r) => rolesById.get(r.roleId) ?? [])
+      .sort((a, b) => b.position - a.position)
+      .map((r) => ({ id: r.id.toString(), name: r.name, color: r.color, position: r.position })),
+  }));
+
+  const canManage = hasPermission(access.permissions, Permissions.MANAGE_GUILD) || hasPermission(access.permissions, Permissions.MANAGE_CHANNELS);
+  const { guild } = access;
+  return {
+    guild: {
+      id: guild.id.toString(),
+      name: guild.name,
+      iconHash: guild.iconHash,
+      bannerHash: guild.bannerHash,
+      features: [...guild.features].sort(),
+      memberCount: guild.memberCount,
+      isOwner: guild.ownerId === viewerId,
+    },
+    channelGroups: groups.filter((g) => g.category !== null || g.channels.length > 0),
+    members,
+    canManage,
+  };
+});
+
+export type GuildOverview = NonNullable<Awaited<ReturnType<typeof getGuildOverview>>>;
