@@ -1,5 +1,6 @@
 // What the landing card, its metadata and its Open Graph image show, derived once from the invite object.
-import { guildBannerUrl, guildIconUrl, guildSplashUrl, idHue, userAvatarUrl } from "@/lib/invite-assets";
+import { guildBannerUrl, guildIconUrl } from "@/lib/guild-assets";
+import { guildSplashUrl, idHue, userAvatarUrl } from "@/lib/invite-assets";
 import type { InviteLanding } from "@/server/landing/load-invite-landing";
 import { groupDisplayName, membersLabel, onlineLabel } from "./invite-format";
 
@@ -16,13 +17,13 @@ export function describeInvite(invite: InviteDto) {
   return {
     name,
     hue: idHue(hueSource),
-    iconUrl: guild ? guildIconUrl(guild.id, guild.icon_hash) : null,
-    bannerUrl: guild && guild.banner_hash ? guildBannerUrl(guild.id, guild.banner_hash) : null,
-    splashUrl: guild && features.includes("INVITE_SPLASH") ? guildSplashUrl(guild.id, guild.splash_hash) : null,
+    iconUrl: guild ? guildIconUrl(guild) : null,
+    bannerUrl: guild ? guildBannerUrl(guild) : null,
+    splashUrl: guild && features.includes("INVITE_SPLASH") ? guildSplashUrl(guild.splash_hash) : null,
     isVerified: features.includes("VERIFIED"),
     channelName: guild ? invite.channel?.name ?? null : null,
     recipients,
-    inviter: invite.inviter ? { name: invite.inviter.username, avatarUrl: userAvatarUrl(invite.inviter.id, invite.inviter.avatar_hash), hue: idHue(invite.inviter.id) } : null,
+    inviter: invite.inviter ? { name: invite.inviter.username, avatarUrl: userAvatarUrl(invite.inviter.avatar_hash), hue: idHue(invite.inviter.id) } : null,
     members: invite.approximate_member_count ?? 0,
     online: invite.approximate_presence_count ?? 0,
     expiresAt: invite.expires_at ?? null,

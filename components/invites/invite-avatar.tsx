@@ -2,7 +2,7 @@
 // A guild icon or user avatar that falls back to initials on a coloured tile when there is no image or
 // the media CDN can't be reached (self-hosted instances often run without it).
 import { useState } from "react";
-import { nameInitials } from "@/lib/invite-assets";
+import { initials } from "@/lib/guild-assets";
 
 type Props = {
   name: string;
@@ -28,7 +28,7 @@ export function InviteAvatar({ name, src, hue, className, shape = "tile" }: Prop
       className={`${className} ${rounding} inline-flex shrink-0 select-none items-center justify-center font-semibold text-white`}
       style={{ background: `linear-gradient(135deg, hsl(${hue} 55% 40%), hsl(${(hue + 35) % 360} 60% 32%))` }}
     >
-      {nameInitials(name)}
+      {initials(name)}
     </span>
   );
 }

@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { randomIp, registerUser, type TestUser } from "../fixtures";
+import { PASSWORD, randomIp, randomName, registerUser, type TestUser } from "../fixtures";
 import { acceptInvite, createInvite, ownerWithGuild } from "../support/invites";
 import { instanceAdmin } from "../support/members";
 
@@ -32,7 +32,7 @@ async function signIn(page: Page, user: TestUser) {
   expect(cookies.some((cookie) => cookie.name.endsWith("authjs.session-token"))).toBe(true);
 }
 
-async function isMember(request: APIRequestContext, user: TestUser, guildId: string): Promise<boolean> {
+async function isMember(request: APIRequestContext, user: { headers: Record<string, string> }, guildId: string): Promise<boolean> {
   const response = await request.get("/api/v1/users/@me/guilds", { headers: user.headers });
   expect(response.status(), await response.text()).toBe(200);
   return ((await response.json()) as { id: string }[]).some((guild) => guild.id === guildId);
@@ -102,6 +102,7 @@ test.describe("invite landing page", () => {
 
     await accept.click();
     await page.waitForURL(`**/guilds/${guild.id}`);
+    await expect(page.getByRole("heading", { name: guild.name })).toBeVisible();
     expect(await isMember(request, user, guild.id)).toBe(true);
   });
 
@@ -239,32 +240,48 @@ test.describe("invite landing page", () => {
 });
 
 test.describe("sign-in round trip", () => {
-  test("anonymous → Log in to accept → signed in → back on the invite, joined without another click", async ({ page, request }) => {
+  test("anonymous → Log in to accept → the login page → back on the invite, joined without another click", async ({ page, request }) => {
     const { guild, invite } = await guildWithInvite(request);
     const user = await registerUser(request, { username: "frank" });
     await page.goto(`/invite/${invite.code}`);
     await page.getByRole("button", { name: "Log in to accept" }).click();
     await page.waitForURL((url) => url.pathname === "/login");
-    const next = new URL(page.url()).searchParams.get("next");
-    expect(next).toBe(`/invite/${invite.code}?accept=1`);
-    // What the login page does on success: sign in, then go to `next`.
-    await signIn(page, user);
-    await page.goto(next!);
+    expect(new URL(page.url()).searchParams.get("next")).toBe(`/invite/${invite.code}?accept=1`);
+    await page.getByLabel("Email", { exact: true }).fill(user.email);
+    await page.getByLabel("Password", { exact: true }).fill(user.password);
+    await page.getByRole("button", { name: "Log in" }).click();
     await page.waitForURL(`**/guilds/${guild.id}`);
+    await expect(page.getByRole("heading", { name: guild.name })).toBeVisible();
     expect(await isMember(request, user, guild.id)).toBe(true);
   });
 
-  test("anonymous → Create an account → registered and signed in → joined", async ({ page, request }) => {
+  test("anonymous → Create an account (from the short link) → the register page → joined", async ({ page, request }) => {
     const { guild, invite } = await guildWithInvite(request);
     await page.goto(`/${invite.code}`);
     await page.getByRole("button", { name: "Create an account" }).click();
     await page.waitForURL((url) => url.pathname === "/register");
-    const next = new URL(page.url()).searchParams.get("next");
-    expect(next).toBe(`/invite/${invite.code}?accept=1`);
-    // What the register page does: create the account, sign in, go to `next`.
-    const user = await registerUser(page.request, { username: "grace" });
+    expect(new URL(page.url()).searchParams.get("next")).toBe(`/invite/${invite.code}?accept=1`);
+    const email = `${randomName("mail")}@e2e.test`;
+    await page.getByLabel("Username", { exact: true }).fill("grace");
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL(`**/guilds/${guild.id}`);
+    await expect(page.getByRole("heading", { name: guild.name })).toBeVisible();
+    const login = await request.post("/api/v1/auth/login", { data: { email, password: PASSWORD }, headers: { "x-forwarded-for": randomIp() } });
+    const { token } = await login.json();
+    expect(await isMember(request, { headers: { authorization: token } }, guild.id)).toBe(true);
+  });
+
+  test("signed in another way after Log in to accept (another tab): following next still completes the join", async ({ page, request }) => {
+    const { guild, invite } = await guildWithInvite(request);
+    const user = await registerUser(request, { username: "judy" });
+    await page.goto(`/invite/${invite.code}`);
+    await page.getByRole("button", { name: "Log in to accept" }).click();
+    await page.waitForURL((url) => url.pathname === "/login");
+    // Signing in some other way (another tab), then following `next`, completes the join just the same.
     await signIn(page, user);
-    await page.goto(next!);
+    await page.goto(new URL(page.url()).searchParams.get("next")!);
     await page.waitForURL(`**/guilds/${guild.id}`);
     expect(await isMember(request, user, guild.id)).toBe(true);
   });

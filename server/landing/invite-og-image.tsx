@@ -5,7 +5,7 @@
 import { ImageResponse } from "next/og";
 import { describeInvite } from "@/components/invites/describe-invite";
 import { membersLabel, onlineLabel } from "@/components/invites/invite-format";
-import { nameInitials } from "@/lib/invite-assets";
+import { initials } from "@/lib/guild-assets";
 import { loadInvitePreview } from "./load-invite-preview";
 
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 };
@@ -117,7 +117,7 @@ export async function renderInviteOgImage(code: string): Promise<Response> {
               flexShrink: 0,
             }}
           >
-            {drawableText(nameInitials(view.name), "#", 2)}
+            {drawableText(initials(view.name), "#", 2)}
           </div>
           <div style={{ display: "flex", flexDirection: "column", minWidth: 0, flex: 1 }}>
             <div style={{ fontSize: 34, color: "#a1a1aa", display: "flex" }}>
