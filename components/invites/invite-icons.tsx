@@ -48,16 +48,3 @@ export function InfoIcon() {
     </svg>
   );
 }
-
-/** The Fluxer mark: a simple wordmark so the page never depends on an image file. */
-export function FluxerMark() {
-  return (
-    <span className="inline-flex items-center gap-2 font-semibold tracking-tight">
-      <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5">
-        <rect width="24" height="24" rx="7" fill="var(--inv-accent)" />
-        <path d="M8 17V7h8M8 12h6" fill="none" stroke="#fff" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" />
-      </svg>
-      Fluxer
-    </span>
-  );
-}

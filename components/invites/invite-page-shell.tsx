@@ -2,7 +2,7 @@
 // the guild's splash (INVITE_SPLASH) or a soft glow behind it, and a quiet footer.
 import Link from "next/link";
 import "./invite-landing.css";
-import { FluxerMark } from "./invite-icons";
+import { Brand } from "@/components/app/brand";
 
 export function InvitePageShell({ children, splashUrl = null }: { children: React.ReactNode; splashUrl?: string | null }) {
   return (
@@ -21,8 +21,9 @@ export function InvitePageShell({ children, splashUrl = null }: { children: Reac
         />
       )}
       <header className="flex items-center px-5 py-4 sm:px-8">
-        <Link href="/about" className={`rounded-md ${splashUrl ? "text-white" : "text-(--inv-text)"}`}>
-          <FluxerMark />
+        {/* On a splash the mark sits on a light pill so it stays readable over any picture. */}
+        <Link href="/about" aria-label="About Fluxer Invites" className={`rounded-full ${splashUrl ? "bg-white/90 px-3 py-1 text-zinc-900" : "text-(--inv-text)"}`}>
+          <Brand />
         </Link>
       </header>
       <main className="flex flex-1 items-start justify-center px-4 pb-10 pt-2 sm:items-center sm:pb-20">

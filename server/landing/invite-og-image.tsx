@@ -2,6 +2,8 @@
 // counts, so a pasted link unfurls with something worth clicking. Rendered with next/og and its bundled
 // font only: next/og fetches fonts (Google Fonts) and emoji (a CDN) for characters its font lacks, so text
 // is reduced to what the bundled font can draw and the image never touches the network.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { ImageResponse } from "next/og";
 import { describeInvite } from "@/components/invites/describe-invite";
 import { membersLabel, onlineLabel } from "@/components/invites/invite-format";
@@ -60,6 +62,20 @@ function appHost(): string {
   return drawableText(new URL(process.env.APP_URL ?? "http://localhost").host, "fluxer");
 }
 
+/**
+ * The guild icon as a data URI when it is one of the app's own files (public/), so the card can show it
+ * without a network fetch; null (initials instead) for anything else or when the file can't be read.
+ */
+async function localImage(url: string | null): Promise<string | null> {
+  if (!url || !/^\/[A-Za-z0-9_/-]+\.(svg|png)$/.test(url)) return null;
+  try {
+    const bytes = await readFile(path.join(process.cwd(), "public", url));
+    return `data:image/${url.endsWith(".svg") ? "svg+xml" : "png"};base64,${bytes.toString("base64")}`;
+  } catch {
+    return null;
+  }
+}
+
 function Dot({ color }: { color: string }) {
   return <div style={{ width: 22, height: 22, borderRadius: 11, background: color, marginRight: 14 }} />;
 }
@@ -98,27 +114,32 @@ export async function renderInviteOgImage(code: string): Promise<Response> {
   const name = drawableText(view.name, isGuild ? "A Fluxer guild" : "A group DM", 52);
   const inviter = view.inviter ? drawableText(view.inviter.name, "Someone", 32) : null;
   const hue = view.hue;
+  const icon = await localImage(view.iconUrl);
   return new ImageResponse(
     (
       <Frame hue={view.hue} footer={`${appHost()}/invite/${drawableText(invite.code, "invite")}`}>
         <div style={{ display: "flex", alignItems: "center" }}>
-          <div
-            style={{
-              width: 200,
-              height: 200,
-              borderRadius: 56,
-              display: "flex",
-              alignItems: "center",
-              justifyContent: "center",
-              fontSize: 92,
-              color: "#ffffff",
-              background: `linear-gradient(135deg, hsl(${hue} 55% 40%), hsl(${(hue + 35) % 360} 60% 32%))`,
-              marginRight: 56,
-              flexShrink: 0,
-            }}
-          >
-            {drawableText(initials(view.name), "#", 2)}
-          </div>
+          {icon ? (
+            <img src={icon} width={200} height={200} alt="" style={{ borderRadius: 56, marginRight: 56, flexShrink: 0 }} />
+          ) : (
+            <div
+              style={{
+                width: 200,
+                height: 200,
+                borderRadius: 56,
+                display: "flex",
+                alignItems: "center",
+                justifyContent: "center",
+                fontSize: 92,
+                color: "#ffffff",
+                background: `linear-gradient(135deg, hsl(${hue} 55% 40%), hsl(${(hue + 35) % 360} 60% 32%))`,
+                marginRight: 56,
+                flexShrink: 0,
+              }}
+            >
+              {drawableText(initials(view.name), "#", 2)}
+            </div>
+          )}
           <div style={{ display: "flex", flexDirection: "column", minWidth: 0, flex: 1 }}>
             <div style={{ fontSize: 34, color: "#a1a1aa", display: "flex" }}>
               {inviter ? `${inviter} invited you to join` : "You've been invited to join"}
