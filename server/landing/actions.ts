@@ -50,9 +50,11 @@ export async function acceptInviteFromPage(code: string, _previous: AcceptState,
 
 // POST (form) - "Log in to accept" / "Create an account": remember the invite, then go sign in
 export async function signInToAccept(code: string, intent: "login" | "register", _form: FormData): Promise<void> {
+  // Bound arguments travel through the browser: never trust them to build a redirect.
   if (!isLookupCode(code)) redirect("/");
+  const page = intent === "register" ? "register" : "login";
   await rememberPendingAccept(code);
   const session = await auth();
   // Signed in meanwhile (another tab): straight back to the invite, which now offers to join.
-  redirect(session?.user?.id ? invitePath(code, true) : signInPath(intent, code));
+  redirect(session?.user?.id ? invitePath(code, true) : signInPath(page, code));
 }
