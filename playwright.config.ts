@@ -7,6 +7,44 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.TEST_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// TEST_INSTANCES=2: the suite talks to a round-robin proxy in front of two app instances on one database,
+// so every test also proves that the instances behave as one service.
+const instances = Number(process.env.TEST_INSTANCES ?? 1);
+
+function appServer(appPort: number) {
+  return {
+    command: "node scripts/start.mjs start",
+    url: `http://127.0.0.1:${appPort}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: process.env.TEST_SERVER_LOGS ? ("pipe" as const) : ("ignore" as const),
+    stderr: "pipe" as const,
+    env: {
+      PORT: String(appPort),
+      HOST: "127.0.0.1",
+      DATABASE_URL: process.env.TEST_DATABASE_URL ?? "pglite:memory",
+      // Links and the Origin check use the address the tests (and browsers) talk to.
+      APP_URL: baseURL,
+      AUTH_URL: baseURL,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
+      SEED_DEMO: "0",
+      TRUST_PROXY: "1",
+      ADMIN_EMAILS: process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test",
+      ...(process.env.TEST_REDIS_URL && instances > 1 ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
+    },
+  };
+}
+
+function proxyServer() {
+  const upstreams = Array.from({ length: instances }, (_, i) => `127.0.0.1:${port + 100 * (i + 1)}`).join(",");
+  return {
+    command: "node scripts/round-robin-proxy.mjs",
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    env: { PROXY_PORT: String(port), UPSTREAMS: upstreams },
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -30,23 +68,5 @@ export default defineConfig({
     { name: "api", testDir: "e2e/api" },
     { name: "ui", testDir: "e2e/ui", use: { browserName: "chromium" } },
   ],
-  webServer: {
-    command: "node scripts/start.mjs start",
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: process.env.TEST_SERVER_LOGS ? "pipe" : "ignore",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: process.env.TEST_DATABASE_URL ?? "pglite:memory",
-      APP_URL: baseURL,
-      AUTH_URL: baseURL,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
-      SEED_DEMO: "0",
-      TRUST_PROXY: "1",
-      ADMIN_EMAILS: process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test",
-    },
-  },
+  webServer: instances > 1 ? [...Array.from({ length: instances }, (_, i) => appServer(port + 100 * (i + 1))), proxyServer()] : appServer(port),
 });

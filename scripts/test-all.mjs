@@ -60,12 +60,18 @@ if (process.env.SKIP_BUILD !== "1") {
 // 3. Playwright against PGlite, then PostgreSQL.
 const portBase = Number(process.env.TEST_PORT_BASE ?? 3100);
 const targets = [{ name: "PGlite", url: "pglite:memory", port: portBase }];
-if (process.env.TEST_POSTGRES_URL) targets.push({ name: "PostgreSQL", url: await freshDatabase(process.env.TEST_POSTGRES_URL, "fluxer_test_"), port: portBase + 1 });
+// On PostgreSQL the suite runs against two app instances behind a round-robin proxy when Redis is there to
+// share rate limits between them (as in production); otherwise against one.
+const pgInstances = process.env.TEST_REDIS_URL ? 2 : 1;
+if (process.env.TEST_POSTGRES_URL) {
+  targets.push({ name: "PostgreSQL", url: await freshDatabase(process.env.TEST_POSTGRES_URL, "fluxer_test_"), port: portBase + 1, instances: pgInstances });
+}
 const only = process.env.TEST_DATABASES?.split(",").map((s) => s.trim().toLowerCase());
 
 for (const target of targets) {
   if (only && !only.includes(target.name.toLowerCase())) continue;
-  step(`browser and API tests on ${target.name}`);
+  const instances = target.instances ?? 1;
+  step(`browser and API tests on ${target.name}${instances > 1 ? ` (${instances} instances behind a round-robin proxy)` : ""}`);
   mkdirSync("test-results", { recursive: true });
   const report = path.join("test-results", `report-${target.name.toLowerCase()}.json`);
   const extra = process.argv.slice(2);
@@ -75,6 +81,7 @@ for (const target of targets) {
     TEST_REPORT: report,
     E2E_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? `admin-${randomBytes(3).toString("hex")}@e2e.test`,
     TEST_DATABASE_NAME: target.name,
+    TEST_INSTANCES: String(instances),
   });
   let stats;
   try {

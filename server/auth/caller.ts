@@ -46,12 +46,7 @@ export async function resolveCaller(request: Request): Promise<Caller | null | "
   }
   const cookie = request.headers.get("cookie") ?? "";
   if (!SESSION_COOKIES.some((name) => cookie.includes(`${name}=`))) return null;
-  const { auth } = await import("./next-auth");
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id || !/^\d+$/.test(id)) return null;
-  const user = await (await db()).user.findUnique({ where: { id: BigInt(id) } });
-  return user && !user.isBot ? toCaller(user, "cookie") : null;
+  return currentUser();
 }
 
 /** The signed-in browser user for server components and actions, or null. */
