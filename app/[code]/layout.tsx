@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { inviteLandingMetadata } from "@/server/landing/invite-landing-page";
+
+type Props = { children: React.ReactNode; params: Promise<{ code: string }> };
+
+// GET /{code} - tags for link unfurls (title, description, Open Graph, Twitter). In the layout rather than
+// the page so the "Invite invalid" 404 gets them too; the page shares the same cached load.
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  return inviteLandingMetadata((await params).code);
+}
+
+export default function InviteLayout({ children }: Props) {
+  return children;
+}

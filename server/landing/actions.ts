@@ -1,0 +1,60 @@
+"use server";
+// The landing page's two POSTs. Server actions carry Next's Origin check (CSRF protection) and the
+// session cookie is SameSite=Lax, so a foreign site can't make a signed-in browser join anything.
+// Joining goes through helper-b's accept use-case, the same one POST /api/v1/invites/{code} uses.
+import { redirect } from "next/navigation";
+import { ApiError, type ErrorCode } from "@/lib/errors";
+import { isLookupCode } from "@/lib/invite-code";
+import { destinationPath, invitePath, signInPath } from "@/components/invites/invite-links";
+import { auth } from "@/server/auth/next-auth";
+import { currentUser } from "@/server/auth/caller";
+import { hit } from "@/server/http/rate-limit";
+import { acceptInvite } from "@/server/invites/accept-invite";
+import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
+import { forgetPendingAccept, rememberPendingAccept } from "./pending-accept";
+
+export type AcceptState = { error: string | null; isFinal: boolean };
+
+// What the page says when the join fails; `isFinal` errors also disable the button (retrying can't help).
+const ACCEPT_ERRORS: Partial<Record<ErrorCode, { text: string; isFinal: boolean }>> = {
+  UNKNOWN_INVITE: { text: "This invite is no longer valid. It may have expired, been used up or been revoked.", isFinal: true },
+  INVITES_DISABLED: { text: "This guild has paused invites. Try again later.", isFinal: true },
+  USER_BANNED_FROM_GUILD: { text: "You can't join this guild.", isFinal: true },
+  MAX_GUILDS: { text: "You're already in 100 guilds, the most you can be in. Leave one to join this one.", isFinal: true },
+  MAX_GROUP_DM_RECIPIENTS: { text: "This group is full: a group DM holds at most 10 people.", isFinal: true },
+  RATE_LIMITED: { text: "Too many attempts. Wait a few seconds and try again.", isFinal: false },
+  CONFLICT: { text: "Lots of people are joining right now. Please try again.", isFinal: false },
+};
+
+// POST (form) - join the invite's guild or group DM, then open the guild
+export async function acceptInviteFromPage(code: string, _previous: AcceptState, _form: FormData): Promise<AcceptState> {
+  if (!isLookupCode(code)) return { error: ACCEPT_ERRORS.UNKNOWN_INVITE!.text, isFinal: true };
+  const user = await currentUser();
+  if (!user) redirect(signInPath("login", code));
+  await forgetPendingAccept();
+  const limit = await hit(INVITE_RATE_LIMITS.accept, `user:${user.id}`);
+  if (!limit.allowed) return { error: ACCEPT_ERRORS.RATE_LIMITED!.text, isFinal: false };
+  let destination: string;
+  try {
+    const invite = await acceptInvite(code, user);
+    // A group DM has no page of its own here: back to the invite, which now says you're in.
+    destination = invite.guild_id ? destinationPath(invite.guild_id) : invitePath(invite.code);
+  } catch (error) {
+    const known = error instanceof ApiError ? ACCEPT_ERRORS[error.code] : undefined;
+    if (known) return { error: known.text, isFinal: known.isFinal };
+    console.error(JSON.stringify({ level: "error", msg: "accept from landing page failed", error: String(error) }));
+    return { error: "Something went wrong on our side. Please try again.", isFinal: false };
+  }
+  redirect(destination);
+}
+
+// POST (form) - "Log in to accept" / "Create an account": remember the invite, then go sign in
+export async function signInToAccept(code: string, intent: "login" | "register", _form: FormData): Promise<void> {
+  // Bound arguments travel through the browser: never trust them to build a redirect.
+  if (!isLookupCode(code)) redirect("/");
+  const page = intent === "register" ? "register" : "login";
+  await rememberPendingAccept(code);
+  const session = await auth();
+  // Signed in meanwhile (another tab): straight back to the invite, which now offers to join.
+  redirect(session?.user?.id ? invitePath(code, true) : signInPath(page, code));
+}

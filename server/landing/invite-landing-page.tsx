@@ -1,0 +1,74 @@
+// What /invite/{code} and /{code} render and say to link unfurlers; both page files are thin wrappers
+// around these two functions, so the two URL forms can never drift apart.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { describeInvite, inviteSummary } from "@/components/invites/describe-invite";
+import { InviteSlowDown } from "@/components/invites/invite-invalid";
+import { InviteLandingView } from "@/components/invites/invite-landing";
+import { invitePath } from "@/components/invites/invite-links";
+import { acceptInviteFromPage, signInToAccept } from "./actions";
+import { loadInviteLanding } from "./load-invite-landing";
+import { isPendingAccept } from "./pending-accept";
+
+export type LandingPageProps = {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+function appUrl(): string {
+  return (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
+}
+
+const INVALID_DESCRIPTION = "This invite may have expired, been used up or been revoked.";
+
+/**
+ * Title, description, canonical URL and Open Graph / Twitter tags; og:image comes from opengraph-image.tsx.
+ * Used by the segment's layout, not the page, so the 404 "Invite invalid" page gets its own tags too.
+ */
+export async function inviteLandingMetadata(code: string): Promise<Metadata> {
+  const landing = await loadInviteLanding(code);
+  if (landing.status !== "found") {
+    // Unfurls of a dead link say so (the page itself is a 404); the image is the "invalid" card.
+    const title = landing.status === "rate-limited" ? "Slow down" : "Invite invalid";
+    const description = landing.status === "rate-limited" ? "Too many unknown invite links were opened from this network." : INVALID_DESCRIPTION;
+    return { metadataBase: new URL(appUrl()), title, description, robots: { index: false }, openGraph: { siteName: "Fluxer", title, description }, twitter: { card: "summary", title, description } };
+  }
+  const view = describeInvite(landing.invite);
+  const url = `${appUrl()}${invitePath(landing.invite.code)}`;
+  const description = inviteSummary(landing.invite, view);
+  return {
+    metadataBase: new URL(appUrl()),
+    title: view.name,
+    description,
+    alternates: { canonical: url },
+    // Invites to private guilds must not turn up in search engines; unfurlers ignore this.
+    robots: { index: false, follow: false },
+    openGraph: { type: "website", siteName: "Fluxer", title: view.name, description, url },
+    twitter: { card: "summary_large_image", title: view.name, description },
+  };
+}
+
+/** The page: 404 "Invite invalid" for anything that isn't a live invite, else the preview card. */
+export async function InviteLandingPage({ params, searchParams }: LandingPageProps) {
+  const [{ code }, query] = await Promise.all([params, searchParams]);
+  const landing = await loadInviteLanding(code);
+  if (landing.status === "not-found") notFound();
+  if (landing.status === "rate-limited") return <InviteSlowDown retryAfterSeconds={landing.retryAfterSeconds} />;
+  const canonical = landing.invite.code;
+  const cameBackToAccept = query.accept === "1";
+  const canAccept = landing.viewer.kind === "not-member" && !landing.isPaused;
+  const autoAccept = cameBackToAccept && canAccept && (await isPendingAccept(canonical));
+  return (
+    <InviteLandingView
+      landing={landing}
+      actions={{
+        accept: acceptInviteFromPage.bind(null, canonical),
+        logIn: signInToAccept.bind(null, canonical, "login"),
+        register: signInToAccept.bind(null, canonical, "register"),
+      }}
+      autoAccept={autoAccept}
+      highlightAccept={cameBackToAccept && canAccept}
+    />
+  );
+}
+

@@ -1,0 +1,80 @@
+// The one read behind /invite/{code}, /{code} and their metadata: the public invite with counts, who is
+// looking (anonymous, member, not a member, banned) and whether the guild has paused invites. Wrapped in
+// React's cache() so generateMetadata and the page share one load per request. Queries per view: the
+// invite (helper-b's findLiveInvite through getInvite, see load-invite-preview.ts) and, for a signed-in
+// viewer, one membership query; the session is a signed cookie and costs none. Never writes (link-preview
+// bots load these pages).
+import { headers } from "next/headers";
+import { cache } from "react";
+import { InviteType } from "@/lib/constants";
+import { auth } from "@/server/auth/next-auth";
+import { db } from "@/server/db";
+import type { InviteDto } from "@/server/dto/invite";
+import { loadInvitePreview } from "./load-invite-preview";
+
+export type LandingViewer =
+  | { kind: "anonymous" }
+  | { kind: "member" | "not-member" | "banned"; userId: string; username: string };
+
+export type InviteLanding =
+  | { status: "found"; invite: InviteDto; viewer: LandingViewer; isPaused: boolean; isGroupDm: boolean; renderedAt: number }
+  | { status: "not-found" }
+  | { status: "rate-limited"; retryAfterSeconds: number };
+
+async function sessionUser(): Promise<{ id: bigint; username: string } | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id || !/^\d+$/.test(id)) return null;
+  return { id: BigInt(id), username: session.user?.name ?? "you" };
+}
+
+async function viewerOf(invite: InviteDto, user: { id: bigint; username: string } | null): Promise<LandingViewer> {
+  if (!user) return { kind: "anonymous" };
+  const prisma = await db();
+  const base = { userId: user.id.toString(), username: user.username };
+  if (invite.type === InviteType.GROUP_DM) {
+    const rows = await prisma.$queryRaw<{ is_member: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM channel_recipients WHERE channel_id = ${BigInt(invite.channel_id)} AND user_id = ${user.id}) AS is_member`;
+    return { ...base, kind: rows[0]?.is_member ? "member" : "not-member" };
+  }
+  const guildId = BigInt(invite.guild_id ?? "0");
+  const rows = await prisma.$queryRaw<{ is_member: boolean; is_banned: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM members WHERE guild_id = ${guildId} AND user_id = ${user.id}) AS is_member,
+           EXISTS (SELECT 1 FROM bans WHERE guild_id = ${guildId} AND user_id = ${user.id}) AS is_banned`;
+  const row = rows[0];
+  return { ...base, kind: row?.is_member ? "member" : row?.is_banned ? "banned" : "not-member" };
+}
+
+async function load(code: string): Promise<InviteLanding> {
+  const [preview, user] = await Promise.all([loadInvitePreview(code), sessionUser()]);
+  if (preview.status !== "found") return preview;
+  const { invite } = preview;
+  return {
+    status: "found",
+    invite,
+    viewer: await viewerOf(invite, user),
+    isPaused: invite.guild?.features.includes("INVITES_DISABLED") ?? false,
+    isGroupDm: invite.type === InviteType.GROUP_DM,
+    renderedAt: Date.now(),
+  };
+}
+
+// Next renders a 404 in a second pass (the not-found boundary runs the layout's generateMetadata again)
+// in which React's cache() starts empty. The request's headers object is the same in both passes, so it
+// keys a per-request memo (a WeakMap: the entry goes with the request); without it a dead code would be
+// looked up, and counted against the unknown-code limit, twice. Kept on globalThis because Next may load
+// this module in more than one bundle.
+const holder = globalThis as { __fluxerLandingLoads?: WeakMap<object, Map<string, Promise<InviteLanding>>> };
+const loads = (holder.__fluxerLandingLoads ??= new WeakMap());
+
+async function loadOncePerRequest(code: string): Promise<InviteLanding> {
+  const request = await headers();
+  let byCode = loads.get(request);
+  if (!byCode) loads.set(request, (byCode = new Map()));
+  let pending = byCode.get(code);
+  if (!pending) byCode.set(code, (pending = load(code)));
+  return pending;
+}
+
+/** The landing view model for this request (shared by generateMetadata, the page and a 404's second pass). */
+export const loadInviteLanding = cache(loadOncePerRequest);

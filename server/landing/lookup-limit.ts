@@ -1,0 +1,23 @@
+// The landing pages are invite lookups too, so they share the API's limit on unknown codes per client IP
+// (spec section 9): a page that answered "invalid" forever would let anyone enumerate codes by scraping
+// HTML instead of calling GET /api/v1/invites/{code}. Same bucket and key as the API, so both count together.
+import { headers } from "next/headers";
+import { clientIp } from "@/server/http/client-ip";
+import { hit, isExhausted } from "@/server/http/rate-limit";
+import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
+
+/** The client's address as the API's route wrapper sees it. */
+export async function landingClientIp(): Promise<string> {
+  return clientIp(new Request("http://landing.invalid/", { headers: await headers() }));
+}
+
+/** Seconds until this IP may look codes up again, or null while it may. */
+export async function lookupBlockedFor(ip: string): Promise<number | null> {
+  const exhausted = await isExhausted(INVITE_RATE_LIMITS.unknownCode, `ip:${ip}`);
+  return exhausted ? Math.max(1, Math.ceil((exhausted.resetAtMs - Date.now()) / 1000)) : null;
+}
+
+/** Counts one lookup that found nothing. */
+export async function countUnknownLookup(ip: string): Promise<void> {
+  await hit(INVITE_RATE_LIMITS.unknownCode, `ip:${ip}`);
+}
