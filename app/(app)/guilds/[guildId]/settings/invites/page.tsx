@@ -5,6 +5,7 @@ import { CreateInvite } from "@/components/guild-settings/create-invite-dialog";
 import { InviteActivity } from "@/components/guild-settings/invite-activity";
 import { InviteFilters } from "@/components/guild-settings/invite-filters";
 import { InviteTable } from "@/components/guild-settings/invite-table";
+import { LiveInviteRefresh } from "@/components/guild-settings/live-invite-refresh";
 import { PauseInvitesForm } from "@/components/guild-settings/pause-invites-form";
 import { invitesSettingsPath } from "@/components/guild-settings/paths";
 import { SettingsShell } from "@/components/guild-settings/settings-shell";
@@ -50,6 +51,7 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
 
   return (
     <SettingsShell access={access} active="invites" pauseAction={pauseAction}>
+      <LiveInviteRefresh guildId={id} />
       {isRevokedShown ? (
         <div role="status" className="rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800 dark:border-emerald-500/30 dark:bg-emerald-500/10 dark:text-emerald-300">
           Invite <span className="font-mono font-semibold">{revokedCode}</span> was revoked. The link no longer works.

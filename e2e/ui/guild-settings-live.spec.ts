@@ -1,0 +1,22 @@
+import { expect, test } from "@playwright/test";
+import { createGuild, registerUser } from "../fixtures";
+import { signInAt } from "./guild-settings-helpers";
+
+test("the invites page shows an invite created through the API, and drops one revoked there, without a reload", async ({ page, request }) => {
+  const owner = await registerUser(request);
+  const guild = await createGuild(request, owner);
+  await signInAt(page, owner, `/guilds/${guild.id}/settings/invites`);
+  // A marker that a full navigation or reload would wipe.
+  await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
+
+  const created = await request.post(`/api/v1/channels/${guild.general_channel_id}/invites`, { headers: owner.headers, data: { max_age: 3600, max_uses: 5 } });
+  expect(created.status(), await created.text()).toBe(200);
+  const { code } = await created.json();
+  await expect(page.getByText(code, { exact: true }).first()).toBeVisible({ timeout: 15_000 });
+
+  const revoked = await request.delete(`/api/v1/invites/${code}`, { headers: owner.headers });
+  expect(revoked.status()).toBe(200);
+  await expect(page.getByText(code, { exact: true })).toHaveCount(0, { timeout: 15_000 });
+
+  expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
+});
