@@ -7,6 +7,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { nextSnowflake } from "../lib/snowflake";
 import { openDatabase } from "../server/db/index";
 
+// stdout carries only the JSON result: everything else (migration lines included) goes to stderr.
+console.log = (...args: unknown[]) => console.error(...args);
+
 function arg(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
@@ -67,7 +70,7 @@ if (memberCount < wantMembers) {
   log(`inserting ${missing} users and members ...`);
   const base = nextSnowflake() + 1_000_000n;
   await prisma.$executeRawUnsafe(
-    `INSERT INTO users (id, username, discriminator, created_at) SELECT $1::bigint + g, 'member' || g, 1 + (g % 9999), now() FROM generate_series(1, ${missing}) g`,
+    `INSERT INTO users (id, username, discriminator, created_at) SELECT $1::bigint + g, 'member' || ($1::bigint + g), 1 + (g % 9999), now() FROM generate_series(1, ${missing}) g`,
     base,
   );
   await prisma.$executeRawUnsafe(

@@ -40,6 +40,9 @@ export function rssMb(pids) {
 
 /** Spawns a process in its own process group and waits until readyUrl answers 2xx. */
 export async function startProcess(command, args, env, readyUrl, { logs = false } = {}) {
+  // Something already answering there (a server left over from an earlier run) would be measured instead.
+  const busy = await fetch(readyUrl, { signal: AbortSignal.timeout(1000) }).then(() => true, () => false);
+  if (busy) throw new Error(`${new URL(readyUrl).host} is already in use by another server: stop it first`);
   const child = spawn(command, args, { env, stdio: ["ignore", logs ? "inherit" : "ignore", "pipe"], detached: true });
   let stderr = "";
   child.stderr.on("data", (chunk) => {
