@@ -6,6 +6,8 @@ test("the invites page shows an invite created through the API, and drops one re
   const owner = await registerUser(request);
   const guild = await createGuild(request, owner);
   await signInAt(page, owner, `/guilds/${guild.id}/settings/invites`);
+  // The page says when its event stream is connected; events sent before that are not replayed.
+  await expect(page.getByTestId("live-status")).toBeVisible({ timeout: 15_000 });
   // A marker that a full navigation or reload would wipe.
   await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
 
