@@ -32,6 +32,14 @@ function findTests(dir, suffix) {
   });
 }
 
+// 0. The generated Prisma client: unit tests that open an in-memory database import it, and a fresh clone
+// has none until the build makes it.
+step("prisma generate");
+if (run("npx", ["prisma", "generate"]).status !== 0) {
+  totals.failed += 1;
+  lines.push("prisma generate: failed");
+}
+
 // 1. Unit tests (node:test through tsx).
 step("unit tests");
 const unitFiles = [...findTests("lib", ".test.ts"), ...findTests("server", ".test.ts")];
