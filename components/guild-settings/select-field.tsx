@@ -1,6 +1,7 @@
 import type { SelectHTMLAttributes } from "react";
 import { ChevronDownIcon } from "@/components/ui/icons";
 import { cx } from "@/components/ui/cx";
+import { FieldMessage } from "@/components/ui/input";
 
 type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & {
   id: string;
@@ -38,15 +39,7 @@ export function SelectField({ id, label, options, error, hint, className, ...pro
         </select>
         <ChevronDownIcon className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500" />
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      ) : hint ? (
-        <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
-          {hint}
-        </p>
-      ) : null}
+      <FieldMessage id={id} error={error} hint={hint} />
     </div>
   );
 }

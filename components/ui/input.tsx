@@ -33,15 +33,24 @@ export function Field({ name, label, error, hint, ...props }: FieldProps) {
         {label}
       </label>
       <Input id={id} name={name} isInvalid={Boolean(error)} aria-describedby={describedBy} {...props} />
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      ) : hint ? (
-        <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
-          {hint}
-        </p>
-      ) : null}
+      <FieldMessage id={id} error={error} hint={hint} />
     </div>
+  );
+}
+
+/** The line under a form control: its error (announced via aria-describedby `${id}-error`) or else its hint. */
+export function FieldMessage({ id, error, hint }: { id: string; error?: string | null; hint?: React.ReactNode }) {
+  if (error) {
+    return (
+      <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-400">
+        {error}
+      </p>
+    );
+  }
+  if (!hint) return null;
+  return (
+    <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
+      {hint}
+    </p>
   );
 }
