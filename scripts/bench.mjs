@@ -45,7 +45,8 @@ function fill(databaseUrl, options) {
   const out = execFileSync(
     process.execPath,
     ["--import", "tsx", "scripts/bench-fill.mts", "--invites", String(options.invites), "--members", String(options.members), "--users", String(options.users ?? 0)],
-    { env: { ...baseEnv, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 },
+    // LOG_LEVEL=warn: the fill's stdout is its JSON answer alone (migration log lines are info).
+    { env: { ...baseEnv, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 },
   );
   return JSON.parse(out.toString());
 }

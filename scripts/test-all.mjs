@@ -44,7 +44,7 @@ if (run("npx", ["prisma", "generate"]).status !== 0) {
 step("unit tests");
 const unitFiles = [...findTests("lib", ".test.ts"), ...findTests("server", ".test.ts")];
 if (unitFiles.length > 0) {
-  const unit = run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...unitFiles]);
+  const unit = run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...unitFiles], { LOG_LEVEL: "warn" });
   const out = `${unit.stdout}`;
   const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
   const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? (unit.status === 0 ? 0 : 1));

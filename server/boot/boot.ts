@@ -1,4 +1,5 @@
 import { openDatabase } from "@/server/db";
+import { log } from "@/server/log";
 
 function shouldSeedDemo(kind: string, isMemory: boolean): boolean {
   const setting = process.env.SEED_DEMO ?? "auto";
@@ -10,7 +11,7 @@ function shouldSeedDemo(kind: string, isMemory: boolean): boolean {
 export async function boot() {
   const started = Date.now();
   const database = await openDatabase();
-  console.log(`[boot] database ready: ${database.target.label} (${Date.now() - started} ms)`);
+  log.info("database ready", { engine: database.target.kind, label: database.target.label, ms: Date.now() - started });
   (await import("@/server/events/start-gateway")).startGateway(); // presence sweeps and the event bus (docs/presence.md)
   const isMemory = database.target.kind === "pglite" && database.target.dataDir === undefined;
   if (shouldSeedDemo(database.target.kind, isMemory)) {

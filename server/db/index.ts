@@ -2,6 +2,7 @@
 // applied before the first query. Kept on globalThis because Next may load this module more than once
 // (instrumentation and route bundles), and a PGlite folder must never be opened twice in one process.
 import { PrismaClient } from "@/server/generated/prisma/client";
+import { log } from "@/server/log";
 import { applyMigrations, type SqlRunner } from "./migrate";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./config";
 
@@ -13,6 +14,11 @@ export type Database = {
 
 type Holder = { promise?: Promise<Database> };
 const holder: Holder = ((globalThis as Record<string, unknown>).__fluxerDb ??= {}) as Holder;
+
+/** The migration runner's lines ("applying migration X", "warning: migration X was edited ..."). */
+function logMigration(engine: DatabaseTarget["kind"], text: string) {
+  (text.startsWith("warning:") ? log.warn : log.info)("migration", { engine, text });
+}
 
 async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
@@ -29,7 +35,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
     },
     query: async <T,>(sql: string, params: unknown[] = []) => (await pglite.query<T>(sql, params)).rows,
   };
-  await applyMigrations(runner, (line) => console.log(`[db] ${line}`));
+  await applyMigrations(runner, (line) => logMigration(target.kind, line));
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
@@ -53,7 +59,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
       },
       query: async <T,>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
     };
-    await applyMigrations(runner, (line) => console.log(`[db] ${line}`));
+    await applyMigrations(runner, (line) => logMigration(target.kind, line));
   } finally {
     await client.end();
   }
@@ -63,7 +69,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
     connectionTimeoutMillis: 5000,
   });
   // A dropped connection must not crash the process; the next query reports the error instead.
-  pool.on("error", (error) => console.error(JSON.stringify({ level: "error", msg: "pg pool error", error: error.message })));
+  pool.on("error", (error) => log.error("pg pool error", { error: error.message }));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,

@@ -1,4 +1,5 @@
 import { ApiError, ERROR_CODES, type ErrorCode } from "@/lib/errors";
+import { log } from "@/server/log";
 
 /** JSON response; bigint values (snowflakes) become decimal strings. */
 export function json(data: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
@@ -7,6 +8,11 @@ export function json(data: unknown, init: { status?: number; headers?: HeadersIn
   headers.set("content-type", "application/json; charset=utf-8");
   headers.set("cache-control", "no-store");
   return new Response(body, { status: init.status ?? 200, headers });
+}
+
+/** 405 in the error envelope with `Allow`, as proxy.ts answers for routes it sees. */
+export function methodNotAllowed(allowed: readonly string[]): Response {
+  return json({ code: "METHOD_NOT_ALLOWED", message: ERROR_CODES.METHOD_NOT_ALLOWED.message }, { status: 405, headers: { allow: allowed.join(", ") } });
 }
 
 export function errorResponse(code: ErrorCode, message?: string): Response {
@@ -20,19 +26,30 @@ function isDatabaseDown(error: unknown): boolean {
   );
 }
 
-/** Turns any thrown value into the Fluxer error envelope; unknown errors are logged and masked. */
+/**
+ * Turns any thrown value into the Fluxer error envelope; unknown errors are logged and masked. The client
+ * gets a fixed message; the log line gets the real one (and, for a bug, the stack).
+ */
 export function toErrorResponse(error: unknown, requestLabel: string): Response {
   if (error instanceof ApiError) {
     return json(error.toBody(), { status: error.status, headers: error.headers });
   }
   if (isDatabaseDown(error)) {
-    console.error(JSON.stringify({ level: "error", msg: "database unavailable", request: requestLabel, error: String((error as Error)?.message ?? error) }));
+    log.error("database unavailable", { request: requestLabel, error: errorMessage(error) });
     return json({ code: "SERVICE_UNAVAILABLE", message: ERROR_CODES.SERVICE_UNAVAILABLE.message }, { status: 503, headers: { "retry-after": "5" } });
   }
-  console.error(
-    JSON.stringify({ level: "error", msg: "unhandled error", request: requestLabel, error: String((error as Error)?.stack ?? error) }),
-  );
+  log.error("unhandled error", { request: requestLabel, error: errorMessage(error), stack: (error as Error | undefined)?.stack });
   return json({ code: "INTERNAL_SERVER_ERROR", message: ERROR_CODES.INTERNAL_SERVER_ERROR.message }, { status: 500 });
+}
+
+/** The message of anything thrown (a string, an Error, a driver's error object), for log lines. */
+export function errorMessage(error: unknown): string {
+  try {
+    const message = (error as { message?: unknown } | null | undefined)?.message;
+    return typeof message === "string" ? message : String(error);
+  } catch {
+    return "unprintable error"; // e.g. a null-prototype object: String() throws on it, and this runs in a catch
+  }
 }
 
 /** 204 No Content: the answer of writes that return nothing. */

@@ -1,10 +1,12 @@
 // The one route wrapper: resolves the caller, enforces auth, CSRF for cookie writes and rate limits,
-// and turns every throw into the Fluxer error envelope. Handlers stay four lines long.
+// turns every throw into the Fluxer error envelope and writes one log line per request. Handlers stay four
+// lines long.
 import { ApiError } from "@/lib/errors";
 import { resolveCaller, type Caller } from "@/server/auth/caller";
+import { log, requestLogEnabled } from "@/server/log";
 import { clientIp } from "./client-ip";
 import { GLOBAL_RULE, hit, isExhausted, rateLimitedError, rateLimitHeaders, type RateLimitRule, type RateLimitResult } from "./rate-limit";
-import { json, toErrorResponse } from "./respond";
+import { errorMessage, json, toErrorResponse } from "./respond";
 
 type AuthMode = "required" | "optional" | "none";
 
@@ -42,18 +44,85 @@ function checkOrigin(request: Request) {
   throw new ApiError("INVALID_ORIGIN");
 }
 
+/** `segment` is `value` as sent in the URL (a parameter arrives decoded, the path does not). */
+function segmentIs(segment: string, value: string): boolean {
+  if (segment === value) return true;
+  if (!segment.includes("%")) return false;
+  try {
+    return decodeURIComponent(segment) === value;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The route's pattern (`/api/v1/guilds/[guildId]/bans/[userId]`), rebuilt from the path and the params Next
+ * decoded from it: request lines then group by route and carry no ids. Params come in path order, so each
+ * is looked for right to left before the previous one (a code may equal a literal segment such as
+ * "invites"). A param not found leaves its segment as sent, which is the plain path.
+ */
+export function routePattern(pathname: string, params: Record<string, unknown> | undefined): string {
+  const names = params ? Object.keys(params) : [];
+  if (names.length === 0) return pathname;
+  const segments = pathname.split("/");
+  let end = segments.length; // params still to place are left of this index
+  for (let n = names.length - 1; n >= 0; n--) {
+    const name = names[n]!;
+    const value = params![name];
+    if (typeof value !== "string") continue; // catch-all arrays: none of our /api/v1 routes has one
+    for (let i = end - 1; i > 0; i--) {
+      if (!segmentIs(segments[i]!, value)) continue;
+      segments[i] = `[${name}]`;
+      end = i;
+      break;
+    }
+  }
+  return segments.join("/");
+}
+
+/**
+ * One line per answered request. Privacy: no IP, no token, no query string (the pattern hides ids and
+ * codes as well). A 5xx is an error line on stderr with the thrown message; the detail (stack) is in the
+ * line toErrorResponse wrote. Nothing is built when the line would be dropped.
+ */
+function logRequest(
+  method: string,
+  pathname: string,
+  params: Record<string, unknown> | undefined,
+  status: number,
+  started: number,
+  caller: Caller | null,
+  failure: unknown,
+) {
+  const level = status >= 500 ? "error" : "info";
+  if (!requestLogEnabled(level)) return;
+  log[level]("request", {
+    method,
+    route: routePattern(pathname, params),
+    status,
+    duration_ms: Math.round((performance.now() - started) * 10) / 10,
+    user_id: caller?.id,
+    error: level === "error" && failure !== undefined ? errorMessage(failure) : undefined,
+  });
+}
+
 export function route<P extends Record<string, string> = Record<string, string>, A extends AuthMode = "required">(
   options: RouteOptions & { auth?: A },
   handler: (context: HandlerContext<P, A>) => Promise<HandlerResult>,
 ) {
   const mode: AuthMode = options.auth ?? "required";
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
-    const label = `${request.method} ${new URL(request.url).pathname}`;
+    const started = performance.now();
+    const pathname = new URL(request.url).pathname;
+    // Outside the try: the request line wants them whichever way the request ends.
+    let params: P | undefined;
+    let caller: Caller | null = null;
+    let failure: unknown;
     let limits: RateLimitResult | undefined;
+    let response: Response;
     try {
-      const params = (await context.params) ?? ({} as P);
+      params = (await context.params) ?? ({} as P);
       const ip = clientIp(request);
-      let caller: Caller | null = null;
       if (mode !== "none") {
         const resolved = await resolveCaller(request);
         if (resolved === "invalid") throw new ApiError("UNAUTHORIZED");
@@ -75,17 +144,18 @@ export function route<P extends Record<string, string> = Record<string, string>,
       if (caller && options.usersOnly && caller.isBot) throw new ApiError("ACCESS_DENIED");
       if (caller?.via === "cookie" && !SAFE_METHODS.has(request.method)) checkOrigin(request);
       const result = await handler({ request, params, caller: caller as HandlerContext<P, A>["caller"], ip });
-      const response = result instanceof Response ? result : json(result.body, { status: result.status, headers: result.headers });
+      response = result instanceof Response ? result : json(result.body, { status: result.status, headers: result.headers });
       if (limits) for (const [key, value] of Object.entries(rateLimitHeaders(limits))) response.headers.set(key, value);
-      return response;
     } catch (error) {
-      const response = toErrorResponse(error, label);
+      failure = error;
+      response = toErrorResponse(error, `${request.method} ${pathname}`);
       if (options.notFoundLimit && response.status === 404) await hit(options.notFoundLimit, `ip:${clientIp(request)}`);
       if (limits && response.status !== 429) {
         for (const [key, value] of Object.entries(rateLimitHeaders(limits))) response.headers.set(key, value);
       }
-      return response;
     }
+    logRequest(request.method, pathname, params, response.status, started, caller, failure);
+    return response;
   };
 }
 
