@@ -1,10 +1,19 @@
-// Runs before routing, for /api/v1 only. Two things Next would otherwise answer itself, outside the API's
-// error envelope: a path segment with malformed percent-encoding (Next fails to decode it: a plain-text
-// 500), and a method the route doesn't implement (Next's bare 405). Both become the spec's JSON errors.
+// Runs before routing, for two things.
+// 1. /api/v1: what Next would otherwise answer itself, outside the API's error envelope: a path segment with
+//    malformed percent-encoding (Next fails to decode it: a plain-text 500), and a method the route doesn't
+//    implement (Next's bare 405). Both become the spec's JSON errors.
+// 2. Landing pages (/invite/{code}, /{code}): a signed-out visitor of an invite whose public preview is in
+//    this instance's preview cache gets the cached page (app/landing) instead of a per-request render. Every
+//    other visitor (signed in, a query such as ?accept=1, a form POST, a code not in the cache) gets the
+//    dynamic page, which does the lookup, the unknown-code limit and the per-viewer button.
 // No authentication or data access here: authorization lives next to the data, in each handler.
 import { NextResponse, type NextRequest } from "next/server";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
 import { allowedMethods } from "@/lib/api-routes";
+import { isLookupCode } from "@/lib/invite-code";
+import { LANDING_KEY_HEADER } from "@/lib/landing-routing";
+import { isReservedCode } from "@/lib/reserved-codes";
+import { cachedPreview } from "@/server/invites/preview-cache-store";
 
 const NOT_FOUND_BY_RESOURCE: Record<string, ErrorCode> = {
   invites: "UNKNOWN_INVITE",
@@ -16,7 +25,46 @@ function error(code: ErrorCode, headers: Record<string, string> = {}) {
   return NextResponse.json({ code, message: ERROR_CODES[code].message }, { status: ERROR_CODES[code].status, headers });
 }
 
+/** The cached landing page's key for this request, or null when the dynamic page must answer. */
+function cachedLandingKey(request: NextRequest, code: string): string | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  if (request.nextUrl.search !== "") return null; // ?accept=1 and client navigations (_rsc) are per visitor
+  const headers = request.headers;
+  if (headers.has("rsc") || headers.has("next-action") || headers.has("next-router-prefetch")) return null;
+  if ((headers.get("cookie") ?? "").includes("authjs.session-token")) return null; // signed in: per viewer
+  if (!isLookupCode(code) || isReservedCode(code)) return null;
+  return cachedPreview(code)?.appearance ?? null;
+}
+
+function landing(request: NextRequest, path: string) {
+  if (path === "/landing" || path.startsWith("/landing/")) {
+    // Only reachable through the rewrite in next.config.ts: its pages skip the unknown-code limit.
+    return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  const match = /^\/(?:invite\/)?([^/]+)$/.exec(path);
+  let key: string | null = null;
+  if (match) {
+    try {
+      key = cachedLandingKey(request, decodeURIComponent(match[1]!));
+    } catch {
+      key = null; // malformed percent-encoding: the dynamic page's 404
+    }
+  }
+  const forged = request.headers.has(LANDING_KEY_HEADER);
+  if (key === null && !forged) return NextResponse.next();
+  // The header is ours alone: set it to the key, or remove what a client sent.
+  const headers = new Headers(request.headers);
+  if (key === null) {
+    headers.delete(LANDING_KEY_HEADER);
+    return NextResponse.next({ request: { headers } });
+  }
+  headers.set(LANDING_KEY_HEADER, key);
+  // The cached page must not be kept by shared caches under the public URL: signed-in visitors get another.
+  return NextResponse.next({ request: { headers }, headers: { "cache-control": "private, no-cache" } });
+}
+
 export function proxy(request: NextRequest) {
+  if (!request.nextUrl.pathname.startsWith("/api/v1")) return landing(request, request.nextUrl.pathname);
   const rawPath = request.nextUrl.pathname.slice("/api/v1".length);
   let path: string;
   try {
@@ -31,4 +79,18 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: "/api/v1/:path*" };
+// Running the proxy costs about 0.3 ms of Next's machinery per request, so it runs only where it must.
+// /api/v1/invites/{well-formed code} is left out: the hottest API path answers its own 405s (its route file)
+// and cannot have malformed encoding. Of the single-segment paths, only those next.config.ts's short-link
+// rewrite can apply to (SHORT_LANDING_CODE in lib/landing-routing.ts; Next needs literals here, and a unit
+// test keeps the two equal), so static pages such as /about and /login stay outside.
+export const config = {
+  matcher: [
+    "/api/v1",
+    "/api/v1/((?!invites/[A-Za-z0-9-]+$).*)",
+    "/invite/:code",
+    "/landing",
+    "/landing/:path*",
+    "/:code((?!about|login|register|guilds|api|landing|invite)[A-Za-z0-9-]{2,32})",
+  ],
+};

@@ -1,4 +1,12 @@
 import { openDatabase } from "@/server/db";
+import { previewCacheStats } from "@/server/invites/preview-cache";
+
+/** This process's memory in MB: what operators watch against the 400 MB target (docs/benchmarks.md). */
+function memoryMb() {
+  const usage = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 1048576);
+  return { rss: mb(usage.rss), heap_used: mb(usage.heapUsed), heap_total: mb(usage.heapTotal), external: mb(usage.external), array_buffers: mb(usage.arrayBuffers) };
+}
 
 export async function healthCheck() {
   const started = Date.now();
@@ -8,7 +16,12 @@ export async function healthCheck() {
       database.prisma.$queryRaw`SELECT 1`,
       new Promise((_, reject) => setTimeout(() => reject(new Error("database check timed out")), 3000)),
     ]);
-    return { status: "ok" as const, database: { status: "ok", engine: database.target.kind, latency_ms: Date.now() - started } };
+    return {
+      status: "ok" as const,
+      database: { status: "ok", engine: database.target.kind, latency_ms: Date.now() - started },
+      invite_preview_cache: previewCacheStats(),
+      memory_mb: memoryMb(),
+    };
   } catch (error) {
     return { status: "degraded" as const, database: { status: "unavailable", error: (error as Error).message.slice(0, 200) } };
   }

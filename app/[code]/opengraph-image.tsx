@@ -1,8 +1,8 @@
-import { OG_IMAGE_SIZE, renderInviteOgImage } from "@/server/landing/invite-og-image";
+import { OG_IMAGE_ALT, OG_IMAGE_SIZE, renderInviteOgImage } from "@/server/landing/invite-og-image";
 
 // Counts change and invites lapse: rendered per request (cheap; no network), cached briefly by clients.
 export const dynamic = "force-dynamic";
-export const alt = "Invite preview: the guild's name, who invited you and how many members are online";
+export const alt = OG_IMAGE_ALT;
 export const size = OG_IMAGE_SIZE;
 export const contentType = "image/png";
 

@@ -14,6 +14,13 @@ export interface EventBus {
   publish(message: BusMessage): Promise<void>;
   /** Returns the unsubscribe function. */
   subscribe(listener: BusListener): () => void;
+  /**
+   * Which connection is delivering messages now (it changes after a reconnect), or null while none is: what
+   * was sent meanwhile is lost, so caches that rely on the bus for invalidation must not trust older state.
+   */
+  liveGeneration(): number | null;
+  /** Called each time the connection is lost (messages may have been missed until it is back). */
+  onConnectionLost(listener: () => void): void;
   close(): Promise<void>;
 }
 

@@ -26,6 +26,7 @@ async function recipients(message: BusMessage, userIds: bigint[]): Promise<Set<b
 }
 
 export async function deliver(message: BusMessage): Promise<void> {
+  if (message.type === "INVITE_PREVIEWS_STALE") return; // internal: for caches, never for clients
   if (message.type === "GUILD_COUNTS_UPDATE") {
     if (message.guildId === null) return;
     const memberCount = Number(message.data.approximate_member_count);

@@ -24,6 +24,13 @@ export class MemoryBus implements EventBus {
     return () => this.emitter.off("message", safe);
   }
 
+  /** One process: nothing is ever missed. */
+  liveGeneration(): number {
+    return 1;
+  }
+
+  onConnectionLost(): void {}
+
   async close(): Promise<void> {
     this.emitter.removeAllListeners();
   }

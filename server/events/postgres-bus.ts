@@ -17,6 +17,7 @@ function log(msg: string, error?: unknown) {
 export class PostgresBus implements EventBus {
   readonly kind = "postgres" as const;
   private readonly listeners = new Set<BusListener>();
+  private readonly lostListeners = new Set<() => void>();
   private client: Client | null = null;
   private generation = 0;
   private retryMs = 250;
@@ -38,7 +39,9 @@ export class PostgresBus implements EventBus {
     const lost = (error?: unknown) => {
       if (generation !== this.generation || this.closed) return;
       log("event bus connection lost; reconnecting", error);
+      const wasLive = this.client !== null;
       this.client = null;
+      if (wasLive) for (const listener of this.lostListeners) listener();
       client.end().catch(() => {});
       const timer = setTimeout(() => void this.connect(), this.retryMs);
       timer.unref?.();
@@ -95,6 +98,14 @@ export class PostgresBus implements EventBus {
       payload = JSON.stringify({ ref: id.toString() });
     }
     await prisma.$executeRaw`SELECT pg_notify(${NOTIFY_CHANNEL}, ${payload})`;
+  }
+
+  liveGeneration(): number | null {
+    return this.client === null ? null : this.generation;
+  }
+
+  onConnectionLost(listener: () => void): void {
+    this.lostListeners.add(listener);
   }
 
   subscribe(listener: BusListener): () => void {

@@ -3,6 +3,7 @@
 import { db } from "@/server/db";
 import { toMemberDto } from "@/server/dto/member";
 import { toPartialUserDto } from "@/server/dto/user";
+import { onBusMessage as dropStalePreviews } from "@/server/invites/preview-cache";
 import { guildCounts } from "@/server/presence/count-online-members";
 import { eventBus } from "./bus";
 import { toWire, type BusMessage, type GatewayEvent } from "./types";
@@ -19,7 +20,7 @@ async function memberData(guildId: bigint, userId: bigint) {
 }
 
 async function toMessage(event: GatewayEvent): Promise<BusMessage | null> {
-  const data = toWire(event.data ?? {});
+  const data = toWire(("data" in event ? event.data : undefined) ?? {});
   const guildId = event.guildId === null ? null : event.guildId.toString();
   switch (event.type) {
     case "INVITE_CREATE":
@@ -41,6 +42,8 @@ async function toMessage(event: GatewayEvent): Promise<BusMessage | null> {
       }
       return { type: event.type, guildId, channelId: null, userId: null, data: { guild_id: guildId, ...counts } };
     }
+    case "INVITE_PREVIEWS_STALE":
+      return { type: event.type, guildId, channelId: null, userId: null, data: {} };
   }
 }
 
@@ -48,7 +51,10 @@ async function toMessage(event: GatewayEvent): Promise<BusMessage | null> {
 export async function publishEvent(event: GatewayEvent): Promise<void> {
   try {
     const message = await toMessage(event);
-    if (message) await eventBus().publish(message);
+    if (!message) return;
+    // This instance's caches first, synchronously: whoever made the change reads it back at once.
+    dropStalePreviews(message);
+    await eventBus().publish(message);
   } catch (error) {
     console.error(JSON.stringify({ level: "error", msg: "publishEvent failed", type: event.type, error: String((error as Error)?.message ?? error) }));
   }

@@ -5,6 +5,13 @@ export const GATEWAY_EVENT_TYPES = ["INVITE_CREATE", "INVITE_DELETE", "GUILD_MEM
 
 export type GatewayEventType = (typeof GATEWAY_EVENT_TYPES)[number];
 
+/** Messages between instances that no client ever sees: a guild's invite previews changed (name, features, vanity). */
+export const INTERNAL_MESSAGE_TYPES = ["INVITE_PREVIEWS_STALE"] as const;
+
+export type BusMessageType = GatewayEventType | (typeof INTERNAL_MESSAGE_TYPES)[number];
+
+const BUS_MESSAGE_TYPES: readonly string[] = [...GATEWAY_EVENT_TYPES, ...INTERNAL_MESSAGE_TYPES];
+
 type Data = Record<string, unknown>;
 
 /** What code publishes. `data` is the wire body (a DTO); ids may be bigint, they are sent as strings. */
@@ -14,11 +21,13 @@ export type GatewayEvent =
   /** To members of the guild, and for a removal also to the removed user. */
   | { type: "GUILD_MEMBER_ADD" | "GUILD_MEMBER_REMOVE"; guildId: bigint; userId: bigint; data?: Data }
   /** To streams that follow the guild's counts; `data` is read from the database when left out. */
-  | { type: "GUILD_COUNTS_UPDATE"; guildId: bigint; data?: { approximate_member_count: number; approximate_presence_count: number } };
+  | { type: "GUILD_COUNTS_UPDATE"; guildId: bigint; data?: { approximate_member_count: number; approximate_presence_count: number } }
+  /** Internal: every instance drops the guild's cached invite previews. */
+  | { type: "INVITE_PREVIEWS_STALE"; guildId: bigint };
 
 /** What travels between instances: small JSON, ids as strings, `data` already in wire form. */
 export type BusMessage = {
-  type: GatewayEventType;
+  type: BusMessageType;
   guildId: string | null;
   channelId: string | null;
   userId: string | null;
@@ -35,7 +44,7 @@ export function isBusMessage(value: unknown): value is BusMessage {
   return (
     typeof message === "object" &&
     message !== null &&
-    (GATEWAY_EVENT_TYPES as readonly string[]).includes(message.type) &&
+    BUS_MESSAGE_TYPES.includes(message.type) &&
     typeof message.data === "object" &&
     message.data !== null
   );

@@ -5,6 +5,7 @@ import type { UpdateGuildInput } from "@/lib/schemas/guilds";
 import type { Caller } from "@/server/auth/caller";
 import { recordAuditLog, type AuditChange } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
+import { publishEvent } from "@/server/events/publish";
 import { loadGuildAccess } from "./access";
 import { toGuildResponse } from "./guild-response";
 
@@ -18,7 +19,7 @@ const SELF_SERVICE_FEATURES = new Set(["INVITES_DISABLED"]);
  */
 export async function updateGuild(guildId: bigint, caller: Caller, input: UpdateGuildInput, reason: string | null) {
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "guilds" WHERE "id" = ${guildId} FOR UPDATE`;
     const access = await loadGuildAccess(guildId, caller.id, tx);
     if (!caller.isAdmin) {
@@ -42,7 +43,7 @@ export async function updateGuild(guildId: bigint, caller: Caller, input: Update
         changes.push({ key: "features", old_value: current, new_value: next });
       }
     }
-    if (changes.length === 0) return toGuildResponse(guild, access.roles);
+    if (changes.length === 0) return { response: toGuildResponse(guild, access.roles), changed: false };
     const updated = await tx.guild.update({ where: { id: guildId }, data });
     await recordAuditLog(tx, {
       guildId,
@@ -52,6 +53,9 @@ export async function updateGuild(guildId: bigint, caller: Caller, input: Update
       reason,
       changes,
     });
-    return toGuildResponse(updated, access.roles);
+    return { response: toGuildResponse(updated, access.roles), changed: true };
   });
+  // Invite previews show the name and features (a pause must stop the landing page's button at once).
+  if (result.changed) await publishEvent({ type: "INVITE_PREVIEWS_STALE", guildId });
+  return result.response;
 }

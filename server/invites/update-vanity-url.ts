@@ -13,6 +13,7 @@ import { requireGuildMember } from "@/server/guilds/access";
 import { findVanityInvite } from "./get-vanity-url";
 import { liveInviteWhere } from "./invite-query";
 import { lockGuild, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
+import { publishEvent } from "@/server/events/publish";
 
 export const VANITY_LOCK_DAYS = 30;
 
@@ -47,7 +48,7 @@ export async function updateVanityUrl(guildId: bigint, caller: Caller, input: Up
   if (!guild.features.includes("VANITY_URL")) throw new ApiError("VANITY_URL_REQUIRES_FEATURE");
   const next = input.code;
 
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     if (!(await lockGuild(tx, guildId))) throw new ApiError("UNKNOWN_GUILD");
     const current = await findVanityInvite(tx, guildId);
     if ((current?.code ?? null) === next) return { code: next, uses: current?.uses ?? 0 }; // no-op
@@ -71,6 +72,12 @@ export async function updateVanityUrl(guildId: bigint, caller: Caller, input: Up
       reason,
       changes: [{ key: "vanity_url_code", old_value: current?.code ?? null, new_value: next }],
     });
-    return { code: next, uses: 0 };
+    return { code: next, uses: 0, changed: true };
   }, WRITE_TX_OPTIONS);
+  // The old code is gone and the guild's previews name the new one (vanity_url_code).
+  if ("changed" in result) {
+    await publishEvent({ type: "INVITE_PREVIEWS_STALE", guildId });
+    return { code: result.code, uses: result.uses };
+  }
+  return result;
 }

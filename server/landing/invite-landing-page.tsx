@@ -7,7 +7,7 @@ import { InviteSlowDown } from "@/components/invites/invite-invalid";
 import { InviteLandingView } from "@/components/invites/invite-landing";
 import { invitePath } from "@/components/invites/invite-links";
 import { acceptInviteFromPage, signInToAccept } from "./actions";
-import { loadInviteLanding } from "./load-invite-landing";
+import { loadInviteLanding, type InviteLanding } from "./load-invite-landing";
 import { isPendingAccept } from "./pending-accept";
 
 export type LandingPageProps = {
@@ -15,18 +15,20 @@ export type LandingPageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-function appUrl(): string {
+export function appUrl(): string {
   return (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
 }
 
 const INVALID_DESCRIPTION = "This invite may have expired, been used up or been revoked.";
 
+/** Where a link's preview image is: the opengraph-image route beside the page that was asked for. */
+export type OgImageRef = { url: string; width: number; height: number; alt: string; type: string };
+
 /**
- * Title, description, canonical URL and Open Graph / Twitter tags; og:image comes from opengraph-image.tsx.
- * Used by the segment's layout, not the page, so the 404 "Invite invalid" page gets its own tags too.
+ * Title, description, canonical URL and Open Graph / Twitter tags for a landing outcome. The dynamic pages
+ * get og:image from their opengraph-image.tsx; the cached variant (app/landing) passes it in `image`.
  */
-export async function inviteLandingMetadata(code: string): Promise<Metadata> {
-  const landing = await loadInviteLanding(code);
+export function landingMetadata(landing: InviteLanding, image?: OgImageRef): Metadata {
   if (landing.status !== "found") {
     // Unfurls of a dead link say so (the page itself is a 404); the image is the "invalid" card.
     const title = landing.status === "rate-limited" ? "Slow down" : "Invite invalid";
@@ -43,9 +45,14 @@ export async function inviteLandingMetadata(code: string): Promise<Metadata> {
     alternates: { canonical: url },
     // Invites to private guilds must not turn up in search engines; unfurlers ignore this.
     robots: { index: false, follow: false },
-    openGraph: { type: "website", siteName: "Fluxer", title: view.name, description, url },
-    twitter: { card: "summary_large_image", title: view.name, description },
+    openGraph: { type: "website", siteName: "Fluxer", title: view.name, description, url, ...(image ? { images: [image] } : {}) },
+    twitter: { card: "summary_large_image", title: view.name, description, ...(image ? { images: [image] } : {}) },
   };
+}
+
+/** Metadata of /invite/{code} and /{code}; in the segment's layout so the 404 "Invite invalid" page gets its own tags too. */
+export async function inviteLandingMetadata(code: string): Promise<Metadata> {
+  return landingMetadata(await loadInviteLanding(code));
 }
 
 /** The page: 404 "Invite invalid" for anything that isn't a live invite, else the preview card. */

@@ -11,6 +11,7 @@ import { initials } from "@/lib/guild-assets";
 import { loadInvitePreview } from "./load-invite-preview";
 
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 };
+export const OG_IMAGE_ALT = "Invite preview: the guild's name, who invited you and how many members are online";
 
 // Basic Latin, Latin-1, Latin Extended-A/B, general punctuation and currency signs.
 const DRAWABLE = /[\u0020-\u007e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]/u;

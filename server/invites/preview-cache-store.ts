@@ -1,0 +1,47 @@
+// The preview cache's state (see preview-cache.ts), apart from its loader so that proxy.ts can read it
+// without pulling in the database: it imports nothing. Kept on globalThis because the proxy, route handlers
+// and pages are separate bundles of one process and must see one cache.
+import type { InviteDto } from "@/server/dto/invite";
+
+export type CachedPreview = {
+  /** The public invite with counts and `expires_at`, as GET /invites/{code}?with_counts=true&with_expiration=true answers anonymously. */
+  invite: InviteDto;
+  /** Changes when anything the landing page shows changes, counts excepted (they are allowed to be briefly stale). */
+  appearance: string;
+  guildId: string;
+  storedAt: number;
+  expiresAtMs: number | null;
+  /** Read in the second half of its life: the loader reloads it before it expires (refresh-ahead). */
+  isWanted: boolean;
+};
+
+type State = { entries: Map<string, CachedPreview>; drops: number; subscribed: boolean; hits: number; misses: number };
+
+export const previewCacheState = ((globalThis as Record<string, unknown>).__fluxerPreviewCache ??= {
+  entries: new Map(),
+  drops: 0,
+  subscribed: false,
+  hits: 0,
+  misses: 0,
+}) as State;
+
+export function ttlMs(): number {
+  const value = Number(process.env.INVITE_CACHE_TTL_MS ?? 5000);
+  return Number.isFinite(value) && value >= 0 ? value : 5000;
+}
+
+export function isEnabled(): boolean {
+  return process.env.INVITE_CACHE !== "off" && ttlMs() > 0;
+}
+
+/** The cached preview for a code as typed while it may be served (younger than the TTL, invite not expired). No I/O. */
+export function cachedPreview(code: string, now = Date.now()): CachedPreview | null {
+  const entry = previewCacheState.entries.get(code);
+  if (!entry) return null;
+  if (now - entry.storedAt >= ttlMs() || (entry.expiresAtMs !== null && now >= entry.expiresAtMs)) {
+    previewCacheState.entries.delete(code);
+    return null;
+  }
+  if (now - entry.storedAt >= ttlMs() / 2) entry.isWanted = true;
+  return entry;
+}

@@ -1,0 +1,142 @@
+// A short-lived, in-process cache of public invite previews (spec section 7, issue #7): a link that goes viral
+// is looked up by everyone who opens it, and the answer is the same for all of them. What is cached is the
+// anonymous view of a live guild invite with counts and expiry (no metadata), never anything an accept reads.
+//
+// What keeps it safe:
+// - Only unlimited guild invites are cached. A max_uses invite lapses on an accept; a group DM's preview
+//   lists its recipients. Those always go to the database.
+// - An entry never outlives its invite: `expires_at` is checked on every read, so a lapsed invite is never
+//   served as live, and no entry lives longer than INVITE_CACHE_TTL_MS (default 5 s; counts are approximate).
+// - Changes drop entries at once on the instance that made them (publishEvent calls onBusMessage before it
+//   sends), and on every other instance when the bus delivers: INVITE_DELETE drops the code, member changes
+//   and INVITE_PREVIEWS_STALE (guild edits, vanity changes) drop the guild's entries.
+// - Entries are stored only while the bus is connected, and all are dropped when its connection is lost: an
+//   instance whose LISTEN connection dropped may have missed a deletion, so it starts again from empty.
+// - A load that raced with a drop is not stored (the drop counter moved while it read).
+import { createHash } from "node:crypto";
+import { InviteType } from "@/lib/constants";
+import { db } from "@/server/db";
+import type { InviteDto } from "@/server/dto/invite";
+import { eventBus } from "@/server/events/bus";
+import type { BusMessage } from "@/server/events/types";
+import { findLiveInvite } from "./find-live-invite";
+import { inviteResponse } from "./invite-response";
+import { cachedPreview, isEnabled, previewCacheState as state, ttlMs } from "./preview-cache-store";
+
+export { cachedPreview };
+
+const MAX_ENTRIES = 10_000;
+
+function subscribeOnce() {
+  if (state.subscribed) return;
+  state.subscribed = true;
+  const bus = eventBus();
+  bus.subscribe(onBusMessage);
+  bus.onConnectionLost(clearPreviewCache);
+  const timer = setInterval(() => void refreshWanted(), Math.max(250, ttlMs() / 4));
+  timer.unref?.();
+}
+
+// Refresh-ahead: an entry still being read late in its life is reloaded in the background, so a hot link is
+// always answered from the cache (and its cached landing page) instead of falling back to the database and
+// a full render every TTL. Entries nobody reads simply expire. One reload at a time, oldest first.
+let refreshing = false;
+async function refreshWanted() {
+  if (refreshing) return;
+  refreshing = true;
+  try {
+    for (const [code, entry] of [...state.entries]) {
+      if (!entry.isWanted || state.entries.get(code) !== entry) continue;
+      entry.isWanted = false;
+      await loadFromDatabase(code).catch(() => {}); // a failed reload leaves the entry to expire
+    }
+  } finally {
+    refreshing = false;
+  }
+}
+
+/** Drops what a bus message makes stale. Called for every message, local ones before they are sent. */
+export function onBusMessage(message: Pick<BusMessage, "type" | "guildId" | "data">): void {
+  switch (message.type) {
+    case "INVITE_DELETE": {
+      const code = typeof message.data.code === "string" ? message.data.code : null;
+      if (code !== null) forget((entry) => entry.invite.code === code);
+      return;
+    }
+    case "GUILD_MEMBER_ADD":
+    case "GUILD_MEMBER_REMOVE":
+    case "INVITE_PREVIEWS_STALE":
+      if (message.guildId !== null) forget((entry) => entry.guildId === message.guildId);
+      return;
+    default:
+      return;
+  }
+}
+
+function forget(matches: (entry: { invite: InviteDto; guildId: string }) => boolean) {
+  state.drops += 1;
+  for (const [key, entry] of state.entries) if (matches(entry)) state.entries.delete(key);
+}
+
+/** Empties the cache (tests, and a bus reconnect makes every entry untrusted anyway). */
+export function clearPreviewCache() {
+  state.drops += 1;
+  state.entries.clear();
+}
+
+function appearanceOf(invite: InviteDto): string {
+  const { approximate_member_count: _members, approximate_presence_count: _online, version: _version, ...rest } = invite as InviteDto & {
+    approximate_member_count?: number;
+    approximate_presence_count?: number;
+  };
+  return createHash("sha256").update(JSON.stringify(rest)).digest("base64url").slice(0, 16);
+}
+
+/**
+ * The public preview of a live invite (counts and expiry included, no metadata), from the cache when it
+ * may be, else from the database (then cached when allowed). null when there is no live invite.
+ */
+export async function loadPublicPreview(code: string): Promise<InviteDto | null> {
+  if (isEnabled()) {
+    subscribeOnce();
+    const hit = cachedPreview(code);
+    if (hit) {
+      state.hits += 1;
+      return hit.invite;
+    }
+    state.misses += 1;
+  }
+  return loadFromDatabase(code);
+}
+
+async function loadFromDatabase(code: string): Promise<InviteDto | null> {
+  const dropsBefore = state.drops;
+  const generation = eventBus().liveGeneration();
+  const prisma = await db();
+  const row = await findLiveInvite(prisma, code);
+  if (!row) {
+    state.entries.delete(code);
+    return null;
+  }
+  const invite = await inviteResponse(row, { withCounts: true, withExpiration: true, withMetadata: false });
+  const cacheable = isEnabled() && row.type !== InviteType.GROUP_DM && row.guildId !== null && row.maxUses === 0 && generation !== null;
+  // Not stored if anything was dropped while this read (it may predate the change) or the bus reconnected.
+  if (cacheable && state.drops === dropsBefore && eventBus().liveGeneration() === generation) {
+    state.entries.delete(code); // re-inserted last: eviction takes the oldest
+    if (state.entries.size >= MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value!);
+    state.entries.set(code, {
+      invite,
+      appearance: appearanceOf(invite),
+      guildId: row.guildId!.toString(),
+      storedAt: Date.now(),
+      expiresAtMs: row.expiresAt?.getTime() ?? null,
+      isWanted: false,
+    });
+  }
+  return invite;
+}
+
+/** Hit and miss counts since start (GET /api/health shows them). */
+export function previewCacheStats() {
+  return { enabled: isEnabled(), entries: state.entries.size, hits: state.hits, misses: state.misses, ttl_ms: ttlMs() };
+}
