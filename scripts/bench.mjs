@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { freshDatabase } from "./lib/postgres.mjs";
-import { rssMb, startApp, startProcess } from "./lib/server.mjs";
+import { largestRssMb, startApp, startProcess } from "./lib/server.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -20,6 +20,7 @@ const engineArg = args.find((a) => a.startsWith("--engines="))?.split("=")[1];
 const pgBase = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
 const engines = (engineArg ?? (pgBase ? "pglite,postgres" : "pglite")).split(",");
 const DURATION = quick ? 4 : 10;
+const WARMUP = quick ? 1 : 2; // seconds of load before each measurement (JIT, caches, connections), not counted
 const CONNECTIONS = 16;
 const PORT = 3900;
 const FLOOR_PORT = 3950;
@@ -60,12 +61,14 @@ function startFloor(databaseUrl) {
   return startProcess(process.execPath, ["--import", "tsx", "scripts/bench-floor.mts"], env, `http://127.0.0.1:${FLOOR_PORT}/api/v1/invites/BenchCd1`);
 }
 
-async function load(name, options, server) {
-  log(`${name}: ${options.amount ? `${options.amount} requests` : `${DURATION} s`} with ${CONNECTIONS} connections ...`);
+async function load(name, options, server, { seconds = DURATION, quiet = false } = {}) {
+  if (!quiet) log(`${name}: ${options.amount ? `${options.amount} requests` : `${seconds} s`} with ${CONNECTIONS} connections ...`);
+  if (!options.amount) await autocannon({ connections: CONNECTIONS, duration: WARMUP, ...options });
   let peakRss = 0;
-  const sampler = server ? setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pids()))), 250) : null;
+  // The server process itself (next-server), not the launcher script that spawned it.
+  const sampler = server ? setInterval(() => (peakRss = Math.max(peakRss, largestRssMb(server.pids()))), 250) : null;
   // A fixed number of requests (accepts: one per user) or a fixed duration.
-  const result = await autocannon({ connections: CONNECTIONS, ...(options.amount ? {} : { duration: DURATION }), ...options });
+  const result = await autocannon({ connections: CONNECTIONS, ...(options.amount ? {} : { duration: seconds }), ...options });
   if (sampler) clearInterval(sampler);
   const row = {
     name,
@@ -76,8 +79,57 @@ async function load(name, options, server) {
     bad: result.non2xx + result.errors + result.timeouts,
     rss: peakRss,
   };
-  log(`  ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok${peakRss ? `, peak RSS ${peakRss.toFixed(0)} MB` : ""}`);
+  if (!quiet) log(`  ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok${peakRss ? `, peak RSS ${peakRss.toFixed(0)} MB` : ""}`);
   return row;
+}
+
+/**
+ * Two rows whose ratio is a target, measured alternately (A B A B, half the time each) so that a noisy
+ * moment of this shared machine lands on both rather than on one.
+ */
+async function pair(a, b, server) {
+  log(`${a.name} vs ${b.name}: alternating, ${DURATION} s each in two halves ...`);
+  const halves = { a: [], b: [] };
+  for (let round = 0; round < 2; round++) {
+    halves.a.push(await load(a.name, a.options, server, { seconds: DURATION / 2, quiet: true }));
+    halves.b.push(await load(b.name, b.options, server, { seconds: DURATION / 2, quiet: true }));
+  }
+  const merge = (name, [x, y]) => ({
+    name,
+    rps: (x.rps + y.rps) / 2,
+    p50: Math.max(x.p50, y.p50),
+    p99: Math.max(x.p99, y.p99),
+    ok: x.ok + y.ok,
+    bad: x.bad + y.bad,
+    rss: Math.max(x.rss, y.rss),
+  });
+  const rows = [merge(a.name, halves.a), merge(b.name, halves.b)];
+  for (const row of rows) log(`  ${row.name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok, peak RSS ${row.rss.toFixed(0)} MB`);
+  return rows;
+}
+
+/** A next-auth session cookie for a fresh user, signed in the way the login form does it. */
+async function signedInCookie(base) {
+  const email = `bench-${Date.now()}@bench.test`;
+  const password = "bench-password-123";
+  const registered = await fetch(`${base}/api/v1/auth/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: `bench${Date.now() % 100000}`, email, password }),
+  });
+  if (registered.status !== 201) throw new Error(`register for the signed-in row: ${registered.status} ${await registered.text()}`);
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = await csrf.json();
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const login = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password }),
+  });
+  const session = login.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("authjs.session-token="));
+  if (!session) throw new Error(`sign-in for the signed-in row failed: ${login.status}`);
+  return session;
 }
 
 async function benchEngine(engine) {
@@ -92,10 +144,18 @@ async function benchEngine(engine) {
   let server = await startNext(databaseUrl);
   const base = `http://127.0.0.1:${PORT}`;
   const lookupPath = `/api/v1/invites/${data.code}?with_counts=true`;
-  rows.constant = await load("constant JSON route", { url: `${base}/api/ping` }, server);
-  rows.static = await load("static page", { url: `${base}/about` }, server);
-  rows.lookup = await load("invite GET", { url: `${base}${lookupPath}` }, server);
-  rows.landing = await load("landing page", { url: `${base}/invite/${data.code}` }, server);
+  [rows.constant, rows.lookup] = await pair(
+    { name: "constant JSON route", options: { url: `${base}/api/ping` } },
+    { name: "invite GET", options: { url: `${base}${lookupPath}` } },
+    server,
+  );
+  [rows.static, rows.landing] = await pair(
+    { name: "static page", options: { url: `${base}/about` } },
+    { name: "landing page (signed out)", options: { url: `${base}/invite/${data.code}` } },
+    server,
+  );
+  // What a signed-in visitor costs: always rendered for them (their button), never from the page cache.
+  rows.landingSignedIn = await load("landing page (signed in, rendered per view)", { url: `${base}/invite/${data.code}`, headers: { cookie: await signedInCookie(base) } }, server);
   // Accepts: every request is a different user joining for real (one use counted, one member written).
   let next = 0;
   const tokens = data.userTokens;
@@ -119,7 +179,7 @@ async function benchEngine(engine) {
     fill(databaseUrl, { invites: 1_000_000, members: 100_000 });
     server = await startNext(databaseUrl);
     rows.lookupLarge = await load("invite GET, 1M invites / 100k members", { url: `${base}${lookupPath}` }, server);
-    rows.landingLarge = await load("landing page, 1M invites / 100k members", { url: `${base}/invite/${data.code}` }, server);
+    rows.landingLarge = await load("landing page (signed out), 1M invites / 100k members", { url: `${base}/invite/${data.code}` }, server);
     await server.stop();
   }
   if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -133,7 +193,8 @@ for (const engine of engines) results.push(await benchEngine(engine.trim()));
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 let md = `# Benchmarks\n\nMeasured by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.\n`;
-md += `Production build (\`next start\`) on 127.0.0.1, autocannon with ${CONNECTIONS} connections for ${DURATION} s per row, rate limits relaxed with \`RATE_LIMIT_SCALE\`. `;
+md += `Production build (\`next start\`) on 127.0.0.1, autocannon with ${CONNECTIONS} connections for ${DURATION} s per row after ${WARMUP} s of warm-up, rate limits relaxed with \`RATE_LIMIT_SCALE\`. `;
+md += `Rows compared as a target ratio are measured alternately (A B A B, half the time each). RSS is the server process's (next-server), sampled every 250 ms; the launcher script adds about 45 MB. `;
 md += `The load generator runs on the same 2 cores as the server, so absolute numbers are low; compare the ratios, which are measured in one run.\n\n`;
 for (const { label, rows } of results) {
   md += `## ${label}\n\n| what | req/s | p50 ms | p99 ms | ok | not ok | peak server RSS MB |\n|---|---:|---:|---:|---:|---:|---:|\n`;
@@ -141,7 +202,8 @@ for (const { label, rows } of results) {
   const ratio = (a, b) => (a && b ? fmt(a.rps / b.rps, 2) : "n/a");
   md += `\n| ratio | value | target |\n|---|---:|---|\n`;
   md += `| invite GET / constant JSON route | ${ratio(rows.lookup, rows.constant)} | ≥ 0.8 |\n`;
-  md += `| landing page / static page | ${ratio(rows.landing, rows.static)} | ≥ 0.5 |\n`;
+  md += `| landing page (signed out) / static page | ${ratio(rows.landing, rows.static)} | ≥ 0.5 |\n`;
+  md += `| landing page (signed in, rendered) / static page | ${ratio(rows.landingSignedIn, rows.static)} | (no target: per-viewer render) |\n`;
   md += `| invite GET / node:http floor | ${ratio(rows.lookup, rows.floor)} | (Next costs ~1 ms CPU per request here) |\n`;
   if (rows.lookupLarge) md += `| invite GET at 1M invites / at 1k invites | ${ratio(rows.lookupLarge, rows.lookup)} | within 0.8–1.2 |\n`;
   const peak = Math.max(...Object.values(rows).map((r) => r.rss || 0));

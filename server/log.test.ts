@@ -2,7 +2,7 @@
 // LOG_LEVEL drops lower levels, errors go to stderr; and the route wrapper's request line carries the route
 // pattern, status and duration but no IP, token or query string.
 import assert from "node:assert/strict";
-import { afterEach, describe, it } from "node:test";
+import { afterEach, before, describe, it } from "node:test";
 import { formatLine, log, reloadLogSettings } from "./log";
 
 type Captured = { out: string[]; err: string[] };
@@ -41,6 +41,14 @@ function parse(line: string | undefined): Record<string, unknown> {
   assert.ok(line.endsWith("\n") && !line.slice(0, -1).includes("\n"), "exactly one line");
   return JSON.parse(line) as Record<string, unknown>;
 }
+
+// The suite may run with LOG_LEVEL set (npm test quiets unit runs with warn): start from the defaults.
+before(() => {
+  delete process.env.LOG_LEVEL;
+  delete process.env.LOG_REQUESTS;
+  delete process.env.INSTANCE_NAME;
+  reloadLogSettings();
+});
 
 afterEach(() => {
   delete process.env.LOG_LEVEL;

@@ -31,7 +31,10 @@ function routeHandlersOnDisk(dir = API_DIR): string[] {
     const source = readFileSync(full, "utf8");
     const exported = new Set<string>();
     for (const match of source.matchAll(/export\s+(?:const|let|async\s+function|function)\s+([A-Z]+)\b/g)) exported.add(match[1]!);
-    for (const match of source.matchAll(/export\s+const\s*\{([^}]*)\}/g)) for (const name of match[1]!.split(",")) exported.add(name.trim().split(/\s+/)[0]!);
+    for (const match of source.matchAll(/export\s+const\s*\{([^}]*)\}\s*=\s*(\w+)/g)) {
+      if (match[2] === "methodNotAllowedHandlers") continue; // JSON 405s for methods the route lacks, not operations
+      for (const name of match[1]!.split(",")) exported.add(name.trim().split(/\s+/)[0]!);
+    }
     const routePath = `/${path.relative(API_DIR, path.dirname(full)).split(path.sep).join("/")}`.replace(/\/$/, "");
     return [...exported].filter((name) => METHODS.includes(name)).map((method) => `${method} ${normalise(routePath)}`);
   });

@@ -25,7 +25,12 @@ function descendants(pid) {
   }
 }
 
-/** Resident memory of the given processes, in MB. */
+/** Resident memory of the largest of the given processes (the server itself, not its launcher), in MB. */
+export function largestRssMb(pids) {
+  return Math.max(0, ...pids.map((pid) => rssMb([pid])));
+}
+
+/** Resident memory of the given processes together, in MB. */
 export function rssMb(pids) {
   let kb = 0;
   for (const pid of pids) {

@@ -4,6 +4,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { loginSchema } from "@/lib/schemas/auth";
 import { verifyCredentials } from "@/server/users/verify-credentials";
+import { log } from "@/server/log";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -11,7 +12,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(JSON.stringify({ level: "error", msg: "auth error", error: `${error.name}: ${error.message}` }));
+      log.error("auth error", { error: `${error.name}: ${error.message}` });
     },
   },
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },

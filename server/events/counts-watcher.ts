@@ -4,6 +4,7 @@
 // an immediate refresh of that guild, so joins and leaves show at once; presence changes within 2 s.
 import { guildCounts, type GuildCounts } from "@/server/presence/count-online-members";
 import { allSessions, type StreamSession } from "./sessions";
+import { log } from "@/server/log";
 
 const COUNTS_POLL_MS = 2000;
 const SOON_MS = 50;
@@ -58,7 +59,7 @@ export function refreshGuildCountsSoon(guildId: bigint) {
     state.soonTimer = undefined;
     const ids = [...state.soon];
     state.soon.clear();
-    poll(ids).catch((error) => console.error(JSON.stringify({ level: "error", msg: "counts refresh failed", error: String(error?.message ?? error) })));
+    poll(ids).catch((error) => log.error("counts refresh failed", { error: String(error?.message ?? error) }));
   }, SOON_MS);
   state.soonTimer.unref?.();
 }
@@ -75,7 +76,7 @@ export function startCountsWatcher() {
     if (state.running) return;
     state.running = true;
     poll()
-      .catch((error) => console.error(JSON.stringify({ level: "error", msg: "counts poll failed", error: String(error?.message ?? error) })))
+      .catch((error) => log.error("counts poll failed", { error: String(error?.message ?? error) }))
       .finally(() => (state.running = false));
   }, COUNTS_POLL_MS);
   state.timer.unref?.();

@@ -5,6 +5,7 @@ import { usersWithChannelPermission, membersAmong } from "./audience";
 import { deliverCounts, refreshGuildCountsSoon } from "./counts-watcher";
 import { allSessions, sessionsByUser } from "./sessions";
 import type { BusMessage } from "./types";
+import { log } from "@/server/log";
 
 async function recipients(message: BusMessage, userIds: bigint[]): Promise<Set<bigint>> {
   switch (message.type) {
@@ -52,5 +53,5 @@ export function enqueueDelivery(message: BusMessage) {
   if (allSessions().length === 0) return;
   state.queue = state.queue
     .then(() => deliver(message))
-    .catch((error) => console.error(JSON.stringify({ level: "error", msg: "event delivery failed", type: message.type, error: String(error?.message ?? error) })));
+    .catch((error) => log.error("event delivery failed", { type: message.type, error: String(error?.message ?? error) }));
 }

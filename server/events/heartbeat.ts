@@ -6,6 +6,7 @@ import { closePresenceConnection } from "@/server/presence/close-presence-connec
 import { openPresenceConnection } from "@/server/presence/open-presence-connection";
 import { refreshPresenceConnections } from "@/server/presence/refresh-presence-connections";
 import { allSessions } from "./sessions";
+import { log } from "@/server/log";
 
 const state = ((globalThis as Record<string, unknown>).__fluxerHeartbeat ??= { running: false }) as { timer?: NodeJS.Timeout; running: boolean };
 
@@ -28,7 +29,7 @@ export function startHeartbeat() {
     if (state.running) return;
     state.running = true;
     beat()
-      .catch((error) => console.error(JSON.stringify({ level: "error", msg: "presence heartbeat failed", error: String(error?.message ?? error) })))
+      .catch((error) => log.error("presence heartbeat failed", { error: String(error?.message ?? error) }))
       .finally(() => (state.running = false));
   }, PRESENCE_HEARTBEAT_SECONDS * 1000);
   state.timer.unref?.();

@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import type { BusListener, EventBus } from "./bus";
 import type { BusMessage } from "./types";
+import { log } from "@/server/log";
 
 /** One process (PGlite): listeners run on a later tick, like a notification arriving after the commit. */
 export class MemoryBus implements EventBus {
@@ -17,7 +18,7 @@ export class MemoryBus implements EventBus {
       try {
         listener(message);
       } catch (error) {
-        console.error(JSON.stringify({ level: "error", msg: "event listener failed", error: String((error as Error)?.message ?? error) }));
+        log.error("event listener failed", { error: String((error as Error)?.message ?? error) });
       }
     };
     this.emitter.on("message", safe);

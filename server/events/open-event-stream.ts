@@ -10,6 +10,7 @@ import { sendInitialCounts } from "./counts-watcher";
 import { addSession, openSessionCount, removeSession, type StreamSession } from "./sessions";
 import { startGateway } from "./start-gateway";
 import { visibleCountGuilds } from "./visible-count-guilds";
+import { log } from "@/server/log";
 
 /** Open streams per user (or per client address for anonymous ones) on one instance. */
 export const MAX_STREAMS_PER_IDENTITY = 16;
@@ -24,7 +25,7 @@ function release(session: StreamSession) {
     .then((result) => {
       if (result.pendingRemovals > 0) scheduleTemporaryMemberCheck();
     })
-    .catch((error) => console.error(JSON.stringify({ level: "error", msg: "presence release failed", error: String(error?.message ?? error) })));
+    .catch((error) => log.error("presence release failed", { error: String(error?.message ?? error) }));
 }
 
 export async function openEventStream(input: { request: Request; caller: Caller | null; ip: string; guildCounts: bigint[] | undefined }): Promise<Response> {

@@ -3,14 +3,15 @@ import { nextSnowflake } from "@/lib/snowflake";
 import { db } from "@/server/db";
 import type { BusListener, EventBus } from "./bus";
 import { isBusMessage, type BusMessage } from "./types";
+import { log } from "@/server/log";
 
 export const NOTIFY_CHANNEL = "fluxer_gateway";
 // NOTIFY payloads must stay under 8000 bytes; larger events are stored and the notification carries the id.
 const MAX_INLINE_BYTES = 7 * 1024;
 const MAX_RETRY_MS = 15_000;
 
-function log(msg: string, error?: unknown) {
-  console.error(JSON.stringify({ level: "error", msg, error: error === undefined ? undefined : String((error as Error)?.message ?? error) }));
+function logError(msg: string, error?: unknown) {
+  log.error(msg, { error: error === undefined ? undefined : String((error as Error)?.message ?? error) });
 }
 
 /** PostgreSQL LISTEN/NOTIFY: a dedicated client per instance listens; publishing uses the shared pool. */
@@ -38,7 +39,7 @@ export class PostgresBus implements EventBus {
     const client = new pg.Client({ connectionString: this.url });
     const lost = (error?: unknown) => {
       if (generation !== this.generation || this.closed) return;
-      log("event bus connection lost; reconnecting", error);
+      logError("event bus connection lost; reconnecting", error);
       const wasLive = this.client !== null;
       this.client = null;
       if (wasLive) for (const listener of this.lostListeners) listener();
@@ -81,11 +82,11 @@ export class PostgresBus implements EventBus {
         try {
           listener(message);
         } catch (error) {
-          log("event listener failed", error);
+          logError("event listener failed", error);
         }
       }
     } catch (error) {
-      log("bad event notification", error);
+      logError("bad event notification", error);
     }
   }
 

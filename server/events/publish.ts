@@ -7,6 +7,7 @@ import { onBusMessage as dropStalePreviews } from "@/server/invites/preview-cach
 import { guildCounts } from "@/server/presence/count-online-members";
 import { eventBus } from "./bus";
 import { toWire, type BusMessage, type GatewayEvent } from "./types";
+import { log } from "@/server/log";
 
 async function partialUser(userId: bigint) {
   const user = await (await db()).user.findUnique({ where: { id: userId } });
@@ -56,6 +57,6 @@ export async function publishEvent(event: GatewayEvent): Promise<void> {
     dropStalePreviews(message);
     await eventBus().publish(message);
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "publishEvent failed", type: event.type, error: String((error as Error)?.message ?? error) }));
+    log.error("publishEvent failed", { type: event.type, error: String((error as Error)?.message ?? error) });
   }
 }

@@ -3,6 +3,7 @@
 // If Redis is unreachable the limiter falls back to this process's memory for that request rather than
 // failing the request: a short outage of the limiter must not take the API down.
 import type { RateLimitStore, WindowState } from "./rate-limit";
+import { log } from "@/server/log";
 
 const INCREMENT = `
 local count = redis.call('INCR', KEYS[1])
@@ -31,7 +32,7 @@ export function createRedisStore(url: string, fallback: RateLimitStore): RateLim
   const warn = (error: unknown) => {
     if (Date.now() - lastWarning < 30_000) return;
     lastWarning = Date.now();
-    console.error(JSON.stringify({ level: "warn", msg: "rate-limit store unreachable; using process memory", error: String((error as Error)?.message ?? error) }));
+    log.warn("rate-limit store unreachable; using process memory", { error: String((error as Error)?.message ?? error) });
   };
   const key = (name: string) => `fluxer:rl:${name}`;
   return {

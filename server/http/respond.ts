@@ -15,6 +15,12 @@ export function methodNotAllowed(allowed: readonly string[]): Response {
   return json({ code: "METHOD_NOT_ALLOWED", message: ERROR_CODES.METHOD_NOT_ALLOWED.message }, { status: 405, headers: { allow: allowed.join(", ") } });
 }
 
+/** Handlers for methods a route file lacks, answering the JSON 405 (not operations: the OpenAPI test skips them). */
+export function methodNotAllowedHandlers(allowed: readonly string[]) {
+  const handler = () => methodNotAllowed(allowed);
+  return { PUT: handler, PATCH: handler, POST: handler, DELETE: handler };
+}
+
 export function errorResponse(code: ErrorCode, message?: string): Response {
   return json({ code, message: message ?? ERROR_CODES[code].message }, { status: ERROR_CODES[code].status });
 }

@@ -2,6 +2,7 @@
 // been dead for a day. Called opportunistically (at most every 10 minutes per process) from invite
 // creation, so no timer or worker is needed.
 import { db } from "@/server/db";
+import { log } from "@/server/log";
 
 const PURGE_INTERVAL_MS = 10 * 60 * 1000;
 const GRACE_MS = 24 * 60 * 60 * 1000;
@@ -30,6 +31,6 @@ export function maybePurgeLapsedInvites(now = Date.now()): void {
   if (now - (state.__fluxerInvitePurgeAt ?? 0) < PURGE_INTERVAL_MS) return;
   state.__fluxerInvitePurgeAt = now;
   purgeLapsedInvites(new Date(now)).catch((error) =>
-    console.error(JSON.stringify({ level: "error", msg: "invite purge failed", error: String((error as Error)?.message ?? error) })),
+    log.error("invite purge failed", { error: String((error as Error)?.message ?? error) }),
   );
 }

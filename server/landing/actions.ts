@@ -12,6 +12,7 @@ import { hit } from "@/server/http/rate-limit";
 import { acceptInvite } from "@/server/invites/accept-invite";
 import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
 import { forgetPendingAccept, rememberPendingAccept } from "./pending-accept";
+import { log } from "@/server/log";
 
 export type AcceptState = { error: string | null; isFinal: boolean };
 
@@ -42,7 +43,7 @@ export async function acceptInviteFromPage(code: string, _previous: AcceptState,
   } catch (error) {
     const known = error instanceof ApiError ? ACCEPT_ERRORS[error.code] : undefined;
     if (known) return { error: known.text, isFinal: known.isFinal };
-    console.error(JSON.stringify({ level: "error", msg: "accept from landing page failed", error: String(error) }));
+    log.error("accept from landing page failed", { error: String(error) });
     return { error: "Something went wrong on our side. Please try again.", isFinal: false };
   }
   redirect(destination);

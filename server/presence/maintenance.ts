@@ -8,6 +8,7 @@ import { MAINTENANCE_TICK_MS, RECONCILE_EVERY_TICKS, STALE_SWEEP_EVERY_TICKS, te
 import { foldPresenceDeltas } from "./fold-presence-deltas";
 import { removeDueTemporaryMembers } from "./remove-temporary-members";
 import { reconcileOnlineUsers, sweepStalePresence, type SweptUser } from "./sweep-stale-presence";
+import { log } from "@/server/log";
 
 const state = ((globalThis as Record<string, unknown>).__fluxerPresenceMaintenance ??= { tick: 0, running: false }) as {
   timer?: NodeJS.Timeout;
@@ -16,7 +17,7 @@ const state = ((globalThis as Record<string, unknown>).__fluxerPresenceMaintenan
 };
 
 function logFailure(step: string, error: unknown) {
-  console.error(JSON.stringify({ level: "error", msg: `presence ${step} failed`, error: String((error as Error)?.message ?? error) }));
+  log.error(`presence ${step} failed`, { error: String((error as Error)?.message ?? error) });
 }
 
 /** Removes temporary members whose grace period is over and tells their guilds. */

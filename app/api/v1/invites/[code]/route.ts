@@ -2,7 +2,7 @@ import { allowedMethods } from "@/lib/api-routes";
 import { getInviteQuerySchema } from "@/lib/schemas/invites";
 import { auditLogReason } from "@/server/audit-log/record-audit-log";
 import { parseQuery } from "@/server/http/parse";
-import { methodNotAllowed } from "@/server/http/respond";
+import { methodNotAllowedHandlers } from "@/server/http/respond";
 import { ok, route } from "@/server/http/route";
 import { acceptInvite } from "@/server/invites/accept-invite";
 import { deleteInvite } from "@/server/invites/delete-invite";
@@ -31,6 +31,4 @@ export const DELETE = route<Params>({ auth: "required", rateLimit: INVITE_RATE_L
 // PUT, PATCH - 405 in the error envelope. proxy.ts answers this for every other route, but a well-formed
 // code here skips the proxy: it is the hottest path (a viral link), and the proxy costs a third of its
 // throughput (docs/benchmarks.md).
-const ALLOWED = allowedMethods("/invites/code") ?? ["GET", "POST", "DELETE"];
-export const PUT = () => methodNotAllowed(ALLOWED);
-export const PATCH = PUT;
+export const { PUT, PATCH } = methodNotAllowedHandlers(allowedMethods("/invites/code") ?? ["GET", "POST", "DELETE"]);
