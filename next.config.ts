@@ -6,6 +6,7 @@ const nextConfig: NextConfig = {
   // both must be required at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "ioredis"],
   poweredByHeader: false,
+  generateEtags: false,
   typedRoutes: false,
   // forbidden(): the guild settings pages answer 403 to members without the permission they need.
   experimental: { authInterrupts: true },

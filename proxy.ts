@@ -13,7 +13,8 @@ import { allowedMethods } from "@/lib/api-routes";
 import { isLookupCode } from "@/lib/invite-code";
 import { LANDING_KEY_HEADER } from "@/lib/landing-routing";
 import { isReservedCode } from "@/lib/reserved-codes";
-import { cachedPreview } from "@/server/invites/preview-cache-store";
+import { cachedPreview, type CachedPreview } from "@/server/invites/preview-cache-store";
+import { fillSnapshot, isSnapshotFill, snapshotOf, type LandingForm, type Snapshot } from "@/server/landing/page-snapshots";
 
 const NOT_FOUND_BY_RESOURCE: Record<string, ErrorCode> = {
   invites: "UNKNOWN_INVITE",
@@ -25,31 +26,50 @@ function error(code: ErrorCode, headers: Record<string, string> = {}) {
   return NextResponse.json({ code, message: ERROR_CODES[code].message }, { status: ERROR_CODES[code].status, headers });
 }
 
-/** The cached landing page's key for this request, or null when the dynamic page must answer. */
-function cachedLandingKey(request: NextRequest, code: string): string | null {
+/** The preview entry whose cached landing page may answer this request, or null for the dynamic page. */
+function cachedLandingEntry(request: NextRequest, code: string): CachedPreview | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   if (request.nextUrl.search !== "") return null; // ?accept=1 and client navigations (_rsc) are per visitor
   const headers = request.headers;
   if (headers.has("rsc") || headers.has("next-action") || headers.has("next-router-prefetch")) return null;
   if ((headers.get("cookie") ?? "").includes("authjs.session-token")) return null; // signed in: per viewer
   if (!isLookupCode(code) || isReservedCode(code)) return null;
-  return cachedPreview(code)?.appearance ?? null;
+  return cachedPreview(code);
+}
+
+// What Next's own page answers vary on. Next's compression still applies (gzip when the client asks).
+const SNAPSHOT_VARY = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch";
+
+function serveSnapshot(request: NextRequest, snapshot: Snapshot) {
+  const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-cache", vary: SNAPSHOT_VARY };
+  return new NextResponse(request.method === "HEAD" ? null : new Uint8Array(snapshot.html), { status: 200, headers });
 }
 
 function landing(request: NextRequest, path: string) {
   if (path === "/landing" || path.startsWith("/landing/")) {
-    // Only reachable through the rewrite in next.config.ts: its pages skip the unknown-code limit.
+    // Only reachable through the rewrite in next.config.ts (and our own snapshot fill): its pages skip the
+    // unknown-code limit.
+    if (isSnapshotFill(request)) return NextResponse.next();
     return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
-  const match = /^\/(?:invite\/)?([^/]+)$/.exec(path);
-  let key: string | null = null;
+  const match = /^\/(invite\/)?([^/]+)$/.exec(path);
+  let entry: CachedPreview | null = null;
+  let code = "";
   if (match) {
     try {
-      key = cachedLandingKey(request, decodeURIComponent(match[1]!));
+      code = decodeURIComponent(match[2]!);
+      entry = cachedLandingEntry(request, code);
     } catch {
-      key = null; // malformed percent-encoding: the dynamic page's 404
+      entry = null; // malformed percent-encoding: the dynamic page's 404
     }
   }
+  const form: LandingForm = match?.[1] ? "invite" : "short";
+  if (entry) {
+    const snapshot = snapshotOf(entry, form);
+    if (snapshot) return serveSnapshot(request, snapshot);
+    fillSnapshot(entry, form, code); // for the next visitor; this one goes through the page cache
+  }
+  const key = entry?.appearance ?? null;
   const forged = request.headers.has(LANDING_KEY_HEADER);
   if (key === null && !forged) return NextResponse.next();
   // The header is ours alone: set it to the key, or remove what a client sent.

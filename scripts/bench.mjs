@@ -56,8 +56,8 @@ function startNext(databaseUrl) {
   return startApp({ port: PORT, databaseUrl, env: baseEnv });
 }
 
-function startFloor(databaseUrl) {
-  const env = { ...baseEnv, PORT: String(FLOOR_PORT), DATABASE_URL: databaseUrl };
+function startFloor(databaseUrl, extraEnv = {}) {
+  const env = { ...baseEnv, PORT: String(FLOOR_PORT), DATABASE_URL: databaseUrl, ...extraEnv };
   return startProcess(process.execPath, ["--import", "tsx", "scripts/bench-floor.mts"], env, `http://127.0.0.1:${FLOOR_PORT}/api/v1/invites/BenchCd1`);
 }
 
@@ -170,8 +170,12 @@ async function benchEngine(engine) {
   );
   await server.stop();
 
-  const floor = await startFloor(databaseUrl);
-  rows.floor = await load("invite GET, node:http floor", { url: `http://127.0.0.1:${FLOOR_PORT}${lookupPath}` }, floor);
+  let floor = await startFloor(databaseUrl);
+  rows.floor = await load("invite GET, node:http floor (same cache)", { url: `http://127.0.0.1:${FLOOR_PORT}${lookupPath}` }, floor);
+  await floor.stop();
+  // The database lookup itself, every time: what the cache saves, and what the scale run compares.
+  floor = await startFloor(databaseUrl, { INVITE_CACHE: "off" });
+  rows.floorDb = await load("invite GET, node:http floor, database every time", { url: `http://127.0.0.1:${FLOOR_PORT}${lookupPath}` }, floor);
   await floor.stop();
 
   if (scale) {
@@ -181,6 +185,9 @@ async function benchEngine(engine) {
     rows.lookupLarge = await load("invite GET, 1M invites / 100k members", { url: `${base}${lookupPath}` }, server);
     rows.landingLarge = await load("landing page (signed out), 1M invites / 100k members", { url: `${base}/invite/${data.code}` }, server);
     await server.stop();
+    floor = await startFloor(databaseUrl, { INVITE_CACHE: "off" });
+    rows.floorDbLarge = await load("invite GET, node:http floor, database every time, 1M invites / 100k members", { url: `http://127.0.0.1:${FLOOR_PORT}${lookupPath}` }, floor);
+    await floor.stop();
   }
   if (tmp) rmSync(tmp, { recursive: true, force: true });
   return { label, rows };
@@ -204,8 +211,10 @@ for (const { label, rows } of results) {
   md += `| invite GET / constant JSON route | ${ratio(rows.lookup, rows.constant)} | ≥ 0.8 |\n`;
   md += `| landing page (signed out) / static page | ${ratio(rows.landing, rows.static)} | ≥ 0.5 |\n`;
   md += `| landing page (signed in, rendered) / static page | ${ratio(rows.landingSignedIn, rows.static)} | (no target: per-viewer render) |\n`;
-  md += `| invite GET / node:http floor | ${ratio(rows.lookup, rows.floor)} | (Next costs ~1 ms CPU per request here) |\n`;
+  md += `| invite GET / node:http floor (same cache) | ${ratio(rows.lookup, rows.floor)} | (Next costs ~1 ms CPU per request here) |\n`;
+  md += `| invite GET / node:http floor, database every time | ${ratio(rows.lookup, rows.floorDb)} | |\n`;
   if (rows.lookupLarge) md += `| invite GET at 1M invites / at 1k invites | ${ratio(rows.lookupLarge, rows.lookup)} | within 0.8–1.2 |\n`;
+  if (rows.floorDbLarge) md += `| database lookup (floor, no cache) at 1M invites / at 1k invites | ${ratio(rows.floorDbLarge, rows.floorDb)} | within 0.8–1.2 |\n`;
   const peak = Math.max(...Object.values(rows).map((r) => r.rss || 0));
   md += `| peak server RSS under load | ${fmt(peak)} MB | < 400 MB |\n\n`;
 }
