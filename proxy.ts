@@ -3,9 +3,11 @@
 //    malformed percent-encoding (Next fails to decode it: a plain-text 500), and a method the route doesn't
 //    implement (Next's bare 405). Both become the spec's JSON errors.
 // 2. Landing pages (/invite/{code}, /{code}): a signed-out visitor of an invite whose public preview is in
-//    this instance's preview cache gets the cached page (app/landing) instead of a per-request render. Every
-//    other visitor (signed in, a query such as ?accept=1, a form POST, a code not in the cache) gets the
-//    dynamic page, which does the lookup, the unknown-code limit and the per-viewer button.
+//    this instance's preview cache gets the cached page instead of a per-request render: its HTML snapshot
+//    straight from here when there is one (server/landing/page-snapshots.ts), else Next's page cache
+//    (app/landing, via the rewrite in next.config.ts). Every other visitor (signed in, a query such as
+//    ?accept=1, a form POST, a code not in the cache) gets the dynamic page, which does the lookup, the
+//    unknown-code limit and the per-viewer button.
 // No authentication or data access here: authorization lives next to the data, in each handler.
 import { NextResponse, type NextRequest } from "next/server";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
