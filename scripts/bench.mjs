@@ -56,14 +56,14 @@ function startNext(databaseUrl) {
   return startApp({ port: PORT, databaseUrl, env: baseEnv });
 }
 
-function startFloor(databaseUrl, extraEnv = {}) {
-  const env = { ...baseEnv, PORT: String(FLOOR_PORT), DATABASE_URL: databaseUrl, ...extraEnv };
-  return startProcess(process.execPath, ["--import", "tsx", "scripts/bench-floor.mts"], env, `http://127.0.0.1:${FLOOR_PORT}/api/v1/invites/BenchCd1`);
+function startFloor(databaseUrl, extraEnv = {}, port = FLOOR_PORT) {
+  const env = { ...baseEnv, PORT: String(port), DATABASE_URL: databaseUrl, ...extraEnv };
+  return startProcess(process.execPath, ["--import", "tsx", "scripts/bench-floor.mts"], env, `http://127.0.0.1:${port}/api/v1/invites/BenchCd1`);
 }
 
-async function load(name, options, server, { seconds = DURATION, quiet = false } = {}) {
+async function load(name, options, server, { seconds = DURATION, quiet = false, warm = false } = {}) {
   if (!quiet) log(`${name}: ${options.amount ? `${options.amount} requests` : `${seconds} s`} with ${CONNECTIONS} connections ...`);
-  if (!options.amount) await autocannon({ connections: CONNECTIONS, duration: WARMUP, ...options });
+  if (!options.amount && !warm) await autocannon({ connections: CONNECTIONS, duration: WARMUP, ...options });
   let peakRss = 0;
   // The server process itself (next-server), not the launcher script that spawned it.
   const sampler = server ? setInterval(() => (peakRss = Math.max(peakRss, largestRssMb(server.pids()))), 250) : null;
@@ -84,26 +84,29 @@ async function load(name, options, server, { seconds = DURATION, quiet = false }
 }
 
 /**
- * Two rows whose ratio is a target, measured alternately (A B A B, half the time each) so that a noisy
- * moment of this shared machine lands on both rather than on one.
+ * Two rows whose ratio is a target, measured alternately (A B A B A B A B, a quarter of the time each, after
+ * a warm-up of both) so that a noisy moment of this shared machine lands on both rather than on one.
  */
-async function pair(a, b, server) {
-  log(`${a.name} vs ${b.name}: alternating, ${DURATION} s each in two halves ...`);
-  const halves = { a: [], b: [] };
-  for (let round = 0; round < 2; round++) {
-    halves.a.push(await load(a.name, a.options, server, { seconds: DURATION / 2, quiet: true }));
-    halves.b.push(await load(b.name, b.options, server, { seconds: DURATION / 2, quiet: true }));
+async function pair(a, b, serverA, serverB = serverA) {
+  log(`${a.name} vs ${b.name}: alternating, ${DURATION} s each in four parts ...`);
+  await autocannon({ connections: CONNECTIONS, duration: WARMUP, ...a.options });
+  await autocannon({ connections: CONNECTIONS, duration: WARMUP, ...b.options });
+  const parts = { a: [], b: [] };
+  const quarter = { seconds: DURATION / 4, quiet: true, warm: true };
+  for (let round = 0; round < 4; round++) {
+    parts.a.push(await load(a.name, a.options, serverA, quarter));
+    parts.b.push(await load(b.name, b.options, serverB, quarter));
   }
-  const merge = (name, [x, y]) => ({
+  const merge = (name, rows) => ({
     name,
-    rps: (x.rps + y.rps) / 2,
-    p50: Math.max(x.p50, y.p50),
-    p99: Math.max(x.p99, y.p99),
-    ok: x.ok + y.ok,
-    bad: x.bad + y.bad,
-    rss: Math.max(x.rss, y.rss),
+    rps: rows.reduce((sum, row) => sum + row.rps, 0) / rows.length,
+    p50: Math.max(...rows.map((row) => row.p50)),
+    p99: Math.max(...rows.map((row) => row.p99)),
+    ok: rows.reduce((sum, row) => sum + row.ok, 0),
+    bad: rows.reduce((sum, row) => sum + row.bad, 0),
+    rss: Math.max(...rows.map((row) => row.rss)),
   });
-  const rows = [merge(a.name, halves.a), merge(b.name, halves.b)];
+  const rows = [merge(a.name, parts.a), merge(b.name, parts.b)];
   for (const row of rows) log(`  ${row.name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok, peak RSS ${row.rss.toFixed(0)} MB`);
   return rows;
 }
@@ -170,24 +173,33 @@ async function benchEngine(engine) {
   );
   await server.stop();
 
-  let floor = await startFloor(databaseUrl);
-  rows.floor = await load("invite GET, node:http floor (same cache)", { url: `http://127.0.0.1:${FLOOR_PORT}${lookupPath}` }, floor);
-  await floor.stop();
-  // The database lookup itself, every time: what the cache saves, and what the scale run compares.
-  floor = await startFloor(databaseUrl, { INVITE_CACHE: "off" });
-  rows.floorDb = await load("invite GET, node:http floor, database every time", { url: `http://127.0.0.1:${FLOOR_PORT}${lookupPath}` }, floor);
+  const floor = await startFloor(databaseUrl);
+  rows.floor = { ...(await load("invite GET, node:http floor (same cache)", { url: `http://127.0.0.1:${FLOOR_PORT}${lookupPath}` }, floor)), floor: true };
   await floor.stop();
 
   if (scale) {
-    log("scale: filling to 1,000,000 invites and 100,000 members (this takes a while) ...");
-    fill(databaseUrl, { invites: 1_000_000, members: 100_000 });
-    server = await startNext(databaseUrl);
-    rows.lookupLarge = await load("invite GET, 1M invites / 100k members", { url: `${base}${lookupPath}` }, server);
-    rows.landingLarge = await load("landing page (signed out), 1M invites / 100k members", { url: `${base}/invite/${data.code}` }, server);
+    // A second database with 1,000,000 invites and 100,000 members. The database lookup itself (a node:http
+    // floor with the cache off) is measured on both at once, alternately: the flatness target.
+    log("scale: a second database with 1,000,000 invites and 100,000 members (this takes a while) ...");
+    const largeUrl = engine === "pglite" ? `pglite:${mkdtempSync(path.join(os.tmpdir(), "fluxer-bench-large-"))}` : await freshDatabase(pgBase, "fluxer_benchl_");
+    const large = fill(largeUrl, { invites: 1_000_000, members: 100_000 });
+    const smallFloor = await startFloor(databaseUrl, { INVITE_CACHE: "off" });
+    const largeFloor = await startFloor(largeUrl, { INVITE_CACHE: "off" }, FLOOR_PORT + 1);
+    [rows.floorDb, rows.floorDbLarge] = (
+      await pair(
+        { name: "database lookup, node:http floor, cache off, 1k invites / 100 members", options: { url: `http://127.0.0.1:${FLOOR_PORT}${lookupPath}` } },
+        { name: "database lookup, node:http floor, cache off, 1M invites / 100k members", options: { url: `http://127.0.0.1:${FLOOR_PORT + 1}/api/v1/invites/${large.code}?with_counts=true` } },
+        smallFloor,
+        largeFloor,
+      )
+    ).map((row) => ({ ...row, floor: true }));
+    await smallFloor.stop();
+    await largeFloor.stop();
+    server = await startNext(largeUrl);
+    rows.lookupLarge = await load("invite GET, 1M invites / 100k members", { url: `${base}/api/v1/invites/${large.code}?with_counts=true` }, server);
+    rows.landingLarge = await load("landing page (signed out), 1M invites / 100k members", { url: `${base}/invite/${large.code}` }, server);
     await server.stop();
-    floor = await startFloor(databaseUrl, { INVITE_CACHE: "off" });
-    rows.floorDbLarge = await load("invite GET, node:http floor, database every time, 1M invites / 100k members", { url: `http://127.0.0.1:${FLOOR_PORT}${lookupPath}` }, floor);
-    await floor.stop();
+    if (largeUrl.startsWith("pglite:")) rmSync(largeUrl.slice("pglite:".length), { recursive: true, force: true });
   }
   if (tmp) rmSync(tmp, { recursive: true, force: true });
   return { label, rows };
@@ -212,11 +224,11 @@ for (const { label, rows } of results) {
   md += `| landing page (signed out) / static page | ${ratio(rows.landing, rows.static)} | ≥ 0.5 |\n`;
   md += `| landing page (signed in, rendered) / static page | ${ratio(rows.landingSignedIn, rows.static)} | (no target: per-viewer render) |\n`;
   md += `| invite GET / node:http floor (same cache) | ${ratio(rows.lookup, rows.floor)} | (Next costs ~1 ms CPU per request here) |\n`;
-  md += `| invite GET / node:http floor, database every time | ${ratio(rows.lookup, rows.floorDb)} | |\n`;
-  if (rows.lookupLarge) md += `| invite GET at 1M invites / at 1k invites | ${ratio(rows.lookupLarge, rows.lookup)} | within 0.8–1.2 |\n`;
-  if (rows.floorDbLarge) md += `| database lookup (floor, no cache) at 1M invites / at 1k invites | ${ratio(rows.floorDbLarge, rows.floorDb)} | within 0.8–1.2 |\n`;
-  const peak = Math.max(...Object.values(rows).map((r) => r.rss || 0));
-  md += `| peak server RSS under load | ${fmt(peak)} MB | < 400 MB |\n\n`;
+  if (rows.floorDb) md += `| invite GET / database lookup without the cache (floor) | ${ratio(rows.lookup, rows.floorDb)} | |\n`;
+  if (rows.floorDbLarge) md += `| database lookup at 1M invites / at 1k invites (floor, cache off, alternated) | ${ratio(rows.floorDbLarge, rows.floorDb)} | within 0.8–1.2 |\n`;
+  if (rows.lookupLarge) md += `| invite GET at 1M invites / at 1k invites (Next, cached; not alternated) | ${ratio(rows.lookupLarge, rows.lookup)} | |\n`;
+  const peak = Math.max(...Object.values(rows).filter((r) => !r.floor).map((r) => r.rss || 0));
+  md += `| peak RSS of the app server under load | ${fmt(peak)} MB | < 400 MB |\n\n`;
 }
 // Hand-written findings below the marker survive a new run.
 const marker = "<!-- notes: kept across runs -->";

@@ -3,7 +3,7 @@
 // pattern, status and duration but no IP, token or query string.
 import assert from "node:assert/strict";
 import { afterEach, before, describe, it } from "node:test";
-import { formatLine, log, reloadLogSettings } from "./log";
+import { flushLogs, formatLine, log, reloadLogSettings } from "./log";
 
 type Captured = { out: string[]; err: string[] };
 
@@ -22,7 +22,7 @@ async function capture(fn: () => unknown): Promise<Captured> {
     const original = stream.write;
     stream.write = ((chunk: unknown, ...rest: unknown[]) => {
       if (typeof chunk === "string" && chunk.startsWith('{"time":')) {
-        lines.push(chunk);
+        lines.push(...chunk.split(/(?<=\n)/)); // one write may carry several lines (they are batched)
         return true;
       }
       return (original as (...args: unknown[]) => boolean).call(stream, chunk, ...rest);
@@ -30,6 +30,7 @@ async function capture(fn: () => unknown): Promise<Captured> {
   }
   try {
     await fn();
+    flushLogs(); // lines below error are written once per event-loop turn
   } finally {
     streams.forEach(([stream], i) => (stream.write = originals[i]!));
   }

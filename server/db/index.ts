@@ -29,7 +29,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
   }
   // PostgreSQL's default 128 MB of shared buffers is touched at start: ~120 MB of resident memory for an
   // embedded database that one process uses (docs/benchmarks.md). The OS page cache still holds the files.
-  const options = { postgresqlconf: [`shared_buffers=${process.env.PGLITE_SHARED_BUFFERS ?? "32MB"}`] };
+  const options = { postgresqlconf: [`shared_buffers=${process.env.PGLITE_SHARED_BUFFERS ?? "16MB"}`] };
   const pglite = target.dataDir ? new PGlite(target.dataDir, options) : new PGlite(options);
   await pglite.waitReady;
   const runner: SqlRunner = {

@@ -31,8 +31,13 @@ export async function parseBody<S extends z.ZodType>(request: Request, schema: S
   return validate(schema, await readJson(request));
 }
 
+/** The request's parsed URL: Next's own (NextRequest.nextUrl) when there is one, else parsed here. */
+export function requestUrl(request: Request): URL {
+  return (request as { nextUrl?: URL }).nextUrl ?? new URL(request.url);
+}
+
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
-  const url = new URL(request.url);
+  const url = requestUrl(request);
   return validate(schema, Object.fromEntries(url.searchParams.entries()));
 }
 

@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/errors";
 import { resolveCaller, type Caller } from "@/server/auth/caller";
 import { log, requestLogEnabled } from "@/server/log";
 import { clientIp } from "./client-ip";
+import { requestUrl } from "./parse";
 import { GLOBAL_RULE, hit, isExhausted, rateLimitedError, rateLimitHeaders, type RateLimitRule, type RateLimitResult } from "./rate-limit";
 import { errorMessage, json, toErrorResponse } from "./respond";
 
@@ -113,7 +114,7 @@ export function route<P extends Record<string, string> = Record<string, string>,
   const mode: AuthMode = options.auth ?? "required";
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const started = performance.now();
-    const pathname = new URL(request.url).pathname;
+    const pathname = requestUrl(request).pathname;
     // Outside the try: the request line wants them whichever way the request ends.
     let params: P | undefined;
     let caller: Caller | null = null;
@@ -144,8 +145,12 @@ export function route<P extends Record<string, string> = Record<string, string>,
       if (caller && options.usersOnly && caller.isBot) throw new ApiError("ACCESS_DENIED");
       if (caller?.via === "cookie" && !SAFE_METHODS.has(request.method)) checkOrigin(request);
       const result = await handler({ request, params, caller: caller as HandlerContext<P, A>["caller"], ip });
-      response = result instanceof Response ? result : json(result.body, { status: result.status, headers: result.headers });
-      if (limits) for (const [key, value] of Object.entries(rateLimitHeaders(limits))) response.headers.set(key, value);
+      if (result instanceof Response) {
+        response = result;
+        if (limits) for (const [key, value] of Object.entries(rateLimitHeaders(limits))) response.headers.set(key, value);
+      } else {
+        response = json(result.body, { status: result.status, headers: limits ? { ...rateLimitHeaders(limits), ...result.headers } : result.headers });
+      }
     } catch (error) {
       failure = error;
       response = toErrorResponse(error, `${request.method} ${pathname}`);

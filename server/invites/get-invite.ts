@@ -9,7 +9,8 @@ import type { InviteDto } from "@/server/dto/invite";
 import { findLiveInvite } from "./find-live-invite";
 import { canSeeInviteMetadata } from "./invite-access";
 import { inviteResponse } from "./invite-response";
-import { loadPublicPreview } from "./preview-cache";
+import { PreSerialized } from "@/server/http/respond";
+import { loadPublicEntry, loadPublicPreview } from "./preview-cache";
 
 /** The preview narrowed to what the query asked for, fields in the DTO's order. */
 function narrow(preview: InviteDto, query: GetInviteQuery): InviteDto {
@@ -36,4 +37,20 @@ export async function getInvite(code: string, caller: Caller | null, query: GetI
     withExpiration: query.with_expiration,
     withMetadata: await canSeeInviteMetadata(invite, caller, prisma),
   });
+}
+
+/**
+ * The body of GET /invites/{code}: getInvite's answer, already as JSON text when it came from the preview
+ * cache (serialized once per entry and query variant, then the same bytes for every anonymous caller).
+ */
+export async function getInviteBody(code: string, caller: Caller | null, query: GetInviteQuery): Promise<InviteDto | PreSerialized> {
+  if (caller !== null) return getInvite(code, caller, query);
+  const found = await loadPublicEntry(code);
+  if (!found) throw new ApiError("UNKNOWN_INVITE");
+  if (!found.entry) return narrow(found.invite, query);
+  const variant = `${query.with_counts ? 1 : 0}${query.with_expiration ? 1 : 0}`;
+  const serialized = (found.entry.serialized ??= new Map());
+  let text = serialized.get(variant);
+  if (text === undefined) serialized.set(variant, (text = JSON.stringify(narrow(found.invite, query))));
+  return new PreSerialized(text);
 }

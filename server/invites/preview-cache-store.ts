@@ -13,6 +13,8 @@ export type CachedPreview = {
   expiresAtMs: number | null;
   /** Read in the second half of its life: the loader reloads it before it expires (refresh-ahead). */
   isWanted: boolean;
+  /** The API's JSON text per query variant, made on first use (the same bytes for every caller). */
+  serialized?: Map<string, string>;
 };
 
 type State = { entries: Map<string, CachedPreview>; drops: number; subscribed: boolean; hits: number; misses: number };

@@ -21,7 +21,7 @@ import { eventBus } from "@/server/events/bus";
 import type { BusMessage } from "@/server/events/types";
 import { findLiveInvite } from "./find-live-invite";
 import { inviteResponse } from "./invite-response";
-import { cachedPreview, isEnabled, previewCacheState as state, ttlMs } from "./preview-cache-store";
+import { cachedPreview, isEnabled, previewCacheState as state, ttlMs, type CachedPreview } from "./preview-cache-store";
 
 export { cachedPreview };
 
@@ -97,16 +97,22 @@ function appearanceOf(invite: InviteDto): string {
  * may be, else from the database (then cached when allowed). null when there is no live invite.
  */
 export async function loadPublicPreview(code: string): Promise<InviteDto | null> {
+  return (await loadPublicEntry(code))?.invite ?? null;
+}
+
+/** Like loadPublicPreview, with the cache entry when the answer came from (or went into) the cache. */
+export async function loadPublicEntry(code: string): Promise<{ invite: InviteDto; entry: CachedPreview | null } | null> {
   if (isEnabled()) {
     subscribeOnce();
     const hit = cachedPreview(code);
     if (hit) {
       state.hits += 1;
-      return hit.invite;
+      return { invite: hit.invite, entry: hit };
     }
     state.misses += 1;
   }
-  return loadFromDatabase(code);
+  const invite = await loadFromDatabase(code);
+  return invite ? { invite, entry: cachedPreview(code) } : null;
 }
 
 async function loadFromDatabase(code: string): Promise<InviteDto | null> {

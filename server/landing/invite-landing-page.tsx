@@ -55,6 +55,15 @@ export async function inviteLandingMetadata(code: string): Promise<Metadata> {
   return landingMetadata(await loadInviteLanding(code));
 }
 
+/** The card's form actions for an invite (its canonical code), shared by the dynamic and the cached page. */
+export function landingActions(canonicalCode: string) {
+  return {
+    accept: acceptInviteFromPage.bind(null, canonicalCode),
+    logIn: signInToAccept.bind(null, canonicalCode, "login"),
+    register: signInToAccept.bind(null, canonicalCode, "register"),
+  };
+}
+
 /** The page: 404 "Invite invalid" for anything that isn't a live invite, else the preview card. */
 export async function InviteLandingPage({ params, searchParams }: LandingPageProps) {
   const [{ code }, query] = await Promise.all([params, searchParams]);
@@ -68,11 +77,7 @@ export async function InviteLandingPage({ params, searchParams }: LandingPagePro
   return (
     <InviteLandingView
       landing={landing}
-      actions={{
-        accept: acceptInviteFromPage.bind(null, canonical),
-        logIn: signInToAccept.bind(null, canonical, "login"),
-        register: signInToAccept.bind(null, canonical, "register"),
-      }}
+      actions={landingActions(canonical)}
       autoAccept={autoAccept}
       highlightAccept={cameBackToAccept && canAccept}
     />

@@ -6,7 +6,7 @@ import { methodNotAllowedHandlers } from "@/server/http/respond";
 import { ok, route } from "@/server/http/route";
 import { acceptInvite } from "@/server/invites/accept-invite";
 import { deleteInvite } from "@/server/invites/delete-invite";
-import { getInvite } from "@/server/invites/get-invite";
+import { getInviteBody } from "@/server/invites/get-invite";
 import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
 
 type Params = { code: string };
@@ -14,7 +14,7 @@ type Params = { code: string };
 // GET /api/v1/invites/{code} - preview an invite (anonymous works; metadata only for its managers)
 export const GET = route<Params, "optional">(
   { auth: "optional", rateLimit: INVITE_RATE_LIMITS.get, notFoundLimit: INVITE_RATE_LIMITS.unknownCode },
-  async ({ request, params, caller }) => ok(await getInvite(params.code, caller, parseQuery(request, getInviteQuerySchema))),
+  async ({ request, params, caller }) => ok(await getInviteBody(params.code, caller, parseQuery(request, getInviteQuerySchema))),
 );
 
 // POST /api/v1/invites/{code} - accept an invite: join its guild or group DM (users only)

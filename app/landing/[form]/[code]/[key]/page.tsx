@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InviteLandingView } from "@/components/invites/invite-landing";
-import { acceptInviteFromPage, signInToAccept } from "@/server/landing/actions";
 import { cachedLandingFor, cachedLandingImage } from "@/server/landing/cached-landing";
-import { landingMetadata } from "@/server/landing/invite-landing-page";
+import { landingActions, landingMetadata } from "@/server/landing/invite-landing-page";
 
 // The landing page for signed-out visitors of a live, unlimited guild invite, rendered once and then served
 // from Next's page cache (issue #7: a link that goes viral must not render per view). Never reached by its
@@ -31,17 +30,5 @@ export default async function Page({ params }: Props) {
   const { code } = await params;
   const landing = await cachedLandingFor(code);
   if (!landing) notFound(); // deleted between the proxy's check and this render: the dynamic page's 404
-  const canonical = landing.invite.code;
-  return (
-    <InviteLandingView
-      landing={landing}
-      actions={{
-        accept: acceptInviteFromPage.bind(null, canonical),
-        logIn: signInToAccept.bind(null, canonical, "login"),
-        register: signInToAccept.bind(null, canonical, "register"),
-      }}
-      autoAccept={false}
-      highlightAccept={false}
-    />
-  );
+  return <InviteLandingView landing={landing} actions={landingActions(landing.invite.code)} autoAccept={false} highlightAccept={false} />;
 }
