@@ -11,6 +11,10 @@ import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
 
 type Params = { code: string };
 
+// Every answer depends on the request (caller, rate limits): never prerendered, and Next then skips the
+// bookkeeping it does to detect dynamic use on routes that don't say so.
+export const dynamic = "force-dynamic";
+
 // GET /api/v1/invites/{code} - preview an invite (anonymous works; metadata only for its managers)
 export const GET = route<Params, "optional">(
   { auth: "optional", rateLimit: INVITE_RATE_LIMITS.get, notFoundLimit: INVITE_RATE_LIMITS.unknownCode },
