@@ -255,6 +255,31 @@ test.describe("sign-in round trip", () => {
     expect(await isMember(request, user, guild.id)).toBe(true);
   });
 
+  test("a link already opened by many: the page everyone shares still signs you in and joins you", async ({ page, request }) => {
+    const { guild, invite } = await guildWithInvite(request, "Viral Link Club");
+    // Other visitors first: from the second view on, signed-out visitors get the cached page.
+    for (let i = 0; i < 4; i++) {
+      const view = await request.get(`/invite/${invite.code}`, { headers: { "x-forwarded-for": randomIp() } });
+      expect(view.status()).toBe(200);
+      expect(await view.text()).toContain("Viral Link Club");
+    }
+    const user = await registerUser(request, { username: "grace" });
+    await page.goto(`/invite/${invite.code}`);
+    await expect(page.getByRole("heading", { level: 1, name: guild.name })).toBeVisible();
+    await expect(page.getByTestId("invite-members")).toHaveText("1 Member");
+    await page.getByRole("button", { name: "Log in to accept" }).click();
+    await page.waitForURL((url) => url.pathname === "/login");
+    await page.getByLabel("Email", { exact: true }).fill(user.email);
+    await page.getByLabel("Password", { exact: true }).fill(user.password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.waitForURL(`**/guilds/${guild.id}`);
+    expect(await isMember(request, user, guild.id)).toBe(true);
+    // Signed in now: the invite page is this visitor's own again, not the shared one.
+    await page.goto(`/invite/${invite.code}`);
+    await expect(page.getByRole("link", { name: "Go to guild" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Log in to accept" })).toHaveCount(0);
+  });
+
   test("anonymous → Create an account (from the short link) → the register page → joined", async ({ page, request }) => {
     const { guild, invite } = await guildWithInvite(request);
     await page.goto(`/${invite.code}`);
