@@ -13,10 +13,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
 import { allowedMethods } from "@/lib/api-routes";
 import { isLookupCode } from "@/lib/invite-code";
-import { LANDING_KEY_HEADER } from "@/lib/landing-routing";
+import { LANDING_KEY_HEADER, type LandingForm } from "@/lib/landing-routing";
 import { isReservedCode } from "@/lib/reserved-codes";
+import { methodNotAllowed } from "@/server/http/respond";
 import { cachedPreview, type CachedPreview } from "@/server/invites/preview-cache-store";
-import { fillSnapshot, isSnapshotFill, snapshotOf, type LandingForm, type Snapshot } from "@/server/landing/page-snapshots";
+import { fillSnapshot, isSnapshotFill, snapshotOf, type Snapshot } from "@/server/landing/page-snapshots";
 
 const NOT_FOUND_BY_RESOURCE: Record<string, ErrorCode> = {
   invites: "UNKNOWN_INVITE",
@@ -24,8 +25,8 @@ const NOT_FOUND_BY_RESOURCE: Record<string, ErrorCode> = {
   channels: "UNKNOWN_CHANNEL",
 };
 
-function error(code: ErrorCode, headers: Record<string, string> = {}) {
-  return NextResponse.json({ code, message: ERROR_CODES[code].message }, { status: ERROR_CODES[code].status, headers });
+function error(code: ErrorCode) {
+  return NextResponse.json({ code, message: ERROR_CODES[code].message }, { status: ERROR_CODES[code].status });
 }
 
 /** The preview entry whose cached landing page may answer this request, or null for the dynamic page. */
@@ -96,7 +97,7 @@ export function proxy(request: NextRequest) {
   }
   const allowed = allowedMethods(path);
   if (allowed && request.method !== "OPTIONS" && !allowed.includes(request.method === "HEAD" ? "GET" : request.method)) {
-    return error("METHOD_NOT_ALLOWED", { allow: allowed.join(", ") });
+    return methodNotAllowed(allowed);
   }
   return NextResponse.next();
 }

@@ -9,3 +9,11 @@ export const LANDING_KEY_HEADER = "x-fluxer-landing-key";
  * same pattern, so it sees every request the rewrite can apply to.
  */
 export const SHORT_LANDING_CODE = "(?!about|login|register|guilds|api|landing|invite)[A-Za-z0-9-]{2,32}";
+
+/** The two public URL forms of a landing page, /invite/{code} and /{code}, as the cached routes name them. */
+export type LandingForm = "invite" | "short";
+
+/** The public path of a landing page in the given form. */
+export function landingPath(form: LandingForm, code: string): string {
+  return form === "short" ? `/${encodeURIComponent(code)}` : `/invite/${encodeURIComponent(code)}`;
+}

@@ -13,38 +13,46 @@ export function VerifiedBadge() {
   );
 }
 
+/** The 20×20 line-icon frame every decorative icon here shares. */
+function LineIcon({ children, className = "size-4 shrink-0" }: { children: React.ReactNode; className?: string }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" className={className} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+      {children}
+    </svg>
+  );
+}
+
 export function HashIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+    <LineIcon>
       <path d="M8 3L6 17M14 3l-2 14M3.5 7.5h14M2.5 12.5h14" />
-    </svg>
+    </LineIcon>
   );
 }
 
 export function ClockIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+    <LineIcon>
       <circle cx="10" cy="10" r="7.25" />
       <path d="M10 6v4.25l2.75 1.75" />
-    </svg>
+    </LineIcon>
   );
 }
 
-
 export function PeopleIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+    <LineIcon>
       <circle cx="7.5" cy="7" r="3" />
       <path d="M2 16.5c.6-2.8 2.8-4.5 5.5-4.5s4.9 1.7 5.5 4.5M13 4.2a3 3 0 010 5.6M15 12.4c1.5.6 2.6 2 3 4.1" />
-    </svg>
+    </LineIcon>
   );
 }
 
 export function InfoIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+    <LineIcon className="mt-0.5 size-4 shrink-0">
       <circle cx="10" cy="10" r="7.25" />
       <path d="M10 9v5M10 6.2v.1" />
-    </svg>
+    </LineIcon>
   );
 }

@@ -50,16 +50,7 @@ export const roleSchema = z
   .register(responseRegistry, { id: "Role", description: "A role; @everyone's id is the guild id" });
 
 export const guildSchema = z
-  .strictObject({
-    id: snowflake,
-    name: z.string(),
-    icon_hash: z.string().nullable(),
-    banner_hash: z.string().nullable(),
-    splash_hash: z.string().nullable(),
-    features: z.array(z.string()),
-    owner_id: snowflake,
-    member_count: z.number().int(),
-  })
+  .strictObject({ ...partialGuildSchema.shape, owner_id: snowflake, member_count: z.number().int() })
   .register(responseRegistry, { id: "Guild", description: "A guild" });
 
 export const guildWithRolesSchema = z

@@ -28,7 +28,7 @@ export function json(data: unknown, init: { status?: number; headers?: Record<st
   return new Response(toJsonText(data), { status: init.status ?? 200, headers });
 }
 
-/** 405 in the error envelope with `Allow`, as proxy.ts answers for routes it sees. */
+/** 405 in the error envelope with `Allow` (proxy.ts for most routes, methodNotAllowedHandlers for the rest). */
 export function methodNotAllowed(allowed: readonly string[]): Response {
   return json({ code: "METHOD_NOT_ALLOWED", message: ERROR_CODES.METHOD_NOT_ALLOWED.message }, { status: 405, headers: { allow: allowed.join(", ") } });
 }

@@ -48,11 +48,15 @@ async function viewerOf(invite: InviteDto, user: { id: bigint; username: string 
 async function load(code: string): Promise<InviteLanding> {
   const [preview, user] = await Promise.all([loadInvitePreview(code), sessionUser()]);
   if (preview.status !== "found") return preview;
-  const { invite } = preview;
+  return foundLanding(preview.invite, await viewerOf(preview.invite, user));
+}
+
+/** The view model of a live invite for a viewer (shared with the cached signed-out page). */
+export function foundLanding(invite: InviteDto, viewer: LandingViewer): Extract<InviteLanding, { status: "found" }> {
   return {
     status: "found",
     invite,
-    viewer: await viewerOf(invite, user),
+    viewer,
     isPaused: invite.guild?.features.includes("INVITES_DISABLED") ?? false,
     isGroupDm: invite.type === InviteType.GROUP_DM,
     renderedAt: Date.now(),

@@ -10,9 +10,9 @@
 // (PORT unknown, not listening on 127.0.0.1) visitors simply keep getting the rewrite.
 // No imports from the database side: the proxy bundle loads this.
 import { randomBytes } from "node:crypto";
+import type { LandingForm } from "@/lib/landing-routing";
 import type { CachedPreview } from "@/server/invites/preview-cache-store";
 
-export type LandingForm = "invite" | "short";
 export type Snapshot = { html: Buffer };
 
 /** At most this many pages are kept (each ~25 KB); the oldest snapshot goes first. */
