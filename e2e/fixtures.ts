@@ -9,7 +9,18 @@ export function randomName(prefix = "u"): string {
   return `${prefix}${randomBytes(4).toString("hex")}`;
 }
 
-/** A fresh client address per user so per-IP limits of one test never touch another (server trusts XFF in tests). */
+/**
+ * The header that tells the server which client address a test request comes from, so per-address limits
+ * of one test never touch another.
+ */
+export const CLIENT_ADDRESS_HEADER = "x-forwarded-for";
+
+/** Headers that make a request come from `ip`. */
+export function addressHeaders(ip: string): Record<string, string> {
+  return { [CLIENT_ADDRESS_HEADER]: ip };
+}
+
+/** A fresh client address (10.x.y.z) for one test's user or visitor. */
 export function randomIp(): string {
   return `10.${randomInt(0, 255)}.${randomInt(0, 255)}.${randomInt(1, 254)}`;
 }
@@ -30,7 +41,7 @@ export async function registerUser(request: APIRequestContext, options: { email?
   const ip = randomIp();
   const response = await request.post("/api/v1/auth/register", {
     data: { username, email, password: PASSWORD },
-    headers: { "x-forwarded-for": ip },
+    headers: { [CLIENT_ADDRESS_HEADER]: ip },
   });
   expect(response.status(), await response.text()).toBe(201);
   const body = await response.json();
@@ -41,7 +52,7 @@ export async function registerUser(request: APIRequestContext, options: { email?
     username,
     password: PASSWORD,
     ip,
-    headers: { authorization: body.token, "x-forwarded-for": ip },
+    headers: { authorization: body.token, [CLIENT_ADDRESS_HEADER]: ip },
   };
 }
 
@@ -49,16 +60,16 @@ export async function registerUser(request: APIRequestContext, options: { email?
 export async function adminUser(request: APIRequestContext): Promise<TestUser> {
   const email = process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test";
   const ip = randomIp();
-  const login = await request.post("/api/v1/auth/login", { data: { email, password: PASSWORD }, headers: { "x-forwarded-for": ip } });
+  const login = await request.post("/api/v1/auth/login", { data: { email, password: PASSWORD }, headers: { [CLIENT_ADDRESS_HEADER]: ip } });
   if (login.status() === 200) {
     const body = await login.json();
-    return { id: body.user_id, token: body.token, email, username: "admin", password: PASSWORD, ip, headers: { authorization: body.token, "x-forwarded-for": ip } };
+    return { id: body.user_id, token: body.token, email, username: "admin", password: PASSWORD, ip, headers: { authorization: body.token, [CLIENT_ADDRESS_HEADER]: ip } };
   }
   const user = await registerUser(request, { email, username: "admin" }).catch(async () => {
     // Another worker registered it between our login and register: log in again.
-    const again = await request.post("/api/v1/auth/login", { data: { email, password: PASSWORD }, headers: { "x-forwarded-for": ip } });
+    const again = await request.post("/api/v1/auth/login", { data: { email, password: PASSWORD }, headers: { [CLIENT_ADDRESS_HEADER]: ip } });
     const body = await again.json();
-    return { id: body.user_id, token: body.token, email, username: "admin", password: PASSWORD, ip, headers: { authorization: body.token, "x-forwarded-for": ip } };
+    return { id: body.user_id, token: body.token, email, username: "admin", password: PASSWORD, ip, headers: { authorization: body.token, [CLIENT_ADDRESS_HEADER]: ip } };
   });
   return user;
 }

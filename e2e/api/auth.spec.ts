@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectError, PASSWORD, randomIp, randomName, registerUser } from "../fixtures";
+import { CLIENT_ADDRESS_HEADER, expectError, PASSWORD, randomIp, randomName, registerUser } from "../fixtures";
 
 test.describe("auth API", () => {
   test("register returns a token that identifies the user; login issues another; logout revokes", async ({ request }) => {
@@ -15,10 +15,10 @@ test.describe("auth API", () => {
     expect(body).not.toHaveProperty("password_hash");
 
     // Bearer form works too.
-    const bearer = await request.get("/api/v1/users/@me", { headers: { authorization: `Bearer ${user.token}`, "x-forwarded-for": user.ip } });
+    const bearer = await request.get("/api/v1/users/@me", { headers: { authorization: `Bearer ${user.token}`, [CLIENT_ADDRESS_HEADER]: user.ip } });
     expect(bearer.status()).toBe(200);
 
-    const login = await request.post("/api/v1/auth/login", { data: { email: user.email.toUpperCase(), password: PASSWORD }, headers: { "x-forwarded-for": user.ip } });
+    const login = await request.post("/api/v1/auth/login", { data: { email: user.email.toUpperCase(), password: PASSWORD }, headers: { [CLIENT_ADDRESS_HEADER]: user.ip } });
     expect(login.status()).toBe(200);
     const second = await login.json();
     expect(second.user_id).toBe(user.id);
@@ -27,12 +27,12 @@ test.describe("auth API", () => {
     const logout = await request.post("/api/v1/auth/logout", { headers: user.headers });
     expect(logout.status()).toBe(200);
     await expectError(await request.get("/api/v1/users/@me", { headers: user.headers }), "UNAUTHORIZED");
-    const stillValid = await request.get("/api/v1/users/@me", { headers: { authorization: second.token, "x-forwarded-for": user.ip } });
+    const stillValid = await request.get("/api/v1/users/@me", { headers: { authorization: second.token, [CLIENT_ADDRESS_HEADER]: user.ip } });
     expect(stillValid.status()).toBe(200);
   });
 
   test("register rejects bad input with the field named, and a taken email", async ({ request }) => {
-    const headers = { "x-forwarded-for": randomIp() };
+    const headers = { [CLIENT_ADDRESS_HEADER]: randomIp() };
     await expectError(await request.post("/api/v1/auth/register", { data: { username: "ok", email: "nope", password: PASSWORD }, headers }), "INVALID_FORM_BODY", "email");
     await expectError(await request.post("/api/v1/auth/register", { data: { username: "ok", email: `${randomName()}@e2e.test`, password: "short" }, headers }), "INVALID_FORM_BODY", "password");
     await expectError(await request.post("/api/v1/auth/register", { data: { email: `${randomName()}@e2e.test`, password: PASSWORD }, headers }), "INVALID_FORM_BODY", "username");
@@ -43,7 +43,7 @@ test.describe("auth API", () => {
 
   test("wrong password and unknown email are the same 401", async ({ request }) => {
     const user = await registerUser(request);
-    const headers = { "x-forwarded-for": user.ip };
+    const headers = { [CLIENT_ADDRESS_HEADER]: user.ip };
     await expectError(await request.post("/api/v1/auth/login", { data: { email: user.email, password: "wrong-password" }, headers }), "UNAUTHORIZED");
     await expectError(await request.post("/api/v1/auth/login", { data: { email: `${randomName()}@e2e.test`, password: PASSWORD }, headers }), "UNAUTHORIZED");
   });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectError, registerUser } from "../fixtures";
+import { CLIENT_ADDRESS_HEADER, expectError, registerUser } from "../fixtures";
 import { acceptInvite, createInvite, inviteAsManager, memberCount, ownerWithGuild } from "../support/invites";
 
 test.describe("accept invite: POST /invites/{code}", () => {
@@ -53,7 +53,7 @@ test.describe("accept invite: POST /invites/{code}", () => {
   test("needs a user token: none is 401, unknown code is 404", async ({ request }) => {
     const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId);
-    await expectError(await request.post(`/api/v1/invites/${invite.code}`, { headers: { "x-forwarded-for": owner.ip } }), "UNAUTHORIZED");
+    await expectError(await request.post(`/api/v1/invites/${invite.code}`, { headers: { [CLIENT_ADDRESS_HEADER]: owner.ip } }), "UNAUTHORIZED");
     await expectError(await acceptInvite(request, owner, "NoSuchCode"), "UNKNOWN_INVITE");
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectError, registerUser } from "../fixtures";
+import { CLIENT_ADDRESS_HEADER, expectError, registerUser } from "../fixtures";
 import { instanceAdmin } from "../support/members";
 import { acceptInvite, anonymous, createInvite, getInvite, inviteAsManager, ownerWithGuild } from "../support/invites";
 
@@ -10,7 +10,7 @@ test.describe("accept: who may join", () => {
     const app = await request.post("/api/v1/applications", { headers: owner.headers, data: { name: "invite-bot" } });
     expect(app.status(), await app.text()).toBe(201);
     const { token } = await app.json();
-    const botHeaders = { authorization: `Bot ${token}`, "x-forwarded-for": owner.ip };
+    const botHeaders = { authorization: `Bot ${token}`, [CLIENT_ADDRESS_HEADER]: owner.ip };
     expect((await getInvite(request, invite.code, botHeaders)).status()).toBe(200);
     await expectError(await request.post(`/api/v1/invites/${invite.code}`, { headers: botHeaders }), "ACCESS_DENIED");
     expect(await inviteAsManager(request, owner, invite.code)).toMatchObject({ uses: 0, version: 1 });

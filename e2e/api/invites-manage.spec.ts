@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectError, registerUser } from "../fixtures";
+import { CLIENT_ADDRESS_HEADER, expectError, registerUser } from "../fixtures";
 import { createInvite, deleteInvite, getInvite, inviteAsManager, memberViaInvite, ownerWithGuild } from "../support/invites";
 
 const listChannel = (request: Parameters<typeof createInvite>[0], headers: Record<string, string>, channelId: string) =>
@@ -43,7 +43,7 @@ test.describe("delete invite: DELETE /invites/{code}", () => {
     // ...and can't create invites into our channel either.
     await expectError(await request.post(`/api/v1/channels/${channelId}/invites`, { data: {}, headers: other.owner.headers }), "MISSING_ACCESS");
     expect((await getInvite(request, invite.code)).status()).toBe(200);
-    await expectError(await request.delete(`/api/v1/invites/${invite.code}`, { headers: { "x-forwarded-for": owner.ip } }), "UNAUTHORIZED");
+    await expectError(await request.delete(`/api/v1/invites/${invite.code}`, { headers: { [CLIENT_ADDRESS_HEADER]: owner.ip } }), "UNAUTHORIZED");
   });
 });
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ERROR_CODES } from "../../lib/errors";
-import { expectError, randomIp, registerUser } from "../fixtures";
+import { CLIENT_ADDRESS_HEADER, expectError, randomIp, registerUser } from "../fixtures";
 import { acceptInvite, createInvite, getInvite, ownerWithGuild, postInvite, randomCode } from "../support/invites";
 
 test.describe("invite rate limits", () => {
@@ -55,16 +55,16 @@ test.describe("invite rate limits", () => {
     const invite = await createInvite(request, owner, channelId);
     const ip = randomIp();
     const guesser = await registerUser(request);
-    const guesserHeaders = { ...guesser.headers, "x-forwarded-for": ip };
-    for (let i = 0; i < 25; i++) await expectError(await getInvite(request, randomCode(), { "x-forwarded-for": ip }), "UNKNOWN_INVITE");
+    const guesserHeaders = { ...guesser.headers, [CLIENT_ADDRESS_HEADER]: ip };
+    for (let i = 0; i < 25; i++) await expectError(await getInvite(request, randomCode(), { [CLIENT_ADDRESS_HEADER]: ip }), "UNKNOWN_INVITE");
     // Accept's 404s count against the same IP budget.
     for (let i = 0; i < 5; i++) await expectError(await request.post(`/api/v1/invites/${randomCode()}`, { headers: guesserHeaders }), "UNKNOWN_INVITE");
-    const blocked = await getInvite(request, invite.code, { "x-forwarded-for": ip });
+    const blocked = await getInvite(request, invite.code, { [CLIENT_ADDRESS_HEADER]: ip });
     const body = await expectError(blocked, "RATE_LIMITED");
     expect(body.global).toBe(false);
     expect(blocked.headers()["retry-after"]).toBeTruthy();
     await expectError(await request.post(`/api/v1/invites/${invite.code}`, { headers: guesserHeaders }), "RATE_LIMITED");
     // Someone else, from another address, is not affected.
-    expect((await getInvite(request, invite.code, { "x-forwarded-for": randomIp() })).status()).toBe(200);
+    expect((await getInvite(request, invite.code, { [CLIENT_ADDRESS_HEADER]: randomIp() })).status()).toBe(200);
   });
 });

@@ -1,7 +1,7 @@
 // Presence (spec section 8): a signed-in event stream makes its user count as online; anonymous streams may
 // only follow the counts of guilds with a live invite; temporary members leave after their last stream ends.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { expectError, randomIp, registerUser, type TestUser } from "../fixtures";
+import { CLIENT_ADDRESS_HEADER, expectError, randomIp, registerUser, type TestUser } from "../fixtures";
 import { EventStream } from "../sse-stream";
 import { createRole, giveRole, joinGuild, ownerWithGuild } from "../support/members";
 
@@ -95,7 +95,7 @@ test.describe("presence", () => {
 
   test("anonymous streams may only follow counts of guilds with a live invite, and are not presence", async ({ request, baseURL }) => {
     const { owner, guild } = await ownerWithGuild(request);
-    const anonymous = { "x-forwarded-for": randomIp() };
+    const anonymous = { [CLIENT_ADDRESS_HEADER]: randomIp() };
 
     const noSubscription = await EventStream.open(baseURL!, "", anonymous);
     expect(noSubscription.status).toBe(401);

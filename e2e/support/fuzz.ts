@@ -8,7 +8,7 @@ import { lookupCandidates } from "../../lib/invite-code";
 import { Permissions } from "../../lib/permissions";
 import { createInviteSchema } from "../../lib/schemas/invites";
 import { updateVanitySchema } from "../../lib/schemas/vanity";
-import { createGuild, registerUser, type TestUser } from "../fixtures";
+import { CLIENT_ADDRESS_HEADER, createGuild, registerUser, type TestUser } from "../fixtures";
 import { acceptInvite, createInvite } from "./invites";
 import { createRole, giveRole, instanceAdmin } from "./members";
 
@@ -399,7 +399,7 @@ export async function runCases(request: APIRequestContext, cases: readonly FuzzC
     const batch = cases.slice(start, start + concurrency);
     const prepared = [];
     for (const fuzzCase of batch) {
-      const headers: Record<string, string> = { "x-forwarded-for": ipFor(rng), ...fuzzCase.headers };
+      const headers: Record<string, string> = { [CLIENT_ADDRESS_HEADER]: ipFor(rng), ...fuzzCase.headers };
       if (fuzzCase.caller === "manager") headers.authorization = (await budget.take(fuzzCase.bucket ?? BUCKETS.get)).token;
       if (fuzzCase.caller === "bad-token") headers.authorization = rng.pick(BAD_TOKENS);
       if (fuzzCase.body?.contentType !== null && fuzzCase.body !== undefined) headers["content-type"] = fuzzCase.body.contentType;
@@ -524,7 +524,7 @@ export type Snapshot = {
 };
 
 async function ownerGet(request: APIRequestContext, world: FuzzWorld, path: string) {
-  const response = await request.get(`/api/v1${path}`, { headers: { ...world.owner.headers, "x-forwarded-for": `10.250.${Math.floor(Math.random() * 250)}.1` } });
+  const response = await request.get(`/api/v1${path}`, { headers: { ...world.owner.headers, [CLIENT_ADDRESS_HEADER]: `10.250.${Math.floor(Math.random() * 250)}.1` } });
   expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
   return response.json();
 }

@@ -1,12 +1,12 @@
 // Invite test helpers: every call goes through the real API with the caller's own token and client IP.
 import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { createGuild, randomIp, registerUser, type TestUser } from "../fixtures";
+import { CLIENT_ADDRESS_HEADER, createGuild, randomIp, registerUser, type TestUser } from "../fixtures";
 
 export type InviteBody = { max_age?: unknown; max_uses?: unknown; temporary?: unknown; unique?: unknown; [key: string]: unknown };
 
 /** Headers of an anonymous visitor with a client IP of its own (per-IP limits never leak between tests). */
 export function anonymous(): Record<string, string> {
-  return { "x-forwarded-for": randomIp() };
+  return { [CLIENT_ADDRESS_HEADER]: randomIp() };
 }
 
 /** A user with a fresh guild and the id of its #general channel. */

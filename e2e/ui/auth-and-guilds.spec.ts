@@ -3,13 +3,13 @@
 // test-results/screenshots/ (docs/screenshots/ holds the demo world's, see capture-demo-screenshots.mjs).
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { createGuild, PASSWORD, randomIp, randomName, registerUser } from "../fixtures";
+import { CLIENT_ADDRESS_HEADER, createGuild, PASSWORD, randomIp, randomName, registerUser } from "../fixtures";
 
 const SHOTS = "test-results/screenshots";
 
 test.beforeEach(async ({ context }) => {
   // Own client address per test: the login form is rate limited per address (server trusts XFF in tests).
-  await context.setExtraHTTPHeaders({ "x-forwarded-for": randomIp() });
+  await context.setExtraHTTPHeaders({ [CLIENT_ADDRESS_HEADER]: randomIp() });
 });
 
 async function logIn(page: Page, email: string, password = PASSWORD) {

@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import { randomIp, type TestUser } from "../fixtures";
+import { CLIENT_ADDRESS_HEADER, randomIp, type TestUser } from "../fixtures";
 import { instanceAdmin } from "../support/members";
 
 /** Where the settings screenshots go; `SCREENSHOT_DIR=docs/screenshots` refreshes the documented ones. */
@@ -11,7 +11,7 @@ export const SHOTS = process.env.SCREENSHOT_DIR ?? "test-results/screenshots";
 
 /** Opens `path` signed out, lands on /login?next=..., signs in through the form and comes back to `path`. */
 export async function signInAt(page: Page, user: TestUser, path: string) {
-  await page.context().setExtraHTTPHeaders({ "x-forwarded-for": randomIp() });
+  await page.context().setExtraHTTPHeaders({ [CLIENT_ADDRESS_HEADER]: randomIp() });
   await page.goto(path);
   await expect(page).toHaveURL(/\/login\?next=/);
   await page.getByLabel("Email", { exact: true }).fill(user.email);

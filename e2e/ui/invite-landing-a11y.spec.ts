@@ -2,7 +2,7 @@
 // (contrast included), the primary action is reachable by keyboard, and the page works at 320 px.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { randomIp, registerUser } from "../fixtures";
+import { CLIENT_ADDRESS_HEADER, randomIp, registerUser } from "../fixtures";
 import { createInvite, ownerWithGuild } from "../support/invites";
 
 async function expectNoViolations(page: Page, label: string) {
@@ -18,7 +18,7 @@ async function signIn(page: Page, user: { email: string; password: string }) {
 }
 
 test.beforeEach(async ({ context }) => {
-  await context.setExtraHTTPHeaders({ "x-forwarded-for": randomIp() });
+  await context.setExtraHTTPHeaders({ [CLIENT_ADDRESS_HEADER]: randomIp() });
 });
 
 test("anonymous, signed-in, temporary and invalid states pass axe in light and dark", async ({ page, request }) => {

@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { PASSWORD, randomIp, randomName, registerUser, type TestUser } from "../fixtures";
+import { CLIENT_ADDRESS_HEADER, PASSWORD, randomIp, randomName, registerUser, type TestUser } from "../fixtures";
 import { acceptInvite, createInvite, ownerWithGuild } from "../support/invites";
 import { instanceAdmin } from "../support/members";
 
@@ -52,7 +52,7 @@ async function guildWithInvite(request: APIRequestContext, name = "Night Owls Bo
 
 test.beforeEach(async ({ context }) => {
   // Per-IP limits (unknown codes, global) of one test never touch another.
-  await context.setExtraHTTPHeaders({ "x-forwarded-for": randomIp() });
+  await context.setExtraHTTPHeaders({ [CLIENT_ADDRESS_HEADER]: randomIp() });
 });
 
 test.describe("invite landing page", () => {
@@ -259,7 +259,7 @@ test.describe("sign-in round trip", () => {
     const { guild, invite } = await guildWithInvite(request, "Viral Link Club");
     // Other visitors first: from the second view on, signed-out visitors get the cached page.
     for (let i = 0; i < 4; i++) {
-      const view = await request.get(`/invite/${invite.code}`, { headers: { "x-forwarded-for": randomIp() } });
+      const view = await request.get(`/invite/${invite.code}`, { headers: { [CLIENT_ADDRESS_HEADER]: randomIp() } });
       expect(view.status()).toBe(200);
       expect(await view.text()).toContain("Viral Link Club");
     }
@@ -293,7 +293,7 @@ test.describe("sign-in round trip", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await page.waitForURL(`**/guilds/${guild.id}`);
     await expect(page.getByRole("heading", { name: guild.name })).toBeVisible();
-    const login = await request.post("/api/v1/auth/login", { data: { email, password: PASSWORD }, headers: { "x-forwarded-for": randomIp() } });
+    const login = await request.post("/api/v1/auth/login", { data: { email, password: PASSWORD }, headers: { [CLIENT_ADDRESS_HEADER]: randomIp() } });
     const { token } = await login.json();
     expect(await isMember(request, { headers: { authorization: token } }, guild.id)).toBe(true);
   });
