@@ -67,6 +67,8 @@ export default defineConfig({
   projects: [
     { name: "api", testDir: "e2e/api" },
     { name: "ui", testDir: "e2e/ui", use: { browserName: "chromium" } },
+    // Attacks as an outsider would run them; some start a private instance (e2e/security/support/instance.ts).
+    { name: "security", testDir: "e2e/security" },
   ],
   webServer: instances > 1 ? [...Array.from({ length: instances }, (_, i) => appServer(port + 100 * (i + 1))), proxyServer()] : appServer(port),
 });
