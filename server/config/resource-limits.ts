@@ -24,6 +24,8 @@ export type ResourceLimits = {
   eventStreamsPerAddress: number;
   /** Largest JSON request body the API reads, in bytes. */
   requestBodyBytes: number;
+  /** Rate-limit windows kept in memory (without Redis, or while Redis is unreachable). */
+  rateLimitKeys: number;
 };
 
 let cached: ResourceLimits | undefined;
@@ -35,6 +37,7 @@ export function resourceLimits(): ResourceLimits {
     eventStreamsPerUser: intFromEnv("MAX_EVENT_STREAMS_PER_USER", 16, 1, 1000),
     eventStreamsPerAddress: intFromEnv("MAX_EVENT_STREAMS_PER_ADDRESS", 8, 1, 1000),
     requestBodyBytes: intFromEnv("MAX_REQUEST_BODY_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
+    rateLimitKeys: intFromEnv("MAX_RATE_LIMIT_KEYS", 200_000, 1000, 10_000_000),
   };
   return cached;
 }
