@@ -96,13 +96,15 @@ export const API_ROUTES: Route[] = [
     method: "POST", path: "/auth/register", operationId: "register", summary: "Create an account and get an API token",
     tags: ["Auth"], auth: "none", body: registerSchema,
     success: { status: 201, description: "The account's first API token", schema: R.tokenSchema },
-    errors: ["EMAIL_ALREADY_REGISTERED"],
+    errors: ["EMAIL_ALREADY_REGISTERED", "SERVICE_UNAVAILABLE"],
   },
   {
     method: "POST", path: "/auth/login", operationId: "login", summary: "Exchange email and password for a new API token",
     tags: ["Auth"], auth: "none", body: loginSchema,
+    description:
+      "Limited per client address (10 attempts in 30 minutes) and per account (5 failed attempts in 15 minutes, counted per email whether or not it has an account; while used up even the right password is refused). 503 when too many password hashes are already waiting.",
     success: { status: 200, description: "A new API token", schema: R.tokenSchema },
-    errors: ["UNAUTHORIZED"],
+    errors: ["UNAUTHORIZED", "SERVICE_UNAVAILABLE"],
   },
   {
     method: "POST", path: "/auth/logout", operationId: "logout", summary: "Revoke the token this request was made with",
