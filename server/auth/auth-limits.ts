@@ -20,6 +20,9 @@ const DEFAULTS = {
   address: { bucket: "auth:login", limit: 10, windowSeconds: 30 * 60 },
   account: { bucket: "auth:login:account", limit: 5, windowSeconds: 15 * 60 },
   register: { bucket: "auth:register", limit: 10, windowSeconds: 60 },
+  // Routes that end sessions: Fluxer's number for its session logout route; a password change re-hashes twice.
+  logoutAll: { bucket: "auth:logout-all", limit: 20, windowSeconds: 10 },
+  passwordChange: { bucket: "users:password", limit: 10, windowSeconds: 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type AuthLimits = Record<keyof typeof DEFAULTS, RateLimitRule>;
@@ -48,6 +51,8 @@ export function authLimits(env: Env = process.env): AuthLimits {
       windowSeconds: boundedInteger(env.SIGN_IN_ACCOUNT_WINDOW_SECONDS, DEFAULTS.account.windowSeconds, 1, DAY_SECONDS),
     },
     register: DEFAULTS.register,
+    logoutAll: DEFAULTS.logoutAll,
+    passwordChange: DEFAULTS.passwordChange,
   };
 }
 

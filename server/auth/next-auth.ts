@@ -5,6 +5,7 @@
 //   credentials callback and the login form (its server action goes through it) share the API's limits.
 //   A refusal is a CredentialsSignin with its own code, which Auth.js turns into a redirect to
 //   /login?error=CredentialsSignin&code=…, never an error page.
+// - Every use of a session checks its session version (jwt callback; server/auth/session-version.ts).
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { ApiError } from "@/lib/errors";
@@ -13,7 +14,21 @@ import type { SignInRefusal } from "@/lib/sign-in-refusals";
 import { clientIp } from "@/server/http/client-ip";
 import { log } from "@/server/log";
 import { verifyCredentials } from "@/server/users/verify-credentials";
+import { currentSessionVersion, isSessionCurrent } from "./session-version";
 import { countAddressAttempt } from "./sign-in-throttle";
+
+declare module "next-auth" {
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    /** The user's session version when this session was signed in (absent in sessions from before versions). */
+    sv?: number;
+  }
+}
 
 class SignInRefused extends CredentialsSignin {
   constructor(code: Exclude<SignInRefusal, "credentials">) {
@@ -35,7 +50,7 @@ async function authorize(raw: Partial<Record<string, unknown>>, request: Request
     throw error;
   }
   if (!user) throw new CredentialsSignin();
-  return { id: user.id.toString(), name: user.username, email: user.email };
+  return { id: user.id.toString(), name: user.username, email: user.email, sessionVersion: user.sessionVersion };
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -51,6 +66,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/login" },
   providers: [Credentials({ credentials: { email: {}, password: {} }, authorize })],
   callbacks: {
+    async jwt({ token, user }) {
+      if (user) return { ...token, sv: user.sessionVersion ?? 0 }; // signing in: authorize just read the version
+      if (!token.sub || !/^\d+$/.test(token.sub)) return null;
+      return isSessionCurrent(token.sv, await currentSessionVersion(BigInt(token.sub))) ? token : null;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;
