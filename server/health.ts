@@ -1,3 +1,4 @@
+import { hashSlotStats } from "@/server/auth/hash-slots";
 import { openDatabase } from "@/server/db";
 import { previewCacheStats } from "@/server/invites/preview-cache";
 
@@ -20,6 +21,8 @@ export async function healthCheck() {
       status: "ok" as const,
       database: { status: "ok", engine: database.target.kind, latency_ms: Date.now() - started },
       invite_preview_cache: previewCacheStats(),
+      // Password hashes running and waiting now, and sign-ins refused (503) since start for a full queue.
+      password_hashes: hashSlotStats(),
       memory_mb: memoryMb(),
     };
   } catch (error) {
