@@ -13,6 +13,6 @@ export type SignInRefusal = keyof typeof SIGN_IN_REFUSALS;
 /** The words for a login page's `?error=…&code=…`, or null when there is no error to show. */
 export function signInErrorMessage(error: unknown, code: unknown): string | null {
   if (typeof error !== "string" || error === "") return null;
-  if (error === "CredentialsSignin" && typeof code === "string" && code in SIGN_IN_REFUSALS) return SIGN_IN_REFUSALS[code as SignInRefusal];
+  if (error === "CredentialsSignin" && typeof code === "string" && Object.hasOwn(SIGN_IN_REFUSALS, code)) return SIGN_IN_REFUSALS[code as SignInRefusal];
   return "Signing in failed. Try again.";
 }

@@ -11,7 +11,7 @@ export async function signInWithPassword(email: string, password: string): Promi
     await signIn("credentials", { email, password, redirect: false });
     return "signed-in";
   } catch (error) {
-    if (error instanceof CredentialsSignin && error.code in SIGN_IN_REFUSALS) return error.code as SignInRefusal;
+    if (error instanceof CredentialsSignin && Object.hasOwn(SIGN_IN_REFUSALS, error.code)) return error.code as SignInRefusal;
     if (error instanceof AuthError) return "credentials";
     throw error;
   }
