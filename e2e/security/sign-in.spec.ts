@@ -77,11 +77,15 @@ test.describe("sign-in throttles", () => {
       if (i % 2 === 0) expect((await callbackSignIn(request, { email: user.email, password: `guess-${i}-password`, ip })).code).toBe("credentials");
       else await expectError(await apiLogin(request, { email: user.email.toUpperCase(), password: `guess-${i}-password`, ip }), "UNAUTHORIZED");
     }
-    expect(await callbackSignIn(request, { email: user.email, password: user.password, ip: randomIp() })).toMatchObject({ code: "rate_limited", isSignedIn: false });
+    const refused = await callbackSignIn(request, { email: user.email, password: user.password, ip: randomIp() });
+    expect(refused).toMatchObject({ code: "rate_limited", isSignedIn: false });
     await expectApiRefused(request, user, randomIp(), "auth:login:account");
     await formLogin(page, user, randomIp());
     await expect(page.locator("form [role=alert]")).toContainText("Too many attempts");
     await expect(page).toHaveURL(/\/login/);
+    // Where Auth.js's callback sent the refused browser says it in words too.
+    await page.goto(new URL(refused.location).pathname + new URL(refused.location).search);
+    await expect(page.locator("form [role=alert]")).toContainText("Too many attempts");
 
     // The addresses are not: another account signs in from one of them.
     expect(await callbackSignIn(request, { email: other.email, password: other.password, ip: used[0]! })).toMatchObject({ isSignedIn: true });
