@@ -1,5 +1,6 @@
 import { hashSlotStats } from "@/server/auth/hash-slots";
 import { openDatabase } from "@/server/db";
+import { streamSlotsInUse } from "@/server/events/sessions";
 import { previewCacheStats } from "@/server/invites/preview-cache";
 
 /** This process's memory in MB: what operators watch against the 400 MB target (docs/benchmarks.md). */
@@ -21,6 +22,7 @@ export async function healthCheck() {
       status: "ok" as const,
       database: { status: "ok", engine: database.target.kind, latency_ms: Date.now() - started },
       invite_preview_cache: previewCacheStats(),
+      event_streams: streamSlotsInUse(),
       // Password hashes running and waiting now, and sign-ins refused (503) since start for a full queue.
       password_hashes: hashSlotStats(),
       memory_mb: memoryMb(),

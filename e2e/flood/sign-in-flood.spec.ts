@@ -2,11 +2,12 @@
 // reveal which emails exist), and scrypt at the production cost takes ~260 ms and 128 MiB on Node's small
 // thread pool. On an instance with the production settings (cost, one hash at a time, 8 waiting), the
 // attempts past the queue are refused at once (503 with Retry-After, or the login page's "busy" code for
-// Auth.js's callback), never a crash, and other visitors are still answered.
+// Auth.js's callback), never a crash, and other visitors are still answered. Runs with the other floods,
+// after every other suite, so it has the machine to itself.
 import { expect, test } from "@playwright/test";
 import { createGuild, expectError, randomName, registerUser } from "../fixtures";
-import { apiLogin } from "./support/auth-flows";
-import { startInstance, type Instance } from "./support/instance";
+import { apiLogin } from "../security/support/auth-flows";
+import { startInstance, type Instance } from "../security/support/instance";
 
 const ATTEMPTS = 64;
 
