@@ -34,6 +34,10 @@ export const selfUserSchema = z
   })
   .register(responseRegistry, { id: "SelfUser", description: "The caller's own user" });
 
+export const passwordChangedSchema = selfUserSchema
+  .extend({ token: z.string().describe("A new user token, shown once: every other session and token has ended") })
+  .register(responseRegistry, { id: "PasswordChanged", description: "The caller's own user, with a fresh API token" });
+
 export const partialGuildSchema = z
   .strictObject({
     id: snowflake,
