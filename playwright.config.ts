@@ -74,7 +74,7 @@ export default defineConfig({
     // Attacks as an outsider would run them; some start a private instance (e2e/security/support/instance.ts).
     { name: "security", testDir: "e2e/security" },
     // Floods a private instance; runs after the others so it has the machine to itself.
-    { name: "flood", testDir: "e2e/flood", dependencies: ["api", "ui", "security"] },
+    { name: "flood", testDir: "e2e/flood", dependencies: ["api", "ui", "security"], workers: 1 },
   ],
   webServer: [...Array.from({ length: instances }, (_, i) => appServer(port + 100 * (i + 1))), proxyServer()],
 });
