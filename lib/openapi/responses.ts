@@ -86,11 +86,11 @@ export const memberSchema = z
     roles: z.array(snowflake).describe("Role ids, never @everyone"),
     joined_at: timestamp,
     temporary: z.boolean(),
-    join_source_type: z.number().int().describe("0 created the guild, 1 invite, 2 vanity URL, 3 added directly"),
-    source_invite_code: z.string().nullable(),
-    inviter_id: snowflake.nullable(),
   })
-  .register(responseRegistry, { id: "Member", description: "A guild member and how they joined" });
+  .register(responseRegistry, {
+    id: "Member",
+    description: "A guild member. How they joined (join source, source invite code, inviter) is recorded but never part of this object.",
+  });
 
 /** The Invite object of the Fluxer Invite Resource doc: exactly its fields, in its order. */
 export const inviteSchema = z
