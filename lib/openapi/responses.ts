@@ -137,7 +137,13 @@ export const tokenSchema = z
 export const logoutSchema = z.strictObject({ revoked: z.boolean() }).register(responseRegistry, { id: "LogoutResult" });
 
 export const applicationSchema = z
-  .strictObject({ id: snowflake, name: z.string(), bot: partialUserSchema, token: z.string().describe("Bot token, shown once: `Authorization: Bot <token>`") })
+  .strictObject({
+    id: snowflake,
+    name: z.string(),
+    bot_public: z.boolean().describe("Whether anyone with MANAGE_GUILD may add the bot to a guild; false: only the application's owner"),
+    bot: partialUserSchema,
+    token: z.string().describe("Bot token, shown once: `Authorization: Bot <token>`"),
+  })
   .register(responseRegistry, { id: "Application", description: "An application with its bot user" });
 
 export const banSchema = z.strictObject({ user: partialUserSchema, reason: z.string().nullable() }).register(responseRegistry, { id: "Ban" });
