@@ -7,8 +7,10 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.TEST_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// TEST_INSTANCES=2: the suite talks to a round-robin proxy in front of two app instances on one database,
-// so every test also proves that the instances behave as one service.
+// The suite talks to a test proxy (scripts/test-proxy.mjs) in front of the app, as production does with
+// TRUST_PROXY=1: it writes the client address each test simulates into X-Forwarded-For. TEST_INSTANCES=2 puts
+// two app instances on one database behind it, round-robin, so every test also proves that the instances
+// behave as one service.
 const instances = Number(process.env.TEST_INSTANCES ?? 1);
 
 function appServer(appPort: number) {
@@ -38,7 +40,7 @@ function appServer(appPort: number) {
 function proxyServer() {
   const upstreams = Array.from({ length: instances }, (_, i) => `127.0.0.1:${port + 100 * (i + 1)}`).join(",");
   return {
-    command: "node scripts/round-robin-proxy.mjs",
+    command: "node scripts/test-proxy.mjs",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 30_000,
@@ -69,6 +71,8 @@ export default defineConfig({
     { name: "ui", testDir: "e2e/ui", use: { browserName: "chromium" } },
     // Attacks as an outsider would run them; some start a private instance (e2e/security/support/instance.ts).
     { name: "security", testDir: "e2e/security" },
+    // Floods a private instance; runs after the others so it has the machine to itself.
+    { name: "flood", testDir: "e2e/flood", dependencies: ["api", "ui", "security"] },
   ],
-  webServer: instances > 1 ? [...Array.from({ length: instances }, (_, i) => appServer(port + 100 * (i + 1))), proxyServer()] : appServer(port),
+  webServer: [...Array.from({ length: instances }, (_, i) => appServer(port + 100 * (i + 1))), proxyServer()],
 });

@@ -10,10 +10,11 @@ export function randomName(prefix = "u"): string {
 }
 
 /**
- * The header that tells the server which client address a test request comes from, so per-address limits
- * of one test never touch another.
+ * The header that tells the test proxy (scripts/test-proxy.mjs) which client address a request comes from; the
+ * proxy appends it to X-Forwarded-For as a production proxy appends the peer it saw, and the app trusts that one
+ * hop (TRUST_PROXY=1). Per-address limits of one test so never touch another.
  */
-export const CLIENT_ADDRESS_HEADER = "x-forwarded-for";
+export const CLIENT_ADDRESS_HEADER = "x-test-client-address";
 
 /** Headers that make a request come from `ip`. */
 export function addressHeaders(ip: string): Record<string, string> {

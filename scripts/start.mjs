@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts Next (production `start` or `dev`) with what the app needs in its environment:
+// Starts the app's server (scripts/http-server.mjs, production `start` or `dev`) with what it needs in its environment:
 // AUTH_SECRET (generated once and kept in .data/ when not set), APP_URL and PORT.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -41,8 +41,8 @@ const heapFlags =
     ? [`--max-old-space-size=${heapMb}`, "--max-semi-space-size=8"]
     : [];
 
-const child = spawn(process.execPath, [...heapFlags, path.join("node_modules", "next", "dist", "bin", "next"), mode, "-p", port, "-H", env.HOST ?? "0.0.0.0", ...(mode === "start" ? ["--keepAliveTimeout", "65000"] : [])], {
-  env,
+const child = spawn(process.execPath, [...heapFlags, path.join("scripts", "http-server.mjs"), mode], {
+  env: { ...env, HOST: env.HOST ?? "0.0.0.0" },
   stdio: "inherit",
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));

@@ -1,4 +1,5 @@
 import { openDatabase } from "@/server/db";
+import { streamSlotsInUse } from "@/server/events/sessions";
 import { previewCacheStats } from "@/server/invites/preview-cache";
 
 /** This process's memory in MB: what operators watch against the 400 MB target (docs/benchmarks.md). */
@@ -20,6 +21,7 @@ export async function healthCheck() {
       status: "ok" as const,
       database: { status: "ok", engine: database.target.kind, latency_ms: Date.now() - started },
       invite_preview_cache: previewCacheStats(),
+      event_streams: streamSlotsInUse(),
       memory_mb: memoryMb(),
     };
   } catch (error) {

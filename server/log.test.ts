@@ -143,7 +143,7 @@ describe("request lines", async () => {
   const { ok, route, routePattern } = await import("@/server/http/route");
   const context = <P extends Record<string, string>>(params: P) => ({ params: Promise.resolve(params) });
   const request = (url: string) =>
-    new Request(url, { headers: { "x-forwarded-for": "203.0.113.9", authorization: "Bot secret-token" } });
+    new Request(url, { headers: { "x-fluxer-client-address": "203.0.113.9", authorization: "Bot secret-token" } });
 
   it("rebuild the route pattern from the path and its params", () => {
     assert.equal(routePattern("/api/v1/invites/abc123", { code: "abc123" }), "/api/v1/invites/[code]");

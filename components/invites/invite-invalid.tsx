@@ -1,6 +1,7 @@
 // One answer for unknown, expired, used-up and revoked invites (served with HTTP 404), so the page never
 // tells a guesser which codes once existed; and the "slow down" card for an IP that guessed too often.
 import Link from "next/link";
+import { SLOW_DOWN_TITLE, slowDownText } from "@/lib/slow-down";
 import { InvitePageShell } from "./invite-page-shell";
 
 function BrokenLinkArt() {
@@ -50,11 +51,8 @@ export function InviteInvalid() {
 
 export function InviteSlowDown({ retryAfterSeconds }: { retryAfterSeconds: number }) {
   return (
-    <Card title="Slow down" testId="invite-slow-down">
-      <p className="mt-3 text-base text-(--inv-muted)">
-        Too many invite links that don&apos;t exist were opened from your network. Try this one again in about{" "}
-        {retryAfterSeconds <= 60 ? "a minute" : `${Math.ceil(retryAfterSeconds / 60)} minutes`}.
-      </p>
+    <Card title={SLOW_DOWN_TITLE} testId="invite-slow-down">
+      <p className="mt-3 text-base text-(--inv-muted)">{slowDownText(retryAfterSeconds)}</p>
     </Card>
   );
 }

@@ -13,6 +13,7 @@ export async function boot() {
   const database = await openDatabase();
   log.info("database ready", { engine: database.target.kind, label: database.target.label, ms: Date.now() - started });
   (await import("@/server/events/start-gateway")).startGateway(); // presence sweeps and the event bus (docs/presence.md)
+  (await import("@/server/events/stream-gate")).registerStreamGate(); // event-stream bounds, checked before routing
   const isMemory = database.target.kind === "pglite" && database.target.dataDir === undefined;
   if (shouldSeedDemo(database.target.kind, isMemory)) {
     const { seedDemoIfEmpty } = await import("@/server/demo/seed-demo");

@@ -7,13 +7,12 @@ import { closePresenceConnection } from "@/server/presence/close-presence-connec
 import { scheduleTemporaryMemberCheck } from "@/server/presence/maintenance";
 import { openPresenceConnection } from "@/server/presence/open-presence-connection";
 import { sendInitialCounts } from "./counts-watcher";
-import { addSession, openSessionCount, removeSession, type StreamSession } from "./sessions";
+import { resourceLimits } from "@/server/config/resource-limits";
+import { addSession, releaseStreamSlot, removeSession, reserveStreamSlot, type StreamSession } from "./sessions";
 import { startGateway } from "./start-gateway";
 import { visibleCountGuilds } from "./visible-count-guilds";
 import { log } from "@/server/log";
 
-/** Open streams per user (or per client address for anonymous ones) on one instance. */
-export const MAX_STREAMS_PER_IDENTITY = 16;
 /** Events queued for a client that stopped reading before the stream is dropped. */
 const MAX_QUEUED_CHUNKS = 1000;
 /** How long an EventSource waits before reconnecting, in ms. */
@@ -28,20 +27,50 @@ function release(session: StreamSession) {
     .catch((error) => log.error("presence release failed", { error: String(error?.message ?? error) }));
 }
 
+/**
+ * Admits a stream under the instance's bounds (resourceLimits): one client past its own share gets 429, a full
+ * instance 503 with Retry-After. Checked before any database work, so a flood of refused streams costs nothing.
+ */
+function admit(identity: string, isAnonymous: boolean) {
+  const limits = resourceLimits();
+  const verdict = reserveStreamSlot(identity, isAnonymous, {
+    total: limits.eventStreams,
+    anonymous: limits.anonymousEventStreams,
+    perIdentity: isAnonymous ? limits.eventStreamsPerAddress : limits.eventStreamsPerUser,
+  });
+  if (verdict === "identity-full") {
+    throw new ApiError("RATE_LIMITED", { message: "Too many open event streams", headers: { "Retry-After": "5" }, extra: { retry_after: 5, global: false } });
+  }
+  if (verdict === "instance-full") {
+    throw new ApiError("SERVICE_UNAVAILABLE", { message: "This server holds as many event streams as it can; try again later", headers: { "Retry-After": "30" } });
+  }
+}
+
 export async function openEventStream(input: { request: Request; caller: Caller | null; ip: string; guildCounts: bigint[] | undefined }): Promise<Response> {
   startGateway();
   const { request, caller } = input;
   const requested = input.guildCounts ?? [];
   if (!caller && requested.length === 0) throw new ApiError("UNAUTHORIZED");
-  const countGuilds = await visibleCountGuilds(requested, caller?.id ?? null);
-  if (!caller && countGuilds.length === 0) throw new ApiError("UNKNOWN_GUILD");
   const identity = caller ? `user:${caller.id}` : `ip:${input.ip}`;
-  if (openSessionCount(identity) >= MAX_STREAMS_PER_IDENTITY) {
-    throw new ApiError("RATE_LIMITED", { message: "Too many open event streams", headers: { "Retry-After": "5" }, extra: { retry_after: 5, global: false } });
-  }
+  const isAnonymous = !caller;
+  admit(identity, isAnonymous);
+  let slotHeld = true;
+  const giveBackSlot = () => {
+    if (!slotHeld) return;
+    slotHeld = false;
+    releaseStreamSlot(identity, isAnonymous);
+  };
 
   const id = nextSnowflake();
-  if (caller && !(await openPresenceConnection(caller.id, id))) throw new ApiError("UNAUTHORIZED");
+  let countGuilds: bigint[];
+  try {
+    countGuilds = await visibleCountGuilds(requested, caller?.id ?? null);
+    if (!caller && countGuilds.length === 0) throw new ApiError("UNKNOWN_GUILD");
+    if (caller && !(await openPresenceConnection(caller.id, id))) throw new ApiError("UNAUTHORIZED");
+  } catch (error) {
+    giveBackSlot();
+    throw error;
+  }
 
   const encoder = new TextEncoder();
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
@@ -72,6 +101,7 @@ export async function openEventStream(input: { request: Request; caller: Caller 
       if (closed) return;
       closed = true;
       removeSession(id);
+      giveBackSlot();
       request.signal.removeEventListener("abort", onAbort);
       try {
         controller?.close();

@@ -16,9 +16,48 @@ export type StreamSession = {
   close(): void;
 };
 
-const state = ((globalThis as Record<string, unknown>).__fluxerGatewaySessions ??= { sessions: new Map() }) as {
+const state = ((globalThis as Record<string, unknown>).__fluxerGatewaySessions ??= {
+  sessions: new Map(),
+  held: { total: 0, anonymous: 0, byIdentity: new Map() },
+}) as {
   sessions: Map<bigint, StreamSession>;
+  /** Stream slots taken, counted when a stream is admitted (before its first await) and given back when it ends. */
+  held: { total: number; anonymous: number; byIdentity: Map<string, number> };
 };
+
+export type StreamSlotLimits = { total: number; anonymous: number; perIdentity: number };
+
+/**
+ * Takes a slot for a new stream of `identity`, or says which bound is full. Synchronous, so a burst of
+ * connections can't all pass the check before any of them is counted.
+ */
+export function reserveStreamSlot(identity: string, isAnonymous: boolean, limits: StreamSlotLimits): "ok" | "identity-full" | "instance-full" {
+  const held = state.held;
+  if ((held.byIdentity.get(identity) ?? 0) >= limits.perIdentity) return "identity-full";
+  if (held.total >= limits.total || (isAnonymous && held.anonymous >= limits.anonymous)) return "instance-full";
+  held.total += 1;
+  if (isAnonymous) held.anonymous += 1;
+  held.byIdentity.set(identity, (held.byIdentity.get(identity) ?? 0) + 1);
+  return "ok";
+}
+
+/** Gives back a slot taken by reserveStreamSlot (the stream ended, or was refused after the reservation). */
+export function releaseStreamSlot(identity: string, isAnonymous: boolean) {
+  const held = state.held;
+  held.total = Math.max(0, held.total - 1);
+  if (isAnonymous) held.anonymous = Math.max(0, held.anonymous - 1);
+  const left = (held.byIdentity.get(identity) ?? 1) - 1;
+  if (left > 0) held.byIdentity.set(identity, left);
+  else held.byIdentity.delete(identity);
+}
+
+export function streamSlotsHeldBy(identity: string): number {
+  return state.held.byIdentity.get(identity) ?? 0;
+}
+
+export function streamSlotsInUse(): { total: number; anonymous: number } {
+  return { total: state.held.total, anonymous: state.held.anonymous };
+}
 
 export function addSession(session: StreamSession) {
   state.sessions.set(session.id, session);
@@ -30,12 +69,6 @@ export function removeSession(id: bigint) {
 
 export function allSessions(): StreamSession[] {
   return [...state.sessions.values()];
-}
-
-export function openSessionCount(identity: string): number {
-  let count = 0;
-  for (const session of state.sessions.values()) if (session.identity === identity) count += 1;
-  return count;
 }
 
 /** Authenticated sessions grouped by user. */

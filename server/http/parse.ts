@@ -4,13 +4,35 @@ import type { z } from "zod";
 import { ApiError, invalidField, type FieldError } from "@/lib/errors";
 import { zodIssuesToFieldErrors } from "@/lib/schemas/field-errors";
 import { parseSnowflake } from "@/lib/snowflake";
+import { resourceLimits } from "@/server/config/resource-limits";
 
-const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * The body as text, refused with 413 as soon as it passes `limit` bytes: a declared length is checked before
+ * reading, and a chunked body is counted as it arrives, so nothing larger than the limit is ever held.
+ */
+async function readText(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new ApiError("PAYLOAD_TOO_LARGE");
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new ApiError("PAYLOAD_TOO_LARGE");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
 
 export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new ApiError("PAYLOAD_TOO_LARGE");
+  const text = await readText(request, resourceLimits().requestBodyBytes);
   if (text.trim() === "") return {};
   if (type && !type.toLowerCase().includes("json")) throw new ApiError("UNSUPPORTED_MEDIA_TYPE");
   try {

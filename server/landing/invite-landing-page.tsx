@@ -21,14 +21,11 @@ export function appUrl(): string {
 
 const INVALID_DESCRIPTION = "This invite may have expired, been used up or been revoked.";
 
-/** Where a link's preview image is: the opengraph-image route beside the page that was asked for. */
-export type OgImageRef = { url: string; width: number; height: number; alt: string; type: string };
-
 /**
- * Title, description, canonical URL and Open Graph / Twitter tags for a landing outcome. The dynamic pages
- * get og:image from their opengraph-image.tsx; the cached variant (app/landing) passes it in `image`.
+ * Title, description, canonical URL and Open Graph / Twitter tags for a landing outcome; og:image comes from
+ * the opengraph-image.tsx beside each page.
  */
-export function landingMetadata(landing: InviteLanding, image?: OgImageRef): Metadata {
+export function landingMetadata(landing: InviteLanding): Metadata {
   if (landing.status !== "found") {
     // Unfurls of a dead link say so (the page itself is a 404); the image is the "invalid" card.
     const title = landing.status === "rate-limited" ? "Slow down" : "Invite invalid";
@@ -45,8 +42,8 @@ export function landingMetadata(landing: InviteLanding, image?: OgImageRef): Met
     alternates: { canonical: url },
     // Invites to private guilds must not turn up in search engines; unfurlers ignore this.
     robots: { index: false, follow: false },
-    openGraph: { type: "website", siteName: "Fluxer", title: view.name, description, url, ...(image ? { images: [image] } : {}) },
-    twitter: { card: "summary_large_image", title: view.name, description, ...(image ? { images: [image] } : {}) },
+    openGraph: { type: "website", siteName: "Fluxer", title: view.name, description, url },
+    twitter: { card: "summary_large_image", title: view.name, description },
   };
 }
 
@@ -55,7 +52,7 @@ export async function inviteLandingMetadata(code: string): Promise<Metadata> {
   return landingMetadata(await loadInviteLanding(code));
 }
 
-/** The card's form actions for an invite (its canonical code), shared by the dynamic and the cached page. */
+/** The card's form actions for an invite (its canonical code). */
 export function landingActions(canonicalCode: string) {
   return {
     accept: acceptInviteFromPage.bind(null, canonicalCode),
