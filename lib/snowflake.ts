@@ -7,9 +7,19 @@ export const FLUXER_EPOCH = 1420070400000n;
 // whenever two layers made one in the same millisecond (an API register and a register form at once: a
 // duplicate users_pkey, answered 500). The worker bits are the same in every copy, so only a shared
 // sequence keeps ids apart.
-type Counter = { lastMs: bigint; sequence: bigint };
-const counter = ((globalThis as Record<string, unknown>).__fluxerSnowflake ??= { lastMs: -1n, sequence: 0n }) as Counter;
-const worker = BigInt(Number(process.env.WORKER_ID ?? process.pid) & 0x3ff);
+// The worker bits live there too: on PostgreSQL each instance leases a worker id of its own at start
+// (server/db/snowflake-worker.ts), and every copy must use the leased one.
+type Counter = { lastMs: bigint; sequence: bigint; worker: bigint };
+const counter = ((globalThis as Record<string, unknown>).__fluxerSnowflake ??= {
+  lastMs: -1n,
+  sequence: 0n,
+  worker: BigInt(Number(process.env.WORKER_ID ?? process.pid) & 0x3ff),
+}) as Counter;
+
+/** Uses `workerId` (0-1023) for every id made from now on. */
+export function setSnowflakeWorker(workerId: number) {
+  counter.worker = BigInt(workerId & 0x3ff);
+}
 
 export function nextSnowflake(now: number = Date.now()): bigint {
   let ms = BigInt(now);
@@ -21,7 +31,7 @@ export function nextSnowflake(now: number = Date.now()): bigint {
     counter.sequence = 0n;
   }
   counter.lastMs = ms;
-  return ((ms - FLUXER_EPOCH) << 22n) | (worker << 12n) | counter.sequence;
+  return ((ms - FLUXER_EPOCH) << 22n) | (counter.worker << 12n) | counter.sequence;
 }
 
 export function snowflakeTimestamp(id: bigint): Date {
