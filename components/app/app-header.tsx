@@ -34,7 +34,8 @@ export function AppHeader({ user, logoutAction }: AppHeaderProps) {
           <form action={logoutAction}>
             <button type="submit" className={buttonClasses({ variant: "ghost", size: "sm" })}>
               <LogoutIcon className="size-4" />
-              <span>Log out</span>
+              {/* On a phone the icon alone (the name stays for screen readers), so nothing in the header wraps. */}
+              <span className="sr-only sm:not-sr-only">Log out</span>
             </button>
           </form>
         </div>

@@ -17,7 +17,7 @@ export function Brand({ className, showName = true }: { className?: string; show
         <path d={stroke.d} stroke={stroke.color} strokeWidth={stroke.width} strokeLinecap="round" fill="none" />
       </svg>
       {showName ? (
-        <span className="text-base">
+        <span className="text-base whitespace-nowrap">
           Fluxer <span className="text-brand-600 dark:text-brand-400">Invites</span>
         </span>
       ) : null}
