@@ -187,7 +187,7 @@ function RemoveVanity({ url, code, formAction, isOpen, onOpen, onClose, pagePath
             event.preventDefault();
             onOpen();
           }}
-          className={buttonClasses({ variant: "secondary", className: "w-full text-red-700 sm:w-auto dark:text-red-400" })}
+          className={buttonClasses({ variant: "danger-outline", className: "w-full sm:w-auto" })}
         >
           Remove vanity URL
         </button>
