@@ -13,7 +13,6 @@
 // - Entries are stored only while the bus is connected, and all are dropped when its connection is lost: an
 //   instance whose LISTEN connection dropped may have missed a deletion, so it starts again from empty.
 // - A load that raced with a drop is not stored (the drop counter moved while it read).
-import { createHash } from "node:crypto";
 import { InviteType } from "@/lib/constants";
 import { db } from "@/server/db";
 import type { InviteDto } from "@/server/dto/invite";
@@ -38,8 +37,8 @@ function subscribeOnce() {
 }
 
 // Refresh-ahead: an entry still being read late in its life is reloaded in the background, so a hot link is
-// always answered from the cache (and its cached landing page) instead of falling back to the database and
-// a full render every TTL. Entries nobody reads simply expire. One reload at a time, oldest first.
+// always answered from the cache instead of falling back to the database every TTL. Entries nobody reads
+// simply expire. One reload at a time, oldest first.
 let refreshing = false;
 async function refreshWanted() {
   if (refreshing) return;
@@ -84,14 +83,6 @@ export function clearPreviewCache() {
   state.entries.clear();
 }
 
-function appearanceOf(invite: InviteDto): string {
-  const { approximate_member_count: _members, approximate_presence_count: _online, version: _version, ...rest } = invite as InviteDto & {
-    approximate_member_count?: number;
-    approximate_presence_count?: number;
-  };
-  return createHash("sha256").update(JSON.stringify(rest)).digest("base64url").slice(0, 16);
-}
-
 /**
  * The public preview of a live invite (counts and expiry included, no metadata), from the cache when it
  * may be, else from the database (then cached when allowed). null when there is no live invite.
@@ -132,7 +123,6 @@ async function loadFromDatabase(code: string): Promise<InviteDto | null> {
     if (state.entries.size >= MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value!);
     state.entries.set(code, {
       invite,
-      appearance: appearanceOf(invite),
       guildId: row.guildId!.toString(),
       storedAt: Date.now(),
       expiresAtMs: row.expiresAt?.getTime() ?? null,

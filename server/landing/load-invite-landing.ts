@@ -51,8 +51,8 @@ async function load(code: string): Promise<InviteLanding> {
   return foundLanding(preview.invite, await viewerOf(preview.invite, user));
 }
 
-/** The view model of a live invite for a viewer (shared with the cached signed-out page). */
-export function foundLanding(invite: InviteDto, viewer: LandingViewer): Extract<InviteLanding, { status: "found" }> {
+/** The view model of a live invite for a viewer. */
+function foundLanding(invite: InviteDto, viewer: LandingViewer): Extract<InviteLanding, { status: "found" }> {
   return {
     status: "found",
     invite,
