@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { openGatewayStream } from "@/lib/gateway-stream";
 
 // Keeps the invites table current while the page is open: invites created or revoked elsewhere (another
 // admin, a bot through the API) arrive as INVITE_CREATE / INVITE_DELETE on the gateway stream, and the
@@ -12,7 +13,6 @@ export function LiveInviteRefresh({ guildId }: { guildId: string }) {
   const router = useRouter();
   const [isLive, setIsLive] = useState(false);
   useEffect(() => {
-    const source = new EventSource("/api/v1/gateway/events");
     let timer: ReturnType<typeof setTimeout> | undefined;
     let connections = 0;
     const refreshSoon = () => {
@@ -32,13 +32,14 @@ export function LiveInviteRefresh({ guildId }: { guildId: string }) {
         // not an event of ours
       }
     };
-    source.addEventListener("READY", onReady);
-    source.addEventListener("INVITE_CREATE", onInviteEvent);
-    source.addEventListener("INVITE_DELETE", onInviteEvent);
-    source.addEventListener("error", () => setIsLive(false));
+    const close = openGatewayStream(
+      "/api/v1/gateway/events",
+      { READY: onReady, INVITE_CREATE: onInviteEvent, INVITE_DELETE: onInviteEvent },
+      () => setIsLive(false),
+    );
     return () => {
       clearTimeout(timer);
-      source.close();
+      close();
     };
   }, [guildId, router]);
   if (!isLive) return null;

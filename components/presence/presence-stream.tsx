@@ -1,13 +1,11 @@
 "use client";
 
 import { useEffect } from "react";
+import { openGatewayStream } from "@/lib/gateway-stream";
 
-// Holds the gateway event stream open while a signed-in page is shown, so the user counts as online
-// (spec section 8). EventSource reconnects by itself; closing on unmount ends the presence connection.
+// Holds the gateway event stream open while a signed-in page is shown, so the user counts as online.
+// It reconnects after any loss; closing on unmount ends the presence connection.
 export function PresenceStream() {
-  useEffect(() => {
-    const source = new EventSource("/api/v1/gateway/events");
-    return () => source.close();
-  }, []);
+  useEffect(() => openGatewayStream("/api/v1/gateway/events", {}), []);
   return null;
 }

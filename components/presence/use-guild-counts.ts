@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { openGatewayStream } from "@/lib/gateway-stream";
 
 export type LiveGuildCounts = { memberCount: number; presenceCount: number };
 
@@ -10,16 +11,12 @@ export type LiveGuildCounts = { memberCount: number; presenceCount: number };
 export function useGuildCounts(guildId: string, initial: LiveGuildCounts): LiveGuildCounts {
   const [counts, setCounts] = useState(initial);
   useEffect(() => {
-    const source = new EventSource(`/api/v1/gateway/events?guild_counts=${encodeURIComponent(guildId)}`);
-    source.addEventListener("GUILD_COUNTS_UPDATE", (event) => {
-      const data = JSON.parse((event as MessageEvent<string>).data) as {
-        guild_id: string;
-        approximate_member_count: number;
-        approximate_presence_count: number;
-      };
-      if (data.guild_id === guildId) setCounts({ memberCount: data.approximate_member_count, presenceCount: data.approximate_presence_count });
+    return openGatewayStream(`/api/v1/gateway/events?guild_counts=${encodeURIComponent(guildId)}`, {
+      GUILD_COUNTS_UPDATE: (event) => {
+        const data = JSON.parse(event.data) as { guild_id: string; approximate_member_count: number; approximate_presence_count: number };
+        if (data.guild_id === guildId) setCounts({ memberCount: data.approximate_member_count, presenceCount: data.approximate_presence_count });
+      },
     });
-    return () => source.close();
   }, [guildId]);
   return counts;
 }

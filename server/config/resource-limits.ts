@@ -22,8 +22,12 @@ export type ResourceLimits = {
   eventStreamsPerUser: number;
   /** Open anonymous event streams from one client address on this instance. */
   eventStreamsPerAddress: number;
+  /** Event-stream requests let through to the route per second (a token bucket with as many in reserve). */
+  eventStreamOpensPerSecond: number;
   /** Largest JSON request body the API reads, in bytes. */
   requestBodyBytes: number;
+  /** Rate-limit windows kept in memory (without Redis, or while Redis is unreachable). */
+  rateLimitKeys: number;
 };
 
 let cached: ResourceLimits | undefined;
@@ -34,7 +38,9 @@ export function resourceLimits(): ResourceLimits {
     anonymousEventStreams: intFromEnv("MAX_ANONYMOUS_EVENT_STREAMS", 300, 0, 100_000),
     eventStreamsPerUser: intFromEnv("MAX_EVENT_STREAMS_PER_USER", 16, 1, 1000),
     eventStreamsPerAddress: intFromEnv("MAX_EVENT_STREAMS_PER_ADDRESS", 8, 1, 1000),
+    eventStreamOpensPerSecond: intFromEnv("MAX_EVENT_STREAM_OPENS_PER_SECOND", 50, 1, 100_000),
     requestBodyBytes: intFromEnv("MAX_REQUEST_BODY_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
+    rateLimitKeys: intFromEnv("MAX_RATE_LIMIT_KEYS", 200_000, 1000, 10_000_000),
   };
   return cached;
 }

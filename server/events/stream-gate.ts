@@ -20,19 +20,40 @@ function isAnonymous(headers: RequestHead["headers"]): boolean {
   return !SESSION_COOKIES.some((name) => cookie.includes(`${name}=`));
 }
 
+// Stream opens that reach the route, as a token bucket refilled at MAX_EVENT_STREAM_OPENS_PER_SECOND: opening a
+// stream costs real work (caller, rate limits, a database query, a presence row), so a burst of them, hostile or
+// a thousand tabs reconnecting after a restart, is spread out instead of starving every other request.
+const bucket = ((globalThis as Record<string, unknown>).__fluxerStreamOpenBucket ??= { tokens: -1, refilledAt: 0 }) as { tokens: number; refilledAt: number };
+
+function takeOpenToken(ratePerSecond: number, now = performance.now()): boolean {
+  if (bucket.tokens < 0) bucket.tokens = ratePerSecond;
+  bucket.tokens = Math.min(ratePerSecond, bucket.tokens + ((now - bucket.refilledAt) / 1000) * ratePerSecond);
+  bucket.refilledAt = now;
+  if (bucket.tokens < 1) return false;
+  bucket.tokens -= 1;
+  return true;
+}
+
+function unavailable(retryAfterSeconds: number): EarlyRefusal {
+  const body = { code: "SERVICE_UNAVAILABLE", message: "This server holds as many event streams as it can; try again later" };
+  return {
+    status: ERROR_CODES.SERVICE_UNAVAILABLE.status,
+    headers: { "content-type": "application/json", "retry-after": String(retryAfterSeconds), "cache-control": "no-store" },
+    body: JSON.stringify(body),
+  };
+}
+
 /** A ready answer when this stream request is over a bound, else null (let it through). */
 export function refuseStreamEarly(request: RequestHead, address: string): EarlyRefusal | null {
   const limits = resourceLimits();
   const inUse = streamSlotsInUse();
   const anonymous = isAnonymous(request.headers);
-  if (inUse.total >= limits.eventStreams || (anonymous && inUse.anonymous >= limits.anonymousEventStreams)) {
-    const body = { code: "SERVICE_UNAVAILABLE", message: "This server holds as many event streams as it can; try again later" };
-    return { status: ERROR_CODES.SERVICE_UNAVAILABLE.status, headers: { "content-type": "application/json", "retry-after": "30", "cache-control": "no-store" }, body: JSON.stringify(body) };
-  }
+  if (inUse.total >= limits.eventStreams || (anonymous && inUse.anonymous >= limits.anonymousEventStreams)) return unavailable(30);
   if (anonymous && streamSlotsHeldBy(`ip:${address}`) >= limits.eventStreamsPerAddress) {
     const body = { code: "RATE_LIMITED", message: "Too many open event streams", retry_after: 5, global: false };
     return { status: ERROR_CODES.RATE_LIMITED.status, headers: { "content-type": "application/json", "retry-after": "5", "x-ratelimit-global": "false", "cache-control": "no-store" }, body: JSON.stringify(body) };
   }
+  if (!takeOpenToken(limits.eventStreamOpensPerSecond)) return unavailable(2);
   return null;
 }
 

@@ -3,6 +3,7 @@
 // two calls so limits hold across several app instances.
 // RATE_LIMIT_SCALE multiplies every limit (e.g. 1000 for local load tests); it is 1 unless set.
 import { ApiError } from "@/lib/errors";
+import { resourceLimits } from "@/server/config/resource-limits";
 import { createRedisStore } from "./rate-limit-redis";
 
 export type RateLimitRule = { bucket: string; limit: number; windowSeconds: number };
@@ -18,12 +19,17 @@ export interface RateLimitStore {
   peek(key: string, now: number): Promise<WindowState | null>;
 }
 
-/** In-process store: right for one instance (and PGlite, which is single-process anyway). */
-export function createMemoryStore(): RateLimitStore {
+/**
+ * In-process store: right for one instance (and PGlite, which is single-process anyway). It holds at most
+ * `maxKeys` windows: expired ones are swept every 10 s, and when it is still full the oldest window goes, so
+ * a flood of distinct identities costs a bounded amount of memory (the evicted identity merely gets a fresh
+ * window, as it would after a restart).
+ */
+export function createMemoryStore(maxKeys = resourceLimits().rateLimitKeys): RateLimitStore {
   const windows = new Map<string, WindowState>();
   let lastSweep = 0;
-  const sweep = (now: number) => {
-    if (now - lastSweep < 10_000) return;
+  const sweep = (now: number, force = false) => {
+    if (!force && now - lastSweep < 10_000) return;
     lastSweep = now;
     for (const [key, window] of windows) if (window.resetAtMs <= now) windows.delete(key);
   };
@@ -32,6 +38,10 @@ export function createMemoryStore(): RateLimitStore {
       sweep(now);
       let window = windows.get(key);
       if (!window || window.resetAtMs <= now) {
+        if (!window && windows.size >= maxKeys) {
+          sweep(now, true);
+          if (windows.size >= maxKeys) windows.delete(windows.keys().next().value as string);
+        }
         window = { count: 0, resetAtMs: now + windowMs };
         windows.set(key, window);
       }
