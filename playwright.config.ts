@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { TEST_AUTH_SECRET, TEST_PASSWORD_HASHING } from "./e2e/support/server-env";
 
 // One server per run: a production build on TEST_PORT over TEST_DATABASE_URL (PGlite in memory unless
 // scripts/test-all.mjs points it at PostgreSQL). Each test seeds its own users and guilds with random
@@ -27,10 +28,10 @@ function appServer(appPort: number) {
       DATABASE_URL: process.env.TEST_DATABASE_URL ?? "pglite:memory",
       // Links and the Origin check use the address the tests (and browsers) talk to.
       APP_URL: baseURL,
-      AUTH_URL: baseURL,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
+      AUTH_SECRET: TEST_AUTH_SECRET,
       SEED_DEMO: "0",
       TRUST_PROXY: "1",
+      ...TEST_PASSWORD_HASHING,
       ADMIN_EMAILS: process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test",
       ...(process.env.TEST_REDIS_URL && instances > 1 ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
     },
@@ -72,7 +73,7 @@ export default defineConfig({
     // Attacks as an outsider would run them; some start a private instance (e2e/security/support/instance.ts).
     { name: "security", testDir: "e2e/security" },
     // Floods a private instance; runs after the others so it has the machine to itself.
-    { name: "flood", testDir: "e2e/flood", dependencies: ["api", "ui", "security"] },
+    { name: "flood", testDir: "e2e/flood", dependencies: ["api", "ui", "security"], workers: 1 },
   ],
   webServer: [...Array.from({ length: instances }, (_, i) => appServer(port + 100 * (i + 1))), proxyServer()],
 });

@@ -6,7 +6,7 @@ describe("allowedMethods", () => {
   it("lists every method of a path, whatever the parameter values", () => {
     assert.deepEqual(allowedMethods("/invites/abc123")?.sort(), ["DELETE", "GET", "POST"]);
     assert.deepEqual(allowedMethods("/guilds/123/vanity-url")?.sort(), ["GET", "PATCH"]);
-    assert.deepEqual(allowedMethods("/users/@me"), ["GET"]);
+    assert.deepEqual(allowedMethods("/users/@me")?.sort(), ["GET", "PATCH"]);
   });
   it("knows nothing of paths no route has", () => {
     assert.equal(allowedMethods("/nope"), null);

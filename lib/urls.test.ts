@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { afterLoginPath, safeNextPath, withNextParam } from "./urls";
+import { afterLoginPath, safeNextPath, sameSiteRedirect, withNextParam } from "./urls";
 
 describe("safeNextPath", () => {
   it("keeps same-site relative paths with their query and hash", () => {
@@ -26,5 +26,22 @@ describe("login links", () => {
     assert.equal(withNextParam("/register", "https://evil.com"), "/register");
     assert.equal(afterLoginPath("//evil.com"), "/guilds");
     assert.equal(afterLoginPath("/guilds/1"), "/guilds/1");
+  });
+});
+
+describe("sameSiteRedirect", () => {
+  const base = "https://invites.example.org";
+  it("keeps a path of this site, on the configured origin", () => {
+    assert.equal(sameSiteRedirect("/guilds/1?tab=x#y", base), "https://invites.example.org/guilds/1?tab=x#y");
+    assert.equal(sameSiteRedirect("https://invites.example.org/guilds", base), "https://invites.example.org/guilds");
+  });
+  it("sends everything else to the site's root: other sites, malformed and script URLs, //host, login loops", () => {
+    const bad = ["https://evil.example", "https://evil.example/guilds", "//evil.example", "/\\evil.example", "javascript:alert(1)", "http://[x", "http://invites.example.org:8080/", "/login", undefined, 42];
+    for (const value of bad) assert.equal(sameSiteRedirect(value, base), "https://invites.example.org/", JSON.stringify(value));
+  });
+  it("resolves a bare word against this site, so it stays here", () => {
+    assert.equal(sameSiteRedirect("evil.example", base), "https://invites.example.org/evil.example");
+    assert.equal(sameSiteRedirect("%2F%2Fevil.example", base), "https://invites.example.org/%2F%2Fevil.example");
+    assert.equal(sameSiteRedirect("", base), "https://invites.example.org/");
   });
 });

@@ -36,3 +36,22 @@ export function withNextParam(path: "/login" | "/register", next: string | null 
 export function afterLoginPath(next: unknown): string {
   return safeNextPath(next) ?? "/guilds";
 }
+
+/**
+ * An absolute URL on `baseUrl`'s origin for an untrusted redirect target (Auth.js's `callbackUrl`): a path
+ * of this site that safeNextPath accepts stays; anything else (another site, a malformed or script URL,
+ * `//host`) becomes the site's root.
+ */
+export function sameSiteRedirect(target: unknown, baseUrl: string): string {
+  const origin = new URL(baseUrl).origin;
+  let path: string | null = null;
+  if (typeof target === "string") {
+    try {
+      const url = new URL(target, origin);
+      if (url.origin === origin) path = safeNextPath(`${url.pathname}${url.search}${url.hash}`);
+    } catch {
+      path = null;
+    }
+  }
+  return `${origin}${path ?? "/"}`;
+}

@@ -63,7 +63,8 @@ async function inBatches(items, size, fn) {
 }
 
 const databaseUrl = await freshDatabase(base, "fluxer_faults_");
-const env = { TRUST_PROXY: "1", RATE_LIMIT_SCALE: "1000" };
+// The scrypt cost lowered for tests only (INSECURE_TEST_PASSWORD_HASH_N): 120 users are registered first.
+const env = { TRUST_PROXY: "1", RATE_LIMIT_SCALE: "1000", INSECURE_TEST_PASSWORD_HASH_N: "16384" };
 log("starting two instances on one PostgreSQL database ...");
 let a = await startApp({ port: PORT_A, databaseUrl, env });
 let b = await startApp({ port: PORT_B, databaseUrl, env });

@@ -20,7 +20,7 @@ if (!env.AUTH_SECRET) {
   env.AUTH_SECRET = readFileSync(file, "utf8").trim();
 }
 env.APP_URL ??= `http://localhost:${port}`;
-env.AUTH_URL ??= env.APP_URL;
+// Auth.js's base URL is not set here: the app derives it from APP_URL itself (server/auth/next-auth.ts).
 env.AUTH_TRUST_HOST ??= "true";
 
 if (mode === "start" && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {

@@ -1,3 +1,4 @@
+import { hashSlotStats } from "@/server/auth/hash-slots";
 import { openDatabase } from "@/server/db";
 import { streamSlotsInUse } from "@/server/events/sessions";
 import { previewCacheStats } from "@/server/invites/preview-cache";
@@ -22,6 +23,8 @@ export async function healthCheck() {
       database: { status: "ok", engine: database.target.kind, latency_ms: Date.now() - started },
       invite_preview_cache: previewCacheStats(),
       event_streams: streamSlotsInUse(),
+      // Password hashes running and waiting now, and sign-ins refused (503) since start for a full queue.
+      password_hashes: hashSlotStats(),
       memory_mb: memoryMb(),
     };
   } catch (error) {

@@ -1,15 +1,17 @@
 "use server";
 // Login and register for the browser. Both sign in through next-auth's Credentials provider (JWT session
-// cookie), then go to the safe `next` path. `redirect: false` keeps the final redirect relative, so it
-// stays on whatever host the visitor used (next-auth would build an absolute URL from AUTH_URL).
+// cookie), then go to the safe `next` path. `redirect: false` keeps the final redirect relative. Sign-in
+// attempts are throttled inside the provider's `authorize` (server/auth/next-auth.ts), with the same
+// limits as the API; registration reads the same table of limits as the API's register route.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { AuthError } from "next-auth";
 import type { AuthField, AuthFormState } from "@/components/auth/form-state";
 import { ApiError } from "@/lib/errors";
 import { loginSchema, registerSchema } from "@/lib/schemas/auth";
+import { SIGN_IN_REFUSALS } from "@/lib/sign-in-refusals";
 import { afterLoginPath } from "@/lib/urls";
-import { signIn } from "@/server/auth/next-auth";
+import { addressKey, authLimits } from "@/server/auth/auth-limits";
+import { signInWithPassword } from "@/server/auth/browser-sign-in";
 import { clientIp } from "@/server/http/client-ip";
 import { hit } from "@/server/http/rate-limit";
 import { registerUser } from "@/server/users/register-user";
@@ -30,22 +32,10 @@ function fieldErrors(issues: readonly { path: PropertyKey[]; message: string }[]
   return errors;
 }
 
-/** Same limits as the API's auth routes (10 a minute per client address), so the forms are no easier to brute-force. */
-async function isRateLimited(bucket: string): Promise<boolean> {
+/** The API's register limit, on the same counter, so the form is no easier to abuse than the API. */
+async function isRegisterLimited(): Promise<boolean> {
   const ip = clientIp(new Request("http://form.invalid/", { headers: await headers() }));
-  return !(await hit({ bucket, limit: 10, windowSeconds: 60 }, `ip:${ip}`)).allowed;
-}
-
-const TOO_MANY = "Too many attempts. Wait a minute and try again.";
-
-async function signInWithPassword(email: string, password: string): Promise<boolean> {
-  try {
-    await signIn("credentials", { email, password, redirect: false });
-    return true;
-  } catch (error) {
-    if (error instanceof AuthError) return false;
-    throw error;
-  }
+  return !(await hit(authLimits().register, addressKey(ip))).allowed;
 }
 
 // Form action for /login: checks the fields, signs in, then goes to `next` (or /guilds).
@@ -53,10 +43,8 @@ export async function loginAction(_state: AuthFormState, formData: FormData): Pr
   const values = { email: text(formData, "email") };
   const parsed = loginSchema.safeParse({ email: values.email, password: text(formData, "password") });
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error.issues), values };
-  if (await isRateLimited("web:login")) return { formError: TOO_MANY, values };
-  if (!(await signInWithPassword(parsed.data.email, parsed.data.password))) {
-    return { formError: "Wrong email or password. Check both and try again.", values };
-  }
+  const outcome = await signInWithPassword(parsed.data.email, parsed.data.password);
+  if (outcome !== "signed-in") return { formError: SIGN_IN_REFUSALS[outcome], values };
   redirect(afterLoginPath(formData.get("next")));
 }
 
@@ -73,15 +61,16 @@ export async function registerAction(_state: AuthFormState, formData: FormData):
   const values = { email: text(formData, "email"), username: text(formData, "username") };
   const parsed = registerSchema.safeParse({ ...values, password: text(formData, "password") });
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error.issues), values };
-  if (await isRateLimited("web:register")) return { formError: TOO_MANY, values };
+  if (await isRegisterLimited()) return { formError: SIGN_IN_REFUSALS.rate_limited, values };
   try {
     await registerUser(parsed.data);
   } catch (error) {
+    if (error instanceof ApiError && error.code === "SERVICE_UNAVAILABLE") return { formError: SIGN_IN_REFUSALS.unavailable, values };
     const errors = error instanceof ApiError ? registerErrors(error) : null;
     if (errors) return { fieldErrors: errors, values };
     throw error;
   }
-  if (!(await signInWithPassword(parsed.data.email, parsed.data.password))) {
+  if ((await signInWithPassword(parsed.data.email, parsed.data.password)) !== "signed-in") {
     return { formError: "Your account was created, but signing in failed. Log in to continue.", values };
   }
   redirect(afterLoginPath(formData.get("next")));

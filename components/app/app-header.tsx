@@ -26,6 +26,9 @@ export function AppHeader({ user, logoutAction }: AppHeaderProps) {
               <span className="text-zinc-500 dark:text-zinc-400">#{tag}</span>
             </span>
           </div>
+          <Link href="/account" className={buttonClasses({ variant: "ghost", size: "sm" })}>
+            Account
+          </Link>
           <form action={logoutAction}>
             <button type="submit" className={buttonClasses({ variant: "ghost", size: "sm" })}>
               <LogoutIcon className="size-4" />

@@ -6,10 +6,9 @@ import { FormAlert } from "./form-alert";
 import type { AuthAction, AuthFormState } from "./form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-const INITIAL: AuthFormState = {};
-
-export function LoginForm({ action, next }: { action: AuthAction; next: string | null }) {
-  const [state, formAction] = useActionState(action, INITIAL);
+/** `error`: why the last sign-in was refused, when the page was reached from Auth.js's own endpoints. */
+export function LoginForm({ action, next, error }: { action: AuthAction; next: string | null; error?: string | null }) {
+  const [state, formAction] = useActionState(action, error ? { formError: error } : {});
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}

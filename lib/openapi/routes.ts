@@ -10,7 +10,7 @@ import type { z } from "zod";
 import type { ErrorCode } from "@/lib/errors";
 import { createApplicationSchema } from "@/lib/schemas/applications";
 import { auditLogQuerySchema } from "@/lib/schemas/audit-log";
-import { loginSchema, registerSchema } from "@/lib/schemas/auth";
+import { changePasswordSchema, loginSchema, registerSchema } from "@/lib/schemas/auth";
 import { createBanSchema, listBansQuerySchema } from "@/lib/schemas/bans";
 import { createChannelSchema, createGroupDmSchema, permissionOverwriteSchema } from "@/lib/schemas/channels";
 import { gatewayQuerySchema } from "@/lib/schemas/gateway";
@@ -96,18 +96,28 @@ export const API_ROUTES: Route[] = [
     method: "POST", path: "/auth/register", operationId: "register", summary: "Create an account and get an API token",
     tags: ["Auth"], auth: "none", body: registerSchema,
     success: { status: 201, description: "The account's first API token", schema: R.tokenSchema },
-    errors: ["EMAIL_ALREADY_REGISTERED"],
+    errors: ["EMAIL_ALREADY_REGISTERED", "SERVICE_UNAVAILABLE"],
   },
   {
     method: "POST", path: "/auth/login", operationId: "login", summary: "Exchange email and password for a new API token",
     tags: ["Auth"], auth: "none", body: loginSchema,
+    description:
+      "Limited per client address (10 attempts in 30 minutes) and per account (5 failed attempts in 15 minutes, counted per email whether or not it has an account; while used up even the right password is refused). 503 when too many password hashes are already waiting.",
     success: { status: 200, description: "A new API token", schema: R.tokenSchema },
-    errors: ["UNAUTHORIZED"],
+    errors: ["UNAUTHORIZED", "SERVICE_UNAVAILABLE"],
   },
   {
     method: "POST", path: "/auth/logout", operationId: "logout", summary: "Revoke the token this request was made with",
     tags: ["Auth"], auth: "bot-or-user",
     success: { status: 200, description: "Whether a token was revoked (false for a browser session)", schema: R.logoutSchema },
+    errors: [],
+  },
+  {
+    method: "POST", path: "/auth/logout-all", operationId: "logoutAll", summary: "Log out everywhere: end every browser session and revoke every user token",
+    description:
+      "Every browser session of the caller ends (on every instance, at once) and every user token, the one making this request included, is revoked. Bot tokens of the caller's applications are left alone.",
+    tags: ["Auth"], auth: "user",
+    success: noContent("Every session has ended"),
     errors: [],
   },
 
@@ -117,6 +127,14 @@ export const API_ROUTES: Route[] = [
     tags: ["Users"], auth: "bot-or-user",
     success: { status: 200, description: "The caller's own user", schema: R.selfUserSchema },
     errors: ["NOT_FOUND"],
+  },
+  {
+    method: "PATCH", path: "/users/@me", operationId: "changePassword", summary: "Change the password (Discord's `{password, new_password}`)",
+    description:
+      "The current password must be right (else 400 with the field code INVALID_PASSWORD on `password`; wrong attempts count toward the account's sign-in limit, 429 once used up). Every browser session and every user token ends, the one making this request included; the answer carries a fresh token.",
+    tags: ["Users"], auth: "user", body: changePasswordSchema,
+    success: { status: 200, description: "The caller's own user and a fresh token", schema: R.passwordChangedSchema },
+    errors: ["NOT_FOUND", "CONFLICT", "SERVICE_UNAVAILABLE"],
   },
   {
     method: "GET", path: "/users/@me/guilds", operationId: "listCurrentUserGuilds", summary: "Guilds the caller is a member of",
@@ -239,10 +257,11 @@ export const API_ROUTES: Route[] = [
   {
     method: "PUT", path: "/guilds/{guild_id}/members/{user_id}", operationId: "addMember",
     summary: "Add a bot to the guild (MANAGE_GUILD); instance admins may add anyone",
-    description: "People join through invites; only bots can be added directly (201 with the member, 204 when already a member).",
+    description:
+      "People join through invites; only bots can be added directly (201 with the member, 204 when already a member). A private bot (`bot_public: false`) only by its application's owner (403 `BOT_IS_PRIVATE`).",
     tags: ["Members"], auth: "bot-or-user", auditLogReason: true,
     success: { status: 201, description: "The new member (204 No Content when already a member)", schema: R.memberSchema },
-    errors: ["UNKNOWN_GUILD", "UNKNOWN_USER", "UNKNOWN_MEMBER", "MISSING_ACCESS", "MISSING_PERMISSIONS", "USER_BANNED_FROM_GUILD", "MAX_GUILDS", "INVALID_FORM_BODY"],
+    errors: ["UNKNOWN_GUILD", "UNKNOWN_USER", "UNKNOWN_MEMBER", "MISSING_ACCESS", "MISSING_PERMISSIONS", "BOT_IS_PRIVATE", "USER_BANNED_FROM_GUILD", "MAX_GUILDS", "INVALID_FORM_BODY"],
   },
   {
     method: "DELETE", path: "/guilds/{guild_id}/members/{user_id}", operationId: "kickMember", summary: "Kick a member (KICK_MEMBERS)",
@@ -282,7 +301,8 @@ export const API_ROUTES: Route[] = [
   // Applications
   {
     method: "POST", path: "/applications", operationId: "createApplication", summary: "Create an application with its bot user",
-    description: "The bot token is returned once; the bot authenticates with `Authorization: Bot <token>`.",
+    description:
+      "The bot token is returned once; the bot authenticates with `Authorization: Bot <token>`. `bot_public` (default true, as on Discord): whether any guild manager may add the bot, or only the application's owner.",
     tags: ["Applications"], auth: "user", body: createApplicationSchema,
     success: { status: 201, description: "The application, its bot and the bot token", schema: R.applicationSchema },
     errors: [],

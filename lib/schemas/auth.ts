@@ -26,3 +26,11 @@ export const loginSchema = z.object({
 });
 
 export type RegisterInput = z.infer<typeof registerSchema>;
+
+/** PATCH /users/@me (and the account page): the current password, and the new one (Discord's field names). */
+export const changePasswordSchema = z.object({
+  password: z.string().min(1, "Enter your current password").max(256),
+  new_password: passwordSchema,
+});
+
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

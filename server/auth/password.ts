@@ -1,7 +1,9 @@
-// Password hashing with scrypt (memory-hard, built into Node: no native dependency to compile).
+// Password hashing with scrypt (memory-hard, built into Node: no native dependency to compile). A stored
+// hash names its own parameters (`scrypt$N$r$p$salt$key`), so hashes made with an older, weaker cost still
+// verify and are replaced on the next successful sign-in. Every hash runs in a hash slot (hash-slots.ts).
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
-
-const PARAMS = { N: 16384, r: 8, p: 1, keyLength: 64 };
+import { withHashSlot } from "./hash-slots";
+import { scryptMaxmem, scryptParams, type ScryptParams } from "./password-settings";
 
 function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -9,25 +11,61 @@ function scrypt(password: string, salt: Buffer, keyLength: number, options: Scry
   );
 }
 
-export async function hashPassword(password: string): Promise<string> {
+async function derive(password: string, params: ScryptParams): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, PARAMS.keyLength, { N: PARAMS.N, r: PARAMS.r, p: PARAMS.p });
-  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString("base64url")}$${key.toString("base64url")}`;
+  const { N, r, p } = params;
+  const key = await scrypt(password, salt, params.keyLength, { N, r, p, maxmem: scryptMaxmem(params) });
+  return `scrypt$${N}$${r}$${p}$${salt.toString("base64url")}$${key.toString("base64url")}`;
 }
 
-export async function verifyPassword(password: string, stored: string | null | undefined): Promise<boolean> {
+type StoredHash = { params: ScryptParams; salt: Buffer; key: Buffer };
+
+/** A stored hash, or null when it is missing or not one of ours (its parameters are bounded, too). */
+export function parseStoredHash(stored: string | null | undefined): StoredHash | null {
   const parts = stored?.split("$");
-  if (!parts || parts.length !== 6 || parts[0] !== "scrypt") {
-    // Spend the same time as a real check so response timing does not reveal unknown emails.
-    await hashPassword(password);
-    return false;
-  }
+  if (!parts || parts.length !== 6 || parts[0] !== "scrypt") return null;
   const [, n, r, p, salt, key] = parts as [string, string, string, string, string, string];
-  const expected = Buffer.from(key, "base64url");
-  const actual = await scrypt(password, Buffer.from(salt, "base64url"), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
+  const params = { N: Number(n), r: Number(r), p: Number(p), keyLength: 0 };
+  const isPowerOfTwo = Number.isInteger(params.N) && params.N >= 2 && params.N <= 2 ** 20 && (params.N & (params.N - 1)) === 0;
+  if (!isPowerOfTwo || !Number.isInteger(params.r) || params.r < 1 || params.r > 32 || !Number.isInteger(params.p) || params.p < 1 || params.p > 16) return null;
+  const keyBytes = Buffer.from(key, "base64url");
+  if (keyBytes.length < 16) return null;
+  return { params: { ...params, keyLength: keyBytes.length }, salt: Buffer.from(salt, "base64url"), key: keyBytes };
+}
+
+/** Whether a stored hash was made with weaker parameters than `current` (it is then replaced after a sign-in). */
+export function needsRehash(stored: string, current: ScryptParams = scryptParams()): boolean {
+  const parsed = parseStoredHash(stored);
+  if (!parsed) return false;
+  const { N, r, p, keyLength } = parsed.params;
+  return N < current.N || r < current.r || p < current.p || keyLength < current.keyLength;
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  return withHashSlot(() => derive(password, scryptParams()));
+}
+
+export type PasswordCheck = {
+  isValid: boolean;
+  /** A hash with the current parameters, when the password was right and the stored hash weaker: store it. */
+  upgradedHash: string | null;
+};
+
+/**
+ * Checks a password against a stored hash. With no usable hash (unknown email) it spends the time of a
+ * real check anyway, so response timing does not reveal which emails have an account.
+ */
+export async function verifyPassword(password: string, stored: string | null | undefined): Promise<PasswordCheck> {
+  const parsed = parseStoredHash(stored);
+  return withHashSlot(async () => {
+    if (!parsed) {
+      await derive(password, scryptParams());
+      return { isValid: false, upgradedHash: null };
+    }
+    const { N, r, p } = parsed.params;
+    const actual = await scrypt(password, parsed.salt, parsed.key.length, { N, r, p, maxmem: scryptMaxmem(parsed.params) });
+    const isValid = actual.length === parsed.key.length && timingSafeEqual(actual, parsed.key);
+    const current = scryptParams();
+    return { isValid, upgradedHash: isValid && needsRehash(stored!, current) ? await derive(password, current) : null };
   });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -28,6 +28,11 @@ async function recipients(message: BusMessage, userIds: bigint[]): Promise<Set<b
 
 export async function deliver(message: BusMessage): Promise<void> {
   if (message.type === "INVITE_PREVIEWS_STALE") return; // internal: for caches, never for clients
+  if (message.type === "USER_SESSIONS_REVOKED") {
+    // Streams were authenticated when they opened: end the user's, so a signed-out browser hears nothing more.
+    if (message.userId !== null) for (const session of sessionsByUser().get(BigInt(message.userId)) ?? []) session.close();
+    return;
+  }
   if (message.type === "GUILD_COUNTS_UPDATE") {
     if (message.guildId === null) return;
     const memberCount = Number(message.data.approximate_member_count);

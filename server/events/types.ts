@@ -5,8 +5,11 @@ export const GATEWAY_EVENT_TYPES = ["INVITE_CREATE", "INVITE_DELETE", "GUILD_MEM
 
 export type GatewayEventType = (typeof GATEWAY_EVENT_TYPES)[number];
 
-/** Messages between instances that no client ever sees: a guild's invite previews changed (name, features, vanity). */
-export const INTERNAL_MESSAGE_TYPES = ["INVITE_PREVIEWS_STALE"] as const;
+/**
+ * Messages between instances that no client ever sees: a guild's invite previews changed (name, features,
+ * vanity); a user's sessions were ended (log out everywhere, a password change).
+ */
+export const INTERNAL_MESSAGE_TYPES = ["INVITE_PREVIEWS_STALE", "USER_SESSIONS_REVOKED"] as const;
 
 export type BusMessageType = GatewayEventType | (typeof INTERNAL_MESSAGE_TYPES)[number];
 
@@ -23,7 +26,9 @@ export type GatewayEvent =
   /** To streams that follow the guild's counts; `data` is read from the database when left out. */
   | { type: "GUILD_COUNTS_UPDATE"; guildId: bigint; data?: { approximate_member_count: number; approximate_presence_count: number } }
   /** Internal: every instance drops the guild's cached invite previews. */
-  | { type: "INVITE_PREVIEWS_STALE"; guildId: bigint };
+  | { type: "INVITE_PREVIEWS_STALE"; guildId: bigint }
+  /** Internal: every instance forgets the user's cached session version and closes the user's event streams. */
+  | { type: "USER_SESSIONS_REVOKED"; userId: bigint };
 
 /** What travels between instances: small JSON, ids as strings, `data` already in wire form. */
 export type BusMessage = {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
+import { signInErrorMessage } from "@/lib/sign-in-refusals";
 import { afterLoginPath, safeNextPath, withNextParam } from "@/lib/urls";
 import { getPageUser } from "@/server/auth/page-user";
 import { loginAction } from "../actions";
@@ -12,7 +13,10 @@ export const metadata: Metadata = { title: "Log in" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function LoginPage({ searchParams }: Props) {
-  const next = safeNextPath((await searchParams).next);
+  const params = await searchParams;
+  const next = safeNextPath(params.next);
+  // Auth.js's own endpoints send refused sign-ins here as ?error=CredentialsSignin&code=…
+  const error = signInErrorMessage(params.error, params.code);
   if (await getPageUser()) redirect(afterLoginPath(next));
   return (
     <AuthCard
@@ -27,7 +31,7 @@ export default async function LoginPage({ searchParams }: Props) {
         </>
       }
     >
-      <LoginForm action={loginAction} next={next} />
+      <LoginForm action={loginAction} next={next} error={error} />
     </AuthCard>
   );
 }

@@ -3,6 +3,7 @@
 // every other test relies on, so attacks that exhaust a limit or flood a resource run here instead.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { TEST_AUTH_SECRET, TEST_PASSWORD_HASHING } from "../../support/server-env";
 
 export type Instance = {
   baseURL: string;
@@ -60,8 +61,9 @@ export async function startInstance(env: Record<string, string> = {}): Promise<I
       DATABASE_URL: databaseUrl,
       APP_URL: baseURL,
       AUTH_URL: baseURL,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
+      AUTH_SECRET: TEST_AUTH_SECRET,
       SEED_DEMO: "0",
+      ...TEST_PASSWORD_HASHING,
       LOG_LEVEL: "warn",
       TRUST_PROXY: "",
       REDIS_URL: "",

@@ -1,4 +1,4 @@
-import { handlers } from "@/server/auth/next-auth";
+import { authHandlers } from "@/server/auth/next-auth";
 
 // next-auth's own endpoints (session, csrf, callback/credentials, signout)
-export const { GET, POST } = handlers;
+export const { GET, POST } = authHandlers;

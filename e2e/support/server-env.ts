@@ -1,0 +1,12 @@
+// Settings every test server shares (the suite's server in playwright.config.ts and the private instances
+// of e2e/security/support/instance.ts), kept in one place.
+
+/** The secret that signs the test servers' browser sessions (tests that mint a session cookie need it too). */
+export const TEST_AUTH_SECRET = process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789";
+
+/**
+ * Password hashing on test servers: they register hundreds of users, often dozens at once, so the scrypt
+ * cost is lowered to N=2^14 (a test-only setting; the production cost is 2^17) and the hash queue is long.
+ * A test of the production settings starts a private instance with both set to "".
+ */
+export const TEST_PASSWORD_HASHING: Record<string, string> = { INSECURE_TEST_PASSWORD_HASH_N: "16384", PASSWORD_HASH_QUEUE: "1000" };
