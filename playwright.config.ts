@@ -13,10 +13,13 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // two app instances on one database behind it, round-robin, so every test also proves that the instances
 // behave as one service.
 const instances = Number(process.env.TEST_INSTANCES ?? 1);
+// The servers run on the Node.js that runs this config (the project's own, see scripts/lib/pinned-node.mjs),
+// never on whatever `node` the shell's PATH finds first.
+const node = JSON.stringify(process.execPath);
 
 function appServer(appPort: number) {
   return {
-    command: "node scripts/start.mjs start",
+    command: `${node} scripts/start.mjs start`,
     url: `http://127.0.0.1:${appPort}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -41,7 +44,7 @@ function appServer(appPort: number) {
 function proxyServer() {
   const upstreams = Array.from({ length: instances }, (_, i) => `127.0.0.1:${port + 100 * (i + 1)}`).join(",");
   return {
-    command: "node scripts/test-proxy.mjs",
+    command: `${node} scripts/test-proxy.mjs`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -1,5 +1,8 @@
 export const ChannelType = { GUILD_TEXT: 0, DM: 1, GUILD_VOICE: 2, GROUP_DM: 3, GUILD_CATEGORY: 4 } as const;
 
+/** Channel types an invite can point at: a guild's text and voice channels, and group DMs. */
+export const INVITABLE_CHANNEL_TYPES: ReadonlySet<number> = new Set([ChannelType.GUILD_TEXT, ChannelType.GUILD_VOICE, ChannelType.GROUP_DM]);
+
 export const InviteType = { GUILD: 0, GROUP_DM: 1 } as const;
 
 export const JoinSourceType = { CREATED: 0, INVITE: 1, VANITY_URL: 2, ADDED: 3 } as const;
@@ -25,6 +28,8 @@ export const LIMITS = {
   MAX_GUILDS_PER_USER: 100,
   MAX_INVITES_PER_GUILD: 1000,
   MAX_GROUP_DM_RECIPIENTS: 10,
+  /** Days a vanity code a guild gave up stays reserved for that guild (old links can't be hijacked). */
+  VANITY_CODE_LOCK_DAYS: 30,
 } as const;
 
 export const GUILD_FEATURES = ["VANITY_URL", "VERIFIED", "INVITE_SPLASH", "BANNER", "INVITES_DISABLED", "PARTNERED", "COMMUNITY"] as const;

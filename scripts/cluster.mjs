@@ -2,7 +2,10 @@
 // `npm run cluster`: two app instances on one PostgreSQL (DATABASE_URL), plus Redis when REDIS_URL is
 // set, on ports PORT_A (3001) and PORT_B (3002), behind nothing but distinct ports. Logs of both go to this
 // terminal; Ctrl-C stops both. Needs a production build (npm run build).
+import { runOnPinnedNode } from "./lib/pinned-node.mjs";
 import { startApp } from "./lib/server.mjs";
+
+await runOnPinnedNode();
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl?.startsWith("postgres")) {

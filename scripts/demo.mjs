@@ -3,11 +3,14 @@
 // 1. generate the Prisma client when it is missing; 2. build when there is no build or a source file is
 // newer than it; 3. start the production server (scripts/start.mjs) on PORT (3000) with the embedded
 // database in ./.data unless DATABASE_URL says otherwise. The server seeds the demo world on first start
-// and prints the login; later runs print it again from .data/demo-login.txt.
+// and prints the login; later runs print it again from .data/demo-login.txt. Runs on the Node.js that
+// `npm install` put into node_modules (scripts/lib/pinned-node.mjs), and says which.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { runOnPinnedNode } from "./lib/pinned-node.mjs";
 
+await runOnPinnedNode();
 const root = process.cwd();
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
@@ -63,8 +66,10 @@ const login = path.join(root, ".data", "demo-login.txt");
 if (!process.env.DATABASE_URL && existsSync(login)) {
   console.log(`\nDemo login (seeded on an earlier run):\n${readFileSync(login, "utf8")}`);
 }
-console.log(`> Starting on http://localhost:${port} (database: ${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded, in ./.data"}). Ctrl+C stops.\n`);
+console.log(`> Starting on http://localhost:${port} on Node.js ${process.version} (database: ${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded, in ./.data"}). Ctrl+C stops.\n`);
 
-const child = spawn(process.execPath, [path.join("scripts", "start.mjs"), "start"], { stdio: "inherit", env: { ...process.env, PORT: port } });
+// DEMO_PRESENCE: part of the demo guild stays online, as in a living community (server/demo/presence-simulator.ts).
+const env = { ...process.env, PORT: port, DEMO_PRESENCE: process.env.DEMO_PRESENCE ?? "1" };
+const child = spawn(process.execPath, [path.join("scripts", "start.mjs"), "start"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

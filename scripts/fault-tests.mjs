@@ -8,8 +8,12 @@
 // Prints its figures and a closing `N passed, N failed` line.
 import { execFileSync } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
+import { runOnPinnedNode } from "./lib/pinned-node.mjs";
 import { freshDatabase } from "./lib/postgres.mjs";
 import { startApp, waitFor } from "./lib/server.mjs";
+
+await runOnPinnedNode(); // the app instances below run on the project's Node.js too
+console.log(`[faults] on Node.js ${process.version}`);
 
 // A cluster of their own (scripts/pg-up.sh makes it), because these tests stop PostgreSQL.
 const base = process.env.FAULT_POSTGRES_URL;

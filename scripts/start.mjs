@@ -5,6 +5,10 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { runOnPinnedNode } from "./lib/pinned-node.mjs";
+
+// On the project's Node.js, whoever started this (a shell's `node`, Playwright, a test): the server is its child.
+await runOnPinnedNode();
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = process.env.PORT ?? "3000";

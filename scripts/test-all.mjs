@@ -6,7 +6,11 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { runOnPinnedNode } from "./lib/pinned-node.mjs";
 import { freshDatabase } from "./lib/postgres.mjs";
+
+// Everything below (unit tests, Playwright, its servers, the fault tests) runs on the project's Node.js.
+await runOnPinnedNode();
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 /** Parts of the suite that could not run here, named in the summary so a green total never reads as full coverage. */

@@ -15,7 +15,9 @@ export function AppHeader({ user, logoutAction }: AppHeaderProps) {
   return (
     <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/85 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/85">
       <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
-        <Link href="/guilds" className="rounded-md focus-visible:outline-2 focus-visible:outline-brand-500" aria-label="Fluxer Invites: my guilds">
+        {/* A flex box, not an inline link: an inline box adds the line's descender space under the mark and
+            lifts it above the centre line the avatar and buttons share. */}
+        <Link href="/guilds" className="flex items-center rounded-md focus-visible:outline-2 focus-visible:outline-brand-500" aria-label="Fluxer Invites: my guilds">
           <Brand />
         </Link>
         <div className="flex min-w-0 items-center gap-2 sm:gap-3">
@@ -32,7 +34,8 @@ export function AppHeader({ user, logoutAction }: AppHeaderProps) {
           <form action={logoutAction}>
             <button type="submit" className={buttonClasses({ variant: "ghost", size: "sm" })}>
               <LogoutIcon className="size-4" />
-              <span>Log out</span>
+              {/* On a phone the icon alone (the name stays for screen readers), so nothing in the header wraps. */}
+              <span className="sr-only sm:not-sr-only">Log out</span>
             </button>
           </form>
         </div>

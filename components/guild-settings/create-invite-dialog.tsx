@@ -10,14 +10,14 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { CreateInviteAction, CreateInviteState } from "./form-states";
 import { InviteLinkResult } from "./invite-link-result";
 import { DEFAULT_MAX_AGE, DEFAULT_MAX_USES, EXPIRE_OPTIONS, MAX_REASON_LENGTH, MAX_USES_OPTIONS } from "./invite-options";
+import type { PickerChannel } from "@/lib/channels";
+import { ChannelSelect } from "./channel-select";
 import { SelectField } from "./select-field";
 import { SettingsDialog } from "./settings-dialog";
 
-type Channel = { id: string; name: string };
-
 type CreateInviteProps = {
   action: CreateInviteAction;
-  channels: Channel[];
+  channels: PickerChannel[];
   defaultChannel: string;
   /** The page was opened with ?create=1 (the no-JavaScript way to open the dialog). */
   initiallyOpen: boolean;
@@ -76,7 +76,7 @@ export function CreateInvite({ action, channels, defaultChannel, initiallyOpen, 
 
 type FormProps = {
   action: CreateInviteAction;
-  channels: Channel[];
+  channels: PickerChannel[];
   defaultChannel: string;
   onDone: () => void;
   onAnother: () => void;
@@ -106,12 +106,12 @@ function CreateInviteForm({ action, channels, defaultChannel, onDone, onAnother,
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormAlert message={state.status === "error" ? state.formError : undefined} />
-      <SelectField
+      <ChannelSelect
         id="invite-channel"
         name="channel"
         label="Channel"
+        channels={channels}
         defaultValue={values?.channel ?? defaultChannel}
-        options={channels.map((c) => ({ value: c.id, label: `#${c.name}` }))}
         error={errors.channel}
         hint="New members land in this channel."
       />

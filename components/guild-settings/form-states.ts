@@ -8,7 +8,8 @@ export type CreateInviteValues = { channel: string; maxAge: number; maxUses: num
 export type CreatedInvite = {
   code: string;
   url: string;
-  channelName: string;
+  /** The channel in words: "#general", "Lounge (voice)". */
+  channel: string;
   maxAge: number;
   maxUses: number;
   temporary: boolean;

@@ -16,14 +16,14 @@ function describe(event: ActivityEvent): ReactNode {
       ];
       return (
         <>
-          created invite <Code>{event.code}</Code> to #{event.channelName} <span className="text-zinc-500 dark:text-zinc-400">({limits.join(", ")})</span>
+          created invite <Code>{event.code}</Code> to {event.channel} <span className="text-zinc-500 dark:text-zinc-400">({limits.join(", ")})</span>
         </>
       );
     }
     case "invite-revoked":
       return (
         <>
-          revoked invite <Code>{event.code}</Code> to #{event.channelName}
+          revoked invite <Code>{event.code}</Code> to {event.channel}
         </>
       );
     case "vanity-changed":

@@ -3,12 +3,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { buttonClasses } from "@/components/ui/button";
+import type { PickerChannel } from "@/lib/channels";
+import { ChannelSelect } from "./channel-select";
 import { SelectField } from "./select-field";
 import { useHydrated } from "./use-hydrated";
 
 type InviteFiltersProps = {
   basePath: string;
-  channels: { id: string; name: string }[];
+  channels: PickerChannel[];
   inviters: { id: string; username: string }[];
   channel: string | null;
   inviter: string | null;
@@ -43,12 +45,13 @@ export function InviteFilters({ basePath, channels, inviters, channel, inviter }
       className="flex flex-col gap-3 sm:flex-row sm:items-end"
       aria-label="Filter invites"
     >
-      <SelectField
+      <ChannelSelect
         id="filter-channel"
         name="channel"
         label="Channel"
+        channels={channels}
         defaultValue={channel ?? ""}
-        options={[{ value: "", label: "All channels" }, ...channels.map((c) => ({ value: c.id, label: `#${c.name}` }))]}
+        leadingOptions={[{ value: "", label: "All channels" }]}
         className="sm:w-56"
       />
       <SelectField

@@ -11,19 +11,18 @@ export function InviteLinkResult({ invite }: { invite: CreatedInvite }) {
   return (
     <div className="space-y-4" data-testid="created-invite">
       <div role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-500/30 dark:bg-emerald-500/10 dark:text-emerald-300">
-        Invite created for #{invite.channelName}. Share this link:
+        Invite created for {invite.channel}. Share this link:
       </div>
-      <div className="flex flex-col gap-2 sm:flex-row">
-        <label htmlFor="new-invite-link" className="sr-only">
-          Invite link
-        </label>
-        <input
-          id="new-invite-link"
-          readOnly
-          value={invite.url}
-          onFocus={(event) => event.currentTarget.select()}
-          className="h-10 w-full min-w-0 rounded-lg border border-zinc-300 bg-zinc-50 px-3 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-950"
-        />
+      {/* The link as wrapping text, never a one-line field: on a phone a field cuts it off right where the
+          code is. The code itself stays on one line. */}
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+        <div className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-zinc-50 px-3 py-2 dark:border-zinc-700 dark:bg-zinc-950">
+          <span className="block text-xs font-medium text-zinc-500 dark:text-zinc-400">Invite link</span>
+          <a href={invite.url} data-testid="new-invite-link" className="font-mono text-sm break-all text-zinc-700 select-all hover:underline dark:text-zinc-300">
+            {invite.url.slice(0, invite.url.length - invite.code.length)}
+            <span className="font-semibold break-normal whitespace-nowrap text-zinc-950 dark:text-white">{invite.code}</span>
+          </a>
+        </div>
         <CopyButton value={invite.url} />
       </div>
       <div className="flex flex-wrap gap-1.5 text-xs">

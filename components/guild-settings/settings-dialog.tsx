@@ -49,7 +49,7 @@ export function SettingsDialog({ isOpen, onClose, title, description, children, 
         if (event.target === event.currentTarget) onClose(); // a click on the backdrop
       }}
       className={cx(
-        "z-40 w-[calc(100%-2rem)] max-w-lg rounded-2xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl",
+        "z-40 w-[calc(100%-2rem)] max-w-lg rounded-2xl border border-zinc-200 bg-white p-0 text-start text-zinc-900 shadow-xl",
         "backdrop:bg-zinc-950/50 backdrop:backdrop-blur-[2px] dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100",
         "m-auto max-h-[calc(100dvh-2rem)] overflow-y-auto",
         !isHydrated && "relative my-6",

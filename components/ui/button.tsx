@@ -1,7 +1,7 @@
 import type { ButtonHTMLAttributes } from "react";
 import { cx } from "./cx";
 
-export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger";
+export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger" | "danger-outline";
 export type ButtonSize = "sm" | "md" | "lg";
 
 const VARIANTS: Record<ButtonVariant, string> = {
@@ -10,6 +10,9 @@ const VARIANTS: Record<ButtonVariant, string> = {
     "bg-white text-zinc-900 ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800",
   ghost: "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white",
   danger: "bg-red-600 text-white hover:bg-red-700 focus-visible:outline-red-500",
+  // A destructive action that asks before it acts (the confirmation's button is `danger`).
+  "danger-outline":
+    "bg-white text-red-700 ring-1 ring-inset ring-red-300 hover:bg-red-50 focus-visible:outline-red-500 dark:bg-zinc-900 dark:text-red-400 dark:ring-red-500/40 dark:hover:bg-red-500/10",
 };
 
 const SIZES: Record<ButtonSize, string> = {

@@ -95,9 +95,10 @@ test.describe("invite landing HTML (no JavaScript)", () => {
 
   test("malformed codes and reserved names are 404 without a lookup; real routes are untouched", async ({ request }) => {
     const headers = anonymous();
-    for (const path of ["/invite/a", "/invite/bad_code", "/invite/" + "x".repeat(33), "/invite/dash%20space", "/x", "/favicon.ico", "/vanity", "/oauth2", "/invite/invite"]) {
+    for (const path of ["/invite/a", "/invite/bad_code", "/invite/" + "x".repeat(33), "/invite/dash%20space", "/x", "/vanity", "/oauth2", "/invite/invite"]) {
       expect((await page(request, path, headers)).status(), path).toBe(404);
     }
+    expect((await page(request, "/favicon.ico", headers)).headers()["content-type"]).toMatch(/^image\//); // the app's icon, never a landing page
     expect((await page(request, "/api/health", headers)).status()).toBe(200);
     expect((await page(request, "/about", headers)).status()).toBe(200);
   });

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Screenshots of the demo world for docs/screenshots/: login, guild list and the demo guild's page at a
-// phone (390 px) and a desktop (1280 px) width, light, plus desktop dark. Run against `npm run demo`:
+// phone (390 px) and a desktop (1280 px) width, light, plus desktop dark, and the demo invite's landing page
+// signed out (landing-demo-390/1280, with the demo's members online). Run against `npm run demo`:
 //   BASE_URL=http://localhost:3000 DEMO_PASSWORD=<printed password> node e2e/ui/capture-demo-screenshots.mjs
 import { existsSync, mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
@@ -27,6 +28,12 @@ const shots = [
 for (const shot of shots) {
   const context = await browser.newContext({ baseURL, viewport: shot.viewport, colorScheme: shot.colorScheme, deviceScaleFactor: 1 });
   const page = await context.newPage();
+  if (shot.colorScheme === "light") {
+    // The landing page counts the demo's simulated members online (DEMO_PRESENCE): wait for them.
+    await page.goto("/invite/fluxer");
+    await page.getByTestId("invite-online").filter({ hasText: /^[1-9]\d* Online$/ }).waitFor();
+    await page.screenshot({ path: `${outDir}/landing-demo-${shot.viewport.width}.png`, fullPage: true, animations: "disabled" });
+  }
   await page.goto("/login");
   await page.screenshot({ path: `${outDir}/login-${shot.name}.png`, fullPage: true });
   await page.getByLabel("Email").fill(email);

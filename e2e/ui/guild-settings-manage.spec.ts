@@ -40,6 +40,23 @@ test("revoke asks for confirmation, then the invite is gone from the table and t
   await expect(activity.locator("li").first()).toContainText("Reason: leaked in a raid server");
 });
 
+test("the revoke dialog is a dialog of its own: left-aligned on a wide screen, not part of the table", async ({ page, request }) => {
+  const owner = await registerUser(request);
+  const guild = await createGuild(request, owner);
+  const code = await createInviteVia(request, owner, guild.general_channel_id!);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInAt(page, owner, `/guilds/${guild.id}/settings/invites`);
+  await page.getByRole("link", { name: `Revoke invite ${code}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Revoke invite ${code}?` });
+  await expect(dialog).toBeVisible();
+  // The actions cell right-aligns its button; nothing of that may reach the dialog.
+  expect(await dialog.evaluate((element) => element.closest("table"))).toBeNull();
+  expect(await dialog.evaluate((element) => getComputedStyle(element).textAlign)).toMatch(/^(left|start)$/);
+  const [dialogBox, textBox] = await Promise.all([dialog.boundingBox(), dialog.getByText("stops working immediately").boundingBox()]);
+  expect(textBox!.x - dialogBox!.x, "the explanation starts at the dialog's left padding").toBeLessThan(32);
+  await expect(dialog.getByRole("heading", { name: `Revoke invite ${code}?` })).toHaveCSS("text-align", /^(left|start)$/);
+});
+
 test("pausing invites refuses accepts with INVITES_DISABLED and shows a banner on both pages until resumed", async ({ page, request }) => {
   const owner = await registerUser(request);
   const guild = await createGuild(request, owner);

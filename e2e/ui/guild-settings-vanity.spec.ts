@@ -76,8 +76,9 @@ test("an owner sets, changes and clears the vanity URL, and sees every error sta
   await expectError(await request.get(`/api/v1/invites/${first}`), "UNKNOWN_INVITE");
   expect((await request.get(`/api/v1/invites/${second}`)).status()).toBe(200);
 
-  // Clear it.
+  // Clear it (after the confirmation).
   await page.getByRole("button", { name: "Remove vanity URL" }).click();
+  await page.getByRole("dialog", { name: "Remove the vanity URL?" }).getByRole("button", { name: "Remove vanity URL" }).click();
   await expect(message).toContainText("Vanity URL removed.");
   await expect(page.getByTestId("vanity-current")).toContainText("None yet");
   await expect(field).toHaveValue("");
@@ -101,4 +102,65 @@ test("without the VANITY_URL feature the page explains it is unavailable and sho
   await expect(page.getByRole("button", { name: "Set vanity URL" })).toHaveCount(0);
   await shoot(page, "vanity-unavailable");
   await expectAccessible(page, "the vanity page without the feature");
+});
+
+test("removing the vanity URL asks first and says the code stays reserved for 30 days", async ({ page, request, baseURL }) => {
+  const owner = await registerUser(request);
+  const guild = await createGuild(request, owner);
+  await setFeatures(request, guild.id, ["VANITY_URL"]);
+  const code = randomName("keep-");
+  expect((await request.patch(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers, data: { code } })).status()).toBe(200);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAt(page, owner, `/guilds/${guild.id}/settings/vanity`);
+
+  await page.getByRole("button", { name: "Remove vanity URL" }).click();
+  const dialog = page.getByRole("dialog", { name: "Remove the vanity URL?" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(`${baseURL}/${code} stops working at once`);
+  await expect(dialog).toContainText(`${code} stays reserved for this guild for 30 days`);
+  await expectAccessible(page, "the remove confirmation");
+  // Cancel changes nothing.
+  await dialog.getByRole("link", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  expect(await (await request.get(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers })).json()).toMatchObject({ code });
+
+  await page.getByRole("button", { name: "Remove vanity URL" }).click();
+  await dialog.getByRole("button", { name: "Remove vanity URL" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("vanity-message")).toContainText("Vanity URL removed. It stays reserved for this guild for 30 days.");
+  await expect(page.getByTestId("vanity-current")).toContainText("None yet");
+  expect(await (await request.get(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers })).json()).toMatchObject({ code: null });
+});
+
+test("the use count belongs to the guild's vanity URL: changing the code and back keeps counting", async ({ page, request }) => {
+  const owner = await registerUser(request);
+  const guild = await createGuild(request, owner);
+  await setFeatures(request, guild.id, ["VANITY_URL"]);
+  const [first, second] = [randomName("old-"), randomName("new-")];
+  const setCode = async (code: string | null) => {
+    const response = await request.patch(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers, data: { code } });
+    expect(response.status(), await response.text()).toBe(200);
+    return response.json();
+  };
+  const join = async (code: string) => {
+    const user = await registerUser(request);
+    expect((await request.post(`/api/v1/invites/${code}`, { headers: user.headers })).status()).toBe(200);
+  };
+  await setCode(first);
+  await join(first);
+  await join(first);
+  expect(await setCode(second)).toEqual({ code: second, uses: 2 });
+  await join(second);
+  expect(await setCode(first)).toEqual({ code: first, uses: 3 });
+  expect(await (await request.get(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers })).json()).toEqual({ code: first, uses: 3 });
+
+  await signInAt(page, owner, `/guilds/${guild.id}/settings/vanity`);
+  await expect(page.getByTestId("vanity-uses")).toContainText("Used 3 times");
+  // Removing it and setting one again later still counts from there.
+  await setCode(null);
+  expect(await (await request.get(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers })).json()).toEqual({ code: null, uses: 3 });
+  await setCode(second);
+  await join(second);
+  await page.reload();
+  await expect(page.getByTestId("vanity-uses")).toContainText("Used 4 times");
 });

@@ -25,9 +25,9 @@ async function fillAndCreate(page: Page, dialog: Locator, plan: Plan): Promise<s
   await dialog.getByLabel("Max uses").selectOption({ label: plan.uses });
   await dialog.getByRole("switch", { name: /Temporary membership/ }).setChecked(plan.temporary, { force: true });
   await dialog.getByRole("button", { name: "Create invite" }).click();
-  const link = dialog.getByLabel("Invite link");
-  await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9]{8}$/);
-  const url = await link.inputValue();
+  const link = dialog.getByTestId("new-invite-link");
+  await expect(link).toHaveText(/\/invite\/[A-Za-z0-9]{8}$/);
+  const url = (await link.textContent())!;
   return url.slice(url.lastIndexOf("/") + 1);
 }
 
@@ -63,7 +63,8 @@ test("an owner creates invites with every option, copies one, sees its QR code a
 
     if (index === 0) {
       const url = `${baseURL}/invite/${code}`;
-      await expect(dialog.getByLabel("Invite link")).toHaveValue(url);
+      await expect(dialog.getByTestId("new-invite-link")).toHaveText(url);
+      await expect(dialog.getByTestId("new-invite-link")).toHaveAttribute("href", url);
       await expect(dialog.getByTestId("created-invite")).toContainText("Temporary membership");
       // Copy puts the link on the clipboard and says so.
       await dialog.getByRole("button", { name: "Copy" }).click();
@@ -199,4 +200,25 @@ test("screenshots: the invites page and the create dialog with its QR code", asy
   await page.getByRole("link", { name: `Revoke invite ${code}` }).click();
   await expect(page.getByTestId("revoke-dialog")).toBeVisible();
   await expectAccessible(page, "the revoke confirmation");
+});
+
+test("on a phone the new invite's link shows its code in full, next to Copy", async ({ page, request }) => {
+  const owner = await registerUser(request);
+  const guild = await createGuild(request, owner);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAt(page, owner, `/guilds/${guild.id}/settings/invites`);
+  await page.getByRole("link", { name: "Create invite" }).click();
+  const dialog = page.getByTestId("create-invite-dialog");
+  await dialog.getByRole("button", { name: "Create invite" }).click();
+  await expect(dialog.getByTestId("created-invite")).toBeVisible();
+  const code = (await guildInvites(request, owner, guild.id))[0]!.code;
+  // The code is text on the page (not the hidden end of a one-line field), whole and inside the dialog.
+  const shown = dialog.getByText(code, { exact: true });
+  await expect(shown).toBeVisible();
+  const [codeBox, dialogBox] = await Promise.all([shown.boundingBox(), dialog.boundingBox()]);
+  expect(codeBox!.x).toBeGreaterThanOrEqual(dialogBox!.x);
+  expect(codeBox!.x + codeBox!.width).toBeLessThanOrEqual(dialogBox!.x + dialogBox!.width);
+  expect(await shown.evaluate((element) => element.getClientRects().length), "the code on one line").toBe(1);
+  await expect(dialog.getByRole("button", { name: "Copy" })).toBeVisible();
+  await expectAccessible(page, "the new invite on a phone");
 });

@@ -101,7 +101,7 @@ test.describe("invite landing page", () => {
     await snap(page, "signed-in");
 
     await accept.click();
-    await page.waitForURL(`**/guilds/${guild.id}`);
+    await page.waitForURL((url) => url.pathname === `/guilds/${guild.id}`);
     await expect(page.getByRole("heading", { name: guild.name })).toBeVisible();
     expect(await isMember(request, user, guild.id)).toBe(true);
   });
@@ -250,7 +250,7 @@ test.describe("sign-in round trip", () => {
     await page.getByLabel("Email", { exact: true }).fill(user.email);
     await page.getByLabel("Password", { exact: true }).fill(user.password);
     await page.getByRole("button", { name: "Log in" }).click();
-    await page.waitForURL(`**/guilds/${guild.id}`);
+    await page.waitForURL((url) => url.pathname === `/guilds/${guild.id}`);
     await expect(page.getByRole("heading", { name: guild.name })).toBeVisible();
     expect(await isMember(request, user, guild.id)).toBe(true);
   });
@@ -272,7 +272,7 @@ test.describe("sign-in round trip", () => {
     await page.getByLabel("Email", { exact: true }).fill(user.email);
     await page.getByLabel("Password", { exact: true }).fill(user.password);
     await page.getByRole("button", { name: "Log in" }).click();
-    await page.waitForURL(`**/guilds/${guild.id}`);
+    await page.waitForURL((url) => url.pathname === `/guilds/${guild.id}`);
     expect(await isMember(request, user, guild.id)).toBe(true);
     // Signed in now: the invite page is this visitor's own again, not the shared one.
     await page.goto(`/invite/${invite.code}`);
@@ -291,7 +291,7 @@ test.describe("sign-in round trip", () => {
     await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL(`**/guilds/${guild.id}`);
+    await page.waitForURL((url) => url.pathname === `/guilds/${guild.id}`);
     await expect(page.getByRole("heading", { name: guild.name })).toBeVisible();
     const login = await request.post("/api/v1/auth/login", { data: { email, password: PASSWORD }, headers: { [CLIENT_ADDRESS_HEADER]: randomIp() } });
     const { token } = await login.json();
@@ -307,7 +307,7 @@ test.describe("sign-in round trip", () => {
     // Signing in some other way (another tab), then following `next`, completes the join just the same.
     await signIn(page, user);
     await page.goto(new URL(page.url()).searchParams.get("next")!);
-    await page.waitForURL(`**/guilds/${guild.id}`);
+    await page.waitForURL((url) => url.pathname === `/guilds/${guild.id}`);
     expect(await isMember(request, user, guild.id)).toBe(true);
   });
 
@@ -323,7 +323,7 @@ test.describe("sign-in round trip", () => {
     expect(await isMember(request, user, guild.id)).toBe(false);
     await snap(page, "returning");
     await page.keyboard.press("Enter");
-    await page.waitForURL(`**/guilds/${guild.id}`);
+    await page.waitForURL((url) => url.pathname === `/guilds/${guild.id}`);
     expect(await isMember(request, user, guild.id)).toBe(true);
   });
 });
@@ -339,7 +339,7 @@ test.describe("without JavaScript", () => {
     await signIn(page, user);
     await page.goto(`/invite/${invite.code}`);
     await page.getByRole("button", { name: "Accept Invite" }).click();
-    await page.waitForURL(`**/guilds/${guild.id}`);
+    await page.waitForURL((url) => url.pathname === `/guilds/${guild.id}`);
     expect(await isMember(request, user, guild.id)).toBe(true);
   });
 });

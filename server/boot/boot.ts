@@ -20,4 +20,6 @@ export async function boot() {
     const { seedDemoIfEmpty } = await import("@/server/demo/seed-demo");
     await seedDemoIfEmpty(database.prisma);
   }
+  // `npm run demo` only: part of the demo guild online, like a real community (server/demo/presence-simulator.ts).
+  if (process.env.DEMO_PRESENCE) (await import("@/server/demo/presence-simulator")).startDemoPresence();
 }

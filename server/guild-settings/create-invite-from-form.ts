@@ -3,6 +3,7 @@
 // invite through the same use-case as POST /channels/{id}/invites.
 import type { CreateInviteField, CreateInviteState, CreateInviteValues } from "@/components/guild-settings/form-states";
 import { DEFAULT_MAX_AGE, isExpireOption, isMaxUsesOption, MAX_REASON_LENGTH } from "@/components/guild-settings/invite-options";
+import { channelLabel } from "@/lib/channels";
 import { ApiError } from "@/lib/errors";
 import { requirePageUser } from "@/server/auth/page-user";
 import { hit } from "@/server/http/rate-limit";
@@ -32,11 +33,11 @@ function failure(values: CreateInviteValues, fieldErrors: Partial<Record<CreateI
   return { status: "error", fieldErrors, formError, values: safe };
 }
 
-function apiErrorMessage(error: ApiError, channelName: string): { field?: CreateInviteField; message: string } | null {
+function apiErrorMessage(error: ApiError, channel: string): { field?: CreateInviteField; message: string } | null {
   switch (error.code) {
     case "MISSING_PERMISSIONS":
     case "MISSING_ACCESS":
-      return { field: "channel", message: `You don't have permission to create invites in #${channelName}.` };
+      return { field: "channel", message: `You don't have permission to create invites in ${channel}.` };
     case "UNKNOWN_CHANNEL":
       return { field: "channel", message: "This channel no longer exists. Pick another one." };
     case "MAX_INVITES":
@@ -57,7 +58,7 @@ export async function createInviteFromForm(guildIdParam: string, formData: FormD
   const fieldErrors: Partial<Record<CreateInviteField, string>> = {};
   const channel = result.access.channels.find((c) => c.id === values.channel);
   if (!channel) fieldErrors.channel = "Pick a channel for the invite.";
-  else if (!channel.canInvite) fieldErrors.channel = `You don't have permission to create invites in #${channel.name}.`;
+  else if (!channel.canInvite) fieldErrors.channel = `You don't have permission to create invites in ${channelLabel(channel)}.`;
   if (!isExpireOption(values.maxAge)) fieldErrors.max_age = "Pick how long the invite lasts.";
   if (!isMaxUsesOption(values.maxUses)) fieldErrors.max_uses = "Pick how many times the invite can be used.";
   if (values.reason.length > MAX_REASON_LENGTH) fieldErrors.reason = `Keep the reason under ${MAX_REASON_LENGTH} characters.`;
@@ -79,7 +80,7 @@ export async function createInviteFromForm(guildIdParam: string, formData: FormD
       invite: {
         code: invite.code,
         url: inviteLink(invite.code),
-        channelName: channel.name,
+        channel: channelLabel(channel),
         maxAge: invite.max_age ?? values.maxAge,
         maxUses: invite.max_uses ?? values.maxUses,
         temporary: invite.temporary,
@@ -87,7 +88,7 @@ export async function createInviteFromForm(guildIdParam: string, formData: FormD
       },
     };
   } catch (error) {
-    const mapped = error instanceof ApiError ? apiErrorMessage(error, channel.name) : null;
+    const mapped = error instanceof ApiError ? apiErrorMessage(error, channelLabel(channel)) : null;
     if (!mapped) throw error;
     return mapped.field ? failure(values, { [mapped.field]: mapped.message }) : failure(values, {}, mapped.message);
   }

@@ -1,6 +1,7 @@
 // "Recent invite activity" on the invites page: the last invite creations (audit action 40), revocations
 // (42) and guild updates (1) that changed the vanity URL or paused/resumed invites, with who did it and
 // why. Shown to VIEW_AUDIT_LOG or MANAGE_GUILD; checked here again, not only by the page.
+import { channelLabel } from "@/lib/channels";
 import { AuditLogAction } from "@/lib/constants";
 import { db } from "@/server/db";
 import type { SettingsAccess } from "./load-settings-access";
@@ -12,8 +13,9 @@ const SCAN_LIMIT = 100;
 type Actor = { username: string; discriminator: number } | null;
 
 export type ActivityEvent =
-  | { kind: "invite-created"; code: string; channelName: string; maxAge: number; maxUses: number; temporary: boolean }
-  | { kind: "invite-revoked"; code: string; channelName: string }
+  /** `channel` in words ("#general", "Lounge (voice)", "a deleted channel"). */
+  | { kind: "invite-created"; code: string; channel: string; maxAge: number; maxUses: number; temporary: boolean }
+  | { kind: "invite-revoked"; code: string; channel: string }
   | { kind: "vanity-changed"; from: string | null; to: string | null }
   | { kind: "invites-paused" }
   | { kind: "invites-resumed" };
@@ -33,17 +35,17 @@ function pick(changes: Change[], key: string, side: "old_value" | "new_value"): 
 const asString = (value: unknown) => (typeof value === "string" ? value : null);
 const asNumber = (value: unknown) => (typeof value === "number" ? value : 0);
 
-function toEvent(actionType: number, changes: Change[], channelName: (id: unknown) => string): ActivityEvent | null {
+function toEvent(actionType: number, changes: Change[], labelOf: (id: unknown) => string): ActivityEvent | null {
   if (actionType === AuditLogAction.INVITE_CREATE || actionType === AuditLogAction.INVITE_DELETE) {
     const side = actionType === AuditLogAction.INVITE_CREATE ? "new_value" : "old_value";
     const code = asString(pick(changes, "code", side));
     if (!code) return null;
-    const channel = channelName(pick(changes, "channel_id", side));
-    if (side === "old_value") return { kind: "invite-revoked", code, channelName: channel };
+    const channel = labelOf(pick(changes, "channel_id", side));
+    if (side === "old_value") return { kind: "invite-revoked", code, channel };
     return {
       kind: "invite-created",
       code,
-      channelName: channel,
+      channel,
       maxAge: asNumber(pick(changes, "max_age", side)),
       maxUses: asNumber(pick(changes, "max_uses", side)),
       temporary: pick(changes, "temporary", side) === true,
@@ -69,10 +71,10 @@ export async function loadInviteActivity(access: SettingsAccess): Promise<Activi
     orderBy: { id: "desc" },
     take: SCAN_LIMIT,
   });
-  const channels = new Map(access.channels.map((c) => [c.id, c.name]));
-  const channelName = (id: unknown) => (typeof id === "string" ? (channels.get(id) ?? "deleted channel") : "unknown channel");
+  const channels = new Map(access.channels.map((c) => [c.id, channelLabel(c)]));
+  const labelOf = (id: unknown) => (typeof id === "string" ? (channels.get(id) ?? "a deleted channel") : "an unknown channel");
   const items = entries.flatMap((entry) => {
-    const event = toEvent(entry.actionType, changesOf(entry.changes), channelName);
+    const event = toEvent(entry.actionType, changesOf(entry.changes), labelOf);
     return event ? [{ entry, event }] : [];
   }).slice(0, ACTIVITY_LIMIT);
 

@@ -1,6 +1,8 @@
 // The invites table of the settings page: the live invites the viewer may manage, newest first, narrowed
 // by the channel and inviter filters of the query string. Reuses the API's list use-cases, so the page
 // shows exactly what GET /guilds/{id}/invites or GET /channels/{id}/invites would.
+import type { PickerChannel } from "@/lib/channels";
+import { INVITABLE_CHANNEL_TYPES } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
 import { parseSnowflake } from "@/lib/snowflake";
 import type { Caller } from "@/server/auth/caller";
@@ -13,7 +15,7 @@ import type { SettingsAccess } from "./load-settings-access";
 export type InviteRowView = {
   code: string;
   url: string;
-  channel: { id: string; name: string };
+  channel: { id: string; name: string; type: number };
   inviter: { id: string; username: string; discriminator: number } | null;
   uses: number;
   maxUses: number;
@@ -31,7 +33,8 @@ export type InviteListView = {
   invites: InviteRowView[];
   /** Live invites before filtering. */
   total: number;
-  channelOptions: { id: string; name: string }[];
+  /** The channels the filter offers: those whose invites the viewer sees, in the guild's order. */
+  channelOptions: PickerChannel[];
   inviterOptions: { id: string; username: string }[];
   filters: InviteFilters;
 };
@@ -53,12 +56,12 @@ async function listVisibleInvites(access: SettingsAccess, viewer: Caller): Promi
   return lists.flat().sort((a, b) => b.created_at.localeCompare(a.created_at) || a.code.localeCompare(b.code));
 }
 
-function toRow(dto: InviteDto, access: SettingsAccess, channelNames: Map<string, string>): InviteRowView {
+function toRow(dto: InviteDto, access: SettingsAccess): InviteRowView {
   const channel = access.channels.find((c) => c.id === dto.channel_id);
   return {
     code: dto.code,
     url: inviteLink(dto.code),
-    channel: { id: dto.channel_id, name: channelNames.get(dto.channel_id) ?? dto.channel?.name ?? "unknown" },
+    channel: { id: dto.channel_id, name: channel?.name ?? dto.channel?.name ?? "unknown", type: channel?.type ?? dto.channel?.type ?? 0 },
     inviter: dto.inviter ? { id: dto.inviter.id, username: dto.inviter.username, discriminator: dto.inviter.discriminator } : null,
     uses: dto.uses ?? 0,
     maxUses: dto.max_uses ?? 0,
@@ -79,11 +82,12 @@ export async function loadInviteList(access: SettingsAccess, viewer: Caller, fil
     if (error instanceof ApiError && error.status === 403) return null;
     throw error;
   }
-  const channelNames = new Map(access.channels.map((c) => [c.id, c.name]));
-  const rows = dtos.map((dto) => toRow(dto, access, channelNames));
+  const rows = dtos.map((dto) => toRow(dto, access));
   const inviters = new Map<string, string>();
   for (const row of rows) if (row.inviter) inviters.set(row.inviter.id, row.inviter.username);
-  const channelOptions = access.channels.filter((c) => access.canManageGuild || c.canManage).map((c) => ({ id: c.id, name: c.name }));
+  const channelOptions = access.channels
+    .filter((c) => INVITABLE_CHANNEL_TYPES.has(c.type) && (access.canManageGuild || c.canManage))
+    .map(({ id, name, type, category }) => ({ id, name, type, category }));
   return {
     invites: rows.filter((row) => (!filters.channel || row.channel.id === filters.channel) && (!filters.inviter || row.inviter?.id === filters.inviter)),
     total: rows.length,

@@ -3,19 +3,20 @@
 // overwrites) sees and revokes that channel's invites; VIEW_AUDIT_LOG or MANAGE_GUILD sees the activity.
 // Everyone else is refused. Non-members and unknown guilds look the same (null), like the guild page.
 import { cache } from "react";
-import { ChannelType } from "@/lib/constants";
+import { orderChannels } from "@/lib/channels";
+import { ChannelType, INVITABLE_CHANNEL_TYPES } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
 import { applyOverwrites, hasPermission, Permissions } from "@/lib/permissions";
 import { parseSnowflake } from "@/lib/snowflake";
 import { db } from "@/server/db";
 import { loadGuildAccess } from "@/server/guilds/access";
 
-const INVITABLE_TYPES: ReadonlySet<number> = new Set([ChannelType.GUILD_TEXT, ChannelType.GUILD_VOICE]);
-
 export type SettingsChannel = {
   id: string;
   name: string;
   type: number;
+  /** The name of the category it is in, or null. */
+  category: string | null;
   /** MANAGE_CHANNELS here after overwrites: may list and revoke this channel's invites. */
   canManage: boolean;
   /** VIEW_CHANNEL and CREATE_INSTANT_INVITE here, and a channel type that takes invites. */
@@ -30,7 +31,7 @@ export type SettingsAccess = {
   canViewActivity: boolean;
   isPaused: boolean;
   hasVanityFeature: boolean;
-  /** The guild's channels (no categories), in display order, with what the viewer may do in each. */
+  /** The guild's channels (no categories), in the guild's order (lib/channels.ts), with what the viewer may do in each. */
   channels: SettingsChannel[];
 };
 
@@ -49,19 +50,17 @@ async function load(guildIdParam: string, viewerId: bigint): Promise<SettingsAcc
   if (!access.member) return { kind: "not-found" };
 
   const prisma = await db();
-  const rows = await prisma.channel.findMany({
-    where: { guildId, type: { not: ChannelType.GUILD_CATEGORY } },
-    include: { overwrites: true },
-    orderBy: [{ position: "asc" }, { id: "asc" }],
-  });
-  const channels: SettingsChannel[] = rows.map((row) => {
+  const rows = await prisma.channel.findMany({ where: { guildId }, include: { overwrites: true } });
+  const categoryNames = new Map(rows.filter((row) => row.type === ChannelType.GUILD_CATEGORY).map((row) => [row.id, row.name ?? "unnamed"]));
+  const channels: SettingsChannel[] = orderChannels(rows).map((row) => {
     const permissions = applyOverwrites({ base: access.permissions, guildId, userId: viewerId, memberRoleIds: access.memberRoleIds, overwrites: row.overwrites });
     return {
       id: row.id.toString(),
       name: row.name ?? "unnamed",
       type: row.type,
+      category: (row.parentId !== null && categoryNames.get(row.parentId)) || null,
       canManage: hasPermission(permissions, Permissions.MANAGE_CHANNELS),
-      canInvite: INVITABLE_TYPES.has(row.type) && hasPermission(permissions, Permissions.VIEW_CHANNEL | Permissions.CREATE_INSTANT_INVITE),
+      canInvite: INVITABLE_CHANNEL_TYPES.has(row.type) && hasPermission(permissions, Permissions.VIEW_CHANNEL | Permissions.CREATE_INSTANT_INVITE),
     };
   });
   const canManageGuild = hasPermission(access.permissions, Permissions.MANAGE_GUILD);

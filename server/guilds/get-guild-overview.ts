@@ -1,7 +1,7 @@
 // Everything the guild page shows, for one viewer: the guild, the channels that viewer can see, the first
-// members with their roles, and whether to offer the settings link. Non-members get null (never data).
+// members with their roles, whether to offer the settings link, and how the viewer joined. Non-members get null (never data).
 import { cache } from "react";
-import { ChannelType } from "@/lib/constants";
+import { groupChannels } from "@/lib/channels";
 import { ApiError } from "@/lib/errors";
 import { applyOverwrites, hasPermission, Permissions } from "@/lib/permissions";
 import { db } from "@/server/db";
@@ -55,15 +55,13 @@ export const getGuildOverview = cache(async (guildId: bigint, viewerId: bigint) 
       applyOverwrites({ base: access.permissions, guildId, userId: viewerId, memberRoleIds: access.memberRoleIds, overwrites: channel.overwrites }),
       Permissions.VIEW_CHANNEL,
     );
-  const categories = channelRows.filter((c) => c.type === ChannelType.GUILD_CATEGORY);
-  const visible = channelRows.filter((c) => c.type !== ChannelType.GUILD_CATEGORY && canView(c));
-  const categoryIds = new Set(categories.map((c) => c.id));
-  const groups: OverviewChannelGroup[] = [{ category: null, channels: visible.filter((c) => c.parentId === null || !categoryIds.has(c.parentId)).map(toChannel) }];
-  for (const category of categories) {
-    const children = visible.filter((c) => c.parentId === category.id).map(toChannel);
-    // A category shows when the viewer sees something in it, or sees the (empty) category itself.
-    if (children.length > 0 || canView(category)) groups.push({ category: toChannel(category), channels: children });
-  }
+  // The guild's order (lib/channels.ts); a category shows when the viewer sees something in it, or sees
+  // the (empty) category itself.
+  const groups: OverviewChannelGroup[] = groupChannels(channelRows).flatMap<OverviewChannelGroup>((group) => {
+    const channels = group.channels.filter(canView).map(toChannel);
+    if (group.category === null) return [{ category: null, channels }];
+    return channels.length > 0 || canView(group.category) ? [{ category: toChannel(group.category), channels }] : [];
+  });
 
   const rolesById = new Map(access.roles.filter((r) => r.id !== guildId).map((r) => [r.id, r]));
   const members: OverviewMember[] = memberRows.map((m) => ({
@@ -94,6 +92,8 @@ export const getGuildOverview = cache(async (guildId: bigint, viewerId: bigint) 
     channelGroups: groups.filter((g) => g.category !== null || g.channels.length > 0),
     members,
     canManage,
+    /** The viewer's own membership: when and how they joined. */
+    membership: { joinedAt: access.member.joinedAt, joinSourceType: access.member.joinSourceType },
   };
 });
 

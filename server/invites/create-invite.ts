@@ -1,7 +1,7 @@
 // POST /channels/{id}/invites (spec section 6): needs VIEW_CHANNEL and CREATE_INSTANT_INVITE on the
 // channel after overwrites (group DM: any recipient). The guild's 1000-live-invite cap is counted inside
 // the transaction, under a lock on the guild row, so two concurrent creates can't both slip under it.
-import { AuditLogAction, ChannelType, InviteType, LIMITS } from "@/lib/constants";
+import { AuditLogAction, INVITABLE_CHANNEL_TYPES, InviteType, LIMITS } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
 import { Permissions } from "@/lib/permissions";
 import type { CreateInviteInput } from "@/lib/schemas/invites";
@@ -16,8 +16,6 @@ import { inviteResponse } from "./invite-response";
 import { maybePurgeLapsedInvites } from "./purge-lapsed-invites";
 import { lockChannel, lockGuild, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 import { publishEvent } from "@/server/events/publish";
-
-const INVITABLE_CHANNEL_TYPES: ReadonlySet<number> = new Set([ChannelType.GUILD_TEXT, ChannelType.GUILD_VOICE, ChannelType.GROUP_DM]);
 
 export async function createInvite(channelId: bigint, caller: Caller, input: CreateInviteInput, reason: string | null) {
   const prisma = await db();

@@ -1,4 +1,6 @@
-// GET /guilds/{id}/vanity-url (spec section 6): the guild's vanity code and its own use count. MANAGE_GUILD.
+// GET /guilds/{id}/vanity-url (spec section 6): the guild's vanity code and its use count. MANAGE_GUILD.
+// The count belongs to the guild's vanity URL whatever its spelling: the uses of the codes it gave up
+// (guilds.retired_vanity_uses) plus the current code's own.
 import { Permissions } from "@/lib/permissions";
 import type { Caller } from "@/server/auth/caller";
 import { db, type Tx } from "@/server/db";
@@ -8,9 +10,23 @@ export async function findVanityInvite(client: Tx, guildId: bigint) {
   return client.invite.findFirst({ where: { guildId, isVanity: true } });
 }
 
+/** The code and the count, read in one query (one snapshot: never between a change's two writes). */
+async function readVanity(client: Tx, guildId: bigint): Promise<{ code: string | null; uses: number }> {
+  const guild = await client.guild.findUnique({
+    where: { id: guildId },
+    select: { retiredVanityUses: true, invites: { where: { isVanity: true }, select: { code: true, uses: true }, take: 1 } },
+  });
+  const current = guild?.invites[0];
+  return { code: current?.code ?? null, uses: (guild?.retiredVanityUses ?? 0) + (current?.uses ?? 0) };
+}
+
+/** Every use of the guild's vanity URL, under any of its codes. */
+export async function vanityUses(client: Tx, guildId: bigint): Promise<number> {
+  return (await readVanity(client, guildId)).uses;
+}
+
 export async function getVanityUrl(guildId: bigint, caller: Caller) {
   const prisma = await db();
   await requireGuildMember(guildId, caller, Permissions.MANAGE_GUILD, prisma);
-  const vanity = await findVanityInvite(prisma, guildId);
-  return { code: vanity?.code ?? null, uses: vanity?.uses ?? 0 };
+  return readVanity(prisma, guildId);
 }

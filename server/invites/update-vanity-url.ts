@@ -2,7 +2,9 @@
 // Uniqueness across every code, without case, is the database's (the unique index on lower(code): insert
 // ON CONFLICT DO NOTHING, then look at the count), never a check-then-insert. A code the guild gives up stays
 // locked to it for 30 days so old links can't be hijacked (a trigger skips any other guild's insert of the
-// name meanwhile, which again shows as a count of 0). Recorded in the audit log as a guild update.
+// name meanwhile, which again shows as a count of 0). The uses of the code given up stay with the guild
+// (guilds.retired_vanity_uses): the vanity URL's count survives a change of spelling. Recorded in the audit
+// log as a guild update.
 import { AuditLogAction, ChannelType, InviteType, LIMITS } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
 import { applyOverwrites, hasPermission, Permissions } from "@/lib/permissions";
@@ -11,12 +13,10 @@ import { recordAuditLog } from "@/server/audit-log/record-audit-log";
 import type { Caller } from "@/server/auth/caller";
 import { db, type Tx } from "@/server/db";
 import { requireGuildMember } from "@/server/guilds/access";
-import { findVanityInvite } from "./get-vanity-url";
+import { findVanityInvite, vanityUses } from "./get-vanity-url";
 import { liveInviteWhere } from "./invite-query";
 import { lockGuild, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 import { publishEvent } from "@/server/events/publish";
-
-export const VANITY_LOCK_DAYS = 30;
 
 /** The guild's first text channel (by position) that @everyone can view: where vanity visitors land. */
 async function findPublicTextChannel(tx: Tx, guildId: bigint) {
@@ -52,11 +52,13 @@ export async function updateVanityUrl(guildId: bigint, caller: Caller, input: Up
   const result = await prisma.$transaction(async (tx) => {
     if (!(await lockGuild(tx, guildId))) throw new ApiError("UNKNOWN_GUILD");
     const current = await findVanityInvite(tx, guildId);
-    if ((current?.code ?? null) === next) return { code: next, uses: current?.uses ?? 0 }; // no-op
+    if ((current?.code ?? null) === next) return { code: next, uses: await vanityUses(tx, guildId) }; // no-op
     const now = new Date();
     if (current) {
-      await tx.invite.delete({ where: { code: current.code } });
-      const lockedUntil = new Date(now.getTime() + VANITY_LOCK_DAYS * 24 * 60 * 60 * 1000);
+      // DELETE ... RETURNING: the count as it is when the row goes, including an accept that committed meanwhile.
+      const [gone] = await tx.$queryRaw<{ uses: number }[]>`DELETE FROM "invites" WHERE "code" = ${current.code} RETURNING "uses"`;
+      if (gone && gone.uses > 0) await tx.guild.update({ where: { id: guildId }, data: { retiredVanityUses: { increment: gone.uses } } });
+      const lockedUntil = new Date(now.getTime() + LIMITS.VANITY_CODE_LOCK_DAYS * 24 * 60 * 60 * 1000);
       await tx.vanityCodeLock.upsert({ where: { code: current.code }, create: { code: current.code, guildId, lockedUntil }, update: { guildId, lockedUntil } });
     }
     if (next !== null) {
@@ -73,7 +75,7 @@ export async function updateVanityUrl(guildId: bigint, caller: Caller, input: Up
       reason,
       changes: [{ key: "vanity_url_code", old_value: current?.code ?? null, new_value: next }],
     });
-    return { code: next, uses: 0, changed: true };
+    return { code: next, uses: await vanityUses(tx, guildId), changed: true };
   }, WRITE_TX_OPTIONS);
   // The old code is gone and the guild's previews name the new one (vanity_url_code).
   if ("changed" in result) {

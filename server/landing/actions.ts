@@ -5,7 +5,8 @@
 import { redirect } from "next/navigation";
 import { ApiError, type ErrorCode } from "@/lib/errors";
 import { isLookupCode } from "@/lib/invite-code";
-import { destinationPath, invitePath, signInPath } from "@/components/invites/invite-links";
+import { invitePath, signInPath } from "@/components/invites/invite-links";
+import { guildPath } from "@/lib/urls";
 import { auth } from "@/server/auth/next-auth";
 import { currentUser } from "@/server/auth/caller";
 import { hit } from "@/server/http/rate-limit";
@@ -38,8 +39,9 @@ export async function acceptInviteFromPage(code: string, _previous: AcceptState,
   let destination: string;
   try {
     const invite = await acceptInvite(code, user);
-    // A group DM has no page of its own here: back to the invite, which now says you're in.
-    destination = invite.guild_id ? destinationPath(invite.guild_id) : invitePath(invite.code);
+    // The guild opens on the invite's channel and greets the new member once. A group DM has no page of
+    // its own here: back to the invite, which now says you're in.
+    destination = invite.guild_id ? guildPath(invite.guild_id, { channel: invite.channel_id, joined: true }) : invitePath(invite.code);
   } catch (error) {
     const known = error instanceof ApiError ? ACCEPT_ERRORS[error.code] : undefined;
     if (known) return { error: known.text, isFinal: known.isFinal };

@@ -81,7 +81,7 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
             invitable.length > 0 ? (
               <CreateInvite
                 action={createInviteAction.bind(null, id)}
-                channels={invitable.map((c) => ({ id: c.id, name: c.name }))}
+                channels={invitable.map(({ id, name, type, category }) => ({ id, name, type, category }))}
                 defaultChannel={defaultChannel}
                 initiallyOpen={single(query.create) === "1"}
                 openHref={invitesSettingsPath(id, { ...filters, create: "1" })}

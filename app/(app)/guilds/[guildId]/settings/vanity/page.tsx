@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { CopyButton } from "@/components/guild-settings/copy-button";
+import { vanitySettingsPath } from "@/components/guild-settings/paths";
 import { SettingsShell } from "@/components/guild-settings/settings-shell";
 import { VanityForm } from "@/components/guild-settings/vanity-form";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -9,7 +10,7 @@ import { loadSettingsAccess } from "@/server/guild-settings/load-settings-access
 import { loadVanitySettings } from "@/server/guild-settings/load-vanity-settings";
 import { setInvitesPausedAction, updateVanityAction } from "../actions";
 
-type Props = { params: Promise<{ guildId: string }> };
+type Props = { params: Promise<{ guildId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [user, { guildId }] = await Promise.all([getPageUser(), params]);
@@ -18,9 +19,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 // The guild's vanity URL (MANAGE_GUILD): the current link and its uses, and a form to set, change or
-// clear it. Without the VANITY_URL feature the page says so and shows no form.
-export default async function VanitySettingsPage({ params }: Props) {
-  const { guildId } = await params;
+// clear it (clearing after a confirmation, ?remove=1 without JavaScript). Without the VANITY_URL feature the
+// page says so and shows no form.
+export default async function VanitySettingsPage({ params, searchParams }: Props) {
+  const [{ guildId }, query] = await Promise.all([params, searchParams]);
   const user = await requirePageUser(`/guilds/${guildId}/settings/vanity`);
   const result = await loadSettingsAccess(guildId, user.id);
   if (result.kind === "not-found") notFound();
@@ -36,7 +38,8 @@ export default async function VanitySettingsPage({ params }: Props) {
         <div className="space-y-5 p-4 sm:p-6">
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             A short, memorable link to this guild that never expires and has no use limit, like{" "}
-            <span className="font-mono text-zinc-900 dark:text-zinc-100">{vanity.baseUrl}/your-guild</span>.
+            <span className="font-mono text-zinc-900 dark:text-zinc-100">{vanity.baseUrl}/your-guild</span>. Its use count
+            belongs to the guild: changing the code keeps counting.
           </p>
           {!access.hasVanityFeature ? (
             <div className="rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm dark:border-zinc-800 dark:bg-zinc-950" data-testid="vanity-unavailable">
@@ -66,7 +69,14 @@ export default async function VanitySettingsPage({ params }: Props) {
                   <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">None yet. Pick one below.</p>
                 )}
               </div>
-              <VanityForm action={updateVanityAction.bind(null, id)} guildId={id} baseUrl={vanity.baseUrl} currentCode={vanity.code} />
+              <VanityForm
+                action={updateVanityAction.bind(null, id)}
+                guildId={id}
+                baseUrl={vanity.baseUrl}
+                currentCode={vanity.code}
+                isConfirmingRemove={query.remove === "1"}
+                pagePath={vanitySettingsPath(id)}
+              />
             </>
           )}
         </div>

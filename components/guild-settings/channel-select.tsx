@@ -1,0 +1,105 @@
+"use client";
+
+import { createElement, useEffect, useState } from "react";
+import { channelLabel, isVoiceChannel, pickerGroups, type PickerChannel } from "@/lib/channels";
+import { ChannelIcon } from "@/components/ui/channel-icon";
+import { cx } from "@/components/ui/cx";
+import { ChevronDownIcon } from "@/components/ui/icons";
+import { FieldMessage } from "@/components/ui/input";
+import { useHydrated } from "./use-hydrated";
+
+type ChannelSelectProps = {
+  id: string;
+  name: string;
+  label: string;
+  channels: readonly PickerChannel[];
+  defaultValue: string;
+  /** Choices before the channels, e.g. "All channels". */
+  leadingOptions?: ReadonlyArray<{ value: string; label: string }>;
+  error?: string;
+  hint?: string;
+  className?: string;
+};
+
+/**
+ * Whether this browser draws <option> contents (icons) in its own picker (the customizable select), and,
+ * one render later, whether the closed box may mirror the chosen option: <selectedcontent> copies the
+ * option's contents when it is inserted, so it must arrive after the icons are in the options.
+ */
+function useRichSelect(): { isRich: boolean; hasSelectedContent: boolean } {
+  const isHydrated = useHydrated();
+  const [isRich, setRich] = useState(false);
+  const [hasSelectedContent, setSelectedContent] = useState(false);
+  useEffect(() => setRich(isHydrated && CSS.supports("appearance", "base-select")), [isHydrated]);
+  useEffect(() => setSelectedContent(isRich), [isRich]);
+  return { isRich, hasSelectedContent };
+}
+
+/**
+ * A native <select> of channels: categories as option groups, each channel with its type's icon. Every option
+ * reads like the guild page ("#general", "Lounge (voice)"): that is all the server renders (so it works
+ * without JavaScript and in every browser). Where the browser has the customizable select (`appearance:
+ * base-select`, app/globals.css), the options then get their icons, drawn in the list and, through
+ * <selectedcontent>, in the closed box; the words stay, visually hidden, for screen readers.
+ */
+export function ChannelSelect({ id, name, label, channels, defaultValue, leadingOptions = [], error, hint, className }: ChannelSelectProps) {
+  const { isRich, hasSelectedContent } = useRichSelect();
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return (
+    <div className={cx("space-y-1.5", className)}>
+      <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        {label}
+      </label>
+      <div className="relative">
+        <select
+          id={id}
+          name={name}
+          defaultValue={defaultValue}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className={cx(
+            "channel-select block h-10 w-full appearance-none rounded-lg border bg-white pr-9 pl-3 text-sm text-zinc-900 shadow-xs",
+            "focus:outline-2 focus:outline-offset-0 dark:bg-zinc-900 dark:text-zinc-100",
+            error ? "border-red-500 focus:outline-red-500/40" : "border-zinc-300 focus:border-brand-500 focus:outline-brand-500/30 dark:border-zinc-700",
+          )}
+        >
+          {/* The closed box shows the chosen option's contents, icon included (added once the browser can). */}
+          {hasSelectedContent ? <button type="button">{createElement("selectedcontent")}</button> : null}
+          {leadingOptions.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+          {pickerGroups(channels).map((group, index) =>
+            group.category === null ? (
+              group.channels.map((channel) => <ChannelOption key={channel.id} channel={channel} isRich={isRich} />)
+            ) : (
+              <optgroup key={`${group.category}-${index}`} label={group.category}>
+                {group.channels.map((channel) => (
+                  <ChannelOption key={channel.id} channel={channel} isRich={isRich} />
+                ))}
+              </optgroup>
+            ),
+          )}
+        </select>
+        <ChevronDownIcon className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500" />
+      </div>
+      <FieldMessage id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+function ChannelOption({ channel, isRich }: { channel: PickerChannel; isRich: boolean }) {
+  if (!isRich) return <option value={channel.id}>{channelLabel(channel)}</option>;
+  const isVoice = isVoiceChannel(channel.type);
+  // The hidden words keep the option's text ("#general", what a form and a test read); aria-label says it
+  // to screen readers in one piece (hidden spans would be read as "# general").
+  return (
+    <option value={channel.id} aria-label={channelLabel(channel)}>
+      <ChannelIcon channelType={channel.type} className="channel-option-icon size-4 shrink-0 text-zinc-500 dark:text-zinc-400" />
+      {isVoice ? null : <span className="sr-only">#</span>}
+      <span>{channel.name}</span>
+      {isVoice ? <span className="sr-only"> (voice)</span> : null}
+    </option>
+  );
+}
