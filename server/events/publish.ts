@@ -3,7 +3,7 @@
 import { db } from "@/server/db";
 import { toMemberDto } from "@/server/dto/member";
 import { toPartialUserDto } from "@/server/dto/user";
-import { onBusMessage as dropStaleSessionVersion } from "@/server/auth/session-version";
+import { onBusMessage as dropStaleCredentials } from "@/server/auth/credential-cache";
 import { onBusMessage as dropStalePreviews } from "@/server/invites/preview-cache";
 import { guildCounts } from "@/server/presence/count-online-members";
 import { eventBus } from "./bus";
@@ -23,7 +23,9 @@ async function memberData(guildId: bigint, userId: bigint) {
 
 async function toMessage(event: GatewayEvent): Promise<BusMessage | null> {
   const data = toWire(("data" in event ? event.data : undefined) ?? {});
-  if (event.type === "USER_SESSIONS_REVOKED") return { type: event.type, guildId: null, channelId: null, userId: event.userId.toString(), data: {} };
+  if (event.type === "USER_SESSIONS_REVOKED") {
+    return { type: event.type, guildId: null, channelId: null, userId: event.userId.toString(), data: event.tokenOnly ? { token_only: true } : {} };
+  }
   const guildId = event.guildId === null ? null : event.guildId.toString();
   switch (event.type) {
     case "INVITE_CREATE":
@@ -57,7 +59,7 @@ export async function publishEvent(event: GatewayEvent): Promise<void> {
     if (!message) return;
     // This instance's caches first, synchronously: whoever made the change reads it back at once.
     dropStalePreviews(message);
-    dropStaleSessionVersion(message);
+    dropStaleCredentials(message);
     await eventBus().publish(message);
   } catch (error) {
     log.error("publishEvent failed", { type: event.type, error: String((error as Error)?.message ?? error) });

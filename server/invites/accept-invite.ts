@@ -4,56 +4,15 @@
 // use with a conditional UPDATE and writes the member in the same statement, so N concurrent accepts of a
 // max_uses k invite admit exactly k users on PGlite and PostgreSQL alike, and a viral link's joins hold the
 // guild's row for a few writes and a commit rather than a conversation of round trips.
-import { JoinSourceType, LIMITS } from "@/lib/constants";
+import { JoinSourceType } from "@/lib/constants";
 import { ApiError, type ErrorCode } from "@/lib/errors";
 import { isLookupCode } from "@/lib/invite-code";
 import type { Caller } from "@/server/auth/caller";
-import { db, type PrismaClient } from "@/server/db";
 import { toInviteDto } from "@/server/dto/invite";
 import { toMemberDto } from "@/server/dto/member";
 import { publishEvent } from "@/server/events/publish";
-import { canSeeMetadataOf } from "./invite-access";
-
-const MAX_ATTEMPTS = 5;
-
-/** One row of accept_invite: the outcome, the invite as it now is, and what its answer needs. */
-type AcceptRow = {
-  outcome: "unknown" | "paused" | "already" | "banned" | "max_guilds" | "max_recipients" | "joined";
-  code: string;
-  type: number;
-  guild_id: bigint | null;
-  channel_id: bigint;
-  inviter_id: bigint | null;
-  created_at: Date;
-  expires_at: Date | null;
-  uses: number;
-  max_uses: number;
-  max_age: number;
-  temporary: boolean;
-  is_vanity: boolean;
-  version: number;
-  guild_name: string | null;
-  guild_icon_hash: string | null;
-  guild_banner_hash: string | null;
-  guild_splash_hash: string | null;
-  guild_features: string[] | null;
-  guild_owner_id: bigint | null;
-  member_count: number | null;
-  presence_count: number | null;
-  channel_name: string | null;
-  channel_type: number;
-  channel_owner_id: bigint | null;
-  recipients: string[] | null;
-  inviter_username: string | null;
-  inviter_discriminator: number | null;
-  inviter_avatar_hash: string | null;
-  inviter_is_bot: boolean | null;
-  joined_at: Date | null;
-  everyone_permissions: bigint | null;
-  role_ids: bigint[] | null;
-  role_permissions: bigint[] | null;
-  overwrites: { target_id: string; type: number; allow: string; deny: string }[] | null;
-};
+import { acceptTogether, type AcceptRow } from "./accept-queue";
+import { canSeeInviteMetadata, canSeeMetadataOf } from "./invite-access";
 
 const REFUSALS: Partial<Record<AcceptRow["outcome"], ErrorCode>> = {
   unknown: "UNKNOWN_INVITE",
@@ -63,34 +22,8 @@ const REFUSALS: Partial<Record<AcceptRow["outcome"], ErrorCode>> = {
   max_recipients: "MAX_GROUP_DM_RECIPIENTS",
 };
 
-/** The message accept_invite raised to roll a counted use back, if that is what `error` is. */
-function raisedByAccept(error: unknown): string | null {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { message?: unknown } } } })?.meta?.driverAdapterError?.cause;
-  const message = typeof cause?.message === "string" ? cause.message : "";
-  return message.startsWith("accept_invite: ") ? message.slice("accept_invite: ".length) : null;
-}
-
-async function callAccept(prisma: PrismaClient, code: string, userId: bigint): Promise<AcceptRow> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const [row] = await prisma.$queryRaw<AcceptRow[]>`
-        SELECT * FROM accept_invite(${code}::text, ${userId}::bigint, ${LIMITS.MAX_GUILDS_PER_USER}::int,
-          ${LIMITS.MAX_GROUP_DM_RECIPIENTS}::int, ${JoinSourceType.INVITE}::int, ${JoinSourceType.VANITY_URL}::int)`;
-      if (!row) throw new Error("accept_invite returned no row");
-      return row;
-    } catch (error) {
-      const raised = raisedByAccept(error);
-      if (raised === "max_guilds") throw new ApiError("MAX_GUILDS");
-      // The member row appeared after the use was counted (rolled back): the next call answers "already".
-      if (raised === "retry" && attempt < MAX_ATTEMPTS) continue;
-      if (raised === "retry") throw new ApiError("CONFLICT");
-      throw error;
-    }
-  }
-}
-
 /** The row in the shape the invite DTO reads. */
-function toInviteRow(row: AcceptRow) {
+function toInviteRow(row: AcceptRow & { code: string }) {
   return {
     code: row.code,
     type: row.type,
@@ -126,7 +59,10 @@ function toInviteRow(row: AcceptRow) {
 }
 
 /** Whether the caller, now a member or recipient, may see uses, max_uses and max_age. */
-function mayShowMetadata(row: AcceptRow, caller: Caller): boolean {
+async function mayShowMetadata(row: AcceptRow, caller: Caller): Promise<boolean> {
+  // Someone already in may hold roles: asked the usual way. A new member has none, so the statement's
+  // @everyone permissions and overwrites decide.
+  if (row.outcome === "already") return canSeeInviteMetadata({ type: row.type, channelId: row.channel_id, inviterId: row.inviter_id, channel: { ownerId: row.channel_owner_id } }, caller);
   return canSeeMetadataOf({
     userId: caller.id,
     inviterId: row.inviter_id,
@@ -134,16 +70,16 @@ function mayShowMetadata(row: AcceptRow, caller: Caller): boolean {
     channelOwnerId: row.channel_owner_id,
     guildOwnerId: row.guild_owner_id,
     everyonePermissions: row.everyone_permissions,
-    roles: (row.role_ids ?? []).map((id, i) => ({ id, permissions: row.role_permissions?.[i] ?? 0n })),
+    roles: [],
     overwrites: (row.overwrites ?? []).map((o) => ({ targetId: BigInt(o.target_id), type: o.type, allow: BigInt(o.allow), deny: BigInt(o.deny) })),
   });
 }
 
 export async function acceptInvite(code: string, caller: Caller) {
   if (!isLookupCode(code)) throw new ApiError("UNKNOWN_INVITE");
-  const row = await callAccept(await db(), code, caller.id);
+  const row = await acceptTogether(code, caller.id);
   const refusal = REFUSALS[row.outcome];
-  if (refusal) throw new ApiError(refusal);
+  if (refusal || row.code === null) throw new ApiError(refusal ?? "UNKNOWN_INVITE");
   if (row.outcome === "joined" && row.guild_id !== null && row.joined_at !== null) {
     // The member object as the members API returns it, from what the statement wrote: no read back.
     const member = toMemberDto({
@@ -159,10 +95,10 @@ export async function acceptInvite(code: string, caller: Caller) {
     });
     await publishEvent({ type: "GUILD_MEMBER_ADD", guildId: row.guild_id, userId: caller.id, data: member });
   }
-  return toInviteDto(toInviteRow(row), {
+  return toInviteDto(toInviteRow({ ...row, code: row.code }), {
     withCounts: true,
     withExpiration: true,
-    withMetadata: mayShowMetadata(row, caller),
+    withMetadata: await mayShowMetadata(row, caller),
     presenceCount: row.presence_count ?? 0,
   });
 }
