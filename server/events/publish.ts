@@ -7,6 +7,7 @@ import { onBusMessage as dropStaleCredentials } from "@/server/auth/credential-c
 import { onBusMessage as dropStalePreviews } from "@/server/invites/preview-cache";
 import { guildCounts } from "@/server/presence/count-online-members";
 import { eventBus } from "./bus";
+import { NOTIFY_CHANNEL } from "./postgres-bus";
 import { toWire, type BusMessage, type GatewayEvent } from "./types";
 import { log } from "@/server/log";
 
@@ -52,15 +53,27 @@ async function toMessage(event: GatewayEvent): Promise<BusMessage | null> {
   }
 }
 
-/** Sends an event to every instance; each delivers it to the streams allowed to see it. */
-export async function publishEvent(event: GatewayEvent): Promise<void> {
+/**
+ * The channel on which a statement may send its own events by NOTIFY, in the transaction that makes the
+ * change (sent if and only if it commits, in commit order), or null when the bus is in-process (PGlite).
+ */
+export function transactionNotifyChannel(): string | null {
+  return eventBus().kind === "postgres" ? NOTIFY_CHANNEL : null;
+}
+
+/**
+ * Sends an event to every instance; each delivers it to the streams allowed to see it. `sentByTransaction`:
+ * the statement that made the change already sent it (transactionNotifyChannel), so only this instance's
+ * caches are dropped here.
+ */
+export async function publishEvent(event: GatewayEvent, options: { sentByTransaction?: boolean } = {}): Promise<void> {
   try {
     const message = await toMessage(event);
     if (!message) return;
     // This instance's caches first, synchronously: whoever made the change reads it back at once.
     dropStalePreviews(message);
     dropStaleCredentials(message);
-    await eventBus().publish(message);
+    if (!options.sentByTransaction) await eventBus().publish(message);
   } catch (error) {
     log.error("publishEvent failed", { type: event.type, error: String((error as Error)?.message ?? error) });
   }

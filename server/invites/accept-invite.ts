@@ -93,7 +93,8 @@ export async function acceptInvite(code: string, caller: Caller) {
       user: caller,
       roles: [],
     });
-    await publishEvent({ type: "GUILD_MEMBER_ADD", guildId: row.guild_id, userId: caller.id, data: member });
+    // On PostgreSQL the statement sent it already, in its own transaction (durable, in commit order).
+    await publishEvent({ type: "GUILD_MEMBER_ADD", guildId: row.guild_id, userId: caller.id, data: member }, { sentByTransaction: row.notified });
   }
   return toInviteDto(toInviteRow({ ...row, code: row.code }), {
     withCounts: true,

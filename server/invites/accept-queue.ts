@@ -8,6 +8,7 @@
 import { JoinSourceType, LIMITS } from "@/lib/constants";
 import { db } from "@/server/db";
 import { Coalescer } from "@/server/db/coalesce";
+import { transactionNotifyChannel } from "@/server/events/publish";
 
 const MAX_BATCH = 100;
 
@@ -47,6 +48,8 @@ export type AcceptRow = {
   inviter_is_bot: boolean | null;
   everyone_permissions: bigint | null;
   overwrites: { target_id: string; type: number; allow: string; deny: string }[] | null;
+  /** Whether the statement sent the joins' GUILD_MEMBER_ADD itself (PostgreSQL's bus). */
+  notified: boolean;
 };
 
 // One per process (Next may load this module in several bundles), keyed by the code as sent.
@@ -54,12 +57,13 @@ const queues = ((globalThis as Record<string, unknown>).__fluxerAcceptQueues ??=
 
 async function acceptAll(code: string, userIds: bigint[]): Promise<AcceptRow[]> {
   const prisma = await db();
-  const rows = await prisma.$queryRaw<AcceptRow[]>`
+  const channel = transactionNotifyChannel();
+  const rows = await prisma.$queryRaw<Omit<AcceptRow, "notified">[]>`
     SELECT * FROM accept_invite(${code}::text, ${userIds}::bigint[], ${LIMITS.MAX_GUILDS_PER_USER}::int,
-      ${LIMITS.MAX_GROUP_DM_RECIPIENTS}::int, ${JoinSourceType.INVITE}::int, ${JoinSourceType.VANITY_URL}::int)`;
+      ${LIMITS.MAX_GROUP_DM_RECIPIENTS}::int, ${JoinSourceType.INVITE}::int, ${JoinSourceType.VANITY_URL}::int, ${channel}::text)`;
   // One row per user, in the order given.
   if (rows.some((row, i) => row.user_id !== userIds[i])) throw new Error("accept_invite answered out of order");
-  return rows;
+  return rows.map((row) => ({ ...row, notified: channel !== null }));
 }
 
 /** The user's outcome of accepting `code`, decided together with the other accepts of it waiting meanwhile. */
