@@ -22,6 +22,12 @@
 -- A member row that another path inserted meanwhile makes the insert do nothing: that user is 'already' and
 -- no use is counted for them.
 --
+-- Events: with p_notify_channel (PostgreSQL's event bus), each guild join sends its GUILD_MEMBER_ADD message
+-- by NOTIFY in this same transaction, after the count: it is sent if and only if the join commits, in commit
+-- order, even when the instance that asked dies right after. The message is the bus's JSON with the member
+-- object as the members API shows it (server/dto/member.ts; accepts are for users only, so never a bot).
+-- Without a channel (PGlite's in-process bus) the app publishes it after the call.
+--
 -- One row per user (user_id, outcome, joined_at) carries the same invite after the call, its guild, channel,
 -- inviter and counts, and what deciding whether a new member may see the invite's metadata needs (the
 -- @everyone role's permissions and the channel's overwrites; a new member has no roles). Not expressible in
@@ -32,7 +38,8 @@ CREATE FUNCTION "accept_invite"(
     p_max_guilds INTEGER,
     p_max_recipients INTEGER,
     p_invite_source INTEGER,
-    p_vanity_source INTEGER
+    p_vanity_source INTEGER,
+    p_notify_channel TEXT
 )
 RETURNS TABLE (
     "user_id" BIGINT,
@@ -180,6 +187,17 @@ BEGIN
                     ELSE
                         v_outcomes := v_outcomes || 'joined'::text;
                         v_joined := v_joined + 1;
+                        IF p_notify_channel IS NOT NULL THEN
+                            PERFORM pg_notify(p_notify_channel, json_build_object(
+                                'type', 'GUILD_MEMBER_ADD', 'guildId', v_guild_id::text, 'channelId', NULL, 'userId', v_user::text,
+                                'data', json_build_object(
+                                    'user', (SELECT json_build_object('id', u."id"::text, 'username', u."username", 'discriminator', u."discriminator", 'avatar_hash', u."avatar_hash")
+                                               FROM "users" u WHERE u."id" = v_user),
+                                    'nick', NULL, 'roles', '[]'::json,
+                                    'joined_at', to_char(v_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                                    'temporary', v_temporary, 'join_source_type', v_source, 'source_invite_code', v_code,
+                                    'inviter_id', v_inviter_id::text, 'guild_id', v_guild_id::text))::text);
+                        END IF;
                     END IF;
                 END IF;
             ELSE
