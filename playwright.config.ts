@@ -28,7 +28,6 @@ function appServer(appPort: number) {
       DATABASE_URL: process.env.TEST_DATABASE_URL ?? "pglite:memory",
       // Links and the Origin check use the address the tests (and browsers) talk to.
       APP_URL: baseURL,
-      AUTH_URL: baseURL,
       AUTH_SECRET: TEST_AUTH_SECRET,
       SEED_DEMO: "0",
       TRUST_PROXY: "1",

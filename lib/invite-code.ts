@@ -35,7 +35,10 @@ export function isLookupCode(code: string): boolean {
   return LOOKUP_PATTERN.test(code);
 }
 
-/** The codes to try for a lookup, in order: exact, then lowercased (vanity codes resolve in any case). */
+/**
+ * The codes to try for a lookup, in order: exact, then lowercased. The lowercased spelling only ever finds a
+ * vanity code (they resolve in any case); random codes are case-sensitive, so a case variant of one is unknown.
+ */
 export function lookupCandidates(code: string): string[] {
   if (!isLookupCode(code)) return [];
   const lower = code.toLowerCase();

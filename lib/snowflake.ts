@@ -2,21 +2,36 @@
 
 export const FLUXER_EPOCH = 1420070400000n;
 
-let lastMs = -1n;
-let sequence = 0n;
-const worker = BigInt(Number(process.env.WORKER_ID ?? process.pid) & 0x3ff);
+// One counter per process, kept on globalThis: Next bundles this module once per server layer (route
+// handlers, server actions and pages, instrumentation), and copies counting on their own drew the same id
+// whenever two layers made one in the same millisecond (an API register and a register form at once: a
+// duplicate users_pkey, answered 500). The worker bits are the same in every copy, so only a shared
+// sequence keeps ids apart.
+// The worker bits live there too: on PostgreSQL each instance leases a worker id of its own at start
+// (server/db/snowflake-worker.ts), and every copy must use the leased one.
+type Counter = { lastMs: bigint; sequence: bigint; worker: bigint };
+const counter = ((globalThis as Record<string, unknown>).__fluxerSnowflake ??= {
+  lastMs: -1n,
+  sequence: 0n,
+  worker: BigInt(Number(process.env.WORKER_ID ?? process.pid) & 0x3ff),
+}) as Counter;
+
+/** Uses `workerId` (0-1023) for every id made from now on. */
+export function setSnowflakeWorker(workerId: number) {
+  counter.worker = BigInt(workerId & 0x3ff);
+}
 
 export function nextSnowflake(now: number = Date.now()): bigint {
   let ms = BigInt(now);
-  if (ms < lastMs) ms = lastMs; // clock went backwards: never reuse an earlier timestamp
-  if (ms === lastMs) {
-    sequence = (sequence + 1n) & 0xfffn;
-    if (sequence === 0n) ms = lastMs + 1n; // 4096 ids in one ms: borrow the next millisecond
+  if (ms < counter.lastMs) ms = counter.lastMs; // clock went backwards: never reuse an earlier timestamp
+  if (ms === counter.lastMs) {
+    counter.sequence = (counter.sequence + 1n) & 0xfffn;
+    if (counter.sequence === 0n) ms = counter.lastMs + 1n; // 4096 ids in one ms: borrow the next millisecond
   } else {
-    sequence = 0n;
+    counter.sequence = 0n;
   }
-  lastMs = ms;
-  return ((ms - FLUXER_EPOCH) << 22n) | (worker << 12n) | sequence;
+  counter.lastMs = ms;
+  return ((ms - FLUXER_EPOCH) << 22n) | (counter.worker << 12n) | counter.sequence;
 }
 
 export function snowflakeTimestamp(id: bigint): Date {

@@ -1,8 +1,12 @@
 // Presence (spec section 8): a signed-in event stream makes its user count as online; anonymous streams may
 // only follow the counts of guilds with a live invite; temporary members leave after their last stream ends.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { CLIENT_ADDRESS_HEADER, expectError, randomIp, registerUser, type TestUser } from "../fixtures";
 import { EventStream } from "../sse-stream";
+import { startInstance } from "../security/support/instance";
 import { createRole, giveRole, joinGuild, ownerWithGuild } from "../support/members";
 
 /** TEMP_MEMBER_GRACE_SECONDS of the test server (its default). */
@@ -159,6 +163,54 @@ test.describe("presence", () => {
     expect(await memberStatus(request, owner, guild.id, guest.id)).toBe(404);
     expect(await presence(request, owner, guild.id)).toMatchObject({ online: 1, members: 1 });
     watcher.close();
+  });
+
+  test("a temporary member who never opens a stream is removed after the grace period, unless given a role meanwhile", async ({ request, baseURL }) => {
+    const { owner, guild } = await ownerWithGuild(request);
+    const invite = await createInvite(request, owner, guild.general_channel_id!, { temporary: true, max_age: 0 });
+    const role = await createRole(request, owner, guild.id, 0n, "Keepers");
+    const watcher = await EventStream.open(baseURL!, `guild_counts=${guild.id}`, owner.headers);
+    await watcher.waitFor("READY");
+    // Two API clients that accept and never connect: one is given a role at once, the other nothing.
+    const [drifter, kept] = [await registerUser(request), await registerUser(request)];
+    const joinedAt = Date.now();
+    await acceptInvite(request, drifter, invite.code);
+    await acceptInvite(request, kept, invite.code);
+    await giveRole(request, owner, guild.id, kept.id, role.id);
+
+    const removal = await watcher.waitFor("GUILD_MEMBER_REMOVE", (d) => (d.user as { id: string }).id === drifter.id, (GRACE_SECONDS + 20) * 1000);
+    expect((Date.now() - joinedAt) / 1000).toBeGreaterThanOrEqual(GRACE_SECONDS - 1);
+    expect(removal.data).toMatchObject({ guild_id: guild.id, user: { id: drifter.id } });
+    expect(await memberStatus(request, owner, guild.id, drifter.id)).toBe(404);
+    expect(await memberStatus(request, owner, guild.id, kept.id)).toBe(200);
+    expect(watcher.received("GUILD_MEMBER_REMOVE").map((e) => (e.data.user as { id: string }).id)).toEqual([drifter.id]);
+    watcher.close();
+  });
+
+  test("the removal of a never-connected temporary member survives a restart of the server", async () => {
+    test.setTimeout(240_000);
+    // A private instance over a database that outlives it: the suite's PostgreSQL, else a PGlite folder.
+    const folder = process.env.TEST_DATABASE_URL?.startsWith("postgres") ? null : mkdtempSync(path.join(tmpdir(), "fluxer-restart-"));
+    const env = { TEMP_MEMBER_GRACE_SECONDS: "20", RATE_LIMIT_SCALE: "100", ...(folder ? { DATABASE_URL: `pglite:${folder}` } : {}) };
+    let instance = await startInstance(env);
+    let api = await playwrightRequest.newContext({ baseURL: instance.baseURL });
+    try {
+      const { owner, guild } = await ownerWithGuild(api);
+      const invite = await createInvite(api, owner, guild.general_channel_id!, { temporary: true, max_age: 0 });
+      const guest = await registerUser(api);
+      await acceptInvite(api, guest, invite.code);
+      // Stopped well inside the grace period: nothing in this process's memory may be what removes the guest.
+      await api.dispose();
+      await instance.stop();
+      instance = await startInstance(env);
+      api = await playwrightRequest.newContext({ baseURL: instance.baseURL });
+      await expect.poll(() => memberStatus(api, owner, guild.id, guest.id), { timeout: 90_000, intervals: [1000] }).toBe(404);
+      expect(await memberStatus(api, owner, guild.id, owner.id)).toBe(200);
+    } finally {
+      await api.dispose();
+      await instance.stop();
+      if (folder) rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   test("a temporary member who reconnects in time, or is given a role, stays", async ({ request, baseURL }) => {

@@ -391,15 +391,22 @@ export function checkAnswer(status: number, contentType: string, text: string): 
   return null;
 }
 
-/** Sends the cases in batches of `concurrency`, checks every answer and counts statuses. */
+let sentRequests = 0;
+
+/**
+ * Sends the cases in batches of `concurrency`, checks every answer and counts statuses. Each request carries
+ * an `x-request-id` (`fz-<run>-<n>`) that the server writes on its log lines, so a bad answer in the report
+ * can be found in the server's log (TEST_SERVER_LOGS=1) with its stack.
+ */
 export async function runCases(request: APIRequestContext, cases: readonly FuzzCase[], budget: Budget, rng: Rng, concurrency = 20) {
   const stats: Stats = { requests: 0, byStatus: {}, byFamily: {}, accountedCreates: [] };
   const violations: Violation[] = [];
+  const run = `${process.pid.toString(36)}${Date.now().toString(36)}`;
   for (let start = 0; start < cases.length; start += concurrency) {
     const batch = cases.slice(start, start + concurrency);
     const prepared = [];
     for (const fuzzCase of batch) {
-      const headers: Record<string, string> = { [CLIENT_ADDRESS_HEADER]: ipFor(rng), ...fuzzCase.headers };
+      const headers: Record<string, string> = { [CLIENT_ADDRESS_HEADER]: ipFor(rng), "x-request-id": `fz-${run}-${++sentRequests}`, ...fuzzCase.headers };
       if (fuzzCase.caller === "manager") headers.authorization = (await budget.take(fuzzCase.bucket ?? BUCKETS.get)).token;
       if (fuzzCase.caller === "bad-token") headers.authorization = rng.pick(BAD_TOKENS);
       if (fuzzCase.body?.contentType !== null && fuzzCase.body !== undefined) headers["content-type"] = fuzzCase.body.contentType;

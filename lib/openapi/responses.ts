@@ -90,11 +90,11 @@ export const memberSchema = z
     roles: z.array(snowflake).describe("Role ids, never @everyone"),
     joined_at: timestamp,
     temporary: z.boolean(),
-    join_source_type: z.number().int().describe("0 created the guild, 1 invite, 2 vanity URL, 3 added directly"),
-    source_invite_code: z.string().nullable(),
-    inviter_id: snowflake.nullable(),
   })
-  .register(responseRegistry, { id: "Member", description: "A guild member and how they joined" });
+  .register(responseRegistry, {
+    id: "Member",
+    description: "A guild member. How they joined (join source, source invite code, inviter) is recorded but never part of this object.",
+  });
 
 /** The Invite object of the Fluxer Invite Resource doc: exactly its fields, in its order. */
 export const inviteSchema = z
@@ -141,7 +141,13 @@ export const tokenSchema = z
 export const logoutSchema = z.strictObject({ revoked: z.boolean() }).register(responseRegistry, { id: "LogoutResult" });
 
 export const applicationSchema = z
-  .strictObject({ id: snowflake, name: z.string(), bot: partialUserSchema, token: z.string().describe("Bot token, shown once: `Authorization: Bot <token>`") })
+  .strictObject({
+    id: snowflake,
+    name: z.string(),
+    bot_public: z.boolean().describe("Whether anyone with MANAGE_GUILD may add the bot to a guild; false: only the application's owner"),
+    bot: partialUserSchema,
+    token: z.string().describe("Bot token, shown once: `Authorization: Bot <token>`"),
+  })
   .register(responseRegistry, { id: "Application", description: "An application with its bot user" });
 
 export const banSchema = z.strictObject({ user: partialUserSchema, reason: z.string().nullable() }).register(responseRegistry, { id: "Ban" });

@@ -257,10 +257,11 @@ export const API_ROUTES: Route[] = [
   {
     method: "PUT", path: "/guilds/{guild_id}/members/{user_id}", operationId: "addMember",
     summary: "Add a bot to the guild (MANAGE_GUILD); instance admins may add anyone",
-    description: "People join through invites; only bots can be added directly (201 with the member, 204 when already a member).",
+    description:
+      "People join through invites; only bots can be added directly (201 with the member, 204 when already a member). A private bot (`bot_public: false`) only by its application's owner (403 `BOT_IS_PRIVATE`).",
     tags: ["Members"], auth: "bot-or-user", auditLogReason: true,
     success: { status: 201, description: "The new member (204 No Content when already a member)", schema: R.memberSchema },
-    errors: ["UNKNOWN_GUILD", "UNKNOWN_USER", "UNKNOWN_MEMBER", "MISSING_ACCESS", "MISSING_PERMISSIONS", "USER_BANNED_FROM_GUILD", "MAX_GUILDS", "INVALID_FORM_BODY"],
+    errors: ["UNKNOWN_GUILD", "UNKNOWN_USER", "UNKNOWN_MEMBER", "MISSING_ACCESS", "MISSING_PERMISSIONS", "BOT_IS_PRIVATE", "USER_BANNED_FROM_GUILD", "MAX_GUILDS", "INVALID_FORM_BODY"],
   },
   {
     method: "DELETE", path: "/guilds/{guild_id}/members/{user_id}", operationId: "kickMember", summary: "Kick a member (KICK_MEMBERS)",
@@ -300,7 +301,8 @@ export const API_ROUTES: Route[] = [
   // Applications
   {
     method: "POST", path: "/applications", operationId: "createApplication", summary: "Create an application with its bot user",
-    description: "The bot token is returned once; the bot authenticates with `Authorization: Bot <token>`.",
+    description:
+      "The bot token is returned once; the bot authenticates with `Authorization: Bot <token>`. `bot_public` (default true, as on Discord): whether any guild manager may add the bot, or only the application's owner.",
     tags: ["Applications"], auth: "user", body: createApplicationSchema,
     success: { status: 201, description: "The application, its bot and the bot token", schema: R.applicationSchema },
     errors: [],

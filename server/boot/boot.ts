@@ -12,6 +12,7 @@ export async function boot() {
   const started = Date.now();
   const database = await openDatabase();
   log.info("database ready", { engine: database.target.kind, label: database.target.label, ms: Date.now() - started });
+  if (database.target.kind === "postgres") await (await import("@/server/db/snowflake-worker")).leaseSnowflakeWorker(database.prisma);
   (await import("@/server/events/start-gateway")).startGateway(); // presence sweeps and the event bus (docs/presence.md)
   (await import("@/server/events/stream-gate")).registerStreamGate(); // event-stream bounds, checked before routing
   const isMemory = database.target.kind === "pglite" && database.target.dataDir === undefined;

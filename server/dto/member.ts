@@ -5,14 +5,15 @@ type MemberRow = {
   nick: string | null;
   joinedAt: Date;
   temporary: boolean;
-  joinSourceType: number;
-  sourceInviteCode: string | null;
-  inviterId: bigint | null;
   user: { id: bigint; username: string; discriminator: number; avatarHash: string | null; isBot: boolean };
   roles: { roleId: bigint }[];
 };
 
-/** A guild member: the public user, role ids (never @everyone), and how they joined. */
+/**
+ * A guild member: the public user and role ids (never @everyone). How they joined (join source type,
+ * source invite code, inviter) stays on the member row but is shown here to nobody, managers included:
+ * a source invite code may be a live code the reader was never given, and who brought whom is private.
+ */
 export function toMemberDto(member: MemberRow) {
   return {
     user: toPartialUserDto(member.user),
@@ -20,8 +21,5 @@ export function toMemberDto(member: MemberRow) {
     roles: member.roles.map((r) => r.roleId.toString()),
     joined_at: member.joinedAt.toISOString(),
     temporary: member.temporary,
-    join_source_type: member.joinSourceType,
-    source_invite_code: member.sourceInviteCode,
-    inviter_id: member.inviterId?.toString() ?? null,
   };
 }

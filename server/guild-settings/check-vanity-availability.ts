@@ -1,13 +1,14 @@
 // Whether a vanity code could be claimed by this guild, for the live check while typing. Answers only
 // "available", "taken" or "current" (already this guild's): never which guild holds a code. Mirrors what
-// updateVanityUrl would do: every invite code (live or lapsed, random or vanity) occupies its name, and
-// a code another guild gave up stays locked to that guild for 30 days.
+// updateVanityUrl would do: every invite code (live or lapsed, random or vanity) occupies its name in any
+// case, and a code another guild gave up stays locked to that guild for 30 days.
 import { ApiError } from "@/lib/errors";
 import { Permissions } from "@/lib/permissions";
 import { updateVanitySchema } from "@/lib/schemas/vanity";
 import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
 import { requireGuildMember } from "@/server/guilds/access";
+import { findCodeHolder } from "@/server/invites/find-code-holder";
 
 export type VanityAvailability = { code: string; status: "available" | "taken" | "current" };
 
@@ -22,11 +23,8 @@ export async function checkVanityAvailability(guildId: bigint, caller: Caller, r
     throw new ApiError("INVALID_FORM_BODY", { errors: [{ path: "code", code, message: issue?.message ?? "Invalid vanity URL" }] });
   }
   const code = parsed.data.code;
-  const [invite, lock] = await Promise.all([
-    prisma.invite.findUnique({ where: { code }, select: { guildId: true, isVanity: true } }),
-    prisma.vanityCodeLock.findUnique({ where: { code } }),
-  ]);
-  if (invite) return { code, status: invite.isVanity && invite.guildId === guildId ? "current" : "taken" };
+  const [holder, lock] = await Promise.all([findCodeHolder(prisma, code), prisma.vanityCodeLock.findUnique({ where: { code } })]);
+  if (holder) return { code, status: holder.isVanity && holder.guildId === guildId && holder.code === code ? "current" : "taken" };
   if (lock && lock.guildId !== guildId && lock.lockedUntil > new Date()) return { code, status: "taken" };
   return { code, status: "available" };
 }

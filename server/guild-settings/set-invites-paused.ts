@@ -1,30 +1,24 @@
-// The "Pause invites" switch, on the server: MANAGE_GUILD only, toggles the INVITES_DISABLED feature
-// through the same use-case as PATCH /guilds/{id} (which locks the row, re-checks the permission and
-// records a guild-update audit entry). Other features are passed through unchanged.
+// The "Pause invites" switch, on the server: MANAGE_GUILD only, adds or removes the INVITES_DISABLED
+// feature by itself (setGuildFeature: one conditional UPDATE in SQL, re-checking the permission and
+// recording a guild-update audit entry in the same transaction). The other features are never read or
+// written here, so an admin changing one of them at the same instant keeps their change.
 import type { PauseInvitesState } from "@/components/guild-settings/form-states";
 import { ApiError } from "@/lib/errors";
-import type { UpdateGuildInput } from "@/lib/schemas/guilds";
-import { GUILD_FEATURES } from "@/lib/constants";
 import { requirePageUser } from "@/server/auth/page-user";
-import { updateGuild } from "@/server/guilds/update-guild";
+import { setGuildFeature } from "@/server/guilds/set-guild-feature";
 import { loadSettingsAccess } from "./load-settings-access";
 
-type Feature = NonNullable<UpdateGuildInput["features"]>[number];
-
-const isFeature = (value: string): value is Feature => (GUILD_FEATURES as readonly string[]).includes(value);
+const REFUSED = "You don't have permission to pause this guild's invites.";
 
 export async function setInvitesPaused(guildIdParam: string, paused: boolean, returnPath: string): Promise<PauseInvitesState> {
   const user = await requirePageUser(returnPath);
   const result = await loadSettingsAccess(guildIdParam, user.id);
-  if (result.kind !== "ok" || !result.access.canManageGuild) return { error: "You don't have permission to pause this guild's invites." };
-  const { access } = result;
-  if (access.isPaused === paused) return {}; // already as asked (e.g. a second click, or another manager)
-  const others = access.guild.features.filter((f) => f !== "INVITES_DISABLED").filter(isFeature);
-  const features: Feature[] = paused ? [...others, "INVITES_DISABLED"] : others;
+  if (result.kind !== "ok" || !result.access.canManageGuild) return { error: REFUSED };
   try {
-    await updateGuild(access.guildId, user, { features }, null);
+    // Already as asked (a second click, or another manager) changes nothing.
+    await setGuildFeature(result.access.guildId, user, "INVITES_DISABLED", paused, null);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 403) return { error: "You don't have permission to pause this guild's invites." };
+    if (error instanceof ApiError && error.status === 403) return { error: REFUSED };
     throw error;
   }
   return {};

@@ -10,7 +10,7 @@ import { loadGuildAccess } from "./access";
 import { toGuildResponse } from "./guild-response";
 
 // Managers may pause and resume invites themselves; every other feature is granted by the instance.
-const SELF_SERVICE_FEATURES = new Set(["INVITES_DISABLED"]);
+export const SELF_SERVICE_FEATURES: ReadonlySet<string> = new Set(["INVITES_DISABLED"]);
 
 /**
  * Renames a guild and/or sets its features. MANAGE_GUILD may change the name and toggle INVITES_DISABLED;

@@ -54,15 +54,15 @@ function isDatabaseDown(error: unknown): boolean {
  * Turns any thrown value into the Fluxer error envelope; unknown errors are logged and masked. The client
  * gets a fixed message; the log line gets the real one (and, for a bug, the stack).
  */
-export function toErrorResponse(error: unknown, requestLabel: string): Response {
+export function toErrorResponse(error: unknown, requestLabel: string, requestId?: string): Response {
   if (error instanceof ApiError) {
     return json(error.toBody(), { status: error.status, headers: error.headers });
   }
   if (isDatabaseDown(error)) {
-    log.error("database unavailable", { request: requestLabel, error: errorMessage(error) });
+    log.error("database unavailable", { request_id: requestId, request: requestLabel, error: errorMessage(error) });
     return json({ code: "SERVICE_UNAVAILABLE", message: ERROR_CODES.SERVICE_UNAVAILABLE.message }, { status: 503, headers: { "retry-after": "5" } });
   }
-  log.error("unhandled error", { request: requestLabel, error: errorMessage(error), stack: (error as Error | undefined)?.stack });
+  log.error("unhandled error", { request_id: requestId, request: requestLabel, error: errorMessage(error), stack: (error as Error | undefined)?.stack });
   return json({ code: "INTERNAL_SERVER_ERROR", message: ERROR_CODES.INTERNAL_SERVER_ERROR.message }, { status: 500 });
 }
 

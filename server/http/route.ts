@@ -1,6 +1,7 @@
 // The one route wrapper: resolves the caller, enforces auth, CSRF for cookie writes and rate limits,
 // turns every throw into the Fluxer error envelope and writes one log line per request. Handlers stay four
 // lines long.
+import { randomUUID } from "node:crypto";
 import { ApiError } from "@/lib/errors";
 import { resolveCaller, type Caller } from "@/server/auth/caller";
 import { log, requestLogEnabled } from "@/server/log";
@@ -30,6 +31,18 @@ export type HandlerContext<P, A extends AuthMode> = {
 type HandlerResult = Response | { status?: number; body: unknown; headers?: Record<string, string> };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * The id that ties a request's log lines together (the request line and, on a 500, the error line with the
+ * stack): the `X-Request-Id` a proxy or client sent when it is a plain token of at most 64 characters, so a
+ * client's report of a failed request can be found in the logs, else a fresh one.
+ */
+export function requestIdOf(request: Request): string {
+  const sent = request.headers.get("x-request-id");
+  return sent !== null && REQUEST_ID.test(sent) ? sent : randomUUID();
+}
 
 export function expectedOrigin(request: Request): string {
   if (process.env.APP_URL) return new URL(process.env.APP_URL).origin;
@@ -84,9 +97,10 @@ export function routePattern(pathname: string, params: Record<string, unknown> |
 /**
  * One line per answered request. Privacy: no IP, no token, no query string (the pattern hides ids and
  * codes as well). A 5xx is an error line on stderr with the thrown message; the detail (stack) is in the
- * line toErrorResponse wrote. Nothing is built when the line would be dropped.
+ * line toErrorResponse wrote, with the same request_id. Nothing is built when the line would be dropped.
  */
 function logRequest(
+  requestId: string,
   method: string,
   pathname: string,
   params: Record<string, unknown> | undefined,
@@ -98,6 +112,7 @@ function logRequest(
   const level = status >= 500 ? "error" : "info";
   if (!requestLogEnabled(level)) return;
   log[level]("request", {
+    request_id: requestId,
     method,
     route: routePattern(pathname, params),
     status,
@@ -114,6 +129,7 @@ export function route<P extends Record<string, string> = Record<string, string>,
   const mode: AuthMode = options.auth ?? "required";
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const started = performance.now();
+    const requestId = requestIdOf(request);
     const pathname = requestUrl(request).pathname;
     // Outside the try: the request line wants them whichever way the request ends.
     let params: P | undefined;
@@ -153,13 +169,13 @@ export function route<P extends Record<string, string> = Record<string, string>,
       }
     } catch (error) {
       failure = error;
-      response = toErrorResponse(error, `${request.method} ${pathname}`);
+      response = toErrorResponse(error, `${request.method} ${pathname}`, requestId);
       if (options.notFoundLimit && response.status === 404) await hit(options.notFoundLimit, `ip:${clientIp(request)}`);
       if (limits && response.status !== 429) {
         for (const [key, value] of Object.entries(rateLimitHeaders(limits))) response.headers.set(key, value);
       }
     }
-    logRequest(request.method, pathname, params, response.status, started, caller, failure);
+    logRequest(requestId, request.method, pathname, params, response.status, started, caller, failure);
     return response;
   };
 }

@@ -9,6 +9,8 @@ export type CachedPreview = {
   /** Changes when anything the landing page shows changes, counts excepted (they are allowed to be briefly stale). */
   appearance: string;
   guildId: string;
+  /** A vanity code answers to any spelling of its code; a random code only to its exact code. */
+  isVanity: boolean;
   storedAt: number;
   expiresAtMs: number | null;
   /** Read in the second half of its life: the loader reloads it before it expires (refresh-ahead). */
@@ -36,7 +38,11 @@ export function isEnabled(): boolean {
   return process.env.INVITE_CACHE !== "off" && ttlMs() > 0;
 }
 
-/** The cached preview for a code as typed while it may be served (younger than the TTL, invite not expired). No I/O. */
+/**
+ * The cached preview stored under exactly this code (its canonical spelling) while it may be served
+ * (younger than the TTL, invite not expired). No I/O. Entries are keyed by the invite's own code only, so
+ * other spellings of a vanity code never make entries of their own (see cachedPreviewFor).
+ */
 export function cachedPreview(code: string, now = Date.now()): CachedPreview | null {
   const entry = previewCacheState.entries.get(code);
   if (!entry) return null;
@@ -46,4 +52,17 @@ export function cachedPreview(code: string, now = Date.now()): CachedPreview | n
   }
   if (now - entry.storedAt >= ttlMs() / 2) entry.isWanted = true;
   return entry;
+}
+
+/**
+ * The cached preview a lookup of `code` as typed would find, like the database lookup: the exact code,
+ * else the lowercased code when that entry is a vanity code. No I/O.
+ */
+export function cachedPreviewFor(code: string, now = Date.now()): CachedPreview | null {
+  const exact = cachedPreview(code, now);
+  if (exact) return exact;
+  const lower = code.toLowerCase();
+  if (lower === code) return null;
+  const entry = cachedPreview(lower, now);
+  return entry?.isVanity ? entry : null;
 }

@@ -34,10 +34,13 @@ describe("invite preview cache", () => {
   beforeEach(() => clearPreviewCache());
 
   let serial = 0;
-  async function invite(data: { maxUses?: number; expiresAt?: Date | null; type?: number } = {}) {
-    const code = `pc${(serial++).toString().padStart(6, "0")}`;
+  async function invite(data: { maxUses?: number; expiresAt?: Date | null; type?: number; code?: string; isVanity?: boolean } = {}) {
+    const code = data.code ?? `pc${(serial++).toString().padStart(6, "0")}`;
     await database.prisma.invite.create({
-      data: { code, type: data.type ?? InviteType.GUILD, guildId, channelId, inviterId: ownerId, createdAt: new Date(), maxAge: 0, maxUses: data.maxUses ?? 0, expiresAt: data.expiresAt ?? null },
+      data: {
+        code, type: data.type ?? InviteType.GUILD, guildId, channelId, inviterId: data.isVanity ? null : ownerId, createdAt: new Date(), maxAge: 0,
+        maxUses: data.maxUses ?? 0, expiresAt: data.expiresAt ?? null, isVanity: data.isVanity ?? false,
+      },
     });
     return code;
   }
@@ -90,5 +93,23 @@ describe("invite preview cache", () => {
     onBusMessage({ type: "INVITE_PREVIEWS_STALE", guildId: guildId.toString(), data: {} }); // ...a change lands
     assert.equal((await racing)?.guild?.name, "Old");
     assert.equal(cachedPreview(code), null, "the possibly stale answer was not kept");
+  });
+
+  it("keeps one entry per invite, under its own code, however a vanity code is spelled", async () => {
+    const code = await invite({ code: "pcvanity", isVanity: true });
+    const before = previewCacheStats().entries;
+    for (const spelling of ["PCVanity", "pcVANITY", "PCVANITY", "pcvanity", "Pcvanity"]) assert.equal((await loadPublicPreview(spelling))?.code, code);
+    assert.equal(previewCacheStats().entries, before + 1);
+    assert.ok(cachedPreview(code));
+    assert.equal(cachedPreview("PCVanity"), null, "no entry under another spelling");
+  });
+
+  it("never answers a case variant of a random code from its entry, and stores no miss", async () => {
+    const code = await invite({ code: "pclower1" });
+    assert.ok(await loadPublicPreview(code));
+    const before = previewCacheStats().entries;
+    assert.equal(await loadPublicPreview("PCLOWER1"), null);
+    assert.equal(await loadPublicPreview("pcunknown"), null);
+    assert.equal(previewCacheStats().entries, before);
   });
 });

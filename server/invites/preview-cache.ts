@@ -13,6 +13,9 @@
 // - Entries are stored only while the bus is connected, and all are dropped when its connection is lost: an
 //   instance whose LISTEN connection dropped may have missed a deletion, so it starts again from empty.
 // - A load that raced with a drop is not stored (the drop counter moved while it read).
+// - Entries are keyed by the invite's own code, whatever spelling was asked for: the many spellings of a
+//   vanity code (it resolves in any case) read its one entry and never add entries that would push popular
+//   ones out. Misses are never stored, so unknown codes cost no memory either.
 import { createHash } from "node:crypto";
 import { InviteType } from "@/lib/constants";
 import { db } from "@/server/db";
@@ -21,7 +24,7 @@ import { eventBus } from "@/server/events/bus";
 import type { BusMessage } from "@/server/events/types";
 import { findLiveInvite } from "./find-live-invite";
 import { inviteResponse } from "./invite-response";
-import { cachedPreview, isEnabled, previewCacheState as state, ttlMs, type CachedPreview } from "./preview-cache-store";
+import { cachedPreview, cachedPreviewFor, isEnabled, previewCacheState as state, ttlMs, type CachedPreview } from "./preview-cache-store";
 
 export { cachedPreview };
 
@@ -104,7 +107,7 @@ export async function loadPublicPreview(code: string): Promise<InviteDto | null>
 export async function loadPublicEntry(code: string): Promise<{ invite: InviteDto; entry: CachedPreview | null } | null> {
   if (isEnabled()) {
     subscribeOnce();
-    const hit = cachedPreview(code);
+    const hit = cachedPreviewFor(code);
     if (hit) {
       state.hits += 1;
       return { invite: hit.invite, entry: hit };
@@ -112,28 +115,30 @@ export async function loadPublicEntry(code: string): Promise<{ invite: InviteDto
     state.misses += 1;
   }
   const invite = await loadFromDatabase(code);
-  return invite ? { invite, entry: cachedPreview(code) } : null;
+  return invite ? { invite, entry: cachedPreview(invite.code) } : null;
 }
 
+/** Reads the invite a lookup of `code` finds and, when it may be cached, stores it under the invite's own code. */
 async function loadFromDatabase(code: string): Promise<InviteDto | null> {
   const dropsBefore = state.drops;
   const generation = eventBus().liveGeneration();
   const prisma = await db();
   const row = await findLiveInvite(prisma, code);
   if (!row) {
-    state.entries.delete(code);
+    state.entries.delete(code); // an entry stored under this very code is stale (refresh-ahead of a revoked invite)
     return null;
   }
   const invite = await inviteResponse(row, { withCounts: true, withExpiration: true, withMetadata: false });
   const cacheable = isEnabled() && row.type !== InviteType.GROUP_DM && row.guildId !== null && row.maxUses === 0 && generation !== null;
   // Not stored if anything was dropped while this read (it may predate the change) or the bus reconnected.
   if (cacheable && state.drops === dropsBefore && eventBus().liveGeneration() === generation) {
-    state.entries.delete(code); // re-inserted last: eviction takes the oldest
+    state.entries.delete(row.code); // re-inserted last: eviction takes the oldest
     if (state.entries.size >= MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value!);
-    state.entries.set(code, {
+    state.entries.set(row.code, {
       invite,
       appearance: appearanceOf(invite),
       guildId: row.guildId!.toString(),
+      isVanity: row.isVanity,
       storedAt: Date.now(),
       expiresAtMs: row.expiresAt?.getTime() ?? null,
       isWanted: false,

@@ -1,7 +1,8 @@
 // PATCH /guilds/{id}/vanity-url (spec section 6): set, change or clear the guild's vanity code.
-// Uniqueness across every code is the invites primary key's (insert ON CONFLICT DO NOTHING, then look at
-// the count), never a check-then-insert. A code the guild gives up stays locked to it for 30 days so old
-// links can't be hijacked. Recorded in the audit log as a guild update.
+// Uniqueness across every code, without case, is the database's (the unique index on lower(code): insert
+// ON CONFLICT DO NOTHING, then look at the count), never a check-then-insert. A code the guild gives up stays
+// locked to it for 30 days so old links can't be hijacked (a trigger skips any other guild's insert of the
+// name meanwhile, which again shows as a count of 0). Recorded in the audit log as a guild update.
 import { AuditLogAction, ChannelType, InviteType, LIMITS } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
 import { applyOverwrites, hasPermission, Permissions } from "@/lib/permissions";

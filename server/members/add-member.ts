@@ -12,15 +12,17 @@ import { publishEvent } from "@/server/events/publish";
 /**
  * Adds a user to a guild directly. Managers (MANAGE_GUILD) may add bots only: people join through
  * invites. Instance admins may add anyone to any guild (operator tooling, and how tests seed members).
- * Returns `created: false` when the user already was a member.
+ * A private bot (its application's `bot_public` false) may be added by the application's owner only,
+ * whoever else asks, instance admins included. Returns `created: false` when the user already was a member.
  */
 export async function addMember(guildId: bigint, userId: bigint, caller: Caller, reason: string | null) {
   if (caller.isAdmin) await loadGuildAccess(guildId, caller.id);
   else await requireGuildMember(guildId, caller, Permissions.MANAGE_GUILD);
   const prisma = await db();
-  const user = await prisma.user.findUnique({ where: { id: userId } });
+  const user = await prisma.user.findUnique({ where: { id: userId }, include: { application: { select: { ownerId: true, botPublic: true } } } });
   if (!user) throw new ApiError("UNKNOWN_USER");
   if (!user.isBot && !caller.isAdmin) throw invalidField("user_id", "USER_NOT_BOT", "Only bots can be added directly; people join with an invite");
+  if (user.application && !user.application.botPublic && user.application.ownerId !== caller.id) throw new ApiError("BOT_IS_PRIVATE");
   const created = await prisma.$transaction(async (tx) => {
     const added = await addMembership(tx, { guildId, userId, joinSourceType: JoinSourceType.ADDED, inviterId: caller.id });
     if (added && user.isBot) {

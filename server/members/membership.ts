@@ -4,6 +4,7 @@
 import { ApiError } from "@/lib/errors";
 import { LIMITS } from "@/lib/constants";
 import type { Tx } from "@/server/db";
+import { scheduleRemovalIfOffline } from "@/server/presence/schedule-temporary-member-removal";
 
 export type NewMembership = {
   guildId: bigint;
@@ -16,7 +17,8 @@ export type NewMembership = {
 
 /**
  * Inserts the member unless it already exists. Returns true when a row was added (and the count raised).
- * Checks the ban list and the user's guild cap first; call it inside the join's transaction.
+ * Checks the ban list and the user's guild cap first; call it inside the join's transaction. A temporary
+ * member who is not online is due for removal after the grace period from the start.
  */
 export async function addMembership(tx: Tx, data: NewMembership): Promise<boolean> {
   const existing = await tx.member.findUnique({ where: { guildId_userId: { guildId: data.guildId, userId: data.userId } } });
@@ -41,6 +43,7 @@ export async function addMembership(tx: Tx, data: NewMembership): Promise<boolea
   });
   if (count === 0) return false;
   await tx.guild.update({ where: { id: data.guildId }, data: { memberCount: { increment: 1 } } });
+  if (data.temporary) await scheduleRemovalIfOffline(tx, data.guildId, data.userId);
   return true;
 }
 
