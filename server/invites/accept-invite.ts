@@ -4,7 +4,6 @@
 // use with a conditional UPDATE and writes the member in the same statement, so N concurrent accepts of a
 // max_uses k invite admit exactly k users on PGlite and PostgreSQL alike, and a viral link's joins hold the
 // guild's row for a few writes and a commit rather than a conversation of round trips.
-import { JoinSourceType } from "@/lib/constants";
 import { ApiError, type ErrorCode } from "@/lib/errors";
 import { isLookupCode } from "@/lib/invite-code";
 import type { Caller } from "@/server/auth/caller";
@@ -87,9 +86,6 @@ export async function acceptInvite(code: string, caller: Caller) {
       nick: null,
       joinedAt: row.joined_at,
       temporary: row.temporary,
-      joinSourceType: row.is_vanity ? JoinSourceType.VANITY_URL : JoinSourceType.INVITE,
-      sourceInviteCode: row.code,
-      inviterId: row.inviter_id,
       user: caller,
       roles: [],
     });

@@ -9,6 +9,7 @@ import { JoinSourceType, LIMITS } from "@/lib/constants";
 import { db } from "@/server/db";
 import { Coalescer } from "@/server/db/coalesce";
 import { transactionNotifyChannel } from "@/server/events/publish";
+import { temporaryMemberGraceSeconds } from "@/server/presence/config";
 
 const MAX_BATCH = 100;
 
@@ -60,7 +61,8 @@ async function acceptAll(code: string, userIds: bigint[]): Promise<AcceptRow[]> 
   const channel = transactionNotifyChannel();
   const rows = await prisma.$queryRaw<Omit<AcceptRow, "notified">[]>`
     SELECT * FROM accept_invite(${code}::text, ${userIds}::bigint[], ${LIMITS.MAX_GUILDS_PER_USER}::int,
-      ${LIMITS.MAX_GROUP_DM_RECIPIENTS}::int, ${JoinSourceType.INVITE}::int, ${JoinSourceType.VANITY_URL}::int, ${channel}::text)`;
+      ${LIMITS.MAX_GROUP_DM_RECIPIENTS}::int, ${JoinSourceType.INVITE}::int, ${JoinSourceType.VANITY_URL}::int,
+      ${temporaryMemberGraceSeconds()}::int, ${channel}::text)`;
   // One row per user, in the order given.
   if (rows.some((row, i) => row.user_id !== userIds[i])) throw new Error("accept_invite answered out of order");
   return rows.map((row) => ({ ...row, notified: channel !== null }));

@@ -8,16 +8,20 @@
 -- one lock wait and one commit instead of queueing for the row one commit at a time.
 --
 -- The rules, in the accept's order:
---   1. Without locks: find the live invite (the code as sent, else lowercased, so vanity codes resolve in any
---      case) with everything its answer shows. Not live: every user gets 'unknown'.
+--   1. Without locks: find the live invite (the code as sent, else the lowercased code if that is a vanity
+--      code: vanity URLs resolve in any case, random codes are case-sensitive) with everything its answer
+--      shows. Not live: every user gets 'unknown'.
 --   2. Lock the guild (the order every writer follows: guild or channel, then invite, then users). Invites
 --      paused: 'paused' for all. Lock the invite's row while it is still live (else 'unknown' for all), then
 --      the users' rows in id order (two calls for different guilds never wait on each other's users in
 --      opposite order). Every statement sees what committed before it took its lock.
 --   3. Per user, in the order given: already a member 'already' (no use counted; a user given twice joins
 --      once), banned 'banned', at the guild cap 'max_guilds', no use left 'unknown', else the member is
---      inserted with its join source and the user 'joined'. For a group DM: already a recipient, or the
---      recipient cap ('max_recipients').
+--      inserted with its join source and the user 'joined'. A temporary member who is not online is due
+--      for removal after p_temporary_grace_seconds from the start, as if their last connection had just
+--      ended (server/presence/schedule-temporary-member-removal.ts does the same for other joins; the
+--      members trigger took FOR SHARE on the user's row, so a presence transition in flight is seen).
+--      For a group DM: already a recipient, or the recipient cap ('max_recipients').
 --   4. Count the uses of those who joined (uses and version + n) and raise member_count by as many.
 -- A member row that another path inserted meanwhile makes the insert do nothing: that user is 'already' and
 -- no use is counted for them.
@@ -25,7 +29,8 @@
 -- Events: with p_notify_channel (PostgreSQL's event bus), each guild join sends its GUILD_MEMBER_ADD message
 -- by NOTIFY in this same transaction, after the count: it is sent if and only if the join commits, in commit
 -- order, even when the instance that asked dies right after. The message is the bus's JSON with the member
--- object as the members API shows it (server/dto/member.ts; accepts are for users only, so never a bot).
+-- object as the members API shows it (server/dto/member.ts: no join source; accepts are for users only, so
+-- never a bot).
 -- Without a channel (PGlite's in-process bus) the app publishes it after the call.
 --
 -- One row per user (user_id, outcome, joined_at) carries the same invite after the call, its guild, channel,
@@ -39,6 +44,7 @@ CREATE FUNCTION "accept_invite"(
     p_max_recipients INTEGER,
     p_invite_source INTEGER,
     p_vanity_source INTEGER,
+    p_temporary_grace_seconds INTEGER,
     p_notify_channel TEXT
 )
 RETURNS TABLE (
@@ -114,7 +120,7 @@ BEGIN
       JOIN "channels" c ON c."id" = i."channel_id"
       LEFT JOIN "guilds" g ON g."id" = i."guild_id"
       LEFT JOIN "users" u ON u."id" = i."inviter_id"
-     WHERE i."code" IN (p_code, lower(p_code))
+     WHERE (i."code" = p_code OR (i."code" = lower(p_code) AND i."is_vanity"))
        AND (i."expires_at" IS NULL OR i."expires_at" > now())
        AND (i."max_uses" = 0 OR i."uses" < i."max_uses")
      ORDER BY i."code" = p_code DESC
@@ -187,6 +193,12 @@ BEGIN
                     ELSE
                         v_outcomes := v_outcomes || 'joined'::text;
                         v_joined := v_joined + 1;
+                        IF v_temporary THEN
+                            INSERT INTO "temporary_member_removals" ("guild_id", "user_id", "remove_after")
+                            SELECT v_guild_id, v_user, now() + (p_temporary_grace_seconds * interval '1 second')
+                             WHERE NOT EXISTS (SELECT 1 FROM "user_presences" p WHERE p."user_id" = v_user)
+                            ON CONFLICT ("guild_id", "user_id") DO UPDATE SET "remove_after" = EXCLUDED."remove_after";
+                        END IF;
                         IF p_notify_channel IS NOT NULL THEN
                             PERFORM pg_notify(p_notify_channel, json_build_object(
                                 'type', 'GUILD_MEMBER_ADD', 'guildId', v_guild_id::text, 'channelId', NULL, 'userId', v_user::text,
@@ -195,8 +207,7 @@ BEGIN
                                                FROM "users" u WHERE u."id" = v_user),
                                     'nick', NULL, 'roles', '[]'::json,
                                     'joined_at', to_char(v_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                                    'temporary', v_temporary, 'join_source_type', v_source, 'source_invite_code', v_code,
-                                    'inviter_id', v_inviter_id::text, 'guild_id', v_guild_id::text))::text);
+                                    'temporary', v_temporary, 'guild_id', v_guild_id::text))::text);
                         END IF;
                     END IF;
                 END IF;
