@@ -1,8 +1,8 @@
 // Benchmark data: `tsx scripts/bench-fill.mts --invites N --members M --users U` against DATABASE_URL.
 // Creates (once) an owner, a guild "Bench Guild" with #general and one unlimited invite to look up, then
 // tops the database up to N invites in total and M members in that guild with bulk SQL, and prints JSON:
-// {code, guildId, channelId, ownerToken, userTokens}. Tokens for U fresh users (for accepts) are made on
-// each call.
+// {code, guildId, channelId, ownerToken, userTokens, otherCodes}. Tokens for U fresh users (for accepts)
+// are made on each call; otherCodes are up to 1,000 other live invites of the guild (for uncached views).
 import { createHash, randomBytes } from "node:crypto";
 import { nextSnowflake } from "../lib/snowflake";
 import { openDatabase } from "../server/db/index";
@@ -94,7 +94,8 @@ if (freshUsers > 0) {
   userTokens.push(...tokens);
 }
 
+const otherCodes = (await prisma.invite.findMany({ where: { guildId: guild.id, code: { not: "BenchCd1" } }, select: { code: true }, take: 1000 })).map((row) => row.code);
 const totals = { invites: await prisma.invite.count(), members: await prisma.member.count({ where: { guildId: guild.id } }) };
 log(`database holds ${totals.invites} invites; the guild has ${totals.members} members`);
-process.stdout.write(JSON.stringify({ code: "BenchCd1", guildId: guild.id.toString(), channelId: channel.id.toString(), ownerToken, userTokens, totals }));
+process.stdout.write(JSON.stringify({ code: "BenchCd1", guildId: guild.id.toString(), channelId: channel.id.toString(), ownerToken, userTokens, otherCodes, totals }));
 await database.close();

@@ -1,13 +1,10 @@
-// The preview cache's state (see preview-cache.ts), apart from its loader so that proxy.ts can read it
-// without pulling in the database: it imports nothing. Kept on globalThis because the proxy, route handlers
-// and pages are separate bundles of one process and must see one cache.
+// The preview cache's state (see preview-cache.ts), apart from its loader: it imports nothing. Kept on
+// globalThis because route handlers and pages are separate bundles of one process and must see one cache.
 import type { InviteDto } from "@/server/dto/invite";
 
 export type CachedPreview = {
   /** The public invite with counts and `expires_at`, as GET /invites/{code}?with_counts=true&with_expiration=true answers anonymously. */
   invite: InviteDto;
-  /** Changes when anything the landing page shows changes, counts excepted (they are allowed to be briefly stale). */
-  appearance: string;
   guildId: string;
   /** A vanity code answers to any spelling of its code; a random code only to its exact code. */
   isVanity: boolean;

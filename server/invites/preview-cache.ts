@@ -16,7 +16,6 @@
 // - Entries are keyed by the invite's own code, whatever spelling was asked for: the many spellings of a
 //   vanity code (it resolves in any case) read its one entry and never add entries that would push popular
 //   ones out. Misses are never stored, so unknown codes cost no memory either.
-import { createHash } from "node:crypto";
 import { InviteType } from "@/lib/constants";
 import { db } from "@/server/db";
 import type { InviteDto } from "@/server/dto/invite";
@@ -41,8 +40,8 @@ function subscribeOnce() {
 }
 
 // Refresh-ahead: an entry still being read late in its life is reloaded in the background, so a hot link is
-// always answered from the cache (and its cached landing page) instead of falling back to the database and
-// a full render every TTL. Entries nobody reads simply expire. One reload at a time, oldest first.
+// always answered from the cache instead of falling back to the database every TTL. Entries nobody reads
+// simply expire. One reload at a time, oldest first.
 let refreshing = false;
 async function refreshWanted() {
   if (refreshing) return;
@@ -87,14 +86,6 @@ export function clearPreviewCache() {
   state.entries.clear();
 }
 
-function appearanceOf(invite: InviteDto): string {
-  const { approximate_member_count: _members, approximate_presence_count: _online, version: _version, ...rest } = invite as InviteDto & {
-    approximate_member_count?: number;
-    approximate_presence_count?: number;
-  };
-  return createHash("sha256").update(JSON.stringify(rest)).digest("base64url").slice(0, 16);
-}
-
 /**
  * The public preview of a live invite (counts and expiry included, no metadata), from the cache when it
  * may be, else from the database (then cached when allowed). null when there is no live invite.
@@ -136,7 +127,6 @@ async function loadFromDatabase(code: string): Promise<InviteDto | null> {
     if (state.entries.size >= MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value!);
     state.entries.set(row.code, {
       invite,
-      appearance: appearanceOf(invite),
       guildId: row.guildId!.toString(),
       isVanity: row.isVanity,
       storedAt: Date.now(),

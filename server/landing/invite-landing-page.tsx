@@ -15,7 +15,7 @@ export type LandingPageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export function appUrl(): string {
+function appUrl(): string {
   return (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
 }
 
@@ -25,7 +25,7 @@ const INVALID_DESCRIPTION = "This invite may have expired, been used up or been 
  * Title, description, canonical URL and Open Graph / Twitter tags for a landing outcome; og:image comes from
  * the opengraph-image.tsx beside each page.
  */
-export function landingMetadata(landing: InviteLanding): Metadata {
+function landingMetadata(landing: InviteLanding): Metadata {
   if (landing.status !== "found") {
     // Unfurls of a dead link say so (the page itself is a 404); the image is the "invalid" card.
     const title = landing.status === "rate-limited" ? "Slow down" : "Invite invalid";
@@ -53,7 +53,7 @@ export async function inviteLandingMetadata(code: string): Promise<Metadata> {
 }
 
 /** The card's form actions for an invite (its canonical code). */
-export function landingActions(canonicalCode: string) {
+function landingActions(canonicalCode: string) {
   return {
     accept: acceptInviteFromPage.bind(null, canonicalCode),
     logIn: signInToAccept.bind(null, canonicalCode, "login"),

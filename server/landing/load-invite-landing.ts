@@ -1,12 +1,13 @@
 // The one read behind /invite/{code}, /{code} and their metadata: the public invite with counts, who is
 // looking (anonymous, member, not a member, banned) and whether the guild has paused invites. Wrapped in
 // React's cache() so generateMetadata and the page share one load per request. Queries per view: the
-// invite (helper-b's findLiveInvite through getInvite, see load-invite-preview.ts) and, for a signed-in
-// viewer, one membership query; the session is a signed cookie and costs none. Never writes (link-preview
-// bots load these pages).
-import { headers } from "next/headers";
+// invite (findLiveInvite through getInvite, see load-invite-preview.ts) and, for a signed-in viewer, one
+// membership query; the session is a signed cookie, read only when the request carries one. Never writes
+// (link-preview bots load these pages).
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { InviteType } from "@/lib/constants";
+import { SESSION_COOKIES } from "@/server/auth/caller";
 import { auth } from "@/server/auth/next-auth";
 import { db } from "@/server/db";
 import type { InviteDto } from "@/server/dto/invite";
@@ -21,7 +22,14 @@ export type InviteLanding =
   | { status: "not-found" }
   | { status: "rate-limited"; retryAfterSeconds: number };
 
+/** Whether the request carries a session cookie at all (Auth.js splits a large one into name.0, name.1, ...). */
+async function hasSessionCookie(): Promise<boolean> {
+  return (await cookies()).getAll().some(({ name }) => SESSION_COOKIES.some((session) => name === session || name.startsWith(`${session}.`)));
+}
+
 async function sessionUser(): Promise<{ id: bigint; username: string } | null> {
+  // Most views of a shared link carry no session: they skip Auth.js's request pipeline, as the API does.
+  if (!(await hasSessionCookie())) return null;
   const session = await auth();
   const id = session?.user?.id;
   if (!id || !/^\d+$/.test(id)) return null;
@@ -51,8 +59,8 @@ async function load(code: string): Promise<InviteLanding> {
   return foundLanding(preview.invite, await viewerOf(preview.invite, user));
 }
 
-/** The view model of a live invite for a viewer (shared with the cached signed-out page). */
-export function foundLanding(invite: InviteDto, viewer: LandingViewer): Extract<InviteLanding, { status: "found" }> {
+/** The view model of a live invite for a viewer. */
+function foundLanding(invite: InviteDto, viewer: LandingViewer): Extract<InviteLanding, { status: "found" }> {
   return {
     status: "found",
     invite,

@@ -10,7 +10,7 @@ import { countUnknownLookup, landingClientIp, lookupBlockedFor } from "./lookup-
 export type InvitePreview = { status: "found"; invite: InviteDto } | { status: "not-found" } | { status: "rate-limited"; retryAfterSeconds: number };
 
 /** Whether a path segment could be an invite code at all (2-32 of A-Za-z0-9-, not a reserved route name). */
-export function isLandingCode(code: string): boolean {
+function isLandingCode(code: string): boolean {
   return isLookupCode(code) && !isReservedCode(code);
 }
 
