@@ -49,7 +49,10 @@ if (inviteCount < wantInvites) {
   const missing = wantInvites - inviteCount;
   log(`inserting ${missing} invites ...`);
   const started = Date.now();
-  const batch = 200_000;
+  // Every invite insert takes an advisory lock on its code until its transaction ends (the code-claim
+  // trigger), and a transaction may hold only so many locks (max_locks_per_transaction × connections):
+  // 200,000 rows in one statement ran out of shared memory. 5,000 per statement stays well inside it.
+  const batch = 5_000;
   for (let done = 0; done < missing; done += batch) {
     const n = Math.min(batch, missing - done);
     await prisma.$executeRawUnsafe(
@@ -60,7 +63,7 @@ if (inviteCount < wantInvites) {
       channel.id,
       guild.ownerId,
     );
-    log(`  ${done + n}/${missing} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    if ((done + n) % 100_000 === 0 || done + n === missing) log(`  ${done + n}/${missing} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
 }
 

@@ -69,6 +69,19 @@ function startFloor(databaseUrl, extraEnv = {}, port = FLOOR_PORT) {
   return startProcess(process.execPath, ["--import", "tsx", "scripts/bench-floor.mts"], env, `http://127.0.0.1:${port}/api/v1/invites/BenchCd1`);
 }
 
+/**
+ * autocannon, with the time from its start to the last answer: for a fixed number of requests autocannon
+ * itself reports whole seconds and finishes on its next one-second tick, which would count idle time.
+ */
+async function runTimed(options) {
+  const startedAt = performance.now();
+  let lastAnswer = startedAt;
+  const instance = autocannon(options);
+  instance.on("response", () => (lastAnswer = performance.now()));
+  const result = await instance;
+  return { result, seconds: Math.max(0.001, (lastAnswer - startedAt) / 1000) };
+}
+
 async function load(name, options, server, { seconds = DURATION, quiet = false, warm = false } = {}) {
   if (!quiet) log(`${name}: ${options.amount ? `${options.amount} requests` : `${seconds} s`} with ${options.connections ?? CONNECTIONS} connection(s) ...`);
   if (!options.amount && !warm) await autocannon({ connections: CONNECTIONS, duration: WARMUP, ...options });
@@ -76,11 +89,11 @@ async function load(name, options, server, { seconds = DURATION, quiet = false, 
   // The server process itself (next-server), not the launcher script that spawned it.
   const sampler = server ? setInterval(() => (peakRss = Math.max(peakRss, largestRssMb(server.pids()))), 250) : null;
   // A fixed number of requests (accepts: one per user) or a fixed duration.
-  const result = await autocannon({ connections: CONNECTIONS, ...(options.amount ? {} : { duration: seconds }), ...options });
+  const { result, seconds: elapsed } = await runTimed({ connections: CONNECTIONS, ...(options.amount ? {} : { duration: seconds }), ...options });
   if (sampler) clearInterval(sampler);
   const row = {
     name,
-    rps: options.amount ? (result["2xx"] / (result.duration || 1)) : result.requests.average,
+    rps: options.amount ? result["2xx"] / elapsed : result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     ok: result["2xx"],
@@ -143,13 +156,183 @@ async function signedInCookie(base) {
   return session;
 }
 
+// --- Accepts at viral speed, and the writes around them (register, create invite).
+const ACCEPT_CONNECTIONS = 32;
+const OPEN_LOOP_RATE = 200; // accepts per second (autocannon --overallRate)
+const OPEN_LOOP_CONNECTIONS = 10; // autocannon's default
+const REGISTER_CONNECTIONS = 4; // the hash queue (PASSWORD_HASH_QUEUE, 8) never fills: no 503s in the row
+const loadAverages = [];
+const sampleLoad = () => loadAverages.push(os.loadavg()[0]);
+
+/** Fresh users for the accept rows: each accepts once (a real join), so every row needs its own. */
+function acceptUserCount() {
+  const parts = acceptPartSizes();
+  return 4 * parts.pair + parts.openLoop + 4 * parts.burst + parts.profile;
+}
+
+function acceptPartSizes() {
+  return { pair: quick ? 400 : 1500, openLoop: OPEN_LOOP_RATE * DURATION, burst: quick ? 200 : 600, profile: quick ? 300 : 1000 };
+}
+
+function acceptUsers(tokens) {
+  const sizes = acceptPartSizes();
+  let at = 0;
+  const take = (n) => tokens.slice(at, (at += n));
+  return {
+    pair: [take(sizes.pair), take(sizes.pair), take(sizes.pair), take(sizes.pair)],
+    openLoop: take(sizes.openLoop),
+    burst: [take(sizes.burst), take(sizes.burst), take(sizes.burst), take(sizes.burst)],
+    profile: take(sizes.profile),
+  };
+}
+
+/** autocannon options for one accept per token (POST /invites/{code}, each token once). */
+function acceptOptions(base, code, tokens, extra = {}) {
+  let next = 0;
+  return {
+    url: base,
+    connections: ACCEPT_CONNECTIONS,
+    amount: tokens.length,
+    requests: [{ method: "POST", path: `/api/v1/invites/${code}`, setupRequest: (request) => ({ ...request, headers: { ...request.headers, authorization: tokens[next++] } }) }],
+    ...extra,
+  };
+}
+
+/** One run of a fixed number of requests (runTimed says how it is timed). */
+async function timedAmount(options) {
+  const { result, seconds } = await runTimed(options);
+  return { rps: result["2xx"] / seconds, p50: result.latency.p50, p99: result.latency.p99, ok: result["2xx"], bad: result.non2xx + result.errors + result.timeouts, seconds };
+}
+
+function mergeParts(name, parts, rss = 0) {
+  const seconds = parts.reduce((sum, p) => sum + (p.seconds ?? 0), 0);
+  const ok = parts.reduce((sum, p) => sum + p.ok, 0);
+  return {
+    name,
+    rps: seconds ? ok / seconds : parts.reduce((sum, p) => sum + p.rps, 0) / parts.length,
+    p50: Math.max(...parts.map((p) => p.p50)),
+    p99: Math.max(...parts.map((p) => p.p99)),
+    ok,
+    bad: parts.reduce((sum, p) => sum + p.bad, 0),
+    rss,
+  };
+}
+
+/**
+ * Accepts of one guild by distinct users, 32 at a time, alternated with the constant-JSON route (its ratio is
+ * a target), then at a fixed 200 per second open-loop (latency when the arrivals don't wait for answers).
+ */
+async function benchAccepts(base, data, users, server) {
+  log(`accepts: ${4 * users.pair[0].length} distinct users joining one guild, ${ACCEPT_CONNECTIONS} at a time, alternated with the constant JSON route ...`);
+  sampleLoad();
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, largestRssMb(server.pids()))), 250);
+  await autocannon({ connections: CONNECTIONS, duration: WARMUP, url: `${base}/api/ping` });
+  const accepts = [];
+  const pings = [];
+  for (const tokens of users.pair) {
+    accepts.push(await timedAmount(acceptOptions(base, data.code, tokens)));
+    const ping = await autocannon({ connections: CONNECTIONS, duration: DURATION / 4, url: `${base}/api/ping` });
+    pings.push({ rps: ping.requests.average, p50: ping.latency.p50, p99: ping.latency.p99, ok: ping["2xx"], bad: ping.non2xx + ping.errors + ping.timeouts });
+  }
+  sampleLoad();
+  const rows = {
+    acceptPing: mergeParts("constant JSON route (alternated with accepts)", pings),
+    accept: mergeParts(`accept (one guild, distinct users, ${ACCEPT_CONNECTIONS} concurrent)`, accepts),
+  };
+  log(`  accepts ${rows.accept.rps.toFixed(0)}/s (parts: ${accepts.map((a) => a.rps.toFixed(0)).join(", ")}), p99 ${rows.accept.p99} ms; constant route ${rows.acceptPing.rps.toFixed(0)}/s; ${rows.accept.bad} not ok`);
+
+  log(`accepts open-loop: ${OPEN_LOOP_RATE}/s for ${DURATION} s ...`);
+  // autocannon's rate: each connection may send its share (rate / connections) per second, the counter reset
+  // every second; with its default 10 connections, 20 per connection per second.
+  const open = await timedAmount(acceptOptions(base, data.code, users.openLoop, { connections: OPEN_LOOP_CONNECTIONS, overallRate: OPEN_LOOP_RATE }));
+  rows.acceptOpenLoop = mergeParts(`accept at ${OPEN_LOOP_RATE}/s (autocannon --overallRate, ${OPEN_LOOP_CONNECTIONS} connections)`, [open]);
+  clearInterval(sampler);
+  rows.accept.rss = rows.acceptOpenLoop.rss = peakRss;
+  log(`  ${rows.acceptOpenLoop.rps.toFixed(0)}/s answered, p50 ${open.p50} ms, p99 ${open.p99} ms, ${open.bad} not ok`);
+  sampleLoad();
+  return rows;
+}
+
+/** Registrations at the production password cost, and their effect on accepts and lookups running at the same time. */
+async function benchAccountWrites(base, data, users, server) {
+  const register = () => {
+    let n = 0;
+    const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+    return {
+      url: base,
+      connections: REGISTER_CONNECTIONS,
+      requests: [
+        {
+          method: "POST",
+          path: "/api/v1/auth/register",
+          headers: { "content-type": "application/json" },
+          setupRequest: (request) => ({ ...request, body: JSON.stringify({ username: `reg${tag}${n}`, email: `reg-${tag}-${n++}@bench.test`, password: "bench-password-123" }) }),
+        },
+      ],
+    };
+  };
+  const rows = {};
+  sampleLoad();
+  rows.register = await load(`register (production password cost, ${REGISTER_CONNECTIONS} at a time)`, { ...register(), connections: REGISTER_CONNECTIONS }, server);
+
+  // A burst of registrations (the hash queue kept busy) against accepts and lookups, alternated with none.
+  log("accepts and invite GETs with and without a registration burst running, alternated ...");
+  const lookup = { url: `${base}/api/v1/invites/${data.code}?with_counts=true`, connections: CONNECTIONS, duration: DURATION / 4 };
+  const parts = { accept: [], acceptBurst: [], lookup: [], lookupBurst: [] };
+  for (let round = 0; round < 2; round++) {
+    for (const burst of [false, true]) {
+      const background = burst ? autocannon({ ...register(), duration: 3600 }) : null;
+      if (background) await new Promise((r) => setTimeout(r, 500)); // the hash queue fills
+      const accept = await timedAmount(acceptOptions(base, data.code, users.burst[round * 2 + (burst ? 1 : 0)]));
+      const get = await autocannon(lookup);
+      background?.stop();
+      if (background) await background;
+      parts[burst ? "acceptBurst" : "accept"].push(accept);
+      parts[burst ? "lookupBurst" : "lookup"].push({ rps: get.requests.average, p50: get.latency.p50, p99: get.latency.p99, ok: get["2xx"], bad: get.non2xx + get.errors + get.timeouts });
+    }
+  }
+  rows.burstAccept = mergeParts("accept, alone (alternated with the next row)", parts.accept);
+  rows.burstAcceptWith = mergeParts(`accept, during a registration burst (${REGISTER_CONNECTIONS} hashing at once)`, parts.acceptBurst);
+  rows.burstLookup = mergeParts("invite GET, alone (alternated with the next row)", parts.lookup);
+  rows.burstLookupWith = mergeParts("invite GET, during a registration burst", parts.lookupBurst);
+  for (const key of ["burstAccept", "burstAcceptWith", "burstLookup", "burstLookupWith"]) log(`  ${rows[key].name}: ${rows[key].rps.toFixed(0)}/s, p99 ${rows[key].p99} ms, ${rows[key].bad} not ok`);
+
+  // Creating invites: a guild of its own (the bench guild is at its 1,000-invite limit), up to 900 of them.
+  const guild = await (await fetch(`${base}/api/v1/guilds`, { method: "POST", headers: { authorization: data.ownerToken, "content-type": "application/json" }, body: JSON.stringify({ name: "Bench Invites" }) })).json();
+  const channels = await (await fetch(`${base}/api/v1/guilds/${guild.id}/channels`, { headers: { authorization: data.ownerToken } })).json();
+  rows.createInvite = await load(
+    "create invite (one channel, 900 invites)",
+    { url: `${base}/api/v1/channels/${channels[0].id}/invites`, amount: 900, method: "POST", headers: { authorization: data.ownerToken, "content-type": "application/json" }, body: JSON.stringify({ max_age: 0 }) },
+    server,
+  );
+  sampleLoad();
+  return rows;
+}
+
+/** Where an accept's time goes: scripts/bench-accept-profile.mts on the same database, the server stopped. */
+function acceptProfile(databaseUrl, code, tokens) {
+  log(`profile of ${tokens.length} accepts (in-process, every database operation timed) ...`);
+  const file = path.join(os.tmpdir(), `fluxer-bench-tokens-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(tokens));
+  try {
+    const out = execFileSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/bench-accept-profile.mts", "--code", code, "--tokens", file, "--concurrency", String(ACCEPT_CONNECTIONS)],
+      { env: { ...baseEnv, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 },
+    );
+    return JSON.parse(out.toString());
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
 async function benchEngine(engine) {
   const tmp = engine === "pglite" ? mkdtempSync(path.join(os.tmpdir(), "fluxer-bench-")) : null;
   const databaseUrl = engine === "pglite" ? `pglite:${tmp}` : await freshDatabase(pgBase, "fluxer_bench_");
   const label = engine === "pglite" ? "PGlite" : "PostgreSQL";
   log(`=== ${label}`);
-  const acceptUsers = quick ? 300 : 1500;
-  const data = fill(databaseUrl, { invites: 1000, members: 100, users: acceptUsers });
+  const data = fill(databaseUrl, { invites: 1000, members: 100, users: acceptUserCount() });
   const rows = {};
 
   let server = await startNext(databaseUrl);
@@ -180,20 +363,12 @@ async function benchEngine(engine) {
     server,
     { warm: true },
   );
-  // Accepts: every request is a different user joining for real (one use counted, one member written).
-  let next = 0;
-  const tokens = data.userTokens;
-  rows.accept = await load(
-    "accept (distinct users)",
-    {
-      url: base,
-      amount: tokens.length,
-      requests: [{ method: "POST", path: `/api/v1/invites/${data.code}`, setupRequest: (request) => ({ ...request, headers: { ...request.headers, authorization: tokens[next++ % tokens.length] } }) }],
-    },
-    server,
-  );
+  const users = acceptUsers(data.userTokens);
+  Object.assign(rows, await benchAccepts(base, data, users, server));
+  Object.assign(rows, await benchAccountWrites(base, data, users, server));
   rows.serverLife = { name: "app server, whole run (start-up, warm-ups, every row above)", rps: NaN, p50: "", p99: "", ok: "", bad: "", rss: server.peakRss() };
   await server.stop();
+  const profile = acceptProfile(databaseUrl, data.code, users.profile);
 
   const floor = await startFloor(databaseUrl);
   rows.floor = { ...(await load("invite GET, node:http floor (same cache)", { url: `http://127.0.0.1:${FLOOR_PORT}${lookupPath}` }, floor)), floor: true };
@@ -225,7 +400,7 @@ async function benchEngine(engine) {
     if (largeUrl.startsWith("pglite:")) rmSync(largeUrl.slice("pglite:".length), { recursive: true, force: true });
   }
   if (tmp) rmSync(tmp, { recursive: true, force: true });
-  return { label, rows };
+  return { label, rows, profile };
 }
 
 const results = [];
@@ -238,7 +413,8 @@ let md = `# Benchmarks\n\nMeasured by \`npm run bench${quick ? " -- --quick" : "
 md += `Production build (\`next start\`) on 127.0.0.1, autocannon with ${CONNECTIONS} connections for ${DURATION} s per row after ${WARMUP} s of warm-up, rate limits relaxed with \`RATE_LIMIT_SCALE\`. `;
 md += `Rows compared as a target ratio are measured alternately (A B A B A B A B, a quarter of the time each). RSS is the server process's (next-server), sampled every 250 ms, per row under load and over the server's whole life; the launcher script adds about 45 MB. `;
 md += `The load generator runs on the same 2 cores as the server, so absolute numbers are low; compare the ratios, which are measured in one run.\n\n`;
-for (const { label, rows } of results) {
+md += `Load average of the machine (1 min) during the accept and register rows: ${loadAverages.map((l) => l.toFixed(1)).join(", ")}.\n\n`;
+for (const { label, rows, profile } of results) {
   md += `## ${label}\n\n| what | req/s | p50 ms | p99 ms | ok | not ok | peak server RSS MB |\n|---|---:|---:|---:|---:|---:|---:|\n`;
   for (const row of Object.values(rows)) md += `| ${row.name} | ${Number.isFinite(row.rps) ? fmt(row.rps) : ""} | ${row.p50} | ${row.p99} | ${row.ok} | ${row.bad} | ${row.rss ? fmt(row.rss) : ""} |\n`;
   const ratio = (a, b) => (a && b ? fmt(a.rps / b.rps, 2) : "n/a");
@@ -253,7 +429,27 @@ for (const { label, rows } of results) {
   if (rows.lookupLarge) md += `| invite GET at 1M invites / at 1k invites (Next, cached; not alternated) | ${ratio(rows.lookupLarge, rows.lookup)} | |\n`;
   const peak = Math.max(...Object.values(rows).filter((r) => !r.floor).map((r) => r.rss || 0));
   md += `| peak RSS of the app server, whole run | ${fmt(peak)} MB | < 400 MB |\n\n`;
+  md += acceptSection(rows, profile);
 }
+/** The accept targets and the profile of one engine, for docs/benchmarks.md. */
+function acceptSection(rows, profile) {
+  const ratio = (a, b) => (a && b ? fmt(a.rps / b.rps, 2) : "n/a");
+  let text = `| accepts | value | target |\n|---|---:|---|\n`;
+  text += `| accepts per second (one guild, distinct users, ${ACCEPT_CONNECTIONS} concurrent) | ${fmt(rows.accept?.rps)} | ≥ 300 PostgreSQL, ≥ 150 PGlite |\n`;
+  text += `| accepts / constant JSON route (alternated) | ${ratio(rows.accept, rows.acceptPing)} | ≥ 0.3 |\n`;
+  text += `| p99 at ${OPEN_LOOP_RATE} accepts/s open-loop | ${rows.acceptOpenLoop?.p99 ?? "n/a"} ms (${fmt(rows.acceptOpenLoop?.rps)}/s answered) | < 250 ms |\n`;
+  text += `| accepts during a registration burst / alone (alternated) | ${ratio(rows.burstAcceptWith, rows.burstAccept)} | ≈ 1 |\n`;
+  text += `| invite GET during a registration burst / alone (alternated) | ${ratio(rows.burstLookupWith, rows.burstLookup)} | ≈ 1 |\n\n`;
+  if (profile) {
+    text += `Where an accept's time goes (${profile.accepts} accepts in-process, ${profile.concurrency} at a time, ${fmt(profile.perSecond)}/s; wall time as the caller waits, pool and lock waits included):\n\n`;
+    text += `| operation | per accept | mean ms |\n|---|---:|---:|\n`;
+    for (const phase of profile.phases) text += `| **${phase.name}** | ${fmt(phase.perAccept, 2)} | ${fmt(phase.meanMs, 1)} |\n`;
+    for (const op of profile.operations) text += `| ${op.name} | ${fmt(op.perAccept, 2)} | ${fmt(op.meanMs, 2)} |\n`;
+    text += `\n`;
+  }
+  return text;
+}
+
 // Hand-written findings below the marker survive a new run.
 const marker = "<!-- notes: kept across runs -->";
 const previous = existsSync("docs/benchmarks.md") ? readFileSync("docs/benchmarks.md", "utf8") : "";

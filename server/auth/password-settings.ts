@@ -1,10 +1,10 @@
 // How passwords are hashed, and how many hashes may run at once.
 //
 // scrypt with OWASP's parameters (N=2^17, r=8, p=1): about 260 ms of CPU and 128 MiB of memory per hash on
-// a 2-core server. Node runs scrypt on libuv's thread pool (4 threads, shared with zlib compression and
-// file I/O), so a flood of sign-ins would otherwise fill the pool and the CPU; hash-slots.ts lets
+// a 2-core server. A flood of sign-ins would otherwise fill the CPU and memory; hash-slots.ts lets
 // PASSWORD_HASH_CONCURRENCY hashes run (1 by default: one core stays free for everything else) with at most
-// PASSWORD_HASH_QUEUE more waiting, and refuses the rest with 503 at once.
+// PASSWORD_HASH_QUEUE more waiting, and refuses the rest with 503 at once. They run on hashing threads of a
+// lower CPU priority (hash-worker.ts, PASSWORD_HASH_NICE).
 //
 // INSECURE_TEST_PASSWORD_HASH_N is for test servers only, which register hundreds of users: it lowers N
 // (a power of two from 2^14 to 2^16). Anything else, below 2^14 included, is ignored and the production

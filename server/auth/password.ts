@@ -1,15 +1,11 @@
 // Password hashing with scrypt (memory-hard, built into Node: no native dependency to compile). A stored
 // hash names its own parameters (`scrypt$N$r$p$salt$key`), so hashes made with an older, weaker cost still
-// verify and are replaced on the next successful sign-in. Every hash runs in a hash slot (hash-slots.ts).
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+// verify and are replaced on the next successful sign-in. Every hash runs in a hash slot (hash-slots.ts), on
+// a hashing thread of lower priority (hash-worker.ts).
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { withHashSlot } from "./hash-slots";
+import { scryptOnHashThread as scrypt } from "./hash-worker";
 import { scryptMaxmem, scryptParams, type ScryptParams } from "./password-settings";
-
-function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCallback(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
-  );
-}
 
 async function derive(password: string, params: ScryptParams): Promise<string> {
   const salt = randomBytes(16);

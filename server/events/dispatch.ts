@@ -30,7 +30,8 @@ export async function deliver(message: BusMessage): Promise<void> {
   if (message.type === "INVITE_PREVIEWS_STALE") return; // internal: for caches, never for clients
   if (message.type === "USER_SESSIONS_REVOKED") {
     // Streams were authenticated when they opened: end the user's, so a signed-out browser hears nothing more.
-    if (message.userId !== null) for (const session of sessionsByUser().get(BigInt(message.userId)) ?? []) session.close();
+    // The log-out of one API token leaves the user's other sessions, and so their streams, alone.
+    if (message.userId !== null && message.data.token_only !== true) for (const session of sessionsByUser().get(BigInt(message.userId)) ?? []) session.close();
     return;
   }
   if (message.type === "GUILD_COUNTS_UPDATE") {

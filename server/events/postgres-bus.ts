@@ -9,6 +9,7 @@ export const NOTIFY_CHANNEL = "fluxer_gateway";
 // NOTIFY payloads must stay under 8000 bytes; larger events are stored and the notification carries the id.
 const MAX_INLINE_BYTES = 7 * 1024;
 const MAX_RETRY_MS = 15_000;
+const ECHO_WAIT_MS = 1000;
 
 function logError(msg: string, error?: unknown) {
   log.error(msg, { error: error === undefined ? undefined : String((error as Error)?.message ?? error) });
@@ -19,6 +20,8 @@ export class PostgresBus implements EventBus {
   readonly kind = "postgres" as const;
   private readonly listeners = new Set<BusListener>();
   private readonly lostListeners = new Set<() => void>();
+  /** Publishers waiting to hear their own notification back, by payload. */
+  private readonly echoes = new Map<string, (() => void)[]>();
   private client: Client | null = null;
   private generation = 0;
   private retryMs = 250;
@@ -69,6 +72,11 @@ export class PostgresBus implements EventBus {
   }
 
   private async receive(payload: string): Promise<void> {
+    const waiting = this.echoes.get(payload);
+    if (waiting) {
+      this.echoes.delete(payload);
+      for (const resolve of waiting) resolve();
+    }
     try {
       let message: unknown = JSON.parse(payload);
       const ref = (message as { ref?: unknown }).ref;
@@ -98,7 +106,30 @@ export class PostgresBus implements EventBus {
       await prisma.gatewayEventPayload.create({ data: { id, payload } });
       payload = JSON.stringify({ ref: id.toString() });
     }
+    // A revocation must hold on the next request wherever it lands: wait (briefly) until this instance's own
+    // listener hears it back. PostgreSQL hands a notification to every listener when it commits, so by then the
+    // other instances have it too.
+    const echo = message.type === "USER_SESSIONS_REVOKED" && this.client !== null ? this.heard(payload, ECHO_WAIT_MS) : null;
     await prisma.$executeRaw`SELECT pg_notify(${NOTIFY_CHANNEL}, ${payload})`;
+    await echo;
+  }
+
+  private heard(payload: string, timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const list = this.echoes.get(payload) ?? [];
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        const left = (this.echoes.get(payload) ?? []).filter((waiter) => waiter !== done);
+        if (left.length > 0) this.echoes.set(payload, left);
+        else this.echoes.delete(payload);
+        resolve();
+      }, timeoutMs);
+      list.push(done);
+      this.echoes.set(payload, list);
+    });
   }
 
   liveGeneration(): number | null {

@@ -3,10 +3,11 @@
 import { db } from "@/server/db";
 import { toMemberDto } from "@/server/dto/member";
 import { toPartialUserDto } from "@/server/dto/user";
-import { onBusMessage as dropStaleSessionVersion } from "@/server/auth/session-version";
+import { onBusMessage as dropStaleCredentials } from "@/server/auth/credential-cache";
 import { onBusMessage as dropStalePreviews } from "@/server/invites/preview-cache";
 import { guildCounts } from "@/server/presence/count-online-members";
 import { eventBus } from "./bus";
+import { NOTIFY_CHANNEL } from "./postgres-bus";
 import { toWire, type BusMessage, type GatewayEvent } from "./types";
 import { log } from "@/server/log";
 
@@ -23,7 +24,9 @@ async function memberData(guildId: bigint, userId: bigint) {
 
 async function toMessage(event: GatewayEvent): Promise<BusMessage | null> {
   const data = toWire(("data" in event ? event.data : undefined) ?? {});
-  if (event.type === "USER_SESSIONS_REVOKED") return { type: event.type, guildId: null, channelId: null, userId: event.userId.toString(), data: {} };
+  if (event.type === "USER_SESSIONS_REVOKED") {
+    return { type: event.type, guildId: null, channelId: null, userId: event.userId.toString(), data: event.tokenOnly ? { token_only: true } : {} };
+  }
   const guildId = event.guildId === null ? null : event.guildId.toString();
   switch (event.type) {
     case "INVITE_CREATE":
@@ -50,15 +53,27 @@ async function toMessage(event: GatewayEvent): Promise<BusMessage | null> {
   }
 }
 
-/** Sends an event to every instance; each delivers it to the streams allowed to see it. */
-export async function publishEvent(event: GatewayEvent): Promise<void> {
+/**
+ * The channel on which a statement may send its own events by NOTIFY, in the transaction that makes the
+ * change (sent if and only if it commits, in commit order), or null when the bus is in-process (PGlite).
+ */
+export function transactionNotifyChannel(): string | null {
+  return eventBus().kind === "postgres" ? NOTIFY_CHANNEL : null;
+}
+
+/**
+ * Sends an event to every instance; each delivers it to the streams allowed to see it. `sentByTransaction`:
+ * the statement that made the change already sent it (transactionNotifyChannel), so only this instance's
+ * caches are dropped here.
+ */
+export async function publishEvent(event: GatewayEvent, options: { sentByTransaction?: boolean } = {}): Promise<void> {
   try {
     const message = await toMessage(event);
     if (!message) return;
     // This instance's caches first, synchronously: whoever made the change reads it back at once.
     dropStalePreviews(message);
-    dropStaleSessionVersion(message);
-    await eventBus().publish(message);
+    dropStaleCredentials(message);
+    if (!options.sentByTransaction) await eventBus().publish(message);
   } catch (error) {
     log.error("publishEvent failed", { type: event.type, error: String((error as Error)?.message ?? error) });
   }

@@ -27,8 +27,11 @@ export type GatewayEvent =
   | { type: "GUILD_COUNTS_UPDATE"; guildId: bigint; data?: { approximate_member_count: number; approximate_presence_count: number } }
   /** Internal: every instance drops the guild's cached invite previews. */
   | { type: "INVITE_PREVIEWS_STALE"; guildId: bigint }
-  /** Internal: every instance forgets the user's cached session version and closes the user's event streams. */
-  | { type: "USER_SESSIONS_REVOKED"; userId: bigint };
+  /**
+   * Internal: every instance forgets what it cached about the user's credentials and closes the user's event
+   * streams; with `tokenOnly`, one API token was revoked (log-out) and the user's streams stay open.
+   */
+  | { type: "USER_SESSIONS_REVOKED"; userId: bigint; tokenOnly?: boolean };
 
 /** What travels between instances: small JSON, ids as strings, `data` already in wire form. */
 export type BusMessage = {

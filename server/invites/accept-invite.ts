@@ -1,107 +1,101 @@
-// POST /invites/{code}: join the guild or group DM (spec section 6). Checks in the spec's order: live →
-// invites paused → already a member (200, no use counted) → banned → guild cap → join. The use is counted
-// by a conditional UPDATE in the same transaction as the member row, so N concurrent accepts of a
-// max_uses k invite admit exactly k users on PGlite and PostgreSQL alike.
-import { JoinSourceType, LIMITS } from "@/lib/constants";
-import { ApiError } from "@/lib/errors";
+// POST /invites/{code}: join the guild or group DM. Every rule is checked in the accept's order (live →
+// invites paused → already a member: 200, no use counted → banned → guild cap → join) by one call of the
+// database function accept_invite (migration 20261130400000_accept_invite_function says how). It counts the
+// use with a conditional UPDATE and writes the member in the same statement, so N concurrent accepts of a
+// max_uses k invite admit exactly k users on PGlite and PostgreSQL alike, and a viral link's joins hold the
+// guild's row for a few writes and a commit rather than a conversation of round trips.
+import { ApiError, type ErrorCode } from "@/lib/errors";
+import { isLookupCode } from "@/lib/invite-code";
 import type { Caller } from "@/server/auth/caller";
-import { db, type PrismaClient, type Tx } from "@/server/db";
-import { addMembership } from "@/server/members/membership";
-import { findLiveInvite } from "./find-live-invite";
-import { canSeeInviteMetadata } from "./invite-access";
-import { inviteInclude, liveInviteWhere, type InviteWithRelations } from "./invite-query";
-import { inviteResponse } from "./invite-response";
-import { lockChannel, lockGuild, lockUser, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
+import { toInviteDto } from "@/server/dto/invite";
+import { toMemberDto } from "@/server/dto/member";
 import { publishEvent } from "@/server/events/publish";
+import { acceptTogether, type AcceptRow } from "./accept-queue";
+import { canSeeInviteMetadata, canSeeMetadataOf } from "./invite-access";
 
-const MAX_ATTEMPTS = 5;
+const REFUSALS: Partial<Record<AcceptRow["outcome"], ErrorCode>> = {
+  unknown: "UNKNOWN_INVITE",
+  paused: "INVITES_DISABLED",
+  banned: "USER_BANNED_FROM_GUILD",
+  max_guilds: "MAX_GUILDS",
+  max_recipients: "MAX_GROUP_DM_RECIPIENTS",
+};
 
-type Outcome =
-  | { kind: "joined" | "already"; invite: InviteWithRelations }
-  | { kind: "moved" } // the row changed between our read and our update: read again and retry
-  | { kind: "gone" }; // lapsed or deleted meanwhile
-
-/** Thrown inside the transaction to roll back the counted use (e.g. a double click inserted the member first). */
-class RollBack extends Error {
-  constructor(readonly outcome: Outcome) {
-    super("roll back");
-  }
+/** The row in the shape the invite DTO reads. */
+function toInviteRow(row: AcceptRow & { code: string }) {
+  return {
+    code: row.code,
+    type: row.type,
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    inviterId: row.inviter_id,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    uses: row.uses,
+    maxUses: row.max_uses,
+    maxAge: row.max_age,
+    temporary: row.temporary,
+    version: row.version,
+    guild:
+      row.guild_id === null || row.guild_name === null
+        ? null
+        : {
+            id: row.guild_id,
+            name: row.guild_name,
+            iconHash: row.guild_icon_hash,
+            bannerHash: row.guild_banner_hash,
+            splashHash: row.guild_splash_hash,
+            features: row.guild_features ?? [],
+            ownerId: row.guild_owner_id ?? 0n,
+            memberCount: row.member_count ?? 0,
+          },
+    channel: { id: row.channel_id, name: row.channel_name, type: row.channel_type, recipients: (row.recipients ?? []).map((username) => ({ user: { username } })) },
+    inviter:
+      row.inviter_id === null || row.inviter_username === null
+        ? null
+        : { id: row.inviter_id, username: row.inviter_username, discriminator: row.inviter_discriminator ?? 0, avatarHash: row.inviter_avatar_hash, isBot: row.inviter_is_bot ?? false },
+  };
 }
 
-/** Counts one use if the row is still at `version`, live and under its limit; false when no row matched. */
-async function countUse(tx: Tx, invite: { code: string; version: number }): Promise<boolean> {
-  const updated = await tx.$executeRaw`
-    UPDATE invites SET uses = uses + 1, version = version + 1
-    WHERE code = ${invite.code} AND version = ${invite.version}
-      AND (max_uses = 0 OR uses < max_uses)
-      AND (expires_at IS NULL OR expires_at > now())`;
-  return updated === 1;
-}
-
-async function readInvite(tx: Tx, code: string) {
-  return tx.invite.findFirst({ where: { code, ...liveInviteWhere(tx) }, include: inviteInclude });
-}
-
-async function joinGuild(tx: Tx, code: string, guildId: bigint, userId: bigint): Promise<Outcome> {
-  await lockGuild(tx, guildId);
-  const invite = await readInvite(tx, code);
-  if (!invite) return { kind: "gone" };
-  if (await tx.member.findUnique({ where: { guildId_userId: { guildId, userId } } })) return { kind: "already", invite };
-  await lockUser(tx, userId); // the guild cap is per user: serialise one user's joins
-  if (!(await countUse(tx, invite))) return { kind: "moved" };
-  // Checks the ban and the guild cap, inserts ON CONFLICT DO NOTHING and raises member_count; a throw
-  // here rolls the counted use back with everything else.
-  const added = await addMembership(tx, {
-    guildId,
-    userId,
-    temporary: invite.temporary,
-    joinSourceType: invite.isVanity ? JoinSourceType.VANITY_URL : JoinSourceType.INVITE,
-    sourceInviteCode: invite.code,
-    inviterId: invite.inviterId,
+/** Whether the caller, now a member or recipient, may see uses, max_uses and max_age. */
+async function mayShowMetadata(row: AcceptRow, caller: Caller): Promise<boolean> {
+  // Someone already in may hold roles: asked the usual way. A new member has none, so the statement's
+  // @everyone permissions and overwrites decide.
+  if (row.outcome === "already") return canSeeInviteMetadata({ type: row.type, channelId: row.channel_id, inviterId: row.inviter_id, channel: { ownerId: row.channel_owner_id } }, caller);
+  return canSeeMetadataOf({
+    userId: caller.id,
+    inviterId: row.inviter_id,
+    guildId: row.guild_id,
+    channelOwnerId: row.channel_owner_id,
+    guildOwnerId: row.guild_owner_id,
+    everyonePermissions: row.everyone_permissions,
+    roles: [],
+    overwrites: (row.overwrites ?? []).map((o) => ({ targetId: BigInt(o.target_id), type: o.type, allow: BigInt(o.allow), deny: BigInt(o.deny) })),
   });
-  if (!added) throw new RollBack({ kind: "already", invite }); // a concurrent click inserted the member first
-  return { kind: "joined", invite: await tx.invite.findUniqueOrThrow({ where: { code }, include: inviteInclude }) };
-}
-
-async function joinGroupDm(tx: Tx, code: string, channelId: bigint, userId: bigint): Promise<Outcome> {
-  if (!(await lockChannel(tx, channelId))) return { kind: "gone" };
-  const invite = await readInvite(tx, code);
-  if (!invite) return { kind: "gone" };
-  if (invite.channel.recipients.some((r) => r.userId === userId)) return { kind: "already", invite };
-  if (invite.channel.recipients.length >= LIMITS.MAX_GROUP_DM_RECIPIENTS) throw new ApiError("MAX_GROUP_DM_RECIPIENTS");
-  if (!(await countUse(tx, invite))) return { kind: "moved" };
-  const inserted = await tx.channelRecipient.createMany({ data: [{ channelId, userId }], skipDuplicates: true });
-  if (inserted.count === 0) throw new RollBack({ kind: "already", invite });
-  return { kind: "joined", invite: await tx.invite.findUniqueOrThrow({ where: { code }, include: inviteInclude }) };
-}
-
-async function attempt(prisma: PrismaClient, invite: InviteWithRelations, userId: bigint): Promise<Outcome> {
-  try {
-    return await prisma.$transaction(
-      (tx) => (invite.guildId === null ? joinGroupDm(tx, invite.code, invite.channelId, userId) : joinGuild(tx, invite.code, invite.guildId, userId)),
-      WRITE_TX_OPTIONS,
-    );
-  } catch (error) {
-    if (error instanceof RollBack) return error.outcome;
-    throw error;
-  }
 }
 
 export async function acceptInvite(code: string, caller: Caller) {
-  const prisma = await db();
-  const invite = await findLiveInvite(prisma, code);
-  if (!invite) throw new ApiError("UNKNOWN_INVITE");
-  if (invite.guild?.features.includes("INVITES_DISABLED")) throw new ApiError("INVITES_DISABLED");
-  for (let round = 1; round <= MAX_ATTEMPTS; round++) {
-    const outcome = await attempt(prisma, invite, caller.id);
-    if (outcome.kind === "gone") throw new ApiError("UNKNOWN_INVITE");
-    if (outcome.kind === "moved") continue;
-    if (outcome.kind === "joined" && outcome.invite.guildId !== null) await publishEvent({ type: "GUILD_MEMBER_ADD", guildId: outcome.invite.guildId, userId: caller.id });
-    return inviteResponse(outcome.invite, {
-      withCounts: true,
-      withExpiration: true,
-      withMetadata: await canSeeInviteMetadata(outcome.invite, caller, prisma),
+  if (!isLookupCode(code)) throw new ApiError("UNKNOWN_INVITE");
+  const row = await acceptTogether(code, caller.id);
+  const refusal = REFUSALS[row.outcome];
+  if (refusal || row.code === null) throw new ApiError(refusal ?? "UNKNOWN_INVITE");
+  if (row.outcome === "joined" && row.guild_id !== null && row.joined_at !== null) {
+    // The member object as the members API returns it, from what the statement wrote: no read back.
+    const member = toMemberDto({
+      userId: caller.id,
+      nick: null,
+      joinedAt: row.joined_at,
+      temporary: row.temporary,
+      user: caller,
+      roles: [],
     });
+    // On PostgreSQL the statement sent it already, in its own transaction (durable, in commit order).
+    await publishEvent({ type: "GUILD_MEMBER_ADD", guildId: row.guild_id, userId: caller.id, data: member }, { sentByTransaction: row.notified });
   }
-  throw new ApiError("CONFLICT");
+  return toInviteDto(toInviteRow({ ...row, code: row.code }), {
+    withCounts: true,
+    withExpiration: true,
+    withMetadata: await mayShowMetadata(row, caller),
+    presenceCount: row.presence_count ?? 0,
+  });
 }

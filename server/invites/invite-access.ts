@@ -2,7 +2,7 @@
 // a member with MANAGE_CHANNELS on its channel; for a group DM the channel's owner.
 import { InviteType } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
-import { Permissions } from "@/lib/permissions";
+import { applyOverwrites, computeBasePermissions, hasPermission, Permissions, type OverwriteLike, type RoleLike } from "@/lib/permissions";
 import type { Caller } from "@/server/auth/caller";
 import type { Tx } from "@/server/db";
 import { loadChannelAccess, requirePermission } from "@/server/guilds/access";
@@ -30,4 +30,31 @@ export async function canSeeInviteMetadata(invite: InviteLike, caller: Caller | 
     if (error instanceof ApiError && error.status === 403) return false;
     throw error;
   }
+}
+
+/**
+ * The same decision as canSeeInviteMetadata for a caller known to be a member of the invite's guild (or a
+ * recipient of its group DM), from data already loaded: the accept reads it in its one statement.
+ */
+export function canSeeMetadataOf(input: {
+  userId: bigint;
+  inviterId: bigint | null;
+  guildId: bigint | null;
+  channelOwnerId: bigint | null;
+  guildOwnerId: bigint | null;
+  everyonePermissions: bigint | null;
+  /** The caller's roles in the guild (never @everyone). */
+  roles: RoleLike[];
+  overwrites: OverwriteLike[];
+}): boolean {
+  if (input.inviterId !== null && input.inviterId === input.userId) return true;
+  if (input.guildId === null) return input.channelOwnerId === input.userId;
+  const base = computeBasePermissions({
+    userId: input.userId,
+    ownerId: input.guildOwnerId ?? 0n,
+    everyoneRole: input.everyonePermissions === null ? undefined : { id: input.guildId, permissions: input.everyonePermissions },
+    memberRoles: input.roles,
+  });
+  const permissions = applyOverwrites({ base, guildId: input.guildId, userId: input.userId, memberRoleIds: input.roles.map((r) => r.id), overwrites: input.overwrites });
+  return hasPermission(permissions, Permissions.MANAGE_CHANNELS);
 }
