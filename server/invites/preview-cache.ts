@@ -137,7 +137,17 @@ async function loadFromDatabase(code: string): Promise<InviteDto | null> {
   return invite;
 }
 
-/** Hit and miss counts since start (GET /api/health shows them). */
+/** Hit and miss counts since start, and the kept landing pages (GET /api/health shows them). */
 export function previewCacheStats() {
-  return { enabled: isEnabled(), entries: state.entries.size, hits: state.hits, misses: state.misses, ttl_ms: ttlMs() };
+  let pages = 0;
+  for (const entry of state.entries.values()) pages += entry.pages?.size ?? 0;
+  return {
+    enabled: isEnabled(),
+    entries: state.entries.size,
+    hits: state.hits,
+    misses: state.misses,
+    ttl_ms: ttlMs(),
+    // Landing pages kept on entries now, captured since start, and views answered from them since start.
+    landing_pages: { kept: pages, captured: state.pagesKept, served: state.pageHits },
+  };
 }
