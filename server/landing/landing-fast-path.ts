@@ -1,7 +1,9 @@
 // Landing views answered by the HTTP server from a kept page, before Next (scripts/http-server.mjs calls the
-// function registered here, as it does the event-stream gate). Next renders a landing page in a few
-// milliseconds at best; a kept page is a buffer write. See kept-landing-pages.ts for what is kept and when it
-// goes, and docs/architecture.md#caching for the design.
+// function registered here, as it does the event-stream gate). Measured here (docs/benchmarks.md): a page
+// with nothing but a path parameter renders at ~0.19× the static page, and Next's Cache Components make every
+// request-time render 2-3× dearer and send a 200 before a page can answer 404, so no Next render of a
+// signed-in view reaches the targets; a kept page with two values written in is a buffer write. See
+// kept-landing-pages.ts for what is kept and when it goes, and docs/architecture.md#caching for the design.
 //
 // A request is answered here only when all of this holds, else Next serves it exactly as it would anyway:
 // - GET or HEAD, no query string, none of Next's router headers (RSC, prefetch, state tree, server actions);
