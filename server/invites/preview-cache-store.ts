@@ -35,6 +35,8 @@ export type KeptLandingPage = {
   nameAt: number;
   /** The response headers Next sent with it (content type, cache control, vary). */
   headers: Record<string, string>;
+  /** When it was rendered (ms): an expiring invite's page says "Expires in …" as of then. */
+  keptAt: number;
 };
 
 type State = {

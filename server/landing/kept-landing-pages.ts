@@ -6,8 +6,9 @@
 //
 // What keeps it safe:
 // - Pages are kept on the invite's preview-cache entry (server/invites/preview-cache.ts) and go with it: the
-//   bus drops the entry on every instance on a revoke, pause, rename, vanity change, join or leave, and the
-//   entry lives INVITE_CACHE_TTL_MS at most. Invites the preview cache doesn't keep (group DMs, max_uses) never
+//   bus drops the entry on every instance on a revoke, pause, rename, vanity change, join or leave; an entry
+//   nobody reads expires after INVITE_CACHE_TTL_MS, and one that is read lives on only while a reload finds
+//   the invite unchanged, counts included. Invites the preview cache doesn't keep (group DMs, max_uses) never
 //   have a kept page.
 // - A capture is stored only on the entry it started from, and only while that entry is still the cache's
 //   current one: a render that raced with a drop (the entry was deleted or replaced meanwhile) stores nothing.
@@ -39,8 +40,21 @@ export function landingVariantKey(form: LandingUrlForm, language: string): strin
   return `${form}:${language}`;
 }
 
-export function keptPage(entry: CachedPreview, key: string): KeptLandingPage | null {
-  return entry.pages?.get(key) ?? null;
+/**
+ * An entry lives on while its invite is unchanged (preview-cache.ts), so a kept page can outlive one TTL. The
+ * page of an invite that expires says "Expires in …" as of its render, so it is served for a minute at most;
+ * the next view renders it again. A page of an invite that never expires has nothing that ages.
+ */
+const EXPIRING_PAGE_MS = 60_000;
+
+export function keptPage(entry: CachedPreview, key: string, now = Date.now()): KeptLandingPage | null {
+  const page = entry.pages?.get(key);
+  if (!page) return null;
+  if (entry.expiresAtMs !== null && now - page.keptAt >= EXPIRING_PAGE_MS) {
+    entry.pages!.delete(key);
+    return null;
+  }
+  return page;
 }
 
 const VIEWER_MARKER = Buffer.from(`${VIEWER_ATTRIBUTE}="anonymous"`);
@@ -64,7 +78,7 @@ export function findViewerSlots(body: Buffer): { viewerAt: number; viewerLength:
 /** A page rendered for an anonymous viewer, ready to be set for any viewer; null when its markers aren't where they must be. */
 export function landingPageFrom(body: Buffer, headers: Record<string, string>): KeptLandingPage | null {
   const slots = findViewerSlots(body);
-  return slots ? { body, headers, ...slots } : null;
+  return slots ? { body, headers, keptAt: Date.now(), ...slots } : null;
 }
 
 /**
