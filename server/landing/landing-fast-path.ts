@@ -14,8 +14,10 @@
 //   version is current; anything else is Next's to answer.
 // The unknown-code gate comes first, as proxy.ts applies it to the views Next serves.
 //
-// A signed-out GET that Next serves for a cached invite without a kept page is captured on its way out (the
-// body is copied as it is written), and kept when it is a plain 200 HTML page without Set-Cookie.
+// A GET of such a URL whose entry holds no page yet is the capture: Next renders it as a signed-out view (the
+// request's session cookies removed), the answer is held, kept when it is a plain 200 HTML page without
+// Set-Cookie, and sent to this request's own viewer as a kept page is. One capture per page at a time; views
+// meanwhile go to Next as they are.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { decode, type JWT } from "next-auth/jwt";
