@@ -2,16 +2,17 @@
 // 1. /api/v1: what Next would otherwise answer itself, outside the API's error envelope: a path segment with
 //    malformed percent-encoding (Next fails to decode it: a plain-text 500), and a method the route doesn't
 //    implement (Next's bare 405). Both become the API's JSON errors.
-// 2. Landing pages (/invite/{code}, /{code}): an address that has used up the unknown-code limit gets a 429
-//    with Retry-After (a page can't set that status), so codes can't be enumerated by scraping pages.
+// 2. Landing pages (/invite/{code}, /{code}) that Next serves: an address that has used up the unknown-code
+//    limit gets a 429 with Retry-After (a page can't set that status), so codes can't be enumerated by scraping
+//    pages. Views answered from a kept page never reach Next; the HTTP server applies the same gate to them
+//    first (server/landing/landing-fast-path.ts).
 // No authentication or data access here: authorization lives next to the data, in each handler.
 import { NextResponse, type NextRequest } from "next/server";
 import { allowedMethods } from "@/lib/api-routes";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
-import { slowDownHtml } from "@/lib/slow-down";
 import { clientIp } from "@/server/http/client-ip";
 import { methodNotAllowed } from "@/server/http/respond";
-import { lookupBlockedFor } from "@/server/landing/lookup-limit";
+import { lookupBlockedFor, slowDownAnswer } from "@/server/landing/lookup-limit";
 
 const NOT_FOUND_BY_RESOURCE: Record<string, ErrorCode> = {
   invites: "UNKNOWN_INVITE",
@@ -26,8 +27,8 @@ function error(code: ErrorCode) {
 async function landing(request: NextRequest) {
   const blockedFor = await lookupBlockedFor(clientIp(request));
   if (blockedFor === null) return NextResponse.next();
-  const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "retry-after": String(blockedFor) };
-  return new NextResponse(request.method === "HEAD" ? null : slowDownHtml(blockedFor), { status: 429, headers });
+  const answer = slowDownAnswer(blockedFor, request.method);
+  return new NextResponse(answer.body || null, { status: answer.status, headers: answer.headers });
 }
 
 function api(request: NextRequest) {

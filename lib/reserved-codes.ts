@@ -7,7 +7,7 @@ export const RESERVED_CODES: ReadonlySet<string> = new Set([
   "guilds", "guild", "settings", "channels", "channel", "users", "user", "me", "home", "app",
   "admin", "help", "docs", "about", "terms", "privacy", "support", "status", "health", "oauth2",
   "developers", "download", "new", "join", "vanity", "account", "dashboard",
-  // the signed-out landing page cache (app/landing, reached only through proxy.ts)
+  // once an internal route of a removed page cache; kept so no invite takes the name
   "landing",
   // framework and static files
   "_next", "static", "public", "assets", "favicon.ico", "robots.txt", "sitemap.xml", "manifest.json",

@@ -4,6 +4,7 @@
 // - the client's address, from the TCP peer and TRUST_PROXY (lib/client-address.mjs), written to a
 //   header the app reads and a client cannot set;
 // - refusing requests over a per-instance bound before they cost a trip through Next;
+// - answering landing views from the page kept for their invite, before Next;
 // - timeouts that close idle and slow connections (keep-alive longer than a reverse proxy's, so the proxy
 //   never reuses a connection we are closing);
 // - a clean shutdown on SIGTERM/SIGINT.
@@ -38,6 +39,13 @@ const server = http.createServer((request, response) => {
   if (refusal) {
     response.writeHead(refusal.status, refusal.headers);
     response.end(refusal.body);
+    return;
+  }
+  // Landing views of a cached invite are answered from its kept page without entering Next; every other
+  // request, and any landing view the app declines, goes to Next unchanged (server/landing/landing-fast-path.ts).
+  const landingView = globalThis.__fluxerLandingView;
+  if (landingView && (request.method === "GET" || request.method === "HEAD")) {
+    landingView(request, response, address, () => handle(request, response));
     return;
   }
   handle(request, response);

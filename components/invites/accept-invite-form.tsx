@@ -2,8 +2,11 @@
 // The Accept Invite button: a form bound to the accept server action (a POST; loading the page never
 // joins). `autoSubmit` is set only when the visitor clicked "Log in to accept" on this invite and has
 // just come back signed in (see server/landing/pending-accept.ts); `highlight` focuses the button.
+// Both act only while this is the variant the page shows: the page's HTML holds every viewer's variant, and
+// which one is shown is read from the DOM (landing-viewer-scope.tsx), never from props.
 import { useActionState, useEffect, useRef } from "react";
 import type { AcceptState } from "@/server/landing/actions";
+import { viewerShownAround } from "./landing-viewer-scope";
 
 type Props = {
   action: (state: AcceptState, form: FormData) => Promise<AcceptState>;
@@ -20,6 +23,7 @@ export function AcceptInviteForm({ action, autoSubmit, highlight }: Props) {
   const hasAutoSubmitted = useRef(false);
 
   useEffect(() => {
+    if (viewerShownAround(formRef.current) !== "not-member") return;
     if (highlight || autoSubmit) buttonRef.current?.focus();
     if (autoSubmit && !hasAutoSubmitted.current) {
       hasAutoSubmitted.current = true;
@@ -29,7 +33,7 @@ export function AcceptInviteForm({ action, autoSubmit, highlight }: Props) {
 
   const isDisabled = isPending || state.isFinal;
   return (
-    <form ref={formRef} action={formAction} className="mt-6" aria-busy={isPending}>
+    <form ref={formRef} action={formAction} aria-busy={isPending}>
       <button
         ref={buttonRef}
         type="submit"

@@ -6,6 +6,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { registerUser } from "../fixtures";
 import { acceptInvite, anonymous, createInvite, deleteInvite, getInvite, ownerWithGuild } from "../support/invites";
+import { shownViewer } from "../support/landing";
 
 const READS = 4;
 
@@ -74,6 +75,7 @@ test.describe("cached invite previews stay true", () => {
         expect(answer.status).toBe(200);
         expect(answer.html).toContain(guild.name);
         expect(answer.html).toContain("Log in to accept");
+        expect(shownViewer(answer.html)).toBe("anonymous");
         // A shared cache must not hand this signed-out page to a signed-in visitor of the same URL.
         expect(answer.cacheControl).toMatch(/private|no-store/);
         expect(answer.cacheControl).not.toMatch(/s-maxage|public/);

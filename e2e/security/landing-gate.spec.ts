@@ -1,5 +1,6 @@
 // The landing pages are invite lookups: an address that used up the unknown-code limit gets a real 429 with
-// Retry-After on every spelling of a landing URL, and no internal route or header lets it around the gate.
+// Retry-After on every spelling of a landing URL, whether Next renders the page or the HTTP server answers
+// from the page it keeps for the invite, and no internal route or header lets it around the gate.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -38,11 +39,17 @@ test.describe("the unknown-code gate of the landing pages", () => {
   let instance: Instance;
   let api: APIRequestContext;
   let code: string;
+  const pagesServed = async () =>
+    ((await (await api.get("/api/health")).json()) as { invite_preview_cache: { landing_pages: { served: number } } }).invite_preview_cache.landing_pages.served;
+
   test.beforeAll(async () => {
+    test.setTimeout(120_000);
     instance = await startInstance();
     api = await playwrightRequest.newContext({ baseURL: instance.baseURL, maxRedirects: 0 });
     const { owner, channelId } = await ownerWithGuild(api);
     code = (await createInvite(api, owner, channelId)).code;
+    // Its page is kept and answered by the HTTP server before Next (once the event bus is up, the cache keeps it).
+    await expect.poll(async () => (await api.get(`/invite/${code}`)).status() === 200 && (await pagesServed()) > 0, { timeout: 30_000 }).toBe(true);
     // This client guesses until it is blocked.
     for (let i = 0; i < 30; i++) expect((await api.get(`/invite/${randomCode()}`)).status()).toBe(404);
   });
@@ -58,6 +65,21 @@ test.describe("the unknown-code gate of the landing pages", () => {
     const html = await response.text();
     expect(html).toContain("Slow down");
     expect(html).not.toContain(code);
+  });
+
+  test("a kept page is behind the gate too: the view is refused before the page is served", async () => {
+    const served = await pagesServed();
+    for (const path of [`/invite/${code}`, `/${code}`]) {
+      const response = await api.get(path);
+      expect(response.status(), path).toBe(429);
+      expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
+      const html = await response.text();
+      expect(html).toContain("Slow down");
+      expect(html).not.toContain(code);
+    }
+    const head = await api.head(`/invite/${code}`);
+    expect(head.status()).toBe(429);
+    expect(await pagesServed()).toBe(served);
   });
 
   test("no spelling of a landing URL, and no internal header, gets around the gate", async () => {

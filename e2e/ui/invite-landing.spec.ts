@@ -328,6 +328,55 @@ test.describe("sign-in round trip", () => {
   });
 });
 
+test.describe("the page kept for everyone", () => {
+  /** Views from other visitors first: the invite's page is then kept and set per viewer by the HTTP server. */
+  async function viewedByOthers(request: APIRequestContext, code: string) {
+    for (let i = 0; i < 4; i++) expect((await request.get(`/invite/${code}`, { headers: { [CLIENT_ADDRESS_HEADER]: randomIp() } })).status()).toBe(200);
+  }
+
+  test("a member's view of the kept page is theirs after hydration and after Back from the guild", async ({ page, request }) => {
+    const { owner, guild, channelId, invite } = await guildWithInvite(request, "Kept Page Society");
+    const user = await registerUser(request, { username: "kim" });
+    const other = await createInvite(request, owner, channelId, { max_uses: 1 });
+    expect((await acceptInvite(request, user, other.code)).status()).toBe(200);
+    await viewedByOthers(request, invite.code);
+    await signIn(page, user);
+    await page.goto(`/invite/${invite.code}`);
+    const go = page.getByRole("link", { name: "Go to guild" });
+    await expect(go).toBeVisible();
+    await expect(page.getByRole("button", { name: "Log in to accept" })).toHaveCount(0);
+    // Next keeps the page's render and mounts it again on Back: it must still be the member's page.
+    await go.click();
+    await page.waitForURL(`**/guilds/${guild.id}`);
+    await page.goBack();
+    await page.waitForURL(`**/invite/${invite.code}`);
+    await expect(page.getByRole("link", { name: "Go to guild" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Log in to accept" })).toHaveCount(0);
+    await expect(page.getByText(`You're already a member of ${guild.name}.`)).toBeVisible();
+  });
+
+  test("a signed-in visitor's view of the kept page: their name, Accept joins, and Not you? logs out", async ({ page, request }) => {
+    const { guild, invite } = await guildWithInvite(request, "Kept Page Readers");
+    const [lee, mia] = [await registerUser(request, { username: "lee" }), await registerUser(request, { username: "mia" })];
+    await viewedByOthers(request, invite.code);
+    await signIn(page, mia);
+    await page.goto(`/invite/${invite.code}`);
+    await expect(page.getByText(`Signed in as ${mia.username}`)).toBeVisible();
+    await page.getByRole("button", { name: "Log out" }).click();
+    await expect(page.getByRole("button", { name: "Log in to accept" })).toBeVisible();
+    await expect(page.getByText("Signed in as")).toBeHidden();
+    expect(new URL(page.url()).pathname).toBe(`/invite/${invite.code}`);
+
+    await signIn(page, lee);
+    await page.goto(`/invite/${invite.code}`);
+    await expect(page.getByText(`Signed in as ${lee.username}`)).toBeVisible();
+    await expect(page.getByText(mia.username)).toHaveCount(0);
+    await page.getByRole("button", { name: "Accept Invite" }).click();
+    await page.waitForURL(`**/guilds/${guild.id}`);
+    expect(await isMember(request, lee, guild.id)).toBe(true);
+  });
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -338,6 +387,9 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1, name: guild.name })).toBeVisible();
     await signIn(page, user);
     await page.goto(`/invite/${invite.code}`);
+    // Exactly one primary action is there for a browser without JavaScript (the others are display: none).
+    await expect(page.getByRole("button", { name: "Log in to accept" })).toHaveCount(0);
+    await expect(page.getByText(`Signed in as ${user.username}`)).toBeVisible();
     await page.getByRole("button", { name: "Accept Invite" }).click();
     await page.waitForURL((url) => url.pathname === `/guilds/${guild.id}`);
     expect(await isMember(request, user, guild.id)).toBe(true);

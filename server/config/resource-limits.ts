@@ -28,6 +28,8 @@ export type ResourceLimits = {
   requestBodyBytes: number;
   /** Rate-limit windows kept in memory (without Redis, or while Redis is unreachable). */
   rateLimitKeys: number;
+  /** Invites whose landing pages are kept in memory (about 70 KB each: two URL forms, plain and gzipped); 0 keeps none. */
+  landingPages: number;
 };
 
 let cached: ResourceLimits | undefined;
@@ -41,6 +43,7 @@ export function resourceLimits(): ResourceLimits {
     eventStreamOpensPerSecond: intFromEnv("MAX_EVENT_STREAM_OPENS_PER_SECOND", 50, 1, 100_000),
     requestBodyBytes: intFromEnv("MAX_REQUEST_BODY_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
     rateLimitKeys: intFromEnv("MAX_RATE_LIMIT_KEYS", 200_000, 1000, 10_000_000),
+    landingPages: intFromEnv("MAX_LANDING_PAGES", 500, 0, 100_000),
   };
   return cached;
 }

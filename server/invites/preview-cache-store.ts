@@ -14,9 +14,43 @@ export type CachedPreview = {
   isWanted: boolean;
   /** The API's JSON text per query variant, made on first use (the same bytes for every caller). */
   serialized?: Map<string, string>;
+  /**
+   * The landing page's HTML as an anonymous visitor got it from Next, per variant (URL form and language;
+   * server/landing/kept-landing-pages.ts). It goes with the entry: every drop of the entry drops it.
+   */
+  pages?: Map<string, KeptLandingPage>;
+  /** Variants whose page is being captured from a Next render right now (one capture at a time each). */
+  capturing?: Set<string>;
 };
 
-type State = { entries: Map<string, CachedPreview>; drops: number; subscribed: boolean; hits: number; misses: number };
+/** A landing page kept for every viewer of an invite (see server/landing/kept-landing-pages.ts). */
+export type KeptLandingPage = {
+  /** The anonymous page, whole, and (once kept) gzipped once for every signed-out visitor that accepts gzip. */
+  body: Buffer;
+  gzip?: Buffer;
+  /** Byte offset and length of the wrapper's viewer value ("anonymous") in `body`. */
+  viewerAt: number;
+  viewerLength: number;
+  /** Byte offset where the signed-in name goes (an empty element in the anonymous page), or -1 when the page has none. */
+  nameAt: number;
+  /** The response headers Next sent with it (content type, cache control, vary). */
+  headers: Record<string, string>;
+  /** When it was rendered (ms): an expiring invite's page says "Expires in …" as of then. */
+  keptAt: number;
+};
+
+type State = {
+  entries: Map<string, CachedPreview>;
+  drops: number;
+  subscribed: boolean;
+  hits: number;
+  misses: number;
+  /** Codes whose entry holds pages, oldest first (bounds the memory pages take: MAX_LANDING_PAGES). */
+  pageOwners: Set<string>;
+  /** Landing views answered from a kept page, and pages captured (GET /api/health). */
+  pageHits: number;
+  pagesKept: number;
+};
 
 export const previewCacheState = ((globalThis as Record<string, unknown>).__fluxerPreviewCache ??= {
   entries: new Map(),
@@ -25,6 +59,9 @@ export const previewCacheState = ((globalThis as Record<string, unknown>).__flux
   hits: 0,
   misses: 0,
 }) as State;
+previewCacheState.pageOwners ??= new Set();
+previewCacheState.pageHits ??= 0;
+previewCacheState.pagesKept ??= 0;
 
 export function ttlMs(): number {
   const value = Number(process.env.INVITE_CACHE_TTL_MS ?? 5000);

@@ -123,7 +123,16 @@ async function loadFromDatabase(code: string): Promise<InviteDto | null> {
   const cacheable = isEnabled() && row.type !== InviteType.GROUP_DM && row.guildId !== null && row.maxUses === 0 && generation !== null;
   // Not stored if anything was dropped while this read (it may predate the change) or the bus reconnected.
   if (cacheable && state.drops === dropsBefore && eventBus().liveGeneration() === generation) {
+    const previous = state.entries.get(row.code);
     state.entries.delete(row.code); // re-inserted last: eviction takes the oldest
+    if (previous && JSON.stringify(previous.invite) === JSON.stringify(invite)) {
+      // Nothing changed (counts included) and nothing was dropped since it was stored: the same entry lives on,
+      // with what was made from it (the API's JSON text, the landing pages kept on it).
+      previous.storedAt = Date.now();
+      previous.isWanted = false;
+      state.entries.set(row.code, previous);
+      return invite;
+    }
     if (state.entries.size >= MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value!);
     state.entries.set(row.code, {
       invite,
@@ -137,7 +146,17 @@ async function loadFromDatabase(code: string): Promise<InviteDto | null> {
   return invite;
 }
 
-/** Hit and miss counts since start (GET /api/health shows them). */
+/** Hit and miss counts since start, and the kept landing pages (GET /api/health shows them). */
 export function previewCacheStats() {
-  return { enabled: isEnabled(), entries: state.entries.size, hits: state.hits, misses: state.misses, ttl_ms: ttlMs() };
+  let pages = 0;
+  for (const entry of state.entries.values()) pages += entry.pages?.size ?? 0;
+  return {
+    enabled: isEnabled(),
+    entries: state.entries.size,
+    hits: state.hits,
+    misses: state.misses,
+    ttl_ms: ttlMs(),
+    // Landing pages kept on entries now, captured since start, and views answered from them since start.
+    landing_pages: { kept: pages, captured: state.pagesKept, served: state.pageHits },
+  };
 }

@@ -7,7 +7,7 @@ import { ApiError, type ErrorCode } from "@/lib/errors";
 import { isLookupCode } from "@/lib/invite-code";
 import { invitePath, signInPath } from "@/components/invites/invite-links";
 import { guildPath } from "@/lib/urls";
-import { auth } from "@/server/auth/next-auth";
+import { auth, signOut } from "@/server/auth/next-auth";
 import { currentUser } from "@/server/auth/caller";
 import { hit } from "@/server/http/rate-limit";
 import { acceptInvite } from "@/server/invites/accept-invite";
@@ -60,4 +60,11 @@ export async function signInToAccept(code: string, intent: "login" | "register",
   const session = await auth();
   // Signed in meanwhile (another tab): straight back to the invite, which now offers to join.
   redirect(session?.user?.id ? invitePath(code, true) : signInPath(page, code));
+}
+
+// POST (form) - "Not you? Log out": end this browser's session and show the invite to a signed-out visitor
+export async function logOutFromLanding(code: string, _form: FormData): Promise<void> {
+  if (!isLookupCode(code)) redirect("/");
+  await signOut({ redirect: false });
+  redirect(invitePath(code));
 }

@@ -6,7 +6,7 @@ import { describeInvite, inviteSummary } from "@/components/invites/describe-inv
 import { InviteSlowDown } from "@/components/invites/invite-invalid";
 import { InviteLandingView } from "@/components/invites/invite-landing";
 import { invitePath } from "@/components/invites/invite-links";
-import { acceptInviteFromPage, signInToAccept } from "./actions";
+import { acceptInviteFromPage, logOutFromLanding, signInToAccept } from "./actions";
 import { loadInviteLanding, type InviteLanding } from "./load-invite-landing";
 import { isPendingAccept } from "./pending-accept";
 
@@ -58,6 +58,7 @@ function landingActions(canonicalCode: string) {
     accept: acceptInviteFromPage.bind(null, canonicalCode),
     logIn: signInToAccept.bind(null, canonicalCode, "login"),
     register: signInToAccept.bind(null, canonicalCode, "register"),
+    logOut: logOutFromLanding.bind(null, canonicalCode),
   };
 }
 
@@ -68,16 +69,10 @@ export async function InviteLandingPage({ params, searchParams }: LandingPagePro
   if (landing.status === "not-found") notFound();
   if (landing.status === "rate-limited") return <InviteSlowDown retryAfterSeconds={landing.retryAfterSeconds} />;
   const canonical = landing.invite.code;
-  const cameBackToAccept = query.accept === "1";
-  const canAccept = landing.viewer.kind === "not-member" && !landing.isPaused;
-  const autoAccept = cameBackToAccept && canAccept && (await isPendingAccept(canonical));
-  return (
-    <InviteLandingView
-      landing={landing}
-      actions={landingActions(canonical)}
-      autoAccept={autoAccept}
-      highlightAccept={cameBackToAccept && canAccept}
-    />
-  );
+  // Facts about this request, not the viewer: the accept form acts on them only while the page shows the
+  // not-member variant, which it reads from the DOM (components/invites/landing-viewer-scope.tsx).
+  const cameBackToAccept = query.accept === "1" && !landing.isPaused;
+  const autoAccept = cameBackToAccept && (await isPendingAccept(canonical));
+  return <InviteLandingView landing={landing} actions={landingActions(canonical)} autoAccept={autoAccept} highlightAccept={cameBackToAccept} />;
 }
 

@@ -9,8 +9,8 @@ import { cache } from "react";
 import { InviteType } from "@/lib/constants";
 import { SESSION_COOKIES } from "@/server/auth/caller";
 import { auth } from "@/server/auth/next-auth";
-import { db } from "@/server/db";
 import type { InviteDto } from "@/server/dto/invite";
+import { signedInViewerKind } from "./landing-viewer";
 import { loadInvitePreview } from "./load-invite-preview";
 
 export type LandingViewer =
@@ -38,19 +38,7 @@ async function sessionUser(): Promise<{ id: bigint; username: string } | null> {
 
 async function viewerOf(invite: InviteDto, user: { id: bigint; username: string } | null): Promise<LandingViewer> {
   if (!user) return { kind: "anonymous" };
-  const prisma = await db();
-  const base = { userId: user.id.toString(), username: user.username };
-  if (invite.type === InviteType.GROUP_DM) {
-    const rows = await prisma.$queryRaw<{ is_member: boolean }[]>`
-      SELECT EXISTS (SELECT 1 FROM channel_recipients WHERE channel_id = ${BigInt(invite.channel_id)} AND user_id = ${user.id}) AS is_member`;
-    return { ...base, kind: rows[0]?.is_member ? "member" : "not-member" };
-  }
-  const guildId = BigInt(invite.guild_id ?? "0");
-  const rows = await prisma.$queryRaw<{ is_member: boolean; is_banned: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM members WHERE guild_id = ${guildId} AND user_id = ${user.id}) AS is_member,
-           EXISTS (SELECT 1 FROM bans WHERE guild_id = ${guildId} AND user_id = ${user.id}) AS is_banned`;
-  const row = rows[0];
-  return { ...base, kind: row?.is_member ? "member" : row?.is_banned ? "banned" : "not-member" };
+  return { kind: await signedInViewerKind(invite, user.id), userId: user.id.toString(), username: user.username };
 }
 
 async function load(code: string): Promise<InviteLanding> {

@@ -1,6 +1,7 @@
 import { InviteLandingPage, type LandingPageProps } from "@/server/landing/invite-landing-page";
 
-// Depends on who is looking (member, banned, signed out), so it is rendered per request; never cached.
+// Rendered per request when Next serves it; most views are answered before Next from the page kept for the
+// invite, with the viewer's part set per response (server/landing/landing-fast-path.ts).
 export const dynamic = "force-dynamic";
 
 // GET /invite/{code} - the invite landing page (read-only preview; joining is a POST)
