@@ -10,8 +10,16 @@ export type BusListener = (message: BusMessage) => void;
 
 export interface EventBus {
   readonly kind: "memory" | "postgres";
-  /** Sends to every instance, this one included. Resolves once handed to the transport. */
+  /**
+   * Sends to every instance, this one included. Resolves once handed to the transport; for a message that
+   * makes cached state stale, once every other live instance has applied it (or a short wait has passed).
+   */
   publish(message: BusMessage): Promise<void>;
+  /**
+   * Resolves once every other live instance has applied what was sent before (a message a database statement
+   * sent in its own transaction); at once when there is no other instance.
+   */
+  barrier(): Promise<void>;
   /** Returns the unsubscribe function. */
   subscribe(listener: BusListener): () => void;
   /**

@@ -13,6 +13,9 @@ export class MemoryBus implements EventBus {
     setImmediate(() => this.emitter.emit("message", copy));
   }
 
+  /** One process: the caches are dropped before a change's message is even sent. */
+  async barrier(): Promise<void> {}
+
   subscribe(listener: BusListener): () => void {
     const safe = (message: BusMessage) => {
       try {

@@ -1,15 +1,35 @@
+import { randomUUID } from "node:crypto";
 import type { Client } from "pg";
 import { nextSnowflake } from "@/lib/snowflake";
 import { db } from "@/server/db";
 import type { BusListener, EventBus } from "./bus";
-import { isBusMessage, type BusMessage } from "./types";
+import { INVALIDATING_TYPES, isBusMessage, type BusMessage } from "./types";
 import { log } from "@/server/log";
 
 export const NOTIFY_CHANNEL = "fluxer_gateway";
 // NOTIFY payloads must stay under 8000 bytes; larger events are stored and the notification carries the id.
 const MAX_INLINE_BYTES = 7 * 1024;
 const MAX_RETRY_MS = 15_000;
-const ECHO_WAIT_MS = 1000;
+// Acknowledged invalidation. A message that makes cached state stale (INVALIDATING_TYPES) is not done when it
+// is sent: its publisher waits until every other live instance says it has applied it, so the next request
+// sees the change wherever it lands, even when that instance's event loop is behind. Instances learn of each
+// other from a hello each sends on connecting and every HELLO_EVERY_MS; one not heard from for PEER_GONE_MS
+// is forgotten, and one that misses ACK_WAIT_MS is not waited on again until it is heard from.
+const ACK_WAIT_MS = 1000;
+const HELLO_EVERY_MS = 5000;
+const PEER_GONE_MS = 3 * HELLO_EVERY_MS;
+
+
+/** Instance-to-instance control messages on the same channel; never handed to listeners. */
+type Control = { control: "hello"; by: string } | { control: "ack"; by: string; ack: string } | { control: "barrier"; by: string; ack: string };
+
+function isControl(value: unknown): value is Control {
+  const control = (value as Control | null)?.control;
+  return (control === "hello" || control === "ack" || control === "barrier") && typeof (value as Control).by === "string";
+}
+
+type Peer = { heardAt: number; lagging: boolean };
+type Waiter = { pending: Set<string>; done: () => void };
 
 function logError(msg: string, error?: unknown) {
   log.error(msg, { error: error === undefined ? undefined : String((error as Error)?.message ?? error) });
@@ -20,8 +40,14 @@ export class PostgresBus implements EventBus {
   readonly kind = "postgres" as const;
   private readonly listeners = new Set<BusListener>();
   private readonly lostListeners = new Set<() => void>();
-  /** Publishers waiting to hear their own notification back, by payload. */
-  private readonly echoes = new Map<string, (() => void)[]>();
+  /** This instance's name on the bus (acks and hellos carry it). */
+  readonly instance = randomUUID();
+  /** Other instances listening on the channel, by name. */
+  private readonly peers = new Map<string, Peer>();
+  /** Publishers waiting for acks, by message ack id. */
+  private readonly waiting = new Map<string, Waiter>();
+  private helloTimer: NodeJS.Timeout | null = null;
+  private nextBarrier: Promise<void> | null = null;
   private client: Client | null = null;
   private generation = 0;
   private retryMs = 250;
@@ -65,6 +91,7 @@ export class PostgresBus implements EventBus {
       }
       this.client = client;
       this.retryMs = 250;
+      this.startHellos();
       this.markReady();
     } catch (error) {
       lost(error);
@@ -72,13 +99,9 @@ export class PostgresBus implements EventBus {
   }
 
   private async receive(payload: string): Promise<void> {
-    const waiting = this.echoes.get(payload);
-    if (waiting) {
-      this.echoes.delete(payload);
-      for (const resolve of waiting) resolve();
-    }
     try {
       let message: unknown = JSON.parse(payload);
+      if (isControl(message)) return this.onControl(message);
       const ref = (message as { ref?: unknown }).ref;
       if (typeof ref === "string" && /^\d+$/.test(ref)) {
         const row = await (await db()).gatewayEventPayload.findUnique({ where: { id: BigInt(ref) } });
@@ -93,6 +116,8 @@ export class PostgresBus implements EventBus {
           logError("event listener failed", error);
         }
       }
+      // Applied (listeners drop caches synchronously): tell the publisher.
+      if (typeof message.ack === "string" && message.from !== this.instance) this.acknowledge(message.ack);
     } catch (error) {
       logError("bad event notification", error);
     }
@@ -106,30 +131,121 @@ export class PostgresBus implements EventBus {
       await prisma.gatewayEventPayload.create({ data: { id, payload } });
       payload = JSON.stringify({ ref: id.toString() });
     }
-    // A revocation must hold on the next request wherever it lands: wait (briefly) until this instance's own
-    // listener hears it back. PostgreSQL hands a notification to every listener when it commits, so by then the
-    // other instances have it too.
-    const echo = message.type === "USER_SESSIONS_REVOKED" && this.client !== null ? this.heard(payload, ECHO_WAIT_MS) : null;
-    await prisma.$executeRaw`SELECT pg_notify(${NOTIFY_CHANNEL}, ${payload})`;
-    await echo;
+    const acked = INVALIDATING_TYPES.has(message.type) ? this.expectAcks() : null;
+    if (acked) payload = JSON.stringify({ ...JSON.parse(payload), ack: acked.id, from: this.instance });
+    try {
+      await prisma.$executeRaw`SELECT pg_notify(${NOTIFY_CHANNEL}, ${payload})`;
+    } catch (error) {
+      acked?.cancel();
+      throw error;
+    }
+    await acked?.settled;
   }
 
-  private heard(payload: string, timeoutMs: number): Promise<void> {
-    return new Promise((resolve) => {
-      const list = this.echoes.get(payload) ?? [];
+  /**
+   * Resolves once every other live instance has applied everything sent on the channel before this call
+   * (notifications reach each listener in commit order and are applied in order): for a change whose
+   * message a database statement sent itself, in its own transaction.
+   */
+  barrier(): Promise<void> {
+    // Callers that arrive before the barrier is sent share it (each committed before it is sent).
+    this.nextBarrier ??= new Promise<void>((resolve) => {
+      setImmediate(() => {
+        this.nextBarrier = null;
+        void this.sendBarrier().then(resolve, (error) => {
+          logError("event bus barrier failed", error);
+          resolve();
+        });
+      });
+    });
+    return this.nextBarrier;
+  }
+
+  private async sendBarrier(): Promise<void> {
+    const acked = this.expectAcks();
+    if (!acked) return;
+    try {
+      await this.notifyControl({ control: "barrier", by: this.instance, ack: acked.id });
+    } catch (error) {
+      acked.cancel();
+      throw error;
+    }
+    await acked.settled;
+  }
+
+  /** Instances this one is in touch with now (itself excluded). */
+  peerCount(): number {
+    this.forgetGonePeers();
+    return this.peers.size;
+  }
+
+  /** Registers a wait for acks from the live, non-lagging peers; null when there is none to wait for. */
+  private expectAcks(): { id: string; settled: Promise<void>; cancel: () => void } | null {
+    this.forgetGonePeers();
+    const pending = new Set([...this.peers].filter(([, peer]) => !peer.lagging).map(([name]) => name));
+    if (pending.size === 0 || this.client === null) return null;
+    const id = nextSnowflake().toString();
+    let cancel = () => {};
+    const settled = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        for (const name of pending) {
+          const peer = this.peers.get(name);
+          if (peer) peer.lagging = true;
+          log.warn("event bus: an instance did not acknowledge in time; not waited on until it is heard from", { instance: name, wait_ms: ACK_WAIT_MS });
+        }
+        resolve();
+      }, ACK_WAIT_MS);
+      timer.unref?.();
       const done = () => {
         clearTimeout(timer);
+        this.waiting.delete(id);
         resolve();
       };
-      const timer = setTimeout(() => {
-        const left = (this.echoes.get(payload) ?? []).filter((waiter) => waiter !== done);
-        if (left.length > 0) this.echoes.set(payload, left);
-        else this.echoes.delete(payload);
-        resolve();
-      }, timeoutMs);
-      list.push(done);
-      this.echoes.set(payload, list);
+      cancel = done;
+      this.waiting.set(id, { pending, done });
     });
+    return { id, settled, cancel };
+  }
+
+  private onControl(message: Control): void {
+    if (message.by === this.instance) return;
+    const peer = this.peers.get(message.by);
+    if (peer) {
+      peer.heardAt = Date.now();
+      peer.lagging = false;
+    } else {
+      this.peers.set(message.by, { heardAt: Date.now(), lagging: false });
+      // A newcomer learns of this instance at once rather than at the next hello.
+      if (message.control === "hello") void this.notifyControl({ control: "hello", by: this.instance }).catch(() => {});
+    }
+    if (message.control === "barrier") this.acknowledge(message.ack);
+    else if (message.control === "ack") {
+      const waiter = this.waiting.get(message.ack);
+      if (!waiter) return;
+      waiter.pending.delete(message.by);
+      if (waiter.pending.size === 0) waiter.done();
+    }
+  }
+
+  private acknowledge(ack: string): void {
+    void this.notifyControl({ control: "ack", by: this.instance, ack }).catch((error) => logError("event bus ack failed", error));
+  }
+
+  private async notifyControl(message: Control): Promise<void> {
+    await (await db()).$executeRaw`SELECT pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(message)})`;
+  }
+
+  private forgetGonePeers(now = Date.now()): void {
+    for (const [name, peer] of this.peers) if (now - peer.heardAt > PEER_GONE_MS) this.peers.delete(name);
+  }
+
+  private startHellos(): void {
+    const hello = () => void this.notifyControl({ control: "hello", by: this.instance }).catch((error) => logError("event bus hello failed", error));
+    hello();
+    if (this.helloTimer) return;
+    this.helloTimer = setInterval(hello, HELLO_EVERY_MS);
+    this.helloTimer.unref?.();
   }
 
   liveGeneration(): number | null {
@@ -147,6 +263,8 @@ export class PostgresBus implements EventBus {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.helloTimer) clearInterval(this.helloTimer);
+    for (const waiter of this.waiting.values()) waiter.done();
     this.listeners.clear();
     await this.client?.end().catch(() => {});
     this.client = null;

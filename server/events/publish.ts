@@ -8,7 +8,7 @@ import { onBusMessage as dropStalePreviews } from "@/server/invites/preview-cach
 import { guildCounts } from "@/server/presence/count-online-members";
 import { eventBus } from "./bus";
 import { NOTIFY_CHANNEL } from "./postgres-bus";
-import { toWire, type BusMessage, type GatewayEvent } from "./types";
+import { INVALIDATING_TYPES, toWire, type BusMessage, type GatewayEvent } from "./types";
 import { log } from "@/server/log";
 
 async function partialUser(userId: bigint) {
@@ -74,6 +74,7 @@ export async function publishEvent(event: GatewayEvent, options: { sentByTransac
     dropStalePreviews(message);
     dropStaleCredentials(message);
     if (!options.sentByTransaction) await eventBus().publish(message);
+    else if (INVALIDATING_TYPES.has(message.type)) await eventBus().barrier();
   } catch (error) {
     log.error("publishEvent failed", { type: event.type, error: String((error as Error)?.message ?? error) });
   }

@@ -40,7 +40,14 @@ export type BusMessage = {
   channelId: string | null;
   userId: string | null;
   data: Data;
+  /** Set by a publisher that waits for every instance to acknowledge having applied the message. */
+  ack?: string;
+  /** The publishing instance, with `ack`. */
+  from?: string;
 };
+
+/** Messages after which some instance's cache holds stale state until it has applied them. */
+export const INVALIDATING_TYPES: ReadonlySet<BusMessageType> = new Set<BusMessageType>(["INVITE_DELETE", "GUILD_MEMBER_ADD", "GUILD_MEMBER_REMOVE", "INVITE_PREVIEWS_STALE", "USER_SESSIONS_REVOKED"]);
 
 /** JSON-safe copy: bigint → decimal string, Date → ISO string. */
 export function toWire(value: Data): Data {
