@@ -1,4 +1,4 @@
-// The invite preview card (spec section 7): who invited you, where to, how busy it is, what joining
+// The invite preview card of the landing page: who invited you, where to, how busy it is, what joining
 // means (temporary membership, expiry) and exactly one primary action for the viewer's state.
 import { describeInvite, type FoundLanding } from "./describe-invite";
 import { ExpiryText } from "./expiry-text";

@@ -1,4 +1,4 @@
-// The invite object of the seed doc (spec section 4): exactly its fields, in its order. Metadata (uses,
+// The invite object as Fluxer's API sends it: exactly its fields, in its order. Metadata (uses,
 // max_uses, max_age), counts and expires_at appear only when the caller asked for and may see them.
 import { InviteType } from "@/lib/constants";
 import { toPartialGuildDto } from "./guild";

@@ -1,7 +1,8 @@
 "use server";
 // The landing page's two POSTs. Server actions carry Next's Origin check (CSRF protection) and the
 // session cookie is SameSite=Lax, so a foreign site can't make a signed-in browser join anything.
-// Joining goes through helper-b's accept use-case, the same one POST /api/v1/invites/{code} uses.
+// Joining goes through the accept use-case (server/invites/accept-invite.ts), the same one POST
+// /api/v1/invites/{code} uses, so a page join obeys every rule and limit of an API join.
 import { redirect } from "next/navigation";
 import { ApiError, type ErrorCode } from "@/lib/errors";
 import { isLookupCode } from "@/lib/invite-code";
