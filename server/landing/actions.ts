@@ -6,7 +6,7 @@
 import { redirect } from "next/navigation";
 import { ApiError, type ErrorCode } from "@/lib/errors";
 import { isLookupCode } from "@/lib/invite-code";
-import { invitePath, signInPath } from "@/components/invites/invite-links";
+import { invitePath, signInPath } from "@/lib/invites/invite-links";
 import { guildPath } from "@/lib/urls";
 import { auth, signOut } from "@/server/auth/next-auth";
 import { currentUser } from "@/server/auth/caller";
@@ -15,8 +15,8 @@ import { acceptInvite } from "@/server/invites/accept-invite";
 import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
 import { forgetPendingAccept, rememberPendingAccept } from "./pending-accept";
 import { log } from "@/server/log";
+import type { AcceptState } from "@/lib/invites/landing";
 
-export type AcceptState = { error: string | null; isFinal: boolean };
 
 // What the page says when the join fails; `isFinal` errors also disable the button (retrying can't help).
 const ACCEPT_ERRORS: Partial<Record<ErrorCode, { text: string; isFinal: boolean }>> = {
