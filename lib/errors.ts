@@ -1,4 +1,4 @@
-// The one error vocabulary of the API: code → HTTP status and default message (spec section 1).
+// The one error vocabulary of the API: code → HTTP status and default message.
 // Handlers throw `new ApiError(code)`; the route wrapper turns it into the Fluxer envelope; tests build
 // expected bodies from this same table.
 

@@ -1,4 +1,5 @@
-// Invite codes (spec section 5): 8 characters of A-Za-z0-9 from a CSPRNG, drawn without modulo bias.
+// Invite codes: 8 characters of A-Za-z0-9 from a CSPRNG, drawn without modulo bias (62^8 codes: not guessable
+// within the lookup limits).
 import { randomBytes } from "node:crypto";
 
 export const INVITE_CODE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

@@ -1,4 +1,5 @@
-// Permission bits and their computation (spec section 3): same bits as Fluxer and Discord.
+// Permission bits and their computation: the same bits as Fluxer and Discord, so clients and bots written
+// for them read our permission fields unchanged.
 
 export const Permissions = {
   CREATE_INSTANT_INVITE: 1n << 0n,

@@ -1,5 +1,5 @@
 // Names that can never be invite or vanity codes, because `{APP_URL}/{code}` would collide with a page
-// or file of the app (spec section 5). The landing-page router shares this list.
+// or file of the app. The landing-page router shares this list.
 
 export const RESERVED_CODES: ReadonlySet<string> = new Set([
   // pages and route groups

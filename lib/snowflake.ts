@@ -1,4 +1,4 @@
-// Snowflake ids (spec section 1): (ms since 2015-01-01 << 22) | (worker << 12) | sequence.
+// Snowflake ids, laid out as Fluxer's: (ms since 2015-01-01 << 22) | (worker << 12) | sequence.
 
 export const FLUXER_EPOCH = 1420070400000n;
 

@@ -19,7 +19,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!user) return <>{children}</>;
   return (
     <div className="flex min-h-screen flex-col">
-      {/* Holds the event stream open: a person with the app open counts as online (spec section 8). */}
+      {/* Holds the event stream open: a person with the app open counts as online (presence, docs/presence.md). */}
       <PresenceStream />
       <AppHeader user={user} logoutAction={logout} />
       <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">{children}</main>

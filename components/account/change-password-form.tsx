@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
 import { Field } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ChangePasswordAction, ChangePasswordState } from "./form-state";
+import type { ChangePasswordAction, ChangePasswordState } from "@/lib/account/form-state";
 
 const IDLE: ChangePasswordState = { status: "idle" };
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatCountdown, formatDateTime } from "./format";
+import { formatCountdown, formatDateTime } from "@/lib/guild-settings/format";
 
 type ExpiryCountdownProps = {
   expiresAt: string | null;

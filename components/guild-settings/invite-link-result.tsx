@@ -2,8 +2,8 @@
 
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "./copy-button";
-import type { CreatedInvite } from "./form-states";
-import { formatMaxAge } from "./format";
+import type { CreatedInvite } from "@/lib/guild-settings/form-states";
+import { formatMaxAge } from "@/lib/guild-settings/format";
 import { QrCode, qrDownloadHref } from "./qr-code";
 
 /** The new invite: its link with a Copy button, its settings in words, and a QR code to scan or download. */

@@ -2,10 +2,10 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { ChannelIcon } from "@/components/ui/channel-icon";
 import { channelLabel } from "@/lib/channels";
-import type { InviteRowView } from "@/server/guild-settings/load-invite-list";
+import type { InviteRowView } from "@/lib/guild-settings/views";
 import { ExpiryCountdown } from "./expiry-countdown";
-import type { RevokeInviteAction } from "./form-states";
-import { formatDate, formatDateTime, formatUses } from "./format";
+import type { RevokeInviteAction } from "@/lib/guild-settings/form-states";
+import { formatDate, formatDateTime, formatUses } from "@/lib/guild-settings/format";
 import { RevokeDialog, RevokeLink } from "./revoke-dialog";
 
 type InviteTableProps = {

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { buttonClasses } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
-import type { PauseInvitesAction, PauseInvitesState } from "./form-states";
+import type { PauseInvitesAction, PauseInvitesState } from "@/lib/guild-settings/form-states";
 
 const IDLE: PauseInvitesState = {};
 

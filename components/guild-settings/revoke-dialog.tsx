@@ -6,8 +6,8 @@ import { useFormStatus } from "react-dom";
 import { FormAlert } from "@/components/auth/form-alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import type { RevokeInviteAction, RevokeInviteState } from "./form-states";
-import { MAX_REASON_LENGTH } from "./invite-options";
+import type { RevokeInviteAction, RevokeInviteState } from "@/lib/guild-settings/form-states";
+import { MAX_REASON_LENGTH } from "@/lib/guild-settings/invite-options";
 import { SettingsDialog } from "./settings-dialog";
 
 /** What the confirmation says about an invite: its channel in words and how many joined with it. */

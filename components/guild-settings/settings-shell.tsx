@@ -3,8 +3,8 @@ import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { ArrowLeftIcon } from "@/components/ui/icons";
 import { guildIconUrl, initials } from "@/lib/guild-assets";
-import type { SettingsAccess } from "@/server/guild-settings/load-settings-access";
-import type { PauseInvitesAction } from "./form-states";
+import type { SettingsAccess } from "@/lib/guild-settings/views";
+import type { PauseInvitesAction } from "@/lib/guild-settings/form-states";
 import { PauseInvitesForm } from "./pause-invites-form";
 import { SettingsNav, type SettingsTab } from "./settings-nav";
 

@@ -7,10 +7,10 @@ import { LIMITS } from "@/lib/constants";
 import { buttonClasses } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { Input } from "@/components/ui/input";
-import type { VanityAction, VanityFormState } from "./form-states";
+import type { VanityAction, VanityFormState } from "@/lib/guild-settings/form-states";
 import { SettingsDialog } from "./settings-dialog";
 import { useHydrated } from "./use-hydrated";
-import { checkVanityDraft, vanityMessage } from "./vanity-rules";
+import { checkVanityDraft, vanityMessage } from "@/lib/guild-settings/vanity-rules";
 
 type VanityFormProps = {
   action: VanityAction;

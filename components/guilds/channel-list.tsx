@@ -5,7 +5,7 @@ import { cx } from "@/components/ui/cx";
 import { ChevronDownIcon } from "@/components/ui/icons";
 import { channelLabel } from "@/lib/channels";
 import { guildPath } from "@/lib/urls";
-import type { OverviewChannel, OverviewChannelGroup } from "@/server/guilds/get-guild-overview";
+import type { OverviewChannel, OverviewChannelGroup } from "@/lib/guilds/overview";
 
 function ChannelRow({ guildId, channel, isOpen }: { guildId: string; channel: OverviewChannel; isOpen: boolean }) {
   return (

@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
 import { ChannelIcon } from "@/components/ui/channel-icon";
 import { channelLabel, isVoiceChannel } from "@/lib/channels";
-import type { OverviewChannel } from "@/server/guilds/get-guild-overview";
+import type { OverviewChannel } from "@/lib/guilds/overview";
 
 /** The channel the guild page is open on. (Messages are the chat app's; this service shows where you are.) */
 export function ChannelPanel({ channel }: { channel: OverviewChannel | null }) {

@@ -4,7 +4,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { CheckBadgeIcon, CrownIcon, SettingsIcon, UsersIcon } from "@/components/ui/icons";
 import { guildBannerUrl, guildIconUrl } from "@/lib/guild-assets";
-import type { GuildOverview } from "@/server/guilds/get-guild-overview";
+import type { GuildOverview } from "@/lib/guilds/overview";
 
 // Features worth a badge, with a readable label; the rest are internal switches.
 const FEATURE_BADGES: Record<string, { label: string; tone: BadgeTone }> = {

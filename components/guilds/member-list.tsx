@@ -2,7 +2,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CrownIcon } from "@/components/ui/icons";
-import type { OverviewMember } from "@/server/guilds/get-guild-overview";
+import type { OverviewMember } from "@/lib/guilds/overview";
 
 function roleColor(color: number): string | undefined {
   return color > 0 ? `#${color.toString(16).padStart(6, "0")}` : undefined;

@@ -2,7 +2,7 @@
 // "Expires in 6 days" that stays true while the page is open. The first render uses the server's clock
 // (passed in), so the HTML and the hydrated page agree; after that it follows the browser's clock.
 import { useEffect, useState } from "react";
-import { expiryLabel } from "./invite-format";
+import { expiryLabel } from "@/lib/invites/invite-format";
 
 export function ExpiryText({ expiresAt, renderedAt }: { expiresAt: string | null; renderedAt: number }) {
   const [now, setNow] = useState(renderedAt);

@@ -7,10 +7,9 @@
 // the wrapper's attribute and the signed-in name differ (lib/landing-viewer.ts).
 import Link from "next/link";
 import { VARIANT_ATTRIBUTE, VIEWER_NAME_ATTRIBUTE, type LandingViewerKind } from "@/lib/landing-viewer";
-import type { AcceptState } from "@/server/landing/actions";
-import type { InviteLanding } from "@/server/landing/load-invite-landing";
+import type { AcceptState, InviteLanding } from "@/lib/invites/landing";
 import { AcceptInviteForm } from "./accept-invite-form";
-import { destinationPath } from "./invite-links";
+import { destinationPath } from "@/lib/invites/invite-links";
 import { LandingViewerScope } from "./landing-viewer-scope";
 
 export type InviteActions = {

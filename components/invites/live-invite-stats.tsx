@@ -2,7 +2,7 @@
 // "● 3 Online  ● 12 Members", refreshed every 30 s while the page is open and visible, from the public
 // API (GET /api/v1/invites/{code}?with_counts=true). Polling stops once the invite is gone.
 import { useEffect, useState } from "react";
-import { membersLabel, onlineLabel } from "./invite-format";
+import { membersLabel, onlineLabel } from "@/lib/invites/invite-format";
 
 const POLL_MS = 30_000;
 

@@ -1,4 +1,4 @@
-// Gateway events (spec section 8): each event reaches only the streams allowed to see it, on whichever app
+// Gateway events: each event reaches only the streams allowed to see it, on whichever app
 // instance they are held.
 import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test, type APIRequestContext } from "@playwright/test";

@@ -34,7 +34,7 @@ test.describe("accept: who may join", () => {
     expect(pause.status(), await pause.text()).toBe(200);
     const user = await registerUser(request);
     await expectError(await acceptInvite(request, user, invite.code), "INVITES_DISABLED");
-    // Checked before membership, as the spec orders it.
+    // Checked before membership: a paused invite is refused to everyone, even someone already in the guild.
     await expectError(await acceptInvite(request, owner, invite.code), "INVITES_DISABLED");
     const preview = await (await getInvite(request, invite.code)).json();
     expect(preview.guild.features).toContain("INVITES_DISABLED");

@@ -32,7 +32,7 @@ test.describe("invite rate limits", () => {
     }
   });
 
-  test("the 11th accept within 10 s is a 429 with the spec's body, Retry-After and X-RateLimit-Global", async ({ request }) => {
+  test("the 11th accept within 10 s is a 429 with the RATE_LIMITED body, Retry-After and X-RateLimit-Global", async ({ request }) => {
     const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId);
     const user = await registerUser(request);

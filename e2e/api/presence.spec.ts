@@ -1,4 +1,4 @@
-// Presence (spec section 8): a signed-in event stream makes its user count as online; anonymous streams may
+// Presence: a signed-in event stream makes its user count as online; anonymous streams may
 // only follow the counts of guilds with a live invite; temporary members leave after their last stream ends.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -272,7 +272,7 @@ export function resolvesTo(rawSegment: string, codes: readonly string[]): boolea
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Client-side rate-limit budget: pick a manager that still has room in the bucket (spec section 9), so
+// Client-side rate-limit budget: pick a manager that still has room in the bucket, so
 // most requests reach validation instead of a 429.
 
 export type Bucket = { key: string; limit: number; windowSeconds: number };

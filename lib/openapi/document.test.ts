@@ -14,8 +14,8 @@ const operation = (path: string, method: string) => {
   return found;
 };
 
-// The seed doc's Invite object, field by field.
-const SEED_INVITE_FIELDS = [
+// Fluxer's Invite object, field by field: the wire shape its clients read.
+const FLUXER_INVITE_FIELDS = [
   "code", "type", "guild", "guild_id", "channel", "channel_id", "inviter", "inviter_id", "created_at", "expires_at",
   "uses", "max_uses", "max_age", "temporary", "approximate_member_count", "approximate_presence_count", "version",
 ];
@@ -150,10 +150,10 @@ describe("buildOpenApiDocument", () => {
     for (const ref of new Set(refs)) assert.ok(resolve(ref) !== undefined, ref);
   });
 
-  it("emits the invite object with exactly the seed doc's fields and no schema noise", () => {
+  it("emits the invite object with exactly Fluxer's invite fields and no schema noise", () => {
     const invite = document.components.schemas.Invite as JsonSchema;
-    assert.deepEqual(Object.keys(invite.properties as object), SEED_INVITE_FIELDS);
-    assert.deepEqual(Object.keys(inviteSchema.shape), SEED_INVITE_FIELDS);
+    assert.deepEqual(Object.keys(invite.properties as object), FLUXER_INVITE_FIELDS);
+    assert.deepEqual(Object.keys(inviteSchema.shape), FLUXER_INVITE_FIELDS);
     assert.equal(invite.additionalProperties, false);
     const text = JSON.stringify(document);
     assert.ok(!text.includes("9007199254740991") && !text.includes('"$schema"') && !text.includes('"$id"'));

@@ -308,7 +308,7 @@ export const API_ROUTES: Route[] = [
     errors: [],
   },
 
-  // Presence and live events (spec section 8)
+  // Presence and live events
   {
     method: "GET", path: "/gateway/events", operationId: "openEventStream", summary: "Server-sent event stream (text/event-stream)",
     description:

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { parseSnowflake } from "@/lib/snowflake";
 
-/** An inbound snowflake: a decimal string or a safe integer (spec section 1), parsed to bigint. */
+/** An inbound snowflake: a decimal string, or a number while it is a safe integer (larger ones lost digits on the
+ * client already), parsed to bigint. */
 export const snowflakeSchema = z.union([z.string(), z.number()]).transform((value, context) => {
   const id = parseSnowflake(value);
   if (id === null) {

@@ -1,4 +1,5 @@
-// Invite request shapes (seed doc "Create Channel Invite", spec section 6). Strict types: "5" is not 5.
+// Invite request shapes (the body of POST /channels/{id}/invites). Strict types: "5" is not 5, as in
+// Fluxer's API, so a client that sends the wrong type learns it here rather than in production.
 import { z } from "zod";
 
 export const MAX_INVITE_AGE_SECONDS = 604800;

@@ -1,4 +1,4 @@
-// Vanity URL code rules (spec section 6): trimmed, lowercased, 3-32 of a-z 0-9 -, no leading or trailing
+// Vanity URL code rules: trimmed, lowercased, 3-32 of a-z 0-9 -, no leading or trailing
 // hyphen, not a reserved route name. Each rule has its own element code so clients can say what is wrong.
 import { z } from "zod";
 import { isReservedCode } from "@/lib/reserved-codes";

@@ -1,7 +1,7 @@
 // The account page's password form: the fields are checked, the change is made (server/users/
 // change-password.ts), errors are put in words, and this browser is signed in again with the new password
 // (the change ended its session along with every other one).
-import type { ChangePasswordField, ChangePasswordState } from "@/components/account/form-state";
+import type { ChangePasswordField, ChangePasswordState } from "@/lib/account/form-state";
 import { ApiError } from "@/lib/errors";
 import { changePasswordSchema } from "@/lib/schemas/auth";
 import { SIGN_IN_REFUSALS } from "@/lib/sign-in-refusals";

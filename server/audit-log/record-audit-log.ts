@@ -1,4 +1,4 @@
-// Audit log entries (spec section 10): written inside the same transaction as the change they record.
+// Audit log entries: written inside the same transaction as the change they record.
 import type { Prisma } from "@/server/generated/prisma/client";
 import { nextSnowflake } from "@/lib/snowflake";
 import type { Tx } from "@/server/db";

@@ -1,4 +1,4 @@
-// API tokens (spec section 2): random, prefixed, shown once, stored only as a SHA-256 hash, revocable.
+// API tokens: random, prefixed, shown once, stored only as a SHA-256 hash, revocable.
 //
 // Looking a token up is a read on every API request, so its owner is kept for a few seconds and forgotten on
 // every instance when the token, or every session of the user, is revoked (credential-cache.ts). Lookups that

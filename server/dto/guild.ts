@@ -9,7 +9,7 @@ type GuildRow = {
   memberCount: number;
 };
 
-/** The partial guild carried by an invite (spec section 4). */
+/** The partial guild carried by an invite. */
 export function toPartialGuildDto(guild: GuildRow) {
   return {
     id: guild.id.toString(),

@@ -1,6 +1,7 @@
-// The invite object of the seed doc (spec section 4): exactly its fields, in its order. Metadata (uses,
+// The invite object as Fluxer's API sends it: exactly its fields, in its order. Metadata (uses,
 // max_uses, max_age), counts and expires_at appear only when the caller asked for and may see them.
 import { InviteType } from "@/lib/constants";
+import type { InviteObject } from "@/lib/invites/invite-object";
 import { toPartialGuildDto } from "./guild";
 import { toPartialUserDto } from "./user";
 
@@ -44,7 +45,7 @@ export function inviteMemberCount(row: InviteRow): number {
   return row.type === InviteType.GROUP_DM ? row.channel.recipients.length : (row.guild?.memberCount ?? 0);
 }
 
-export function toInviteDto(row: InviteRow, options: InviteDtoOptions = {}) {
+export function toInviteDto(row: InviteRow, options: InviteDtoOptions = {}): InviteObject {
   const isGuildInvite = row.type !== InviteType.GROUP_DM;
   return {
     code: row.code,
@@ -66,4 +67,4 @@ export function toInviteDto(row: InviteRow, options: InviteDtoOptions = {}) {
   };
 }
 
-export type InviteDto = ReturnType<typeof toInviteDto>;
+export type InviteDto = InviteObject;

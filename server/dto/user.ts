@@ -2,7 +2,7 @@
 
 type UserRow = { id: bigint; username: string; discriminator: number; avatarHash: string | null; isBot: boolean };
 
-/** The public partial user (spec section 4): never email or anything private. */
+/** The public partial user: never email or anything private. */
 export function toPartialUserDto(user: UserRow) {
   return {
     id: user.id.toString(),

@@ -1,4 +1,4 @@
-// Gateway events (spec section 8 and the Fluxer gateway's names). Published after a commit by the code that
+// Gateway events, under the Fluxer gateway's names so its clients understand them. Published after a commit by the code that
 // made the change; each instance delivers them to the streams it holds that may see them (dispatch.ts).
 
 export const GATEWAY_EVENT_TYPES = ["INVITE_CREATE", "INVITE_DELETE", "GUILD_MEMBER_ADD", "GUILD_MEMBER_REMOVE", "GUILD_COUNTS_UPDATE"] as const;

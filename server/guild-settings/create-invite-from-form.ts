@@ -1,8 +1,8 @@
 // The "Create invite" form, on the server: re-checks who is asking and what they may do (never trusting
 // the page), accepts only the menu's choices, applies the API's per-channel rate limit, and creates the
 // invite through the same use-case as POST /channels/{id}/invites.
-import type { CreateInviteField, CreateInviteState, CreateInviteValues } from "@/components/guild-settings/form-states";
-import { DEFAULT_MAX_AGE, isExpireOption, isMaxUsesOption, MAX_REASON_LENGTH } from "@/components/guild-settings/invite-options";
+import type { CreateInviteField, CreateInviteState, CreateInviteValues } from "@/lib/guild-settings/form-states";
+import { DEFAULT_MAX_AGE, isExpireOption, isMaxUsesOption, MAX_REASON_LENGTH } from "@/lib/guild-settings/invite-options";
 import { channelLabel } from "@/lib/channels";
 import { ApiError } from "@/lib/errors";
 import { requirePageUser } from "@/server/auth/page-user";

@@ -4,23 +4,13 @@
 import { channelLabel } from "@/lib/channels";
 import { AuditLogAction } from "@/lib/constants";
 import { db } from "@/server/db";
-import type { SettingsAccess } from "./load-settings-access";
+import type { ActivityEvent, ActivityItem, SettingsAccess } from "@/lib/guild-settings/views";
 
 export const ACTIVITY_LIMIT = 20;
 // Guild updates that are renames are skipped, so read a few more entries than we show.
 const SCAN_LIMIT = 100;
 
-type Actor = { username: string; discriminator: number } | null;
-
-export type ActivityEvent =
-  /** `channel` in words ("#general", "Lounge (voice)", "a deleted channel"). */
-  | { kind: "invite-created"; code: string; channel: string; maxAge: number; maxUses: number; temporary: boolean }
-  | { kind: "invite-revoked"; code: string; channel: string }
-  | { kind: "vanity-changed"; from: string | null; to: string | null }
-  | { kind: "invites-paused" }
-  | { kind: "invites-resumed" };
-
-export type ActivityItem = { id: string; actor: Actor; reason: string | null; createdAt: string; event: ActivityEvent };
+export type { ActivityEvent, ActivityItem } from "@/lib/guild-settings/views";
 
 type Change = { key?: unknown; old_value?: unknown; new_value?: unknown };
 

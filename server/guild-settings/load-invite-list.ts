@@ -1,7 +1,6 @@
 // The invites table of the settings page: the live invites the viewer may manage, newest first, narrowed
 // by the channel and inviter filters of the query string. Reuses the API's list use-cases, so the page
 // shows exactly what GET /guilds/{id}/invites or GET /channels/{id}/invites would.
-import type { PickerChannel } from "@/lib/channels";
 import { INVITABLE_CHANNEL_TYPES } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
 import { parseSnowflake } from "@/lib/snowflake";
@@ -10,34 +9,9 @@ import type { InviteDto } from "@/server/dto/invite";
 import { listChannelInvites } from "@/server/invites/list-channel-invites";
 import { listGuildInvites } from "@/server/invites/list-guild-invites";
 import { inviteLink } from "./app-url";
-import type { SettingsAccess } from "./load-settings-access";
+import type { InviteFilters, InviteListView, InviteRowView, SettingsAccess } from "@/lib/guild-settings/views";
 
-export type InviteRowView = {
-  code: string;
-  url: string;
-  channel: { id: string; name: string; type: number };
-  inviter: { id: string; username: string; discriminator: number } | null;
-  uses: number;
-  maxUses: number;
-  maxAge: number;
-  expiresAt: string | null;
-  createdAt: string;
-  temporary: boolean;
-  /** The inviter, or MANAGE_CHANNELS on the invite's channel (what DELETE /invites/{code} requires). */
-  canRevoke: boolean;
-};
-
-export type InviteFilters = { channel: string | null; inviter: string | null };
-
-export type InviteListView = {
-  invites: InviteRowView[];
-  /** Live invites before filtering. */
-  total: number;
-  /** The channels the filter offers: those whose invites the viewer sees, in the guild's order. */
-  channelOptions: PickerChannel[];
-  inviterOptions: { id: string; username: string }[];
-  filters: InviteFilters;
-};
+export type { InviteFilters, InviteListView, InviteRowView } from "@/lib/guild-settings/views";
 
 /** A filter value from the query string: a snowflake, else no filter. */
 function filterValue(value: string | string[] | undefined): string | null {

@@ -10,30 +10,9 @@ import { applyOverwrites, hasPermission, Permissions } from "@/lib/permissions";
 import { parseSnowflake } from "@/lib/snowflake";
 import { db } from "@/server/db";
 import { loadGuildAccess } from "@/server/guilds/access";
+import type { SettingsAccess, SettingsChannel } from "@/lib/guild-settings/views";
 
-export type SettingsChannel = {
-  id: string;
-  name: string;
-  type: number;
-  /** The name of the category it is in, or null. */
-  category: string | null;
-  /** MANAGE_CHANNELS here after overwrites: may list and revoke this channel's invites. */
-  canManage: boolean;
-  /** VIEW_CHANNEL and CREATE_INSTANT_INVITE here, and a channel type that takes invites. */
-  canInvite: boolean;
-};
-
-export type SettingsAccess = {
-  guild: { id: string; name: string; iconHash: string | null; bannerHash: string | null; features: string[] };
-  guildId: bigint;
-  viewerId: bigint;
-  canManageGuild: boolean;
-  canViewActivity: boolean;
-  isPaused: boolean;
-  hasVanityFeature: boolean;
-  /** The guild's channels (no categories), in the guild's order (lib/channels.ts), with what the viewer may do in each. */
-  channels: SettingsChannel[];
-};
+export type { SettingsAccess, SettingsChannel } from "@/lib/guild-settings/views";
 
 export type SettingsAccessResult = { kind: "not-found" } | { kind: "forbidden" } | { kind: "ok"; access: SettingsAccess };
 

@@ -1,7 +1,7 @@
 // The "Revoke" confirmation, on the server: the invite must belong to this guild (the form's code is not
 // trusted), then DELETE /invites/{code}'s use-case checks the inviter-or-MANAGE_CHANNELS rule itself.
-import type { RevokeInviteState } from "@/components/guild-settings/form-states";
-import { MAX_REASON_LENGTH } from "@/components/guild-settings/invite-options";
+import type { RevokeInviteState } from "@/lib/guild-settings/form-states";
+import { MAX_REASON_LENGTH } from "@/lib/guild-settings/invite-options";
 import { ApiError } from "@/lib/errors";
 import { isLookupCode } from "@/lib/invite-code";
 import { parseSnowflake } from "@/lib/snowflake";

@@ -2,7 +2,7 @@
 // feature by itself (setGuildFeature: one conditional UPDATE in SQL, re-checking the permission and
 // recording a guild-update audit entry in the same transaction). The other features are never read or
 // written here, so an admin changing one of them at the same instant keeps their change.
-import type { PauseInvitesState } from "@/components/guild-settings/form-states";
+import type { PauseInvitesState } from "@/lib/guild-settings/form-states";
 import { ApiError } from "@/lib/errors";
 import { requirePageUser } from "@/server/auth/page-user";
 import { setGuildFeature } from "@/server/guilds/set-guild-feature";

@@ -1,7 +1,7 @@
 // The vanity URL form, on the server: the API's rules (lib/schemas/vanity.ts), its rate limit, and the
 // same use-case as PATCH /guilds/{id}/vanity-url; every refusal comes back as a sentence for the field.
-import type { VanityFormState } from "@/components/guild-settings/form-states";
-import { vanityMessage } from "@/components/guild-settings/vanity-rules";
+import type { VanityFormState } from "@/lib/guild-settings/form-states";
+import { vanityMessage } from "@/lib/guild-settings/vanity-rules";
 import { ApiError } from "@/lib/errors";
 import { updateVanitySchema } from "@/lib/schemas/vanity";
 import { requirePageUser } from "@/server/auth/page-user";

@@ -1,5 +1,5 @@
 // Authorization next to the data: load the exact guild or channel a request touches, with the caller's
-// computed permissions (spec section 3), and refuse with the spec's codes.
+// computed permissions (lib/permissions.ts), and refuse with the error table's codes (lib/errors.ts).
 import { ApiError } from "@/lib/errors";
 import { applyOverwrites, computeBasePermissions, hasPermission } from "@/lib/permissions";
 import type { Caller } from "@/server/auth/caller";

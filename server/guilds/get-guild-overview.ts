@@ -6,21 +6,11 @@ import { ApiError } from "@/lib/errors";
 import { applyOverwrites, hasPermission, Permissions } from "@/lib/permissions";
 import { db } from "@/server/db";
 import { loadGuildAccess } from "./access";
+import type { GuildOverview, OverviewChannel, OverviewChannelGroup, OverviewMember } from "@/lib/guilds/overview";
 
 export const MEMBER_PAGE_SIZE = 100;
 
-export type OverviewChannel = { id: string; name: string; type: number };
-export type OverviewChannelGroup = { category: OverviewChannel | null; channels: OverviewChannel[] };
-export type OverviewRole = { id: string; name: string; color: number; position: number };
-export type OverviewMember = {
-  userId: string;
-  username: string;
-  discriminator: number;
-  nick: string | null;
-  isBot: boolean;
-  isOwner: boolean;
-  roles: OverviewRole[];
-};
+export type { GuildOverview, OverviewChannel, OverviewChannelGroup, OverviewMember, OverviewRole } from "@/lib/guilds/overview";
 
 async function loadAccessOrNull(guildId: bigint, viewerId: bigint) {
   try {
@@ -36,7 +26,7 @@ function toChannel(row: { id: bigint; name: string | null; type: number }): Over
 }
 
 /** Cached per request, so the page and its metadata share one lookup. */
-export const getGuildOverview = cache(async (guildId: bigint, viewerId: bigint) => {
+export const getGuildOverview = cache(async (guildId: bigint, viewerId: bigint): Promise<GuildOverview | null> => {
   const access = await loadAccessOrNull(guildId, viewerId);
   if (!access?.member) return null;
   const prisma = await db();
@@ -97,4 +87,3 @@ export const getGuildOverview = cache(async (guildId: bigint, viewerId: bigint) 
   };
 });
 
-export type GuildOverview = NonNullable<Awaited<ReturnType<typeof getGuildOverview>>>;

@@ -1,4 +1,4 @@
-// Fixed-window rate limits per identity and bucket (spec section 9). The counters live behind a small
+// Fixed-window rate limits per identity and bucket. The counters live behind a small
 // store interface: process memory now; a shared store (e.g. Redis INCR + PEXPIRE) can implement the same
 // two calls so limits hold across several app instances.
 // RATE_LIMIT_SCALE multiplies every limit (e.g. 1000 for local load tests); it is 1 unless set.

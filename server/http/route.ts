@@ -14,7 +14,7 @@ type AuthMode = "required" | "optional" | "none";
 
 type RouteOptions = {
   auth?: AuthMode;
-  /** Bots get 403 ACCESS_DENIED (spec: accept is for users only). */
+  /** Bots get 403 ACCESS_DENIED: the route acts for a person (accepting an invite, account and application changes). */
   usersOnly?: boolean;
   rateLimit?: RateLimitRule | ((params: Record<string, string>) => RateLimitRule);
   /** Counts this route's 404 answers per client IP; once used up, every request from that IP is a 429 (no code guessing). */
@@ -49,7 +49,7 @@ export function expectedOrigin(request: Request): string {
   return new URL(request.url).origin;
 }
 
-/** Cookie-authenticated writes must come from our own pages (spec section 2). */
+/** Cookie-authenticated writes must come from our own pages: a foreign site cannot make a signed-in browser act. */
 function checkOrigin(request: Request) {
   const origin = request.headers.get("origin");
   const allowed = new Set([expectedOrigin(request), new URL(request.url).origin]);

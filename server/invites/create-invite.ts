@@ -1,4 +1,4 @@
-// POST /channels/{id}/invites (spec section 6): needs VIEW_CHANNEL and CREATE_INSTANT_INVITE on the
+// POST /channels/{id}/invites: needs VIEW_CHANNEL and CREATE_INSTANT_INVITE on the
 // channel after overwrites (group DM: any recipient). The guild's 1000-live-invite cap is counted inside
 // the transaction, under a lock on the guild row, so two concurrent creates can't both slip under it.
 import { AuditLogAction, INVITABLE_CHANNEL_TYPES, InviteType, LIMITS } from "@/lib/constants";

@@ -1,4 +1,4 @@
-// DELETE /invites/{code} (spec section 6): the inviter, a member with MANAGE_CHANNELS on the invite's
+// DELETE /invites/{code}: the inviter, a member with MANAGE_CHANNELS on the invite's
 // channel, or (group DM) the channel owner. Vanity codes are managed on the guild, so they are 404 here.
 import { AuditLogAction } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";

@@ -1,4 +1,4 @@
-// GET /guilds/{id}/vanity-url (spec section 6): the guild's vanity code and its use count. MANAGE_GUILD.
+// GET /guilds/{id}/vanity-url: the guild's vanity code and its use count. MANAGE_GUILD.
 // The count belongs to the guild's vanity URL whatever its spelling: the uses of the codes it gave up
 // (guilds.retired_vanity_uses) plus the current code's own.
 import { Permissions } from "@/lib/permissions";

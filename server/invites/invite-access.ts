@@ -1,4 +1,4 @@
-// Who may see an invite's metadata and revoke it (spec sections 4 and 6): the inviter; for a guild invite
+// Who may see an invite's metadata and revoke it: the inviter; for a guild invite
 // a member with MANAGE_CHANNELS on its channel; for a group DM the channel's owner.
 import { InviteType } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";

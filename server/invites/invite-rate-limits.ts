@@ -1,4 +1,5 @@
-// The invite routes' rate limits (spec section 9, Fluxer's numbers), per identity (user, else client IP).
+// The invite routes' rate limits, per identity (user, else client IP). The numbers are Fluxer's, so a client
+// paced for Fluxer is never limited here.
 import { parseSnowflake } from "@/lib/snowflake";
 import type { RateLimitRule } from "@/server/http/rate-limit";
 

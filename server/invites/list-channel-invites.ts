@@ -1,4 +1,4 @@
-// GET /channels/{id}/invites (spec section 6): live invites of one channel with metadata, newest first,
+// GET /channels/{id}/invites: live invites of one channel with metadata, newest first,
 // vanity excluded. Needs MANAGE_CHANNELS; for a group DM, its owner.
 import { ApiError } from "@/lib/errors";
 import { Permissions } from "@/lib/permissions";

@@ -1,4 +1,4 @@
-// GET /guilds/{id}/invites (spec section 6): the guild's live invites with metadata, newest first, vanity
+// GET /guilds/{id}/invites: the guild's live invites with metadata, newest first, vanity
 // excluded. Needs MANAGE_GUILD.
 import { Permissions } from "@/lib/permissions";
 import type { Caller } from "@/server/auth/caller";

@@ -1,5 +1,5 @@
-// The one place `approximate_presence_count` comes from: members with a live presence connection (spec
-// section 8, server/presence). Guild invites count online members; group DM invites online recipients.
+// The one place `approximate_presence_count` comes from: members with a live presence connection
+// (server/presence). Guild invites count online members; group DM invites online recipients.
 import { countOnlineMembers, countOnlineRecipients } from "@/server/presence/count-online-members";
 
 export async function approximatePresenceCount(target: { guildId: bigint | null; channelId: bigint }): Promise<number> {

@@ -1,4 +1,4 @@
-// A short-lived, in-process cache of public invite previews (spec section 7, issue #7): a link that goes viral
+// A short-lived, in-process cache of public invite previews: a link that goes viral
 // is looked up by everyone who opens it, and the answer is the same for all of them. What is cached is the
 // anonymous view of a live guild invite with counts and expiry (no metadata), never anything an accept reads.
 //

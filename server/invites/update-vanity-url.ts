@@ -1,4 +1,4 @@
-// PATCH /guilds/{id}/vanity-url (spec section 6): set, change or clear the guild's vanity code.
+// PATCH /guilds/{id}/vanity-url: set, change or clear the guild's vanity code.
 // Uniqueness across every code, without case, is the database's (the unique index on lower(code): insert
 // ON CONFLICT DO NOTHING, then look at the count), never a check-then-insert. A code the guild gives up stays
 // locked to it for 30 days so old links can't be hijacked (a trigger skips any other guild's insert of the

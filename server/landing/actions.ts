@@ -1,11 +1,12 @@
 "use server";
 // The landing page's two POSTs. Server actions carry Next's Origin check (CSRF protection) and the
 // session cookie is SameSite=Lax, so a foreign site can't make a signed-in browser join anything.
-// Joining goes through helper-b's accept use-case, the same one POST /api/v1/invites/{code} uses.
+// Joining goes through the accept use-case (server/invites/accept-invite.ts), the same one POST
+// /api/v1/invites/{code} uses, so a page join obeys every rule and limit of an API join.
 import { redirect } from "next/navigation";
 import { ApiError, type ErrorCode } from "@/lib/errors";
 import { isLookupCode } from "@/lib/invite-code";
-import { invitePath, signInPath } from "@/components/invites/invite-links";
+import { invitePath, signInPath } from "@/lib/invites/invite-links";
 import { guildPath } from "@/lib/urls";
 import { auth, signOut } from "@/server/auth/next-auth";
 import { currentUser } from "@/server/auth/caller";
@@ -14,8 +15,8 @@ import { acceptInvite } from "@/server/invites/accept-invite";
 import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
 import { forgetPendingAccept, rememberPendingAccept } from "./pending-accept";
 import { log } from "@/server/log";
+import type { AcceptState } from "@/lib/invites/landing";
 
-export type AcceptState = { error: string | null; isFinal: boolean };
 
 // What the page says when the join fails; `isFinal` errors also disable the button (retrying can't help).
 const ACCEPT_ERRORS: Partial<Record<ErrorCode, { text: string; isFinal: boolean }>> = {

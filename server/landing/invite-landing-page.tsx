@@ -2,10 +2,10 @@
 // around these two functions, so the two URL forms can never drift apart.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { describeInvite, inviteSummary } from "@/components/invites/describe-invite";
+import { describeInvite, inviteSummary } from "@/lib/invites/describe-invite";
 import { InviteSlowDown } from "@/components/invites/invite-invalid";
 import { InviteLandingView } from "@/components/invites/invite-landing";
-import { invitePath } from "@/components/invites/invite-links";
+import { invitePath } from "@/lib/invites/invite-links";
 import { acceptInviteFromPage, logOutFromLanding, signInToAccept } from "./actions";
 import { loadInviteLanding, type InviteLanding } from "./load-invite-landing";
 import { isPendingAccept } from "./pending-accept";

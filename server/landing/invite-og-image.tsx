@@ -5,8 +5,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ImageResponse } from "next/og";
-import { describeInvite } from "@/components/invites/describe-invite";
-import { membersLabel, onlineLabel } from "@/components/invites/invite-format";
+import { describeInvite } from "@/lib/invites/describe-invite";
+import { membersLabel, onlineLabel } from "@/lib/invites/invite-format";
 import { initials } from "@/lib/guild-assets";
 import { loadInvitePreview } from "./load-invite-preview";
 

@@ -9,18 +9,12 @@ import { cache } from "react";
 import { InviteType } from "@/lib/constants";
 import { SESSION_COOKIES } from "@/server/auth/caller";
 import { auth } from "@/server/auth/next-auth";
+import type { InviteLanding, LandingViewer } from "@/lib/invites/landing";
 import type { InviteDto } from "@/server/dto/invite";
 import { signedInViewerKind } from "./landing-viewer";
 import { loadInvitePreview } from "./load-invite-preview";
 
-export type LandingViewer =
-  | { kind: "anonymous" }
-  | { kind: "member" | "not-member" | "banned"; userId: string; username: string };
-
-export type InviteLanding =
-  | { status: "found"; invite: InviteDto; viewer: LandingViewer; isPaused: boolean; isGroupDm: boolean; renderedAt: number }
-  | { status: "not-found" }
-  | { status: "rate-limited"; retryAfterSeconds: number };
+export type { InviteLanding, LandingViewer } from "@/lib/invites/landing";
 
 /** Whether the request carries a session cookie at all (Auth.js splits a large one into name.0, name.1, ...). */
 async function hasSessionCookie(): Promise<boolean> {

@@ -1,5 +1,5 @@
 // The landing pages are invite lookups too, so they share the API's limit on unknown codes per client IP
-// (spec section 9): a page that answered "invalid" forever would let anyone enumerate codes by scraping
+// (server/invites/invite-rate-limits.ts): a page that answered "invalid" forever would let anyone enumerate codes by scraping
 // HTML instead of calling GET /api/v1/invites/{code}. Same bucket and key as the API, so both count together.
 import { headers } from "next/headers";
 import { slowDownHtml } from "@/lib/slow-down";

@@ -1,4 +1,4 @@
-// Presence timing (spec section 8, docs/presence.md). A connection counts while its last_seen_at is younger
+// Presence timing (docs/presence.md). A connection counts while its last_seen_at is younger
 // than STALE_SECONDS; each instance refreshes its rows every HEARTBEAT_SECONDS, so a crashed instance's
 // rows stop counting within a minute and the sweeper deletes them.
 import { randomUUID } from "node:crypto";

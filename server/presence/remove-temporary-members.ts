@@ -51,7 +51,8 @@ async function removeOne(tx: Tx, guildId: bigint, userId: bigint): Promise<Remov
 }
 
 /**
- * Removes temporary members whose grace period after their last connection has passed (spec section 8):
+ * Removes temporary members whose grace period after their last connection has passed (a temporary
+ * membership lasts only while its member is connected):
  * member row and member_count in one transaction. The caller publishes GUILD_MEMBER_REMOVE.
  */
 export async function removeDueTemporaryMembers(): Promise<RemovedMember[]> {

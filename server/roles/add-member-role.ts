@@ -7,7 +7,7 @@ import { loadAssignableRole } from "./load-assignable-role";
 
 /**
  * Gives a member a role (idempotent). Being given a role makes a temporary membership permanent
- * (spec section 8: a temporary member who got a role is not removed when they disconnect).
+ * (a temporary member who got a role is not removed when they disconnect: someone chose to keep them).
  */
 export async function addMemberRole(guildId: bigint, userId: bigint, roleId: bigint, caller: Caller, reason: string | null) {
   const { role } = await loadAssignableRole(guildId, userId, roleId, caller);

@@ -1,7 +1,7 @@
 "use server";
 // Form actions of the account page. Each checks the signed-in user itself; Next checks each action's Origin.
 import { redirect } from "next/navigation";
-import type { ChangePasswordState } from "@/components/account/form-state";
+import type { ChangePasswordState } from "@/lib/account/form-state";
 import { changePasswordFromForm } from "@/server/account/change-password-from-form";
 import { signOut } from "@/server/auth/next-auth";
 import { requirePageUser } from "@/server/auth/page-user";

@@ -1,6 +1,6 @@
 import { errorResponse } from "@/server/http/respond";
 
-// Any /api path no route matches: the JSON 404 of the spec, never an HTML page.
+// Any /api path no route matches: the API's JSON 404 (NOT_FOUND envelope), never an HTML page.
 const notFound = async () => errorResponse("NOT_FOUND");
 
 export const GET = notFound;

@@ -4,8 +4,8 @@
 // the table, the banner and the vanity link show the new state without a full reload.
 import { refresh, revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { CreateInviteState, PauseInvitesState, RevokeInviteState, VanityFormState } from "@/components/guild-settings/form-states";
-import { invitesSettingsPath, vanitySettingsPath } from "@/components/guild-settings/paths";
+import type { CreateInviteState, PauseInvitesState, RevokeInviteState, VanityFormState } from "@/lib/guild-settings/form-states";
+import { invitesSettingsPath, vanitySettingsPath } from "@/lib/guild-settings/paths";
 import { createInviteFromForm } from "@/server/guild-settings/create-invite-from-form";
 import { readInviteFilters } from "@/server/guild-settings/load-invite-list";
 import { revokeInviteFromForm } from "@/server/guild-settings/revoke-invite-from-form";

@@ -7,7 +7,7 @@ import { InviteFilters } from "@/components/guild-settings/invite-filters";
 import { InviteTable } from "@/components/guild-settings/invite-table";
 import { LiveInviteRefresh } from "@/components/guild-settings/live-invite-refresh";
 import { PauseInvitesForm } from "@/components/guild-settings/pause-invites-form";
-import { invitesSettingsPath } from "@/components/guild-settings/paths";
+import { invitesSettingsPath } from "@/lib/guild-settings/paths";
 import { SettingsShell } from "@/components/guild-settings/settings-shell";
 import { Card, CardHeader } from "@/components/ui/card";
 import { getPageUser, requirePageUser } from "@/server/auth/page-user";

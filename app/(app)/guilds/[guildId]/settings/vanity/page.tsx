@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { CopyButton } from "@/components/guild-settings/copy-button";
-import { vanitySettingsPath } from "@/components/guild-settings/paths";
+import { vanitySettingsPath } from "@/lib/guild-settings/paths";
 import { SettingsShell } from "@/components/guild-settings/settings-shell";
 import { VanityForm } from "@/components/guild-settings/vanity-form";
 import { Card, CardHeader } from "@/components/ui/card";

@@ -1,4 +1,4 @@
-// Where the landing page's buttons go. The sign-in pages (helper-c) accept a safe `next` path and send
+// Where the landing page's buttons go. The sign-in pages accept a safe `next` path and send
 // the user back to it: `/login?next=/invite/CODE?accept=1`.
 
 export function invitePath(code: string, accept = false): string {

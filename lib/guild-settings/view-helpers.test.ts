@@ -1,15 +1,15 @@
-// The settings pages' pure helpers: wording of times and limits, the vanity rules in words, and links.
+// The settings pages' pure helpers: wording of times and limits, the vanity rules in words, and links between
+// the pages. (Absolute invite links need APP_URL, a server setting: server/guild-settings/app-url.test.ts.)
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatCountdown, formatMaxAge, formatRelative, formatUses } from "@/components/guild-settings/format";
-import { EXPIRE_OPTIONS, isExpireOption, isMaxUsesOption, MAX_USES_OPTIONS } from "@/components/guild-settings/invite-options";
-import { invitesSettingsPath } from "@/components/guild-settings/paths";
-import { checkVanityDraft, vanityMessage } from "@/components/guild-settings/vanity-rules";
+import { formatCountdown, formatMaxAge, formatRelative, formatUses } from "@/lib/guild-settings/format";
+import { EXPIRE_OPTIONS, isExpireOption, isMaxUsesOption, MAX_USES_OPTIONS } from "@/lib/guild-settings/invite-options";
+import { invitesSettingsPath } from "@/lib/guild-settings/paths";
+import { checkVanityDraft, vanityMessage } from "@/lib/guild-settings/vanity-rules";
 import { MAX_INVITE_AGE_SECONDS, MAX_INVITE_USES } from "@/lib/schemas/invites";
-import { appUrl, inviteLink } from "./app-url";
 
 describe("invite options", () => {
-  it("offer exactly the issue's choices, all inside the API's ranges", () => {
+  it("offer exactly the menus' choices, all inside the API's ranges", () => {
     assert.deepEqual(EXPIRE_OPTIONS.map((o) => o.value), [1800, 3600, 21600, 43200, 86400, 604800, 0]);
     assert.deepEqual(MAX_USES_OPTIONS.map((o) => o.value), [0, 1, 5, 10, 25, 50, 100]);
     assert.ok(EXPIRE_OPTIONS.every((o) => o.value <= MAX_INVITE_AGE_SECONDS) && MAX_USES_OPTIONS.every((o) => o.value <= MAX_INVITE_USES));
@@ -63,18 +63,6 @@ describe("vanity rules in words", () => {
 });
 
 describe("links", () => {
-  it("start with APP_URL, never a hard-coded host", () => {
-    const saved = process.env.APP_URL;
-    process.env.APP_URL = "https://invites.example.org/";
-    try {
-      assert.equal(appUrl(), "https://invites.example.org");
-      assert.equal(inviteLink("AbCd1234"), "https://invites.example.org/invite/AbCd1234");
-    } finally {
-      if (saved === undefined) delete process.env.APP_URL;
-      else process.env.APP_URL = saved;
-    }
-  });
-
   it("keep only the query parameters that are set", () => {
     assert.equal(invitesSettingsPath("1"), "/guilds/1/settings/invites");
     assert.equal(invitesSettingsPath("1", { channel: "2", inviter: null, create: "1" }), "/guilds/1/settings/invites?channel=2&create=1");
