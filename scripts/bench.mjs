@@ -11,6 +11,7 @@
 import autocannon from "autocannon";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { freshDatabase } from "./lib/postgres.mjs";
@@ -129,6 +130,90 @@ async function pair(a, b, serverA, serverB = serverA) {
   });
   const rows = [merge(a.name, parts.a), merge(b.name, parts.b)];
   for (const row of rows) log(`  ${row.name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok, peak RSS ${row.rss.toFixed(0)} MB`);
+  return rows;
+}
+
+/**
+ * A flood of anonymous event-stream attempts from rotating loopback addresses (all of 127.0.0.0/8 is this
+ * machine, so each is a real TCP peer), 100 in flight, against the instance's real stream bounds (they are
+ * not relaxed by RATE_LIMIT_SCALE). Admitted streams stay open until the flood ends; refused ones are closed.
+ */
+function startStreamFlood(base, guildId) {
+  const url = new URL(`/api/v1/gateway/events?guild_counts=${guildId}`, base);
+  const statuses = {};
+  const open = [];
+  let attempts = 0;
+  let flooding = true;
+  const attempt = (n) =>
+    new Promise((resolve) => {
+      const block = 30 + Math.floor(n / 60000);
+      const localAddress = `127.${block}.${Math.floor((n % 60000) / 250)}.${(n % 250) + 1}`;
+      const request = http.get({ host: url.hostname, port: url.port, path: url.pathname + url.search, agent: false, localAddress, headers: { accept: "text/event-stream" } }, (response) => {
+        const status = response.statusCode ?? 0;
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        response.resume();
+        if (status === 200) open.push(request);
+        else response.on("end", () => request.destroy());
+        resolve();
+      });
+      request.on("error", (error) => {
+        statuses[error.code ?? "error"] = (statuses[error.code ?? "error"] ?? 0) + 1;
+        resolve();
+      });
+      request.setTimeout(30_000, () => request.destroy(new Error("timed out")));
+    });
+  const workers = Array.from({ length: 100 }, async () => {
+    while (flooding) await attempt(attempts++);
+  });
+  return {
+    statuses,
+    attempts: () => attempts,
+    stop: async () => {
+      flooding = false;
+      await Promise.all(workers);
+      for (const request of open) request.destroy();
+      open.length = 0;
+    },
+  };
+}
+
+/**
+ * Invite lookups at a steady 100/s (open loop, latency rather than throughput) with and without a stream
+ * flood running, alternated: what a flood of anonymous streams does to everyone else's requests.
+ */
+async function benchStreamFlood(base, lookupPath, server) {
+  const guildId = (await (await fetch(`${base}${lookupPath}`)).json()).guild?.id;
+  log("invite GET at 100/s, alone and during a flood of anonymous event streams, alternated ...");
+  const probe = { url: `${base}${lookupPath}`, connections: 4, overallRate: 100 };
+  const alone = [];
+  const during = [];
+  const floods = [];
+  for (let round = 0; round < 2; round++) {
+    alone.push(await load("invite GET at 100/s, alone", probe, server, { seconds: DURATION / 2, quiet: true, warm: true }));
+    const flood = startStreamFlood(base, guildId);
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the flood under way before the probe starts
+    during.push(await load("invite GET at 100/s, during a stream flood", probe, server, { seconds: DURATION / 2, quiet: true, warm: true }));
+    await flood.stop();
+    floods.push({ attempts: flood.attempts(), statuses: flood.statuses });
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // closed streams leave before the next round
+  }
+  const merge = (name, rows) => ({
+    name,
+    rps: rows.reduce((sum, row) => sum + row.rps, 0) / rows.length,
+    p50: Math.max(...rows.map((row) => row.p50)),
+    p99: Math.max(...rows.map((row) => row.p99)),
+    ok: rows.reduce((sum, row) => sum + row.ok, 0),
+    bad: rows.reduce((sum, row) => sum + row.bad, 0),
+    rss: Math.max(...rows.map((row) => row.rss)),
+  });
+  const attempts = floods.reduce((sum, flood) => sum + flood.attempts, 0);
+  const statuses = {};
+  for (const flood of floods) for (const [status, count] of Object.entries(flood.statuses)) statuses[status] = (statuses[status] ?? 0) + count;
+  const rows = {
+    floodProbeAlone: merge("invite GET at 100/s, alone (alternated with the next row)", alone),
+    floodProbe: merge(`invite GET at 100/s, during a flood of ${attempts} anonymous stream attempts (${Object.entries(statuses).map(([status, count]) => `${count} × ${status}`).join(", ")})`, during),
+  };
+  for (const row of Object.values(rows)) log(`  ${row.name}: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok, peak RSS ${row.rss.toFixed(0)} MB`);
   return rows;
 }
 
@@ -363,6 +448,7 @@ async function benchEngine(engine) {
     server,
     { warm: true },
   );
+  Object.assign(rows, await benchStreamFlood(base, lookupPath, server));
   const users = acceptUsers(data.userTokens);
   Object.assign(rows, await benchAccepts(base, data, users, server));
   Object.assign(rows, await benchAccountWrites(base, data, users, server));
@@ -423,6 +509,7 @@ for (const { label, rows, profile } of results) {
   md += `| landing page (signed out) / static page | ${ratio(rows.landing, rows.static)} | ≥ 0.6 |\n`;
   md += `| landing page (signed in) / static page (alternated with it) | ${ratio(rows.landingSignedIn, rows.static2)} | ≥ 0.3 |\n`;
   md += `| cold landing render, one client, p50 | ${rows.cold ? `${rows.cold.p50} ms` : "n/a"} | < 50 ms |\n`;
+  if (rows.floodProbe) md += `| invite GET p99 during a stream flood (alone: ${rows.floodProbeAlone.p99} ms) | ${rows.floodProbe.p99} ms | < 200 ms |\n`;
   md += `| invite GET / node:http floor (same cache) | ${ratio(rows.lookup, rows.floor)} | (Next costs ~1 ms CPU per request here) |\n`;
   if (rows.floorDb) md += `| invite GET / database lookup without the cache (floor) | ${ratio(rows.lookup, rows.floorDb)} | |\n`;
   if (rows.floorDbLarge) md += `| database lookup at 1M invites / at 1k invites (floor, cache off, alternated) | ${ratio(rows.floorDbLarge, rows.floorDb)} | within 0.8–1.2 |\n`;
