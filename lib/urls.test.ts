@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { afterLoginPath, safeNextPath, sameSiteRedirect, withNextParam } from "./urls";
+import { afterLoginPath, inviteCodeOfPath, safeNextPath, sameSiteRedirect, withNextParam } from "./urls";
 
 describe("safeNextPath", () => {
   it("keeps same-site relative paths with their query and hash", () => {
@@ -26,6 +26,19 @@ describe("login links", () => {
     assert.equal(withNextParam("/register", "https://evil.com"), "/register");
     assert.equal(afterLoginPath("//evil.com"), "/guilds");
     assert.equal(afterLoginPath("/guilds/1"), "/guilds/1");
+  });
+});
+
+describe("inviteCodeOfPath", () => {
+  it("finds the code of an invite landing path, either URL form, with or without a query", () => {
+    assert.equal(inviteCodeOfPath("/invite/AbCd1234?accept=1"), "AbCd1234");
+    assert.equal(inviteCodeOfPath("/invite/night-owls"), "night-owls");
+    assert.equal(inviteCodeOfPath("/AbCd1234#top"), "AbCd1234");
+    assert.equal(inviteCodeOfPath("/guilds/../invite/AbCd1234"), "AbCd1234");
+  });
+  it("ignores other pages, other sites and codes no invite can have", () => {
+    const none = ["/guilds/1", "/", "/invite/", "/invite/a", "/invite/AbCd1234/x", "/invite/Ab%43d1234", "/invite/Ab_Cd", `/invite/${"a".repeat(33)}`, "https://evil.example/invite/AbCd1234", "//evil.example/AbCd1234", "/\\evil.example", "/login?next=/invite/AbCd1234", null, 7];
+    for (const value of none) assert.equal(inviteCodeOfPath(value), null, JSON.stringify(value));
   });
 });
 

@@ -32,6 +32,18 @@ export function withNextParam(path: "/login" | "/register", next: string | null 
   return safe ? `${path}?next=${encodeURIComponent(safe)}` : path;
 }
 
+/**
+ * The invite code a return path leads back to: `/invite/CODE` or the short `/CODE`, with any query (the
+ * landing page sends `?accept=1`), or null for any other path or an unsafe one. Only the path's shape is
+ * checked here; whether the code names a live invite (and isn't a route name) is the server's to say.
+ */
+export function inviteCodeOfPath(next: unknown): string | null {
+  const safe = safeNextPath(next);
+  if (!safe) return null;
+  const match = /^\/(?:invite\/)?([A-Za-z0-9-]{2,32})$/.exec(new URL(safe, PLACEHOLDER_ORIGIN).pathname);
+  return match ? match[1]! : null;
+}
+
 /** Where to go after signing in: the safe `next` path, else the guild list. */
 export function afterLoginPath(next: unknown): string {
   return safeNextPath(next) ?? "/guilds";

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Screenshots of the demo world for docs/screenshots/: login, guild list and the demo guild's page at a
-// phone (390 px) and a desktop (1280 px) width, light, plus desktop dark, and the demo invite's landing page
-// signed out (landing-demo-390/1280, with the demo's members online). Run against `npm run demo`:
+// phone (390 px) and a desktop (1280 px) width, light, plus desktop dark, the demo invite's landing page
+// signed out (landing-demo-390/1280, with the demo's members online), and the register and login pages as
+// its "Create an account" opens them (register-invite-*, login-invite-*). Run against `npm run demo`:
 //   BASE_URL=http://localhost:3000 DEMO_PASSWORD=<printed password> node e2e/ui/capture-demo-screenshots.mjs
 import { existsSync, mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
@@ -34,6 +35,16 @@ for (const shot of shots) {
     await page.getByTestId("invite-online").filter({ hasText: /^[1-9]\d* Online$/ }).waitFor();
     await page.screenshot({ path: `${outDir}/landing-demo-${shot.viewport.width}.png`, fullPage: true, animations: "disabled" });
   }
+  // The sign-in pages as the demo invite's "Create an account" opens them: the invite's card on top.
+  await page.goto("/invite/fluxer");
+  await page.getByRole("button", { name: "Create an account" }).click();
+  await page.waitForURL("**/register?next=*");
+  await page.getByRole("region", { name: "Your invite" }).waitFor();
+  await page.screenshot({ path: `${outDir}/register-invite-${shot.name}.png`, fullPage: true });
+  await page.getByRole("link", { name: "Log in" }).click();
+  await page.waitForURL("**/login?next=*");
+  await page.getByRole("region", { name: "Your invite" }).waitFor();
+  await page.screenshot({ path: `${outDir}/login-invite-${shot.name}.png`, fullPage: true });
   await page.goto("/login");
   await page.screenshot({ path: `${outDir}/login-${shot.name}.png`, fullPage: true });
   await page.getByLabel("Email").fill(email);

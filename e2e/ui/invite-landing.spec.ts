@@ -372,6 +372,7 @@ test.describe("the page kept for everyone", () => {
     await expect(page.getByText(`Signed in as ${lee.username}`)).toBeVisible();
     await expect(page.getByText(mia.username)).toHaveCount(0);
     await page.getByRole("button", { name: "Accept Invite" }).click();
+    // The guild opens on the invite's channel (`?channel=…`), so the path is what to wait for.
     await page.waitForURL((url) => url.pathname === `/guilds/${guild.id}`);
     expect(await isMember(request, lee, guild.id)).toBe(true);
   });

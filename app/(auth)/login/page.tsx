@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
+import { ReturnInviteCard } from "@/components/auth/return-invite-card";
 import { signInErrorMessage } from "@/lib/sign-in-refusals";
 import { afterLoginPath, safeNextPath, withNextParam } from "@/lib/urls";
 import { getPageUser } from "@/server/auth/page-user";
+import { loadReturnInvite } from "@/server/landing/load-return-invite";
 import { loginAction } from "../actions";
 
 export const metadata: Metadata = { title: "Log in" };
@@ -18,16 +19,18 @@ export default async function LoginPage({ searchParams }: Props) {
   // Auth.js's own endpoints send refused sign-ins here as ?error=CredentialsSignin&code=…
   const error = signInErrorMessage(params.error, params.code);
   if (await getPageUser()) redirect(afterLoginPath(next));
+  const invite = await loadReturnInvite(next);
   return (
     <AuthCard
       title="Welcome back"
-      subtitle={next ? "Log in to continue where you left off." : "Log in to manage your guilds and invites."}
+      invite={invite ? <ReturnInviteCard invite={invite} /> : null}
+      subtitle={invite ? "Log in to accept your invite." : next ? "Log in to continue where you left off." : "Log in to manage your guilds and invites."}
       footer={
         <>
           New here?{" "}
-          <Link href={withNextParam("/register", next)} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
+          <a href={withNextParam("/register", next)} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
             Create an account
-          </Link>
+          </a>
         </>
       }
     >

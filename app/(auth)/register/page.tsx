@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { RegisterForm } from "@/components/auth/register-form";
+import { ReturnInviteCard } from "@/components/auth/return-invite-card";
 import { afterLoginPath, safeNextPath, withNextParam } from "@/lib/urls";
 import { getPageUser } from "@/server/auth/page-user";
+import { loadReturnInvite } from "@/server/landing/load-return-invite";
 import { registerAction } from "../actions";
 
 export const metadata: Metadata = { title: "Create an account" };
@@ -14,16 +15,18 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function RegisterPage({ searchParams }: Props) {
   const next = safeNextPath((await searchParams).next);
   if (await getPageUser()) redirect(afterLoginPath(next));
+  const invite = await loadReturnInvite(next);
   return (
     <AuthCard
       title="Create your account"
-      subtitle="Start a guild, invite your friends, join theirs."
+      invite={invite ? <ReturnInviteCard invite={invite} /> : null}
+      subtitle={invite ? "Create an account to accept your invite." : "Start a guild, invite your friends, join theirs."}
       footer={
         <>
           Already have an account?{" "}
-          <Link href={withNextParam("/login", next)} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
+          <a href={withNextParam("/login", next)} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
             Log in
-          </Link>
+          </a>
         </>
       }
     >
