@@ -2,6 +2,7 @@
 // LOG_LEVEL drops lower levels, errors go to stderr, credentials in fields are redacted; and the route
 // wrapper's request line carries the route pattern, status and duration but no IP, token or query string.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { afterEach, before, describe, it } from "node:test";
 import { log, reloadLogSettings } from "./log";
 
@@ -22,7 +23,8 @@ async function capture(fn: () => unknown): Promise<Captured> {
     const original = stream.write;
     stream.write = ((chunk: unknown, ...rest: unknown[]) => {
       if (typeof chunk === "string" && chunk.startsWith('{"level":')) {
-        lines.push(chunk);
+        // Lines of one event-loop turn arrive together.
+        lines.push(...(chunk.match(/[^\n]*\n/g) ?? [chunk]));
         return true;
       }
       return (original as (...args: unknown[]) => boolean).call(stream, chunk, ...rest);
@@ -30,6 +32,7 @@ async function capture(fn: () => unknown): Promise<Captured> {
   }
   try {
     await fn();
+    await new Promise((resolve) => setImmediate(resolve)); // lines below error are written once per turn
   } finally {
     streams.forEach(([stream], i) => (stream.write = originals[i]!));
   }
@@ -58,6 +61,14 @@ afterEach(() => {
 });
 
 describe("log lines", () => {
+  it("written in the same turn as an exit still reach stdout", () => {
+    const script = 'const { log } = await import("./server/log.ts"); log.info("last words", { n: 1 }); log.info("and more"); process.exit(3);';
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: process.cwd(), encoding: "utf8" });
+    assert.equal(child.status, 3, child.stderr);
+    const messages = child.stdout.split("\n").filter((line) => line.startsWith("{")).map((line) => (JSON.parse(line) as { msg: string }).msg);
+    assert.deepEqual(messages, ["last words", "and more"]);
+  });
+
   it("are one JSON object with time, level, msg and instance, and the fields", async () => {
     const { out, err } = await capture(() => log.info("database ready", { engine: "pglite", ms: 12 }));
     assert.equal(err.length, 0);

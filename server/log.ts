@@ -1,8 +1,9 @@
 // Structured logs through pino: one JSON object per line with `level` (a name), `time` (ISO 8601), `instance`,
 // the caller's fields and `msg`; errors on stderr, everything else on stdout (docs/operations.md, "Logs").
-// Lines are written synchronously to process.stdout/stderr, without pino's worker-thread transports: nothing
-// to bundle or start, and a line is out before the next statement runs. Logging must never take the caller
-// down, so nothing here throws.
+// No pino worker-thread transports (nothing to bundle or start): lines below error are gathered and written to
+// process.stdout once per event-loop turn (a write to a pipe is a system call; one per request line cost a
+// cached invite lookup a fifth of its throughput), and on exit; error lines go to stderr at once. Logging must
+// never take the caller down, so nothing here throws.
 import { hostname } from "node:os";
 import pino, { type Logger } from "pino";
 
@@ -86,11 +87,47 @@ function guard(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   return stream;
 }
 
+/** Lines written to `stream` together, once per event-loop turn, and whatever is left when the process exits. */
+type Batched = { write(line: string): void; flush(): void };
+const batches = new Set<Batched>();
+process.once("exit", () => {
+  for (const batch of batches) batch.flush();
+});
+
+function batched(stream: NodeJS.WriteStream): Batched {
+  let pending: string[] = [];
+  let scheduled = false;
+  const batch: Batched = {
+    write(line) {
+      pending.push(line);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(batch.flush);
+      }
+    },
+    flush() {
+      scheduled = false;
+      if (pending.length === 0) return;
+      const text = pending.join("");
+      pending = [];
+      try {
+        stream.write(text);
+      } catch {
+        // A closed stream: the lines have nowhere to go.
+      }
+    },
+  };
+  batches.add(batch);
+  return batch;
+}
+
+const stdoutLines = batched(guard(process.stdout));
+
 function createLogger(env: NodeJS.ProcessEnv): Logger<never, boolean> {
   // Error lines go to stderr only (dedupe: each line goes to the matching stream with the highest level).
   const destination = pino.multistream(
     [
-      { level: "debug", stream: guard(process.stdout) },
+      { level: "debug", stream: stdoutLines },
       { level: "error", stream: guard(process.stderr) },
     ],
     { dedupe: true },

@@ -1,8 +1,8 @@
 // The invite the visitor is signing in to accept, at the top of the login and register cards: the guild's
 // icon and name, who invited them, and the counts, as the landing page shows them but smaller. Rendered on
 // the server with no client code of its own, so the sign-in pages stay a plain form.
-import { describeInvite } from "@/components/invites/describe-invite";
-import { membersLabel, onlineLabel } from "@/components/invites/invite-format";
+import { describeInvite } from "@/lib/invites/describe-invite";
+import { membersLabel, onlineLabel } from "@/lib/invites/invite-format";
 import { initials } from "@/lib/guild-assets";
 import type { InviteDto } from "@/server/dto/invite";
 
