@@ -1,5 +1,5 @@
 // The settings pages' pure helpers: wording of times and limits, the vanity rules in words, and links between
-// the pages. (Absolute invite links need APP_URL, a server setting: server/guild-settings/app-url.test.ts.)
+// the pages. (Absolute invite links need APP_URL, a server setting: server/config/app-url.test.ts.)
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { formatCountdown, formatMaxAge, formatRelative, formatUses } from "@/lib/guild-settings/format";

@@ -14,7 +14,7 @@ import { ApiError } from "@/lib/errors";
 import { loginSchema } from "@/lib/schemas/auth";
 import type { SignInRefusal } from "@/lib/sign-in-refusals";
 import { sameSiteRedirect } from "@/lib/urls";
-import { appUrl } from "@/server/guild-settings/app-url";
+import { appOrigin } from "@/server/config/app-url";
 import { clientIp } from "@/server/http/client-ip";
 import { log } from "@/server/log";
 import { verifyCredentials } from "@/server/users/verify-credentials";
@@ -44,7 +44,7 @@ class SignInRefused extends CredentialsSignin {
 // Auth.js builds its redirects, its error page URL and the callback-URL cookie on AUTH_URL, read from the
 // environment on every call, and without it on the Host or X-Forwarded-Host header a client sends. The
 // app has one public address, APP_URL (default http://localhost:$PORT), so that is Auth.js's too.
-const APP_ORIGIN = new URL(appUrl()).origin;
+const APP_ORIGIN = appOrigin();
 process.env.AUTH_URL = APP_ORIGIN;
 
 async function authorize(raw: Partial<Record<string, unknown>>, request: Request) {

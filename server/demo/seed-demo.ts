@@ -11,6 +11,7 @@ import { hashPassword } from "@/server/auth/password";
 import type { PrismaClient } from "@/server/db";
 import { isUniqueViolation } from "@/server/users/register-user";
 import { demoUsername } from "./demo-names";
+import { appUrl } from "@/server/config/app-url";
 
 export const DEMO_EMAIL = "demo@fluxer.local";
 export const DEMO_GUILD_NAME = "Fluxer Community";
@@ -116,10 +117,6 @@ async function seedWorld(prisma: PrismaClient, passwordHash: string) {
     { timeout: 60_000, maxWait: 60_000 },
   );
   return { inviteCodes };
-}
-
-function appUrl(): string {
-  return (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
 }
 
 /** Seeds the demo world once, on an empty database (no users); prints where to go and how to log in. */

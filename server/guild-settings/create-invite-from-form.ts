@@ -9,7 +9,7 @@ import { requirePageUser } from "@/server/auth/page-user";
 import { hit } from "@/server/http/rate-limit";
 import { createInvite } from "@/server/invites/create-invite";
 import { createInviteRateLimit } from "@/server/invites/invite-rate-limits";
-import { inviteLink } from "./app-url";
+import { inviteLink } from "@/server/config/app-url";
 import { loadSettingsAccess } from "./load-settings-access";
 
 function readValues(formData: FormData): CreateInviteValues {

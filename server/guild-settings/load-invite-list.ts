@@ -8,7 +8,7 @@ import type { Caller } from "@/server/auth/caller";
 import type { InviteDto } from "@/server/dto/invite";
 import { listChannelInvites } from "@/server/invites/list-channel-invites";
 import { listGuildInvites } from "@/server/invites/list-guild-invites";
-import { inviteLink } from "./app-url";
+import { inviteLink } from "@/server/config/app-url";
 import type { InviteFilters, InviteListView, InviteRowView, SettingsAccess } from "@/lib/guild-settings/views";
 
 export type { InviteFilters, InviteListView, InviteRowView } from "@/lib/guild-settings/views";

@@ -2,7 +2,7 @@
 // (getVanityUrl checks again).
 import type { Caller } from "@/server/auth/caller";
 import { getVanityUrl } from "@/server/invites/get-vanity-url";
-import { appUrl } from "./app-url";
+import { appUrl } from "@/server/config/app-url";
 import type { SettingsAccess } from "./load-settings-access";
 
 export type VanitySettingsView = { code: string | null; uses: number; url: string | null; baseUrl: string };

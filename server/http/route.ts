@@ -9,6 +9,7 @@ import { clientIp } from "./client-ip";
 import { requestUrl } from "./parse";
 import { GLOBAL_RULE, hit, isExhausted, rateLimitedError, rateLimitHeaders, type RateLimitRule, type RateLimitResult } from "./rate-limit";
 import { errorMessage, json, toErrorResponse } from "./respond";
+import { appOrigin, hasAppUrl } from "@/server/config/app-url";
 
 type AuthMode = "required" | "optional" | "none";
 
@@ -45,7 +46,7 @@ export function requestIdOf(request: Request): string {
 }
 
 export function expectedOrigin(request: Request): string {
-  if (process.env.APP_URL) return new URL(process.env.APP_URL).origin;
+  if (hasAppUrl()) return appOrigin();
   return new URL(request.url).origin;
 }
 

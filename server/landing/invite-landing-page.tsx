@@ -9,15 +9,12 @@ import { invitePath } from "@/lib/invites/invite-links";
 import { acceptInviteFromPage, logOutFromLanding, signInToAccept } from "./actions";
 import { loadInviteLanding, type InviteLanding } from "./load-invite-landing";
 import { isPendingAccept } from "./pending-accept";
+import { appUrl } from "@/server/config/app-url";
 
 export type LandingPageProps = {
   params: Promise<{ code: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-
-function appUrl(): string {
-  return (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
-}
 
 const INVALID_DESCRIPTION = "This invite may have expired, been used up or been revoked.";
 

@@ -9,6 +9,7 @@ import { describeInvite } from "@/lib/invites/describe-invite";
 import { membersLabel, onlineLabel } from "@/lib/invites/invite-format";
 import { initials } from "@/lib/guild-assets";
 import { loadInvitePreview } from "./load-invite-preview";
+import { appHost } from "@/server/config/app-url";
 
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 };
 export const OG_IMAGE_ALT = "Invite preview: the guild's name, who invited you and how many members are online";
@@ -59,8 +60,8 @@ function Frame({ hue, footer, children }: { hue: number | null; footer: string; 
   );
 }
 
-function appHost(): string {
-  return drawableText(new URL(process.env.APP_URL ?? "http://localhost").host, "fluxer");
+function footerHost(): string {
+  return drawableText(appHost(), "fluxer");
 }
 
 /**
@@ -86,7 +87,7 @@ const SHORT_CACHE = { "Cache-Control": "public, max-age=300, s-maxage=300" };
 function invalidCard() {
   return new ImageResponse(
     (
-      <Frame hue={null} footer={appHost()}>
+      <Frame hue={null} footer={footerHost()}>
         <div style={{ display: "flex", flexDirection: "column" }}>
           <div style={{ display: "flex", fontSize: 84 }}>Invite invalid</div>
           <div style={{ display: "flex", fontSize: 38, color: "#a1a1aa", marginTop: 20 }}>This invite may have expired, been used up or been revoked.</div>
@@ -118,7 +119,7 @@ export async function renderInviteOgImage(code: string): Promise<Response> {
   const icon = await localImage(view.iconUrl);
   return new ImageResponse(
     (
-      <Frame hue={view.hue} footer={`${appHost()}/invite/${drawableText(invite.code, "invite")}`}>
+      <Frame hue={view.hue} footer={`${footerHost()}/invite/${drawableText(invite.code, "invite")}`}>
         <div style={{ display: "flex", alignItems: "center" }}>
           {icon ? (
             <img src={icon} width={200} height={200} alt="" style={{ borderRadius: 56, marginRight: 56, flexShrink: 0 }} />

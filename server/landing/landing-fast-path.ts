@@ -26,7 +26,7 @@ import type { LandingViewerKind } from "@/lib/landing-viewer";
 import { isReservedCode } from "@/lib/reserved-codes";
 import { isSessionCurrent, currentSessionVersion } from "@/server/auth/session-version";
 import { SESSION_COOKIES } from "@/server/auth/caller";
-import { appUrl } from "@/server/guild-settings/app-url";
+import { isSecureApp } from "@/server/config/app-url";
 import { cachedPreview, isEnabled, previewCacheState, type CachedPreview, type KeptLandingPage } from "@/server/invites/preview-cache-store";
 import { log } from "@/server/log";
 import { keepLandingPage, keptPage, landingLanguage, landingPageFrom, landingVariantKey, pageForViewer, type LandingUrlForm } from "./kept-landing-pages";
@@ -69,8 +69,7 @@ function hasSessionCookie(jar: Map<string, string>): boolean {
 }
 
 // The cookie Auth.js reads, and the secrets it tries, in its order (next-auth's setEnvDefaults).
-const SECURE_COOKIES = appUrl().startsWith("https://");
-const SESSION_COOKIE = SECURE_COOKIES ? "__Secure-authjs.session-token" : "authjs.session-token";
+const SESSION_COOKIE = isSecureApp() ? "__Secure-authjs.session-token" : "authjs.session-token";
 
 function authSecrets(): string[] {
   const secrets = [process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET].filter((secret): secret is string => !!secret);

@@ -3,19 +3,16 @@
 // that passed Next's Origin check) may submit the accept form on its own after sign-in. A bare link with
 // `?accept=1` that someone else crafted therefore never joins anybody: it only highlights the button.
 import { cookies } from "next/headers";
+import { isSecureApp } from "@/server/config/app-url";
 
 export const PENDING_ACCEPT_COOKIE = "fluxer.pending-invite";
 const PENDING_ACCEPT_SECONDS = 30 * 60;
-
-function isSecureOrigin(): boolean {
-  return (process.env.APP_URL ?? "").startsWith("https://");
-}
 
 export async function rememberPendingAccept(code: string): Promise<void> {
   (await cookies()).set(PENDING_ACCEPT_COOKIE, code, {
     httpOnly: true,
     sameSite: "lax",
-    secure: isSecureOrigin(),
+    secure: isSecureApp(),
     path: "/",
     maxAge: PENDING_ACCEPT_SECONDS,
   });
