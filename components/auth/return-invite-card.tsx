@@ -4,7 +4,7 @@
 import { describeInvite } from "@/lib/invites/describe-invite";
 import { membersLabel, onlineLabel } from "@/lib/invites/invite-format";
 import { initials } from "@/lib/guild-assets";
-import type { InviteDto } from "@/server/dto/invite";
+import type { InviteObject as InviteDto } from "@/lib/invites/invite-object";
 
 function Icon({ name, src, hue }: { name: string; src: string | null; hue: number }) {
   const tile = "size-12 shrink-0 rounded-[28%]";
