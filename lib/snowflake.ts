@@ -1,4 +1,5 @@
 // Snowflake ids, laid out as Fluxer's: (ms since 2015-01-01 << 22) | (worker << 12) | sequence.
+import { processState } from "@/lib/process-state";
 
 export const FLUXER_EPOCH = 1420070400000n;
 
@@ -10,11 +11,11 @@ export const FLUXER_EPOCH = 1420070400000n;
 // The worker bits live there too: on PostgreSQL each instance leases a worker id of its own at start
 // (server/db/snowflake-worker.ts), and every copy must use the leased one.
 type Counter = { lastMs: bigint; sequence: bigint; worker: bigint };
-const counter = ((globalThis as Record<string, unknown>).__fluxerSnowflake ??= {
+const counter = processState<Counter>("__fluxerSnowflake", () => ({
   lastMs: -1n,
   sequence: 0n,
   worker: BigInt(Number(process.env.WORKER_ID ?? process.pid) & 0x3ff),
-}) as Counter;
+}));
 
 /** Uses `workerId` (0-1023) for every id made from now on. */
 export function setSnowflakeWorker(workerId: number) {

@@ -3,9 +3,10 @@
 // because its database is down would not help, so only readiness looks at its dependencies.
 import { openDatabase } from "@/server/db";
 import { eventBus } from "@/server/events/bus";
+import { processState } from "@/lib/process-state";
 
 /** Set by the HTTP server (scripts/http-server.mjs) when it starts stopping: new traffic should go elsewhere. */
-const lifecycle = ((globalThis as Record<string, unknown>).__fluxerLifecycle ??= { stopping: false }) as { stopping: boolean };
+const lifecycle = processState<{ stopping: boolean }>("__fluxerLifecycle", () => ({ stopping: false }));
 
 export type Readiness = { ready: boolean; checks: { database: string; event_bus: string; shutting_down: boolean } };
 

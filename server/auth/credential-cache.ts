@@ -10,6 +10,7 @@
 // when its connection is lost (a drop may have been missed), and a read that raced with a drop is not stored.
 import { eventBus } from "@/server/events/bus";
 import type { BusMessage } from "@/server/events/types";
+import { processState } from "@/lib/process-state";
 
 /** How long an entry may be trusted without the bus: the upper bound on a missed revocation. */
 export const CACHE_MS = 5000;
@@ -19,12 +20,12 @@ type Entry<V> = { value: V; userId: string; loadedAt: number };
 type State = { versions: Map<string, Entry<number>>; tokens: Map<string, Entry<unknown>>; drops: number; subscribed: boolean };
 
 // One per process (Next may load this module in several bundles).
-const state = ((globalThis as Record<string, unknown>).__fluxerCredentialCache ??= {
+const state = processState<State>("__fluxerCredentialCache", () => ({
   versions: new Map(),
   tokens: new Map(),
   drops: 0,
   subscribed: false,
-}) as State;
+}));
 
 function subscribeOnce() {
   if (state.subscribed) return;

@@ -4,11 +4,12 @@
 // hashes (128 MiB each) onto the thread pool until other requests starve or the process runs out of memory.
 import { ApiError } from "@/lib/errors";
 import { hashConcurrency, hashQueueLimit } from "./password-settings";
+import { processState } from "@/lib/process-state";
 
 type State = { running: number; waiting: (() => void)[]; averageMs: number; refused: number };
 
 // One per process (Next may load this module in several bundles).
-const state = ((globalThis as Record<string, unknown>).__fluxerHashSlots ??= { running: 0, waiting: [], averageMs: 250, refused: 0 }) as State;
+const state = processState<State>("__fluxerHashSlots", () => ({ running: 0, waiting: [], averageMs: 250, refused: 0 }));
 
 function busy(concurrency: number): ApiError {
   const seconds = Math.max(1, Math.ceil(((state.waiting.length + state.running) * state.averageMs) / concurrency / 1000));

@@ -8,6 +8,7 @@
 // is still hash-slots.ts's to decide: there is one thread per slot in use.
 import { Worker } from "node:worker_threads";
 import { boundedInteger } from "./auth-limits";
+import { processState } from "@/lib/process-state";
 
 /** PASSWORD_HASH_NICE: the hashing threads' nice value, 0 (same as requests) to 19 (only idle CPU); default 10. */
 export function hashNice(env: Record<string, string | undefined> = process.env): number {
@@ -40,7 +41,7 @@ type HashThread = { worker: Worker; pending: Map<number, Pending> };
 type State = { idle: HashThread[]; nextId: number };
 
 // One per process (Next may load this module in several bundles).
-const state = ((globalThis as Record<string, unknown>).__fluxerHashThreads ??= { idle: [], nextId: 1 }) as State;
+const state = processState<State>("__fluxerHashThreads", () => ({ idle: [], nextId: 1 }));
 
 function startThread(): HashThread {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { nice: hashNice() } });

@@ -5,6 +5,7 @@ import { PrismaClient } from "@/server/generated/prisma/client";
 import { log } from "@/server/log";
 import { applyMigrations, type SqlRunner } from "./migrate";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./config";
+import { processState } from "@/lib/process-state";
 
 export type Database = {
   prisma: PrismaClient;
@@ -13,7 +14,7 @@ export type Database = {
 };
 
 type Holder = { promise?: Promise<Database> };
-const holder: Holder = ((globalThis as Record<string, unknown>).__fluxerDb ??= {}) as Holder;
+const holder: Holder = processState<Holder>("__fluxerDb", () => ({}));
 
 /** The migration runner's lines ("applying migration X", "warning: migration X was edited ..."). */
 function logMigration(engine: DatabaseTarget["kind"], text: string) {

@@ -8,15 +8,16 @@ import { randomUUID } from "node:crypto";
 import { setSnowflakeWorker } from "@/lib/snowflake";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { log } from "@/server/log";
+import { processState } from "@/lib/process-state";
 
 const LEASE_SECONDS = 60;
 const RENEW_MS = 15_000;
 
-const state = ((globalThis as Record<string, unknown>).__fluxerSnowflakeLease ??= { owner: randomUUID(), workerId: null, timer: null }) as {
+const state = processState<{
   owner: string;
   workerId: number | null;
   timer: ReturnType<typeof setInterval> | null;
-};
+}>("__fluxerSnowflakeLease", () => ({ owner: randomUUID(), workerId: null, timer: null }));
 
 /** Leases a free worker id for `owner` (exported for tests: instances differ only by owner). */
 export async function claimWorkerId(prisma: PrismaClient, owner: string): Promise<number> {

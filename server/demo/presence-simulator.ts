@@ -12,6 +12,7 @@ import { closePresenceConnection } from "@/server/presence/close-presence-connec
 import { PRESENCE_HEARTBEAT_SECONDS } from "@/server/presence/config";
 import { openPresenceConnection } from "@/server/presence/open-presence-connection";
 import { refreshPresenceConnections } from "@/server/presence/refresh-presence-connections";
+import { processState } from "@/lib/process-state";
 
 /** The share of members online drifts between these (a busy community server shows about a quarter). */
 const SHARE = { min: 0.18, max: 0.3, start: 0.24 };
@@ -19,7 +20,7 @@ const SHARE = { min: 0.18, max: 0.3, start: 0.24 };
 const CHURN = { min: 2, max: 6 };
 
 type State = { timer?: NodeJS.Timeout; running: boolean; share: number; online: Map<bigint, bigint> };
-const state = ((globalThis as Record<string, unknown>).__fluxerDemoPresence ??= { running: false, share: SHARE.start, online: new Map() }) as State;
+const state = processState<State>("__fluxerDemoPresence", () => ({ running: false, share: SHARE.start, online: new Map() }));
 
 export function isDemoPresenceOn(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.DEMO_PRESENCE === "1" || env.DEMO_PRESENCE === "true";

@@ -5,6 +5,7 @@ import { resolveDatabaseTarget } from "@/server/db/config";
 import { MemoryBus } from "./memory-bus";
 import { PostgresBus } from "./postgres-bus";
 import type { BusMessage } from "./types";
+import { processState } from "@/lib/process-state";
 
 export type BusListener = (message: BusMessage) => void;
 
@@ -32,7 +33,7 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-const holder = ((globalThis as Record<string, unknown>).__fluxerEventBus ??= {}) as { bus?: EventBus };
+const holder = processState<{ bus?: EventBus }>("__fluxerEventBus", () => ({}));
 
 /** The process's bus, chosen from DATABASE_URL. */
 export function eventBus(): EventBus {

@@ -5,16 +5,17 @@
 import { guildCounts, type GuildCounts } from "@/server/presence/count-online-members";
 import { allSessions, type StreamSession } from "./sessions";
 import { log } from "@/server/log";
+import { processState } from "@/lib/process-state";
 
 const COUNTS_POLL_MS = 2000;
 const SOON_MS = 50;
 
-const state = ((globalThis as Record<string, unknown>).__fluxerCountsWatcher ??= { soon: new Set(), running: false }) as {
+const state = processState<{
   timer?: NodeJS.Timeout;
   soonTimer?: NodeJS.Timeout;
   soon: Set<bigint>;
   running: boolean;
-};
+}>("__fluxerCountsWatcher", () => ({ soon: new Set(), running: false }));
 
 function countsBody(counts: GuildCounts) {
   return {

@@ -6,6 +6,7 @@ import { deliverCounts, refreshGuildCountsSoon } from "./counts-watcher";
 import { allSessions, sessionsByUser } from "./sessions";
 import type { BusMessage } from "./types";
 import { log } from "@/server/log";
+import { processState } from "@/lib/process-state";
 
 async function recipients(message: BusMessage, userIds: bigint[]): Promise<Set<bigint>> {
   switch (message.type) {
@@ -52,7 +53,7 @@ export async function deliver(message: BusMessage): Promise<void> {
   for (const userId of allowed) for (const session of byUser.get(userId) ?? []) session.send(message.type, message.data);
 }
 
-const state = ((globalThis as Record<string, unknown>).__fluxerDispatch ??= { queue: Promise.resolve() }) as { queue: Promise<void> };
+const state = processState<{ queue: Promise<void> }>("__fluxerDispatch", () => ({ queue: Promise.resolve() }));
 
 /** Queues a message for delivery (bus listener). */
 export function enqueueDelivery(message: BusMessage) {

@@ -7,8 +7,9 @@ import { openPresenceConnection } from "@/server/presence/open-presence-connecti
 import { refreshPresenceConnections } from "@/server/presence/refresh-presence-connections";
 import { allSessions } from "./sessions";
 import { log } from "@/server/log";
+import { processState } from "@/lib/process-state";
 
-const state = ((globalThis as Record<string, unknown>).__fluxerHeartbeat ??= { running: false }) as { timer?: NodeJS.Timeout; running: boolean };
+const state = processState<{ timer?: NodeJS.Timeout; running: boolean }>("__fluxerHeartbeat", () => ({ running: false }));
 
 async function beat() {
   for (const session of allSessions()) if (!session.ping()) session.close();

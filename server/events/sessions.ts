@@ -1,4 +1,5 @@
 // The streams this instance holds, kept on globalThis because Next may load this module more than once.
+import { processState } from "@/lib/process-state";
 
 export type StreamSession = {
   id: bigint;
@@ -16,14 +17,14 @@ export type StreamSession = {
   close(): void;
 };
 
-const state = ((globalThis as Record<string, unknown>).__fluxerGatewaySessions ??= {
-  sessions: new Map(),
-  held: { total: 0, anonymous: 0, byIdentity: new Map() },
-}) as {
+const state = processState<{
   sessions: Map<bigint, StreamSession>;
   /** Stream slots taken, counted when a stream is admitted (before its first await) and given back when it ends. */
   held: { total: number; anonymous: number; byIdentity: Map<string, number> };
-};
+}>("__fluxerGatewaySessions", () => ({
+  sessions: new Map(),
+  held: { total: 0, anonymous: 0, byIdentity: new Map() },
+}));
 
 export type StreamSlotLimits = { total: number; anonymous: number; perIdentity: number };
 

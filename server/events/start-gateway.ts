@@ -6,8 +6,9 @@ import { eventBus } from "./bus";
 import { startCountsWatcher } from "./counts-watcher";
 import { enqueueDelivery } from "./dispatch";
 import { startHeartbeat } from "./heartbeat";
+import { processState } from "@/lib/process-state";
 
-const state = ((globalThis as Record<string, unknown>).__fluxerGateway ??= { started: false }) as { started: boolean };
+const state = processState<{ started: boolean }>("__fluxerGateway", () => ({ started: false }));
 
 export function startGateway() {
   if (state.started) return;

@@ -7,6 +7,7 @@ import { ERROR_CODES } from "@/lib/errors";
 import { resourceLimits } from "@/server/config/resource-limits";
 import { SESSION_COOKIES } from "@/server/auth/caller";
 import { streamSlotsHeldBy, streamSlotsInUse } from "./sessions";
+import { processState } from "@/lib/process-state";
 
 export const EVENT_STREAM_PATH = "/api/v1/gateway/events";
 
@@ -23,7 +24,7 @@ function isAnonymous(headers: RequestHead["headers"]): boolean {
 // Stream opens that reach the route, as a token bucket refilled at MAX_EVENT_STREAM_OPENS_PER_SECOND: opening a
 // stream costs real work (caller, rate limits, a database query, a presence row), so a burst of them, hostile or
 // a thousand tabs reconnecting after a restart, is spread out instead of starving every other request.
-const bucket = ((globalThis as Record<string, unknown>).__fluxerStreamOpenBucket ??= { tokens: -1, refilledAt: 0 }) as { tokens: number; refilledAt: number };
+const bucket = processState<{ tokens: number; refilledAt: number }>("__fluxerStreamOpenBucket", () => ({ tokens: -1, refilledAt: 0 }));
 
 function takeOpenToken(ratePerSecond: number, now = performance.now()): boolean {
   if (bucket.tokens < 0) bucket.tokens = ratePerSecond;

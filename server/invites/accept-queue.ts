@@ -10,6 +10,7 @@ import { db } from "@/server/db";
 import { Coalescer } from "@/server/db/coalesce";
 import { transactionNotifyChannel } from "@/server/events/publish";
 import { temporaryMemberGraceSeconds } from "@/server/presence/config";
+import { processState } from "@/lib/process-state";
 
 const MAX_BATCH = 100;
 
@@ -54,7 +55,7 @@ export type AcceptRow = {
 };
 
 // One per process (Next may load this module in several bundles), keyed by the code as sent.
-const queues = ((globalThis as Record<string, unknown>).__fluxerAcceptQueues ??= new Map()) as Map<string, Coalescer<bigint, AcceptRow>>;
+const queues = processState<Map<string, Coalescer<bigint, AcceptRow>>>("__fluxerAcceptQueues", () => new Map());
 
 async function acceptAll(code: string, userIds: bigint[]): Promise<AcceptRow[]> {
   const prisma = await db();

@@ -1,6 +1,7 @@
-// The preview cache's state (see preview-cache.ts), apart from its loader: it imports nothing. Kept on
+// The preview cache's state (see preview-cache.ts), apart from its loader. Kept on
 // globalThis because route handlers and pages are separate bundles of one process and must see one cache.
 import type { InviteDto } from "@/server/dto/invite";
+import { processState } from "@/lib/process-state";
 
 export type CachedPreview = {
   /** The public invite with counts and `expires_at`, as GET /invites/{code}?with_counts=true&with_expiration=true answers anonymously. */
@@ -52,16 +53,16 @@ type State = {
   pagesKept: number;
 };
 
-export const previewCacheState = ((globalThis as Record<string, unknown>).__fluxerPreviewCache ??= {
+export const previewCacheState = processState<State>("__fluxerPreviewCache", () => ({
   entries: new Map(),
   drops: 0,
   subscribed: false,
   hits: 0,
   misses: 0,
-}) as State;
-previewCacheState.pageOwners ??= new Set();
-previewCacheState.pageHits ??= 0;
-previewCacheState.pagesKept ??= 0;
+  pageOwners: new Set(),
+  pageHits: 0,
+  pagesKept: 0,
+}));
 
 export function ttlMs(): number {
   const value = Number(process.env.INVITE_CACHE_TTL_MS ?? 5000);

@@ -32,6 +32,7 @@ import { log } from "@/server/log";
 import { keepLandingPage, keptPage, landingLanguage, landingPageFrom, landingVariantKey, pageForViewer, type LandingUrlForm } from "./kept-landing-pages";
 import { signedInViewerKind } from "./landing-viewer";
 import { lookupBlockedFor, slowDownAnswer } from "./lookup-limit";
+import { processState } from "@/lib/process-state";
 
 /** Headers Next's client router sends on its own requests (flight data, prefetches, server actions). */
 const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
@@ -85,7 +86,7 @@ function authSecrets(): string[] {
 // session version is still checked on every view, so a revoked session ends here as soon as anywhere else.
 const DECODED_MS = 60_000;
 const MAX_DECODED = 10_000;
-const decoded = ((globalThis as Record<string, unknown>).__fluxerDecodedSessions ??= new Map()) as Map<string, { payload: JWT; until: number }>;
+const decoded = processState<Map<string, { payload: JWT; until: number }>>("__fluxerDecodedSessions", () => new Map());
 
 async function decodedSession(token: string, now = Date.now()): Promise<JWT | null> {
   const known = decoded.get(token);

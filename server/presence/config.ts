@@ -2,6 +2,7 @@
 // than STALE_SECONDS; each instance refreshes its rows every HEARTBEAT_SECONDS, so a crashed instance's
 // rows stop counting within a minute and the sweeper deletes them.
 import { randomUUID } from "node:crypto";
+import { processState } from "@/lib/process-state";
 
 export const PRESENCE_STALE_SECONDS = 60;
 export const PRESENCE_HEARTBEAT_SECONDS = 15;
@@ -23,7 +24,7 @@ export function temporaryMemberGraceSeconds(value = process.env.TEMP_MEMBER_GRAC
   return Math.min(MAX_GRACE_SECONDS, Math.max(0, Math.round(seconds)));
 }
 
-const holder = ((globalThis as Record<string, unknown>).__fluxerInstance ??= { id: randomUUID() }) as { id: string };
+const holder = processState<{ id: string }>("__fluxerInstance", () => ({ id: randomUUID() }));
 
 /** Random per process: tells which instance holds a connection row (for logs and operations). */
 export function instanceId(): string {

@@ -9,12 +9,13 @@ import { foldPresenceDeltas } from "./fold-presence-deltas";
 import { removeDueTemporaryMembers } from "./remove-temporary-members";
 import { reconcileOnlineUsers, sweepStalePresence, type SweptUser } from "./sweep-stale-presence";
 import { log } from "@/server/log";
+import { processState } from "@/lib/process-state";
 
-const state = ((globalThis as Record<string, unknown>).__fluxerPresenceMaintenance ??= { tick: 0, running: false }) as {
+const state = processState<{
   timer?: NodeJS.Timeout;
   tick: number;
   running: boolean;
-};
+}>("__fluxerPresenceMaintenance", () => ({ tick: 0, running: false }));
 
 function logFailure(step: string, error: unknown) {
   log.error(`presence ${step} failed`, { error: String((error as Error)?.message ?? error) });
