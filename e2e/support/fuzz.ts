@@ -11,6 +11,7 @@ import { updateVanitySchema } from "../../lib/schemas/vanity";
 import { CLIENT_ADDRESS_HEADER, createGuild, registerUser, type TestUser } from "../fixtures";
 import { acceptInvite, createInvite } from "./invites";
 import { createRole, giveRole, instanceAdmin } from "./members";
+import { RATE_LIMITS, inviteCreateRule, type RateLimitRule } from "../../lib/rate-limits";
 
 // ---------------------------------------------------------------------------------------------------
 // Seeded PRNG (mulberry32): the same seed gives the same cases, so a failure reproduces with FUZZ_SEED.
@@ -277,17 +278,20 @@ export function resolvesTo(rawSegment: string, codes: readonly string[]): boolea
 
 export type Bucket = { key: string; limit: number; windowSeconds: number };
 
+/** The server's own limits (lib/rate-limits.ts), as counters the client keeps. */
+const asBucket = (rule: RateLimitRule): Bucket => ({ key: rule.bucket, limit: rule.limit, windowSeconds: rule.windowSeconds });
+
 export const BUCKETS = {
-  get: { key: "invites:get", limit: 100, windowSeconds: 10 },
-  accept: { key: "invites:accept", limit: 10, windowSeconds: 10 },
-  delete: { key: "invites:delete", limit: 20, windowSeconds: 10 },
-  list: { key: "invites:list", limit: 40, windowSeconds: 10 },
-  vanityGet: { key: "vanity:get", limit: 100, windowSeconds: 10 },
-  vanityUpdate: { key: "vanity:update", limit: 10, windowSeconds: 60 },
-  create: (channelSegment: string): Bucket => ({ key: `invites:create:${channelSegment}`, limit: 20, windowSeconds: 60 }),
+  get: asBucket(RATE_LIMITS.invites.get),
+  accept: asBucket(RATE_LIMITS.invites.accept),
+  delete: asBucket(RATE_LIMITS.invites.delete),
+  list: asBucket(RATE_LIMITS.invites.list),
+  vanityGet: asBucket(RATE_LIMITS.invites.vanityGet),
+  vanityUpdate: asBucket(RATE_LIMITS.invites.vanityUpdate),
+  create: (channelSegment: string): Bucket => asBucket(inviteCreateRule(channelSegment)),
 } as const;
 
-const GLOBAL: Bucket = { key: "global", limit: 50, windowSeconds: 1 };
+const GLOBAL: Bucket = asBucket(RATE_LIMITS.global);
 const SAFETY = 0.8; // use 80% of each limit: the server's windows start when it sees a request, not when we send it
 const SLACK_MS = 1000;
 

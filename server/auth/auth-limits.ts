@@ -12,18 +12,11 @@
 // Fluxer's numbers: 10 attempts per address in 30 minutes, 5 per email in 15 minutes. The SIGN_IN_* variables
 // change them (tests use short windows); RATE_LIMIT_SCALE and RATE_LIMITS=off apply as to every other limit.
 import { createHash } from "node:crypto";
-import type { RateLimitRule } from "@/server/http/rate-limit";
+import { RATE_LIMITS, type RateLimitRule } from "@/lib/rate-limits";
 
 type Env = Record<string, string | undefined>;
 
-const DEFAULTS = {
-  address: { bucket: "auth:login", limit: 10, windowSeconds: 30 * 60 },
-  account: { bucket: "auth:login:account", limit: 5, windowSeconds: 15 * 60 },
-  register: { bucket: "auth:register", limit: 10, windowSeconds: 60 },
-  // Routes that end sessions: Fluxer's number for its session logout route; a password change re-hashes twice.
-  logoutAll: { bucket: "auth:logout-all", limit: 20, windowSeconds: 10 },
-  passwordChange: { bucket: "users:password", limit: 10, windowSeconds: 60 },
-} as const satisfies Record<string, RateLimitRule>;
+const DEFAULTS = RATE_LIMITS.auth;
 
 export type AuthLimits = Record<keyof typeof DEFAULTS, RateLimitRule>;
 

@@ -4,9 +4,10 @@
 // RATE_LIMIT_SCALE multiplies every limit (e.g. 1000 for local load tests); it is 1 unless set.
 import { ApiError } from "@/lib/errors";
 import { resourceLimits } from "@/server/config/resource-limits";
+import { RATE_LIMITS, type RateLimitRule } from "@/lib/rate-limits";
 import { createRedisStore } from "./rate-limit-redis";
 
-export type RateLimitRule = { bucket: string; limit: number; windowSeconds: number };
+export type { RateLimitRule };
 
 export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetAtMs: number; bucket: string };
 
@@ -117,4 +118,4 @@ export function rateLimitedError(result: RateLimitResult, isGlobal: boolean, now
   });
 }
 
-export const GLOBAL_RULE: RateLimitRule = { bucket: "global", limit: 50, windowSeconds: 1 };
+export const GLOBAL_RULE: RateLimitRule = RATE_LIMITS.global;

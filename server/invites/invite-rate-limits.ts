@@ -1,25 +1,11 @@
-// The invite routes' rate limits, per identity (user, else client IP). The numbers are Fluxer's, so a client
-// paced for Fluxer is never limited here.
+// The invite routes' limits come from the one table (lib/rate-limits.ts); invite creation is counted per
+// channel, named by the parsed id, never the raw path text (which may hold bytes a header can't carry, or
+// spell one channel several ways such as a leading 0).
 import { parseSnowflake } from "@/lib/snowflake";
-import type { RateLimitRule } from "@/server/http/rate-limit";
+import { RATE_LIMITS, inviteCreateRule, type RateLimitRule } from "@/lib/rate-limits";
 
-export const INVITE_RATE_LIMITS = {
-  get: { bucket: "invites:get", limit: 100, windowSeconds: 10 },
-  accept: { bucket: "invites:accept", limit: 10, windowSeconds: 10 },
-  delete: { bucket: "invites:delete", limit: 20, windowSeconds: 10 },
-  list: { bucket: "invites:list", limit: 40, windowSeconds: 10 },
-  vanityGet: { bucket: "vanity:get", limit: 100, windowSeconds: 10 },
-  vanityUpdate: { bucket: "vanity:update", limit: 10, windowSeconds: 60 },
-  // 404s from GET and accept per client IP; once used up, that IP gets 429 even for real codes, so codes
-  // can't be found by guessing.
-  unknownCode: { bucket: "invites:unknown", limit: 30, windowSeconds: 60 },
-} as const satisfies Record<string, RateLimitRule>;
+export const INVITE_RATE_LIMITS = RATE_LIMITS.invites;
 
-/**
- * Create: 20 per minute per channel. The bucket is named by the parsed id, never the raw path text (which
- * may hold bytes a header can't carry, or spell one channel several ways such as a leading 0).
- */
 export function createInviteRateLimit(params: Record<string, string>): RateLimitRule {
-  const channelId = parseSnowflake(params.channelId);
-  return { bucket: `invites:create:${channelId ?? "invalid"}`, limit: 20, windowSeconds: 60 };
+  return inviteCreateRule(String(parseSnowflake(params.channelId) ?? "invalid"));
 }

@@ -2,11 +2,12 @@ import { auditLogQuerySchema } from "@/lib/schemas/audit-log";
 import { listAuditLog } from "@/server/audit-log/list-audit-log";
 import { parseQuery, pathId } from "@/server/http/parse";
 import { ok, route } from "@/server/http/route";
+import { RATE_LIMITS } from "@/lib/rate-limits";
 
 type Params = { guildId: string };
 
 // GET /api/v1/guilds/{guild_id}/audit-logs?action_type=&user_id=&before=&limit= - newest first (VIEW_AUDIT_LOG)
-export const GET = route<Params>({ auth: "required", rateLimit: { bucket: "audit-log:list", limit: 40, windowSeconds: 10 } }, async ({ request, caller, params }) => {
+export const GET = route<Params>({ auth: "required", rateLimit: RATE_LIMITS.guilds.auditLog }, async ({ request, caller, params }) => {
   const guildId = pathId(params.guildId, "UNKNOWN_GUILD");
   return ok(await listAuditLog(guildId, caller, parseQuery(request, auditLogQuerySchema)));
 });
