@@ -119,16 +119,7 @@ async function pair(a, b, serverA, serverB = serverA) {
     parts.a.push(await load(a.name, a.options, serverA, quarter));
     parts.b.push(await load(b.name, b.options, serverB, quarter));
   }
-  const merge = (name, rows) => ({
-    name,
-    rps: rows.reduce((sum, row) => sum + row.rps, 0) / rows.length,
-    p50: Math.max(...rows.map((row) => row.p50)),
-    p99: Math.max(...rows.map((row) => row.p99)),
-    ok: rows.reduce((sum, row) => sum + row.ok, 0),
-    bad: rows.reduce((sum, row) => sum + row.bad, 0),
-    rss: Math.max(...rows.map((row) => row.rss)),
-  });
-  const rows = [merge(a.name, parts.a), merge(b.name, parts.b)];
+  const rows = [mergeParts(a.name, parts.a), mergeParts(b.name, parts.b)];
   for (const row of rows) log(`  ${row.name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok, peak RSS ${row.rss.toFixed(0)} MB`);
   return rows;
 }
@@ -197,21 +188,12 @@ async function benchStreamFlood(base, lookupPath, server) {
     floods.push({ attempts: flood.attempts(), statuses: flood.statuses });
     await new Promise((resolve) => setTimeout(resolve, 2000)); // closed streams leave before the next round
   }
-  const merge = (name, rows) => ({
-    name,
-    rps: rows.reduce((sum, row) => sum + row.rps, 0) / rows.length,
-    p50: Math.max(...rows.map((row) => row.p50)),
-    p99: Math.max(...rows.map((row) => row.p99)),
-    ok: rows.reduce((sum, row) => sum + row.ok, 0),
-    bad: rows.reduce((sum, row) => sum + row.bad, 0),
-    rss: Math.max(...rows.map((row) => row.rss)),
-  });
   const attempts = floods.reduce((sum, flood) => sum + flood.attempts, 0);
   const statuses = {};
   for (const flood of floods) for (const [status, count] of Object.entries(flood.statuses)) statuses[status] = (statuses[status] ?? 0) + count;
   const rows = {
-    floodProbeAlone: merge("invite GET at 100/s, alone (alternated with the next row)", alone),
-    floodProbe: merge(`invite GET at 100/s, during a flood of ${attempts} anonymous stream attempts (${Object.entries(statuses).map(([status, count]) => `${count} × ${status}`).join(", ")})`, during),
+    floodProbeAlone: mergeParts("invite GET at 100/s, alone (alternated with the next row)", alone),
+    floodProbe: mergeParts(`invite GET at 100/s, during a flood of ${attempts} anonymous stream attempts (${Object.entries(statuses).map(([status, count]) => `${count} × ${status}`).join(", ")})`, during),
   };
   for (const row of Object.values(rows)) log(`  ${row.name}: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok, peak RSS ${row.rss.toFixed(0)} MB`);
   return rows;
@@ -289,7 +271,11 @@ async function timedAmount(options) {
   return { rps: result["2xx"] / seconds, p50: result.latency.p50, p99: result.latency.p99, ok: result["2xx"], bad: result.non2xx + result.errors + result.timeouts, seconds };
 }
 
-function mergeParts(name, parts, rss = 0) {
+/**
+ * One row from the parts of a row measured in turns: the rate over the parts' own time when they were timed
+ * (fixed numbers of requests), else their mean rate; the worst latencies; sums; the peak memory.
+ */
+function mergeParts(name, parts, rss = Math.max(0, ...parts.map((p) => p.rss ?? 0))) {
   const seconds = parts.reduce((sum, p) => sum + (p.seconds ?? 0), 0);
   const ok = parts.reduce((sum, p) => sum + p.ok, 0);
   return {
