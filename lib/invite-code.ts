@@ -1,6 +1,10 @@
 // Invite codes: 8 characters of A-Za-z0-9 from a CSPRNG, drawn without modulo bias (62^8 codes: not guessable
 // within the lookup limits).
-import { randomBytes } from "node:crypto";
+
+/** Bytes from the platform's CSPRNG (Web Crypto: the same in Node.js and in browsers). */
+function randomBytes(size: number): Uint8Array {
+  return globalThis.crypto.getRandomValues(new Uint8Array(size));
+}
 
 export const INVITE_CODE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 export const INVITE_CODE_LENGTH = 8;

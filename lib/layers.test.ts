@@ -2,9 +2,11 @@
 // import against that direction, printing each offending line, so nobody has to remember the rule:
 // - components/ and lib/ never import server/ (not even a type: view shapes live in lib/<feature>/);
 // - lib/ never imports app/ or components/ (it is the bottom layer, safe in the browser and in tests);
-// - a client component ("use client") never imports server/ (that code would be sent to the browser).
+// - a client component ("use client") never imports server/ (that code would be sent to the browser);
+// - lib/ (tests aside) never imports a Node.js built-in (`node:crypto`, `fs`, ...): it runs in the browser too.
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { builtinModules } from "node:module";
 import path from "node:path";
 import { describe, it } from "node:test";
 import ts from "typescript";
@@ -38,6 +40,10 @@ function isClientModule(text: string): boolean {
   return /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use client["']/.test(text);
 }
 
+function isNodeBuiltin(specifier: string): boolean {
+  return specifier.startsWith("node:") || builtinModules.includes(specifier.split("/")[0]!);
+}
+
 type Violation = { file: string; line: number; text: string; rule: string };
 
 function violations(): Violation[] {
@@ -49,6 +55,11 @@ function violations(): Violation[] {
       const lines = text.split("\n");
       // The compiler's own scanner: import/export ... from, import(), require(); comments and strings are not imports.
       for (const { fileName, pos } of ts.preProcessFile(text, true, true).importedFiles) {
+        if (layer === "lib" && !/\.test\.tsx?$/.test(file) && isNodeBuiltin(fileName)) {
+          const line = text.slice(0, pos).split("\n").length;
+          found.push({ file: path.relative(ROOT, file), line, text: lines[line - 1]!.trim(), rule: "lib/ must not import a Node.js built-in" });
+          continue;
+        }
         const to = targetLayer(fileName, file);
         if (!to) continue;
         let rule: string | null = null;
@@ -76,6 +87,9 @@ describe("layers", () => {
     assert.equal(targetLayer("../../server/db", path.join(ROOT, "components/a/b.tsx")), "server");
     assert.equal(targetLayer("./format", path.join(ROOT, "lib/guild-settings/x.ts")), "lib");
     assert.equal(targetLayer("react", path.join(ROOT, "lib/x.ts")), null);
+    assert.equal(isNodeBuiltin("node:crypto"), true);
+    assert.equal(isNodeBuiltin("fs/promises"), true);
+    assert.equal(isNodeBuiltin("zod"), false);
     assert.equal(isClientModule('// A form.\n"use client";\nimport x from "y";'), true);
     assert.equal(isClientModule('import x from "y";\n"use client";'), false);
   });

@@ -14,7 +14,8 @@ type Counter = { lastMs: bigint; sequence: bigint; worker: bigint };
 const counter = processState<Counter>("__fluxerSnowflake", () => ({
   lastMs: -1n,
   sequence: 0n,
-  worker: BigInt(Number(process.env.WORKER_ID ?? process.pid) & 0x3ff),
+  // Until a worker id is leased (or outside Node.js, where there is no process): WORKER_ID, else the pid.
+  worker: BigInt(Number(typeof process === "undefined" ? 0 : (process.env.WORKER_ID ?? process.pid)) & 0x3ff),
 }));
 
 /** Uses `workerId` (0-1023) for every id made from now on. */
