@@ -184,3 +184,8 @@ export function route<P extends Record<string, string> = Record<string, string>,
 export function ok(body: unknown, status = 200): HandlerResult {
   return { status, body };
 }
+
+/** 201 Created with the new resource as the body. */
+export function created(body: unknown): HandlerResult {
+  return { status: 201, body };
+}

@@ -3,7 +3,7 @@ import { auditLogReason } from "@/server/audit-log/record-audit-log";
 import { createChannel } from "@/server/channels/create-channel";
 import { listGuildChannels } from "@/server/channels/list-guild-channels";
 import { parseBody, pathId } from "@/server/http/parse";
-import { ok, route } from "@/server/http/route";
+import { created, ok, route } from "@/server/http/route";
 
 type Params = { guildId: string };
 
@@ -16,5 +16,5 @@ export const GET = route<Params>({ auth: "required" }, async ({ caller, params }
 export const POST = route<Params>({ auth: "required" }, async ({ request, caller, params }) => {
   const guildId = pathId(params.guildId, "UNKNOWN_GUILD");
   const input = await parseBody(request, createChannelSchema);
-  return ok(await createChannel(guildId, caller, input, auditLogReason(request)), 201);
+  return created(await createChannel(guildId, caller, input, auditLogReason(request)));
 });

@@ -1,7 +1,7 @@
 import { createRoleSchema } from "@/lib/schemas/roles";
 import { auditLogReason } from "@/server/audit-log/record-audit-log";
 import { parseBody, pathId } from "@/server/http/parse";
-import { ok, route } from "@/server/http/route";
+import { created, ok, route } from "@/server/http/route";
 import { createRole } from "@/server/roles/create-role";
 import { listRoles } from "@/server/roles/list-roles";
 
@@ -16,5 +16,5 @@ export const GET = route<Params>({ auth: "required" }, async ({ caller, params }
 export const POST = route<Params>({ auth: "required" }, async ({ request, caller, params }) => {
   const guildId = pathId(params.guildId, "UNKNOWN_GUILD");
   const input = await parseBody(request, createRoleSchema);
-  return ok(await createRole(guildId, caller, input, auditLogReason(request)), 201);
+  return created(await createRole(guildId, caller, input, auditLogReason(request)));
 });

@@ -1,7 +1,7 @@
 import { auditLogReason } from "@/server/audit-log/record-audit-log";
 import { pathId } from "@/server/http/parse";
 import { noContent } from "@/server/http/respond";
-import { ok, route } from "@/server/http/route";
+import { created, ok, route } from "@/server/http/route";
 import { addMember } from "@/server/members/add-member";
 import { getMember } from "@/server/members/get-member";
 import { kickMember } from "@/server/members/kick-member";
@@ -18,7 +18,7 @@ export const PUT = route<Params>({ auth: "required" }, async ({ request, caller,
   const guildId = pathId(params.guildId, "UNKNOWN_GUILD");
   const userId = pathId(params.userId, "UNKNOWN_USER");
   const result = await addMember(guildId, userId, caller, auditLogReason(request));
-  return result.created ? ok(result.member, 201) : noContent();
+  return result.created ? created(result.member) : noContent();
 });
 
 // DELETE /api/v1/guilds/{guild_id}/members/{user_id} - kick a member (KICK_MEMBERS)
