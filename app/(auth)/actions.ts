@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import type { AuthField, AuthFormState } from "@/components/auth/form-state";
 import { ApiError } from "@/lib/errors";
 import { loginSchema, registerSchema } from "@/lib/schemas/auth";
-import { SIGN_IN_REFUSALS } from "@/lib/sign-in-refusals";
+import { SIGN_IN_REFUSALS } from "@/lib/messages";
 import { afterLoginPath } from "@/lib/urls";
 import { addressKey, authLimits } from "@/server/auth/auth-limits";
 import { signInWithPassword } from "@/server/auth/browser-sign-in";

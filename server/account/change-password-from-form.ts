@@ -4,7 +4,7 @@
 import type { ChangePasswordField, ChangePasswordState } from "@/lib/account/form-state";
 import { ApiError } from "@/lib/errors";
 import { changePasswordSchema } from "@/lib/schemas/auth";
-import { SIGN_IN_REFUSALS } from "@/lib/sign-in-refusals";
+import { SIGN_IN_REFUSALS } from "@/lib/messages";
 import { signInWithPassword } from "@/server/auth/browser-sign-in";
 import type { Caller } from "@/server/auth/caller";
 import { changePassword } from "@/server/users/change-password";

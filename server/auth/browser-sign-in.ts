@@ -1,7 +1,7 @@
 // Signing the current browser in from a server action (login and register forms, the account page after a
 // password change), through the Credentials provider and its throttles.
 import { AuthError, CredentialsSignin } from "next-auth";
-import { SIGN_IN_REFUSALS, type SignInRefusal } from "@/lib/sign-in-refusals";
+import { SIGN_IN_REFUSALS, type SignInRefusal } from "@/lib/messages";
 import { signIn } from "./next-auth";
 
 /** Signs this browser in; on a refusal, why (wrong credentials, throttled, too busy). */

@@ -12,7 +12,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { ApiError } from "@/lib/errors";
 import { loginSchema } from "@/lib/schemas/auth";
-import type { SignInRefusal } from "@/lib/sign-in-refusals";
+import type { SignInRefusal } from "@/lib/messages";
 import { sameSiteRedirect } from "@/lib/urls";
 import { appOrigin } from "@/server/config/app-url";
 import { clientIp } from "@/server/http/client-ip";

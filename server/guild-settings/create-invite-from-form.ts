@@ -11,6 +11,7 @@ import { createInvite } from "@/server/invites/create-invite";
 import { createInviteRateLimit } from "@/server/invites/invite-rate-limits";
 import { inviteLink } from "@/server/config/app-url";
 import { loadSettingsAccess } from "./load-settings-access";
+import { CREATE_INVITE_MESSAGES } from "@/lib/messages";
 
 function readValues(formData: FormData): CreateInviteValues {
   const text = (name: string) => {
@@ -37,13 +38,13 @@ function apiErrorMessage(error: ApiError, channel: string): { field?: CreateInvi
   switch (error.code) {
     case "MISSING_PERMISSIONS":
     case "MISSING_ACCESS":
-      return { field: "channel", message: `You don't have permission to create invites in ${channel}.` };
+      return { field: "channel", message: CREATE_INVITE_MESSAGES.noPermission(channel) };
     case "UNKNOWN_CHANNEL":
-      return { field: "channel", message: "This channel no longer exists. Pick another one." };
+      return { field: "channel", message: CREATE_INVITE_MESSAGES.unknownChannel };
     case "MAX_INVITES":
-      return { message: "This guild already has 1000 active invites, the most allowed. Revoke some first." };
+      return { message: CREATE_INVITE_MESSAGES.maxInvites };
     case "INVALID_FORM_BODY":
-      return { message: error.errors?.[0]?.message ?? "The invite settings are not valid." };
+      return { message: error.errors?.[0]?.message ?? CREATE_INVITE_MESSAGES.invalid };
     default:
       return null;
   }
@@ -53,19 +54,19 @@ export async function createInviteFromForm(guildIdParam: string, formData: FormD
   const user = await requirePageUser(`/guilds/${guildIdParam}/settings/invites`);
   const values = readValues(formData);
   const result = await loadSettingsAccess(guildIdParam, user.id);
-  if (result.kind !== "ok") return failure(values, {}, "You can no longer create invites in this guild.");
+  if (result.kind !== "ok") return failure(values, {}, CREATE_INVITE_MESSAGES.noAccess);
 
   const fieldErrors: Partial<Record<CreateInviteField, string>> = {};
   const channel = result.access.channels.find((c) => c.id === values.channel);
-  if (!channel) fieldErrors.channel = "Pick a channel for the invite.";
-  else if (!channel.canInvite) fieldErrors.channel = `You don't have permission to create invites in ${channelLabel(channel)}.`;
-  if (!isExpireOption(values.maxAge)) fieldErrors.max_age = "Pick how long the invite lasts.";
-  if (!isMaxUsesOption(values.maxUses)) fieldErrors.max_uses = "Pick how many times the invite can be used.";
-  if (values.reason.length > MAX_REASON_LENGTH) fieldErrors.reason = `Keep the reason under ${MAX_REASON_LENGTH} characters.`;
+  if (!channel) fieldErrors.channel = CREATE_INVITE_MESSAGES.pickChannel;
+  else if (!channel.canInvite) fieldErrors.channel = CREATE_INVITE_MESSAGES.noPermission(channelLabel(channel));
+  if (!isExpireOption(values.maxAge)) fieldErrors.max_age = CREATE_INVITE_MESSAGES.pickMaxAge;
+  if (!isMaxUsesOption(values.maxUses)) fieldErrors.max_uses = CREATE_INVITE_MESSAGES.pickMaxUses;
+  if (values.reason.length > MAX_REASON_LENGTH) fieldErrors.reason = CREATE_INVITE_MESSAGES.reasonTooLong(MAX_REASON_LENGTH);
   if (!channel || Object.keys(fieldErrors).length > 0) return failure(values, fieldErrors);
 
   const limit = await hit(createInviteRateLimit({ channelId: channel.id }), `user:${user.id}`);
-  if (!limit.allowed) return failure(values, {}, "You are creating invites too fast. Wait a minute and try again.");
+  if (!limit.allowed) return failure(values, {}, CREATE_INVITE_MESSAGES.tooFast);
 
   try {
     const invite = await createInvite(

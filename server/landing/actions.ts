@@ -6,6 +6,7 @@
 import { redirect } from "next/navigation";
 import { ApiError, type ErrorCode } from "@/lib/errors";
 import { isLookupCode } from "@/lib/invite-code";
+import { ACCEPT_FAILED, ACCEPT_MESSAGES } from "@/lib/messages";
 import { invitePath, signInPath } from "@/lib/invites/invite-links";
 import { guildPath } from "@/lib/urls";
 import { auth, signOut } from "@/server/auth/next-auth";
@@ -18,25 +19,14 @@ import { log } from "@/server/log";
 import type { AcceptState } from "@/lib/invites/landing";
 
 
-// What the page says when the join fails; `isFinal` errors also disable the button (retrying can't help).
-const ACCEPT_ERRORS: Partial<Record<ErrorCode, { text: string; isFinal: boolean }>> = {
-  UNKNOWN_INVITE: { text: "This invite is no longer valid. It may have expired, been used up or been revoked.", isFinal: true },
-  INVITES_DISABLED: { text: "This guild has paused invites. Try again later.", isFinal: true },
-  USER_BANNED_FROM_GUILD: { text: "You can't join this guild.", isFinal: true },
-  MAX_GUILDS: { text: "You're already in 100 guilds, the most you can be in. Leave one to join this one.", isFinal: true },
-  MAX_GROUP_DM_RECIPIENTS: { text: "This group is full: a group DM holds at most 10 people.", isFinal: true },
-  RATE_LIMITED: { text: "Too many attempts. Wait a few seconds and try again.", isFinal: false },
-  CONFLICT: { text: "Lots of people are joining right now. Please try again.", isFinal: false },
-};
-
 // POST (form) - join the invite's guild or group DM, then open the guild
 export async function acceptInviteFromPage(code: string, _previous: AcceptState, _form: FormData): Promise<AcceptState> {
-  if (!isLookupCode(code)) return { error: ACCEPT_ERRORS.UNKNOWN_INVITE!.text, isFinal: true };
+  if (!isLookupCode(code)) return { error: ACCEPT_MESSAGES.UNKNOWN_INVITE!.text, isFinal: true };
   const user = await currentUser();
   if (!user) redirect(signInPath("login", code));
   await forgetPendingAccept();
   const limit = await hit(INVITE_RATE_LIMITS.accept, `user:${user.id}`);
-  if (!limit.allowed) return { error: ACCEPT_ERRORS.RATE_LIMITED!.text, isFinal: false };
+  if (!limit.allowed) return { error: ACCEPT_MESSAGES.RATE_LIMITED!.text, isFinal: false };
   let destination: string;
   try {
     const invite = await acceptInvite(code, user);
@@ -44,10 +34,10 @@ export async function acceptInviteFromPage(code: string, _previous: AcceptState,
     // its own here: back to the invite, which now says you're in.
     destination = invite.guild_id ? guildPath(invite.guild_id, { channel: invite.channel_id, joined: true }) : invitePath(invite.code);
   } catch (error) {
-    const known = error instanceof ApiError ? ACCEPT_ERRORS[error.code] : undefined;
+    const known = error instanceof ApiError ? ACCEPT_MESSAGES[error.code] : undefined;
     if (known) return { error: known.text, isFinal: known.isFinal };
     log.error("accept from landing page failed", { error: String(error) });
-    return { error: "Something went wrong on our side. Please try again.", isFinal: false };
+    return { error: ACCEPT_FAILED, isFinal: false };
   }
   redirect(destination);
 }

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
 import { ReturnInviteCard } from "@/components/auth/return-invite-card";
-import { signInErrorMessage } from "@/lib/sign-in-refusals";
+import { signInErrorMessage } from "@/lib/messages";
 import { afterLoginPath, safeNextPath, withNextParam } from "@/lib/urls";
 import { getPageUser } from "@/server/auth/page-user";
 import { loadReturnInvite } from "@/server/landing/load-return-invite";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { SIGN_IN_REFUSALS, signInErrorMessage } from "./sign-in-refusals";
+import { SIGN_IN_REFUSALS, signInErrorMessage } from "./messages";
 
 test("the login page's ?error=&code= in words: known codes, a generic line otherwise, nothing without an error", () => {
   assert.equal(signInErrorMessage("CredentialsSignin", "rate_limited"), SIGN_IN_REFUSALS.rate_limited);
