@@ -57,7 +57,8 @@ export async function shoot(page: Page, name: string, options: { fullPage?: bool
   mkdirSync(SHOTS, { recursive: true });
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150); // let the layout settle after the resize
+    // The layout after the resize: two animation frames (resize observers and the paint after them).
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${name} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SHOTS}/settings-${name}-${width}.png`, fullPage: options.fullPage ?? true });
