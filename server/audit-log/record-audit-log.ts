@@ -1,4 +1,5 @@
 // Audit log entries: written inside the same transaction as the change they record.
+import { AuditLogAction } from "@/lib/constants";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { nextSnowflake } from "@/lib/snowflake";
 import type { Tx } from "@/server/db";
@@ -45,4 +46,9 @@ export async function recordAuditLog(
       options: (entry.options ?? undefined) as Prisma.InputJsonValue | undefined,
     },
   });
+}
+
+/** GUILD_UPDATE by `userId` on the guild itself, with the changed keys. */
+export async function recordGuildUpdate(tx: Tx, guildId: bigint, userId: bigint, reason: string | null | undefined, changes: AuditChange[]) {
+  await recordAuditLog(tx, { guildId, actionType: AuditLogAction.GUILD_UPDATE, userId, targetId: guildId.toString(), reason, changes });
 }

@@ -4,11 +4,10 @@
 // keeps their change, and the switch neither fails nor undoes it. Same rules, audit entry and event as
 // PATCH /guilds/{id}: MANAGE_GUILD (instance admins anything), a GUILD_UPDATE entry with the list before and
 // after, in the same transaction, and the invite previews dropped after the commit.
-import { AuditLogAction } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
 import { hasPermission, Permissions } from "@/lib/permissions";
 import type { Caller } from "@/server/auth/caller";
-import { recordAuditLog } from "@/server/audit-log/record-audit-log";
+import { recordGuildUpdate } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
 import { WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 import { publishEvent } from "@/server/events/publish";
@@ -35,14 +34,7 @@ export async function setGuildFeature(guildId: bigint, caller: Caller, feature: 
     const after = rows[0]?.features;
     if (after === undefined) return false;
     const before = enabled ? after.filter((f) => f !== feature) : [...after, feature];
-    await recordAuditLog(tx, {
-      guildId,
-      actionType: AuditLogAction.GUILD_UPDATE,
-      userId: caller.id,
-      targetId: guildId.toString(),
-      reason,
-      changes: [{ key: "features", old_value: [...before].sort(), new_value: [...after].sort() }],
-    });
+    await recordGuildUpdate(tx, guildId, caller.id, reason, [{ key: "features", old_value: [...before].sort(), new_value: [...after].sort() }]);
     return true;
   }, WRITE_TX_OPTIONS);
   // Invite previews show the features (a pause must stop the landing page's button at once).

@@ -1,9 +1,8 @@
-import { AuditLogAction } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
 import { hasPermission, Permissions } from "@/lib/permissions";
 import type { UpdateGuildInput } from "@/lib/schemas/guilds";
 import type { Caller } from "@/server/auth/caller";
-import { recordAuditLog, type AuditChange } from "@/server/audit-log/record-audit-log";
+import { recordGuildUpdate, type AuditChange } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
 import { publishEvent } from "@/server/events/publish";
 import { loadGuildAccess } from "./access";
@@ -45,14 +44,7 @@ export async function updateGuild(guildId: bigint, caller: Caller, input: Update
     }
     if (changes.length === 0) return { response: toGuildResponse(guild, access.roles), changed: false };
     const updated = await tx.guild.update({ where: { id: guildId }, data });
-    await recordAuditLog(tx, {
-      guildId,
-      actionType: AuditLogAction.GUILD_UPDATE,
-      userId: caller.id,
-      targetId: guildId.toString(),
-      reason,
-      changes,
-    });
+    await recordGuildUpdate(tx, guildId, caller.id, reason, changes);
     return { response: toGuildResponse(updated, access.roles), changed: true };
   });
   // Invite previews show the name and features (a pause must stop the landing page's button at once).

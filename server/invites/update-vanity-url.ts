@@ -5,11 +5,11 @@
 // name meanwhile, which again shows as a count of 0). The uses of the code given up stay with the guild
 // (guilds.retired_vanity_uses): the vanity URL's count survives a change of spelling. Recorded in the audit
 // log as a guild update.
-import { AuditLogAction, ChannelType, InviteType, LIMITS } from "@/lib/constants";
+import { ChannelType, InviteType, LIMITS } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
 import { applyOverwrites, hasPermission, Permissions } from "@/lib/permissions";
 import type { UpdateVanityInput } from "@/lib/schemas/vanity";
-import { recordAuditLog } from "@/server/audit-log/record-audit-log";
+import { recordGuildUpdate } from "@/server/audit-log/record-audit-log";
 import type { Caller } from "@/server/auth/caller";
 import { db, type Tx } from "@/server/db";
 import { requireGuildMember } from "@/server/guilds/access";
@@ -67,14 +67,7 @@ export async function updateVanityUrl(guildId: bigint, caller: Caller, input: Up
       }
       await claimCode(tx, guildId, next, now);
     }
-    await recordAuditLog(tx, {
-      guildId,
-      actionType: AuditLogAction.GUILD_UPDATE,
-      userId: caller.id,
-      targetId: guildId.toString(),
-      reason,
-      changes: [{ key: "vanity_url_code", old_value: current?.code ?? null, new_value: next }],
-    });
+    await recordGuildUpdate(tx, guildId, caller.id, reason, [{ key: "vanity_url_code", old_value: current?.code ?? null, new_value: next }]);
     return { code: next, uses: await vanityUses(tx, guildId), changed: true };
   }, WRITE_TX_OPTIONS);
   // The old code is gone and the guild's previews name the new one (vanity_url_code).
