@@ -1,9 +1,13 @@
 // Guild settings → Invites: pausing for a while (a countdown, then Resume) with the landing page saying until
 // when in the visitor's own time zone, and the Edit dialog, which tells the manager when someone else edited
 // the invite first instead of overwriting that change.
+import { mkdirSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { CLIENT_ADDRESS_HEADER, createGuild, expectError, randomIp, registerUser, type TestUser } from "../fixtures";
 import { expectAccessible, shoot, signInAt } from "./guild-settings-helpers";
+
+// The landing page's states go where invite-landing.spec.ts puts its own (docs/screenshots with LANDING_SCREENSHOTS=1).
+const LANDING_SHOTS = process.env.LANDING_SCREENSHOTS ? "docs/screenshots" : "test-results/screenshots";
 
 async function createInviteVia(request: Parameters<typeof registerUser>[0], user: TestUser, channelId: string, data: Record<string, unknown> = {}) {
   const response = await request.post(`/api/v1/channels/${channelId}/invites`, { headers: user.headers, data });
@@ -50,6 +54,12 @@ test("pause for 1 h: a banner with the end and a live countdown, the landing pag
     await expect(landing.getByRole("button", { name: "Invites paused" })).toBeDisabled();
     await expect(landing.getByTestId("invites-paused-until")).toHaveText(/GMT\+9$/);
     await expect(landing.getByTestId("invites-paused-until")).toHaveAttribute("datetime", incidents.invites_disabled_until);
+    await expectAccessible(landing, "the landing page during a timed pause");
+    mkdirSync(LANDING_SHOTS, { recursive: true });
+    for (const width of [390, 1280]) {
+      await landing.setViewportSize({ width, height: 900 });
+      await landing.screenshot({ path: `${LANDING_SHOTS}/landing-paused-until-${width}.png`, fullPage: true, animations: "disabled" });
+    }
   } finally {
     await tokyo.close();
   }

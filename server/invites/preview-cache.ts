@@ -135,9 +135,12 @@ async function loadFromDatabase(code: string): Promise<{ invite: InviteDto; paus
     return null;
   }
   const invite = await inviteResponse(row, { withCounts: true, withExpiration: true, withMetadata: false });
-  // A timed pause's end, unless the indefinite pause is on too: then nothing changes when the time passes.
-  const pauseEnd = row.guild?.features.includes("INVITES_DISABLED") ? null : (row.guild?.invitesDisabledUntil?.getTime() ?? null);
-  const pausedUntilMs = pauseEnd !== null && pauseEnd > Date.now() ? pauseEnd : null;
+  // The end of the timed pause this preview shows (its guild's features gained INVITES_DISABLED from it), read
+  // from the same answer, so the entry can't outlive what it says. Not when the feature itself is set: then
+  // nothing changes when the time passes.
+  const isPausedForGood = row.guild?.features.includes("INVITES_DISABLED") ?? false;
+  const showsPause = invite.guild?.features.includes("INVITES_DISABLED") ?? false;
+  const pausedUntilMs = showsPause && !isPausedForGood ? (row.guild?.invitesDisabledUntil?.getTime() ?? null) : null;
   const cacheable = isEnabled() && row.type !== InviteType.GROUP_DM && row.guildId !== null && row.maxUses === 0 && generation !== null;
   // Not stored if anything was dropped while this read (it may predate the change) or the bus reconnected.
   if (cacheable && state.drops === dropsBefore && eventBus().liveGeneration() === generation) {
