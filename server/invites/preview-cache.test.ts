@@ -88,14 +88,16 @@ describe("invite preview cache", () => {
 
   it("shows a timed pause as INVITES_DISABLED, with its end, and stops the moment the pause ends", async () => {
     const code = await invite();
-    const until = new Date(Date.now() + 300);
+    // Long enough for the first load to finish inside the pause on a busy machine.
+    const until = new Date(Date.now() + 2000);
     await database.prisma.$executeRaw`UPDATE guilds SET invites_disabled_until = ${until} WHERE id = ${guildId}`;
     try {
       const paused = await loadPublicEntry(code);
       assert.deepEqual(paused?.invite.guild?.features, ["INVITES_DISABLED"]);
       assert.equal(paused?.pausedUntil, until.toISOString());
       assert.ok(cachedPreview(code), "kept while paused");
-      await new Promise((resolve) => setTimeout(resolve, 350));
+      assert.ok(Date.now() < until.getTime(), "the paused reads finished inside the pause");
+      await new Promise((resolve) => setTimeout(resolve, until.getTime() - Date.now() + 20));
       assert.equal(cachedPreview(code), null, "the entry (and any page kept on it) ended with the pause");
       const open = await loadPublicEntry(code);
       assert.deepEqual(open?.invite.guild?.features, []);
