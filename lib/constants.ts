@@ -21,6 +21,7 @@ export const AuditLogAction = {
   ROLE_CREATE: 30,
   ROLE_UPDATE: 31,
   INVITE_CREATE: 40,
+  INVITE_UPDATE: 41,
   INVITE_DELETE: 42,
 } as const;
 

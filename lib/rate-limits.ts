@@ -13,6 +13,8 @@ export const RATE_LIMITS = {
     get: { bucket: "invites:get", limit: 100, windowSeconds: 10 },
     accept: { bucket: "invites:accept", limit: 10, windowSeconds: 10 },
     delete: { bucket: "invites:delete", limit: 20, windowSeconds: 10 },
+    // Edits are paced like revokes: both are a manager's writes to one invite.
+    update: { bucket: "invites:update", limit: 20, windowSeconds: 10 },
     list: { bucket: "invites:list", limit: 40, windowSeconds: 10 },
     vanityGet: { bucket: "vanity:get", limit: 100, windowSeconds: 10 },
     vanityUpdate: { bucket: "vanity:update", limit: 10, windowSeconds: 60 },

@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { openGatewayStream } from "@/lib/gateway-stream";
 
-// Keeps the invites table current while the page is open: invites created or revoked elsewhere (another
-// admin, a bot through the API) arrive as INVITE_CREATE / INVITE_DELETE on the gateway stream, and the
-// server component is re-rendered in place (router.refresh keeps dialogs, filters and scroll position).
+// Keeps the invites table current while the page is open: invites created, edited or revoked elsewhere
+// (another admin, a bot through the API) arrive as INVITE_CREATE / INVITE_UPDATE / INVITE_DELETE on the
+// gateway stream, and the server component is re-rendered in place (router.refresh keeps dialogs, filters and scroll position).
 // Shows a small "Live" line once the stream is connected; after a reconnect it refreshes once, since events
 // sent while it was away are not replayed.
 export function LiveInviteRefresh({ guildId }: { guildId: string }) {
@@ -34,7 +34,7 @@ export function LiveInviteRefresh({ guildId }: { guildId: string }) {
     };
     const close = openGatewayStream(
       "/api/v1/gateway/events",
-      { READY: onReady, INVITE_CREATE: onInviteEvent, INVITE_DELETE: onInviteEvent },
+      { READY: onReady, INVITE_CREATE: onInviteEvent, INVITE_UPDATE: onInviteEvent, INVITE_DELETE: onInviteEvent },
       () => setIsLive(false),
     );
     return () => {
@@ -46,7 +46,7 @@ export function LiveInviteRefresh({ guildId }: { guildId: string }) {
   return (
     <p className="flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400" data-testid="live-status">
       <span aria-hidden="true" className="size-1.5 rounded-full bg-emerald-500" />
-      Live: invites created or revoked elsewhere appear here as it happens.
+      Live: invites created, edited or revoked elsewhere appear here as it happens.
     </p>
   );
 }

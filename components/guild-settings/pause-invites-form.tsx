@@ -5,6 +5,7 @@ import { useFormStatus } from "react-dom";
 import { buttonClasses } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import type { PauseInvitesAction, PauseInvitesState } from "@/lib/guild-settings/form-states";
+import { PAUSE_FOR_OPTIONS } from "@/lib/guild-settings/invite-options";
 
 const IDLE: PauseInvitesState = {};
 
@@ -15,7 +16,10 @@ type PauseInvitesFormProps = {
   variant: "switch" | "button";
 };
 
-/** Pauses or resumes every invite of the guild (the INVITES_DISABLED feature) in one click. */
+/**
+ * Pauses every invite of the guild until someone resumes (the INVITES_DISABLED feature), or resumes them from
+ * any pause, in one click.
+ */
 export function PauseInvitesForm({ action, isPaused, variant }: PauseInvitesFormProps) {
   const [state, formAction] = useActionState(action, IDLE);
   return (
@@ -28,6 +32,44 @@ export function PauseInvitesForm({ action, isPaused, variant }: PauseInvitesForm
         </p>
       ) : null}
     </form>
+  );
+}
+
+/** "Pause for 1 h / 6 h / 24 h" (a timed pause that ends by itself) "/ until I resume" (as the switch). */
+export function PauseForForm({ action }: { action: PauseInvitesAction }) {
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} className="flex flex-col gap-1">
+      <input type="hidden" name="paused" value="1" />
+      <div role="group" aria-label="Pause invites for a while" className="flex flex-wrap items-center gap-2">
+        <span className="text-sm text-zinc-600 dark:text-zinc-400">Pause for</span>
+        <PauseForButtons />
+      </div>
+      {state.error ? (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {state.error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function PauseForButtons() {
+  const { pending, data } = useFormStatus();
+  const chosen = data ? (data.get("pause_for") ?? "") : null;
+  const classes = buttonClasses({ variant: "secondary", size: "sm" });
+  return (
+    <>
+      {PAUSE_FOR_OPTIONS.map((option) => (
+        <button key={option.hours} type="submit" name="pause_for" value={option.hours} disabled={pending} aria-label={`Pause for ${option.label}`} className={classes}>
+          {pending && chosen === String(option.hours) ? "Pausing…" : option.label}
+        </button>
+      ))}
+      {/* No pause_for: until someone resumes, as the switch does. */}
+      <button type="submit" disabled={pending} className={classes}>
+        {pending && chosen === "" ? "Pausing…" : "Until I resume"}
+      </button>
+    </>
   );
 }
 

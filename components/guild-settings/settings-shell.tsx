@@ -5,6 +5,7 @@ import { ArrowLeftIcon } from "@/components/ui/icons";
 import { guildIconUrl, initials } from "@/lib/guild-assets";
 import type { SettingsAccess } from "@/lib/guild-settings/views";
 import type { PauseInvitesAction } from "@/lib/guild-settings/form-states";
+import { LocalTime } from "@/components/ui/local-time";
 import { PauseInvitesForm } from "./pause-invites-form";
 import { SettingsNav, type SettingsTab } from "./settings-nav";
 
@@ -42,8 +43,19 @@ export function SettingsShell({ access, active, pauseAction, children }: Setting
           className="flex flex-col gap-3 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 sm:flex-row sm:items-center sm:justify-between dark:border-amber-500/40 dark:bg-amber-500/10"
         >
           <div className="text-sm text-amber-900 dark:text-amber-200">
-            <p className="font-semibold">Invites are paused</p>
-            <p className="mt-0.5">Nobody can join with an invite link or the vanity URL until invites are resumed. Existing links keep their settings.</p>
+            {access.pausedUntil ? (
+              <>
+                <p className="font-semibold">
+                  Invites are paused until <LocalTime iso={access.pausedUntil} testId="pause-ends-at" />
+                </p>
+                <p className="mt-0.5">Nobody can join with an invite link or the vanity URL until then, or until you resume. Existing links keep their settings.</p>
+              </>
+            ) : (
+              <>
+                <p className="font-semibold">Invites are paused</p>
+                <p className="mt-0.5">Nobody can join with an invite link or the vanity URL until invites are resumed. Existing links keep their settings.</p>
+              </>
+            )}
           </div>
           {access.canManageGuild ? <PauseInvitesForm action={pauseAction} isPaused variant="button" /> : null}
         </div>

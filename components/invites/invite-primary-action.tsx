@@ -11,6 +11,7 @@ import type { AcceptState, InviteLanding } from "@/lib/invites/landing";
 import { AcceptInviteForm } from "./accept-invite-form";
 import { destinationPath } from "@/lib/invites/invite-links";
 import { LandingViewerScope } from "./landing-viewer-scope";
+import { PausedUntil } from "./paused-until";
 
 export type InviteActions = {
   accept: (state: AcceptState, form: FormData) => Promise<AcceptState>;
@@ -49,7 +50,7 @@ function Variant({ viewers, className, children }: { viewers: LandingViewerKind[
 }
 
 export function InvitePrimaryAction({ landing, name, actions, autoAccept, highlightAccept }: Props) {
-  const { viewer, isPaused, isGroupDm, invite } = landing;
+  const { viewer, isPaused, pausedUntil, isGroupDm, invite } = landing;
   const viewerName = viewer.kind === "anonymous" ? "" : viewer.username;
   const nameAttributes = { [VIEWER_NAME_ATTRIBUTE]: "" };
   return (
@@ -65,7 +66,7 @@ export function InvitePrimaryAction({ landing, name, actions, autoAccept, highli
           <button type="button" disabled className={`${primaryClass} cursor-not-allowed bg-(--inv-disabled-bg) text-(--inv-disabled-text) hover:bg-(--inv-disabled-bg)`}>
             Invites paused
           </button>
-          <Hint>The admins of {name} have paused invites for now. Try again later.</Hint>
+          <Hint>{pausedUntil ? <PausedUntil until={pausedUntil} name={name} /> : <>The admins of {name} have paused invites for now. Try again later.</>}</Hint>
         </Variant>
       ) : (
         <>

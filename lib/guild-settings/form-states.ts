@@ -37,3 +37,15 @@ export type VanityFormState = {
   error?: string;
 };
 export type VanityAction = (state: VanityFormState, formData: FormData) => Promise<VanityFormState>;
+
+/** An invite's settings as the edit dialog shows them, and the version they were read at. */
+export type EditableInvite = { code: string; channel: string; uses: number; maxUses: number; maxAge: number; temporary: boolean; expiresAt: string | null; version: number };
+
+export type EditInviteState =
+  | { status: "idle" }
+  | { status: "saved"; invite: EditableInvite }
+  | { status: "error"; error: string }
+  /** Someone else changed the invite first: what it is now (the form starts again from it). */
+  | { status: "conflict"; current: EditableInvite };
+
+export type EditInviteAction = (state: EditInviteState, formData: FormData) => Promise<EditInviteState>;

@@ -34,3 +34,14 @@ export function isExpireOption(value: number): boolean {
 export function isMaxUsesOption(value: number): boolean {
   return MAX_USES_OPTIONS.some((option) => option.value === value);
 }
+
+/** The timed pauses the settings page offers, in hours (at most 24: the incident actions' limit). */
+export const PAUSE_FOR_OPTIONS = [
+  { hours: 1, label: "1 h" },
+  { hours: 6, label: "6 h" },
+  { hours: 24, label: "24 h" },
+] as const;
+
+export function isPauseForOption(hours: number): boolean {
+  return PAUSE_FOR_OPTIONS.some((option) => option.hours === hours);
+}

@@ -20,7 +20,10 @@ export type SettingsAccess = {
   viewerId: bigint;
   canManageGuild: boolean;
   canViewActivity: boolean;
+  /** Invites are paused: until someone resumes (INVITES_DISABLED), or for a while (a timed pause). */
   isPaused: boolean;
+  /** When a timed pause ends (ISO); null when not paused or paused until someone resumes. */
+  pausedUntil: string | null;
   hasVanityFeature: boolean;
   /** The guild's channels (no categories), in the guild's order (lib/channels.ts), with what the viewer may do in each. */
   channels: SettingsChannel[];
@@ -37,7 +40,9 @@ export type InviteRowView = {
   expiresAt: string | null;
   createdAt: string;
   temporary: boolean;
-  /** The inviter, or MANAGE_CHANNELS on the invite's channel (what DELETE /invites/{code} requires). */
+  /** The version read with it: an edit is saved only while the invite is still at it. */
+  version: number;
+  /** The inviter, or MANAGE_CHANNELS on the invite's channel (what DELETE and PATCH /invites/{code} require). */
   canRevoke: boolean;
 };
 

@@ -42,3 +42,16 @@ export function groupDisplayName(name: string | null, usernames: string[]): stri
   if (name && name.trim()) return name.trim();
   return usernames.length === 0 ? "Group DM" : joinNames(usernames);
 }
+
+/**
+ * A moment as people read it: "30 Nov, 18:42 UTC" in UTC (the server's render, the same for everyone), or in
+ * a visitor's own time zone once their browser draws it ("30 Nov, 19:42 CET").
+ */
+export function clockTimeLabel(iso: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (!Number.isFinite(date.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: timeZone ?? "UTC", timeZoneName: "short" })
+    .formatToParts(date)
+    .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
+  return `${parts.day} ${parts.month}, ${parts.hour}:${parts.minute} ${parts.timeZoneName ?? "UTC"}`;
+}

@@ -7,7 +7,16 @@ export type LandingViewer =
   | { kind: "member" | "not-member" | "banned"; userId: string; username: string };
 
 export type InviteLanding =
-  | { status: "found"; invite: InviteObject; viewer: LandingViewer; isPaused: boolean; isGroupDm: boolean; renderedAt: number }
+  | {
+      status: "found";
+      invite: InviteObject;
+      viewer: LandingViewer;
+      isPaused: boolean;
+      /** When a timed pause ends (ISO); null for the indefinite pause or none. */
+      pausedUntil: string | null;
+      isGroupDm: boolean;
+      renderedAt: number;
+    }
   | { status: "not-found" }
   | { status: "rate-limited"; retryAfterSeconds: number };
 

@@ -47,14 +47,29 @@ export const partialGuildSchema = z
     splash_hash: z.string().nullable(),
     features: z.array(z.string()),
   })
-  .register(responseRegistry, { id: "PartialGuild", description: "The partial guild carried by an invite" });
+  .register(responseRegistry, {
+    id: "PartialGuild",
+    description: "The partial guild carried by an invite; while a timed pause runs, its features include INVITES_DISABLED",
+  });
 
 export const roleSchema = z
   .strictObject({ id: snowflake, name: z.string(), permissions: permissionMask, position: z.number().int(), color: z.number().int() })
   .register(responseRegistry, { id: "Role", description: "A role; @everyone's id is the guild id" });
 
+export const incidentsDataSchema = z
+  .strictObject({
+    invites_disabled_until: timestamp.nullable().describe("Accepts are refused (403 INVITES_DISABLED) until then; null when no timed pause runs"),
+    dms_disabled_until: timestamp.nullable().describe("Stored and shown; this service has no direct messages to stop"),
+    raid_detected_at: timestamp.nullable().describe("Always null here (no raid detection)"),
+    dm_spam_detected_at: timestamp.nullable().describe("Always null here (no DM spam detection)"),
+  })
+  .register(responseRegistry, {
+    id: "IncidentsData",
+    description: "The guild's timed pauses (Discord's incident actions). A time that has passed reads as null: that pause has ended by itself.",
+  });
+
 export const guildSchema = z
-  .strictObject({ ...partialGuildSchema.shape, owner_id: snowflake, member_count: z.number().int() })
+  .strictObject({ ...partialGuildSchema.shape, owner_id: snowflake, member_count: z.number().int(), incidents_data: incidentsDataSchema })
   .register(responseRegistry, { id: "Guild", description: "A guild" });
 
 export const guildWithRolesSchema = z
@@ -182,5 +197,6 @@ export const errorSchema = z
       .describe("Field errors of INVALID_FORM_BODY"),
     retry_after: z.number().optional().describe("RATE_LIMITED only: seconds until a retry may succeed"),
     global: z.boolean().optional().describe("RATE_LIMITED only: whether the global limit was hit"),
+    invite: inviteSchema.optional().describe("INVITE_VERSION_MISMATCH only: the invite as it is now, with its metadata and current version"),
   })
   .register(responseRegistry, { id: "Error", description: "The error envelope of every failed request" });

@@ -14,8 +14,8 @@ import { changePasswordSchema, loginSchema, registerSchema } from "@/lib/schemas
 import { createBanSchema, listBansQuerySchema } from "@/lib/schemas/bans";
 import { createChannelSchema, createGroupDmSchema, permissionOverwriteSchema } from "@/lib/schemas/channels";
 import { gatewayQuerySchema } from "@/lib/schemas/gateway";
-import { createGuildSchema, updateGuildSchema } from "@/lib/schemas/guilds";
-import { createInviteSchema, getInviteQuerySchema } from "@/lib/schemas/invites";
+import { createGuildSchema, incidentActionsSchema, updateGuildSchema } from "@/lib/schemas/guilds";
+import { createInviteSchema, getInviteQuerySchema, updateInviteSchema } from "@/lib/schemas/invites";
 import { listMembersQuerySchema } from "@/lib/schemas/members";
 import { createRoleSchema, updateRoleSchema } from "@/lib/schemas/roles";
 import { updateVanitySchema } from "@/lib/schemas/vanity";
@@ -177,6 +177,19 @@ export const API_ROUTES: Route[] = [
     success: { status: 200, description: "The updated guild", schema: R.guildWithRolesSchema },
     errors: ["UNKNOWN_GUILD", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
   },
+  {
+    method: "PUT", path: "/guilds/{guild_id}/incident-actions", operationId: "setIncidentActions",
+    summary: "Pause invites (and DMs) until a time at most 24 hours ahead (MANAGE_GUILD)",
+    description:
+      "Discord's incident actions. While `invites_disabled_until` is in the future, every accept of the guild's invites answers 403 INVITES_DISABLED, as the INVITES_DISABLED feature does, and invite previews show that feature; the pause ends by itself when the time passes. A PUT: a field left out counts as null (that action ends); null or a time already past ends it. `dms_disabled_until` is stored and shown but stops nothing here (there are no direct messages). Recorded as a guild update (action 1). Instance admins may set it on any guild.",
+    tags: ["Guilds"], auth: "bot-or-user", body: incidentActionsSchema, auditLogReason: true,
+    bodyFieldNotes: {
+      invites_disabled_until: "ISO 8601 with Z or an offset; at most 24 hours from now (else field code TIMESTAMP_TOO_FAR_IN_FUTURE); null ends the pause.",
+      dms_disabled_until: "ISO 8601 with Z or an offset; at most 24 hours from now (else field code TIMESTAMP_TOO_FAR_IN_FUTURE); null ends it.",
+    },
+    success: { status: 200, description: "The guild's incidents data now", schema: R.incidentsDataSchema },
+    errors: ["UNKNOWN_GUILD", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
+  },
 
   // Channels
   {
@@ -312,7 +325,7 @@ export const API_ROUTES: Route[] = [
   {
     method: "GET", path: "/gateway/events", operationId: "openEventStream", summary: "Server-sent event stream (text/event-stream)",
     description:
-      "Signed-in streams (session cookie or token) count as presence while open and receive INVITE_CREATE / INVITE_DELETE (MANAGE_CHANNELS on the channel), GUILD_MEMBER_ADD / GUILD_MEMBER_REMOVE (members) and GUILD_COUNTS_UPDATE for `guild_counts`. Anonymous streams may only follow counts of guilds with a live invite. First event READY; `: ping` comments every ~15 s. See docs/presence.md.",
+      "Signed-in streams (session cookie or token) count as presence while open and receive INVITE_CREATE / INVITE_UPDATE / INVITE_DELETE (MANAGE_CHANNELS on the channel), GUILD_MEMBER_ADD / GUILD_MEMBER_REMOVE (members) and GUILD_COUNTS_UPDATE for `guild_counts`. Anonymous streams may only follow counts of guilds with a live invite. First event READY; `: ping` comments every ~15 s. See docs/presence.md.",
     tags: ["Events"], auth: "optional", query: gatewayQuerySchema,
     success: { status: 200, description: "An open text/event-stream" },
     errors: ["UNKNOWN_GUILD"],
@@ -339,6 +352,18 @@ export const API_ROUTES: Route[] = [
     tags: ["Invites"], auth: "user",
     success: { status: 200, description: "The invite that was accepted", schema: R.inviteSchema },
     errors: ["UNKNOWN_INVITE", "INVITES_DISABLED", "USER_BANNED_FROM_GUILD", "MAX_GUILDS", "MAX_GROUP_DM_RECIPIENTS", "CONFLICT"],
+  },
+  {
+    method: "PATCH", path: "/invites/{invite_code}", operationId: "updateInvite",
+    summary: "Edit an invite at the version you read (its inviter, or MANAGE_CHANNELS on its channel)",
+    description:
+      "Changes `max_uses`, `max_age` (the expiry restarts from now; 0 = never) and `temporary`. `version` must be the invite's current version, else 409 INVITE_VERSION_MISMATCH with the invite as it is now in `invite`; on success the version goes up by one. Of two editors who read the same version, one gets 200 and the other 409. Unknown fields are refused (field code UNKNOWN_FIELD). Group DM invites: the inviter or the channel owner. Vanity codes are managed with PATCH /guilds/{guild_id}/vanity-url and are 404 here. Recorded as INVITE_UPDATE (action 41) with the changed keys; managers' streams receive INVITE_UPDATE.",
+    tags: ["Invites"], auth: "bot-or-user", body: updateInviteSchema, auditLogReason: true,
+    bodyFieldNotes: {
+      max_uses: "0 = unlimited; never below the invite's `uses` (400, field code MAX_USES_BELOW_USES). Equal to `uses` closes the invite.",
+    },
+    success: { status: 200, description: "The edited invite with its metadata", schema: R.inviteSchema },
+    errors: ["UNKNOWN_INVITE", "MISSING_ACCESS", "MISSING_PERMISSIONS", "INVITE_VERSION_MISMATCH"],
   },
   {
     method: "DELETE", path: "/invites/{invite_code}", operationId: "deleteInvite", summary: "Revoke an invite (its inviter, or MANAGE_CHANNELS on its channel)",

@@ -24,11 +24,16 @@ function issueCode(issue: Issue): string {
   }
 }
 
-/** Maps zod issues to the API's field errors: dotted path, stable UPPER_SNAKE code, a readable message. */
+/**
+ * Maps zod issues to the API's field errors: dotted path, stable UPPER_SNAKE code, a readable message. Keys a
+ * strict object refuses are one error each, at the key's own path, so a client learns which field to drop.
+ */
 export function zodIssuesToFieldErrors(issues: readonly Issue[]): FieldError[] {
-  return issues.map((issue) => ({
-    path: issue.path.map(String).join("."),
-    code: issueCode(issue),
-    message: issue.message,
-  }));
+  return issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ path: [...path, key].join("."), code: "UNKNOWN_FIELD", message: `Unknown field: ${key}` }));
+    }
+    return [{ path: path.join("."), code: issueCode(issue), message: issue.message }];
+  });
 }

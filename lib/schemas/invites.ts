@@ -26,3 +26,17 @@ export const getInviteQuerySchema = z.object({
 });
 
 export type GetInviteQuery = z.infer<typeof getInviteQuerySchema>;
+
+/**
+ * PATCH /invites/{code}: the settings to change and the `version` the caller read. Unknown keys are refused
+ * (UNKNOWN_FIELD) rather than ignored: an edit that silently skipped a field (role_ids, say, before role
+ * invites exist) would answer 200 for a change it never made.
+ */
+export const updateInviteSchema = z.strictObject({
+  max_age: z.number().int("max_age must be a whole number of seconds").min(0).max(MAX_INVITE_AGE_SECONDS, "max_age must be 0-604800").optional(),
+  max_uses: z.number().int("max_uses must be a whole number").min(0).max(MAX_INVITE_USES, "max_uses must be 0-100").optional(),
+  temporary: z.boolean().optional(),
+  version: z.number({ message: "version is required: the invite's version as you read it" }).int().min(1),
+});
+
+export type UpdateInviteInput = z.infer<typeof updateInviteSchema>;

@@ -2,7 +2,7 @@
 // max_uses, max_age), counts and expires_at appear only when the caller asked for and may see them.
 import { InviteType } from "@/lib/constants";
 import type { InviteObject } from "@/lib/invites/invite-object";
-import { toPartialGuildDto } from "./guild";
+import { toInviteGuildDto, toPartialGuildDto } from "./guild";
 import { toPartialUserDto } from "./user";
 
 type GuildRow = Parameters<typeof toPartialGuildDto>[0];
@@ -50,7 +50,7 @@ export function toInviteDto(row: InviteRow, options: InviteDtoOptions = {}): Inv
   return {
     code: row.code,
     type: row.type,
-    guild: isGuildInvite && row.guild ? toPartialGuildDto(row.guild) : null,
+    guild: isGuildInvite && row.guild ? toInviteGuildDto(row.guild) : null,
     guild_id: isGuildInvite ? (row.guildId?.toString() ?? null) : null,
     channel: toInviteChannelDto(row),
     channel_id: row.channelId.toString(),

@@ -11,6 +11,7 @@ import { processState } from "@/lib/process-state";
 async function recipients(message: BusMessage, userIds: bigint[]): Promise<Set<bigint>> {
   switch (message.type) {
     case "INVITE_CREATE":
+    case "INVITE_UPDATE":
     case "INVITE_DELETE":
       if (message.channelId === null) return new Set();
       return usersWithChannelPermission(BigInt(message.channelId), userIds, Permissions.MANAGE_CHANNELS);

@@ -30,6 +30,7 @@ async function toMessage(event: GatewayEvent): Promise<BusMessage | null> {
   const guildId = event.guildId === null ? null : event.guildId.toString();
   switch (event.type) {
     case "INVITE_CREATE":
+    case "INVITE_UPDATE":
     case "INVITE_DELETE":
       return { type: event.type, guildId, channelId: event.channelId.toString(), userId: null, data: { ...data, guild_id: guildId, channel_id: event.channelId.toString() } };
     case "GUILD_MEMBER_ADD":

@@ -1,6 +1,6 @@
 // "Recent invite activity" on the invites page: the last invite creations (audit action 40), revocations
-// (42) and guild updates (1) that changed the vanity URL or paused/resumed invites, with who did it and
-// why. Shown to VIEW_AUDIT_LOG or MANAGE_GUILD; checked here again, not only by the page.
+// (42) and guild updates (1) that changed the vanity URL or paused/resumed invites (until resumed or for a
+// while), with who did it and why. Shown to VIEW_AUDIT_LOG or MANAGE_GUILD; checked here again, not only by the page.
 import { channelLabel } from "@/lib/channels";
 import { AuditLogAction } from "@/lib/constants";
 import { db } from "@/server/db";
@@ -49,6 +49,9 @@ function toEvent(actionType: number, changes: Change[], labelOf: (id: unknown) =
     const after = Array.isArray(features.new_value) && features.new_value.includes("INVITES_DISABLED");
     if (before !== after) return { kind: after ? "invites-paused" : "invites-resumed" };
   }
+  // A timed pause (incident actions): started or moved, or ended early.
+  const timed = changes.find((c) => c.key === "invites_disabled_until");
+  if (timed) return { kind: timed.new_value === null ? "invites-resumed" : "invites-paused" };
   return null;
 }
 

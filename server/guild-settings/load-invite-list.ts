@@ -43,6 +43,7 @@ function toRow(dto: InviteDto, access: SettingsAccess): InviteRowView {
     expiresAt: dto.expires_at ?? null,
     createdAt: dto.created_at,
     temporary: dto.temporary,
+    version: dto.version,
     canRevoke: dto.inviter_id === access.viewerId.toString() || Boolean(channel?.canManage),
   };
 }

@@ -10,6 +10,7 @@ import { applyOverwrites, hasPermission, Permissions } from "@/lib/permissions";
 import { parseSnowflake } from "@/lib/snowflake";
 import { db } from "@/server/db";
 import { loadGuildAccess } from "@/server/guilds/access";
+import { toIncidentsDataDto } from "@/server/dto/guild";
 import type { SettingsAccess, SettingsChannel } from "@/lib/guild-settings/views";
 
 export type { SettingsAccess, SettingsChannel } from "@/lib/guild-settings/views";
@@ -43,6 +44,8 @@ async function load(guildIdParam: string, viewerId: bigint): Promise<SettingsAcc
     };
   });
   const canManageGuild = hasPermission(access.permissions, Permissions.MANAGE_GUILD);
+  const isPausedForGood = access.guild.features.includes("INVITES_DISABLED");
+  const timedPauseEnd = toIncidentsDataDto(access.guild).invites_disabled_until;
   return {
     kind: "ok",
     access: {
@@ -57,7 +60,9 @@ async function load(guildIdParam: string, viewerId: bigint): Promise<SettingsAcc
       viewerId,
       canManageGuild,
       canViewActivity: canManageGuild || hasPermission(access.permissions, Permissions.VIEW_AUDIT_LOG),
-      isPaused: access.guild.features.includes("INVITES_DISABLED"),
+      isPaused: isPausedForGood || timedPauseEnd !== null,
+      // The pause the switch set lasts until someone resumes: it wins over a timed one.
+      pausedUntil: isPausedForGood ? null : timedPauseEnd,
       hasVanityFeature: access.guild.features.includes("VANITY_URL"),
       channels,
     },

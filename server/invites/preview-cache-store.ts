@@ -11,6 +11,11 @@ export type CachedPreview = {
   isVanity: boolean;
   storedAt: number;
   expiresAtMs: number | null;
+  /**
+   * When the guild's timed pause ends, if one ran when the entry was made: the entry (and the pages kept on
+   * it, which say "paused") is dropped then, so nothing is served as paused after the pause has ended.
+   */
+  pausedUntilMs: number | null;
   /** Read in the second half of its life: the loader reloads it before it expires (refresh-ahead). */
   isWanted: boolean;
   /** The API's JSON text per query variant, made on first use (the same bytes for every caller). */
@@ -81,7 +86,8 @@ export function isEnabled(): boolean {
 export function cachedPreview(code: string, now = Date.now()): CachedPreview | null {
   const entry = previewCacheState.entries.get(code);
   if (!entry) return null;
-  if (now - entry.storedAt >= ttlMs() || (entry.expiresAtMs !== null && now >= entry.expiresAtMs)) {
+  const isOver = (at: number | null) => at !== null && now >= at;
+  if (now - entry.storedAt >= ttlMs() || isOver(entry.expiresAtMs) || isOver(entry.pausedUntilMs)) {
     previewCacheState.entries.delete(code);
     return null;
   }

@@ -11,7 +11,7 @@ const { nextSnowflake } = await import("@/lib/snowflake");
 const { InviteType } = await import("@/lib/constants");
 const { createGuild } = await import("@/server/guilds/create-guild");
 const { eventBus } = await import("@/server/events/bus");
-const { loadPublicPreview, onBusMessage, clearPreviewCache, previewCacheStats, cachedPreview } = await import("./preview-cache");
+const { loadPublicPreview, loadPublicEntry, onBusMessage, clearPreviewCache, previewCacheStats, cachedPreview } = await import("./preview-cache");
 
 describe("invite preview cache", () => {
   let database: Awaited<ReturnType<typeof openDatabase>>;
@@ -84,6 +84,27 @@ describe("invite preview cache", () => {
     await new Promise((resolve) => setTimeout(resolve, 350));
     assert.equal(cachedPreview(code), null, "the cached entry lapsed with the invite");
     assert.equal(await loadPublicPreview(code), null, "and the database agrees");
+  });
+
+  it("shows a timed pause as INVITES_DISABLED, with its end, and stops the moment the pause ends", async () => {
+    const code = await invite();
+    // Long enough for the first load to finish inside the pause on a busy machine.
+    const until = new Date(Date.now() + 2000);
+    await database.prisma.$executeRaw`UPDATE guilds SET invites_disabled_until = ${until} WHERE id = ${guildId}`;
+    try {
+      const paused = await loadPublicEntry(code);
+      assert.deepEqual(paused?.invite.guild?.features, ["INVITES_DISABLED"]);
+      assert.equal(paused?.pausedUntil, until.toISOString());
+      assert.ok(cachedPreview(code), "kept while paused");
+      assert.ok(Date.now() < until.getTime(), "the paused reads finished inside the pause");
+      await new Promise((resolve) => setTimeout(resolve, until.getTime() - Date.now() + 20));
+      assert.equal(cachedPreview(code), null, "the entry (and any page kept on it) ended with the pause");
+      const open = await loadPublicEntry(code);
+      assert.deepEqual(open?.invite.guild?.features, []);
+      assert.equal(open?.pausedUntil, null);
+    } finally {
+      await database.prisma.$executeRaw`UPDATE guilds SET invites_disabled_until = NULL WHERE id = ${guildId}`;
+    }
   });
 
   it("does not store a load that raced with a drop", async () => {

@@ -7,9 +7,13 @@
 //   lists its recipients. Those always go to the database.
 // - An entry never outlives its invite: `expires_at` is checked on every read, so a lapsed invite is never
 //   served as live, and no entry lives longer than INVITE_CACHE_TTL_MS (default 5 s; counts are approximate).
+// - Nor a timed pause: an entry made while the guild's invites are paused until some time is dropped at that
+//   time (checked on every read like `expires_at`), so neither the preview nor a landing page kept on it
+//   says "paused" once the pause has ended by itself. Starting, changing or ending a pause drops the guild's
+//   entries everywhere (INVITE_PREVIEWS_STALE), so none says "joinable" while a pause runs.
 // - Changes drop entries at once on the instance that made them (publishEvent calls onBusMessage before it
-//   sends), and on every other instance when the bus delivers: INVITE_DELETE drops the code, member changes
-//   and INVITE_PREVIEWS_STALE (guild edits, vanity changes) drop the guild's entries.
+//   sends), and on every other instance when the bus delivers: INVITE_UPDATE and INVITE_DELETE drop the
+//   code, member changes and INVITE_PREVIEWS_STALE (guild edits, pauses, vanity changes) the guild's entries.
 // - Entries are stored only while the bus is connected, and all are dropped when its connection is lost: an
 //   instance whose LISTEN connection dropped may have missed a deletion, so it starts again from empty.
 // - A load that raced with a drop is not stored (the drop counter moved while it read).
@@ -60,6 +64,7 @@ async function refreshWanted() {
 /** Drops what a bus message makes stale. Called for every message, local ones before they are sent. */
 export function onBusMessage(message: Pick<BusMessage, "type" | "guildId" | "data">): void {
   switch (message.type) {
+    case "INVITE_UPDATE":
     case "INVITE_DELETE": {
       const code = typeof message.data.code === "string" ? message.data.code : null;
       if (code !== null) forget((entry) => entry.invite.code === code);
@@ -94,23 +99,33 @@ export async function loadPublicPreview(code: string): Promise<InviteDto | null>
   return (await loadPublicEntry(code))?.invite ?? null;
 }
 
-/** Like loadPublicPreview, with the cache entry when the answer came from (or went into) the cache. */
-export async function loadPublicEntry(code: string): Promise<{ invite: InviteDto; entry: CachedPreview | null } | null> {
+export type PublicPreview = {
+  invite: InviteDto;
+  /** The cache entry when the answer came from (or went into) the cache. */
+  entry: CachedPreview | null;
+  /** When the guild's timed pause ends (ISO), while one runs; null otherwise. */
+  pausedUntil: string | null;
+};
+
+const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** Like loadPublicPreview, with the cache entry and the end of a running timed pause. */
+export async function loadPublicEntry(code: string): Promise<PublicPreview | null> {
   if (isEnabled()) {
     subscribeOnce();
     const hit = cachedPreviewFor(code);
     if (hit) {
       state.hits += 1;
-      return { invite: hit.invite, entry: hit };
+      return { invite: hit.invite, entry: hit, pausedUntil: isoOrNull(hit.pausedUntilMs) };
     }
     state.misses += 1;
   }
-  const invite = await loadFromDatabase(code);
-  return invite ? { invite, entry: cachedPreview(invite.code) } : null;
+  const loaded = await loadFromDatabase(code);
+  return loaded ? { invite: loaded.invite, entry: cachedPreview(loaded.invite.code), pausedUntil: isoOrNull(loaded.pausedUntilMs) } : null;
 }
 
 /** Reads the invite a lookup of `code` finds and, when it may be cached, stores it under the invite's own code. */
-async function loadFromDatabase(code: string): Promise<InviteDto | null> {
+async function loadFromDatabase(code: string): Promise<{ invite: InviteDto; pausedUntilMs: number | null } | null> {
   const dropsBefore = state.drops;
   const generation = eventBus().liveGeneration();
   const prisma = await db();
@@ -120,18 +135,24 @@ async function loadFromDatabase(code: string): Promise<InviteDto | null> {
     return null;
   }
   const invite = await inviteResponse(row, { withCounts: true, withExpiration: true, withMetadata: false });
+  // The end of the timed pause this preview shows (its guild's features gained INVITES_DISABLED from it), read
+  // from the same answer, so the entry can't outlive what it says. Not when the feature itself is set: then
+  // nothing changes when the time passes.
+  const isPausedForGood = row.guild?.features.includes("INVITES_DISABLED") ?? false;
+  const showsPause = invite.guild?.features.includes("INVITES_DISABLED") ?? false;
+  const pausedUntilMs = showsPause && !isPausedForGood ? (row.guild?.invitesDisabledUntil?.getTime() ?? null) : null;
   const cacheable = isEnabled() && row.type !== InviteType.GROUP_DM && row.guildId !== null && row.maxUses === 0 && generation !== null;
   // Not stored if anything was dropped while this read (it may predate the change) or the bus reconnected.
   if (cacheable && state.drops === dropsBefore && eventBus().liveGeneration() === generation) {
     const previous = state.entries.get(row.code);
     state.entries.delete(row.code); // re-inserted last: eviction takes the oldest
-    if (previous && JSON.stringify(previous.invite) === JSON.stringify(invite)) {
+    if (previous && previous.pausedUntilMs === pausedUntilMs && JSON.stringify(previous.invite) === JSON.stringify(invite)) {
       // Nothing changed (counts included) and nothing was dropped since it was stored: the same entry lives on,
       // with what was made from it (the API's JSON text, the landing pages kept on it).
       previous.storedAt = Date.now();
       previous.isWanted = false;
       state.entries.set(row.code, previous);
-      return invite;
+      return { invite, pausedUntilMs };
     }
     if (state.entries.size >= MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value!);
     state.entries.set(row.code, {
@@ -140,10 +161,11 @@ async function loadFromDatabase(code: string): Promise<InviteDto | null> {
       isVanity: row.isVanity,
       storedAt: Date.now(),
       expiresAtMs: row.expiresAt?.getTime() ?? null,
+      pausedUntilMs,
       isWanted: false,
     });
   }
-  return invite;
+  return { invite, pausedUntilMs };
 }
 
 /** Hit and miss counts since start, and the kept landing pages (GET /api/health shows them). */

@@ -57,6 +57,7 @@ describe("landing fast path", () => {
       isVanity: false,
       storedAt: Date.now(),
       expiresAtMs: null,
+      pausedUntilMs: null,
       isWanted: false,
     };
     previewCacheState.entries.set(CODE, cached);

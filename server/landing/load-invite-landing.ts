@@ -38,16 +38,18 @@ async function viewerOf(invite: InviteDto, user: { id: bigint; username: string 
 async function load(code: string): Promise<InviteLanding> {
   const [preview, user] = await Promise.all([loadInvitePreview(code), sessionUser()]);
   if (preview.status !== "found") return preview;
-  return foundLanding(preview.invite, await viewerOf(preview.invite, user));
+  return foundLanding(preview.invite, preview.pausedUntil, await viewerOf(preview.invite, user));
 }
 
 /** The view model of a live invite for a viewer. */
-function foundLanding(invite: InviteDto, viewer: LandingViewer): Extract<InviteLanding, { status: "found" }> {
+function foundLanding(invite: InviteDto, pausedUntil: string | null, viewer: LandingViewer): Extract<InviteLanding, { status: "found" }> {
   return {
     status: "found",
     invite,
     viewer,
+    // A timed pause shows as the feature in the invite's guild (server/dto/guild.ts), with its end beside it.
     isPaused: invite.guild?.features.includes("INVITES_DISABLED") ?? false,
+    pausedUntil,
     isGroupDm: invite.type === InviteType.GROUP_DM,
     renderedAt: Date.now(),
   };

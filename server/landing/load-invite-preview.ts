@@ -1,13 +1,12 @@
 // The public invite (with counts and expiry) for a landing-page code, or why there is none. Shared by the
 // page loader and the Open Graph image; applies the unknown-code limit per client IP like the API does.
-import { ApiError } from "@/lib/errors";
 import { isLookupCode } from "@/lib/invite-code";
 import { isReservedCode } from "@/lib/reserved-codes";
 import type { InviteDto } from "@/server/dto/invite";
-import { getInvite } from "@/server/invites/get-invite";
+import { loadPublicEntry } from "@/server/invites/preview-cache";
 import { countUnknownLookup, landingClientIp, lookupBlockedFor } from "./lookup-limit";
 
-export type InvitePreview = { status: "found"; invite: InviteDto } | { status: "not-found" } | { status: "rate-limited"; retryAfterSeconds: number };
+export type InvitePreview = { status: "found"; invite: InviteDto; pausedUntil: string | null } | { status: "not-found" } | { status: "rate-limited"; retryAfterSeconds: number };
 
 /** Whether a path segment could be an invite code at all (2-32 of A-Za-z0-9-, not a reserved route name). */
 function isLandingCode(code: string): boolean {
@@ -19,12 +18,10 @@ export async function loadInvitePreview(code: string): Promise<InvitePreview> {
   const ip = await landingClientIp();
   const blockedFor = await lookupBlockedFor(ip);
   if (blockedFor !== null) return { status: "rate-limited", retryAfterSeconds: blockedFor };
-  try {
-    // No caller: previews never show metadata (uses, max_uses), so no permission queries are needed.
-    return { status: "found", invite: await getInvite(code, null, { with_counts: true, with_expiration: true }) };
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.code !== "UNKNOWN_INVITE") throw error;
-    await countUnknownLookup(ip);
-    return { status: "not-found" };
-  }
+  // The public preview (no caller: previews never show metadata, so no permission queries are needed), as
+  // GET /invites/{code}?with_counts=true&with_expiration=true answers anonymously, with a timed pause's end.
+  const found = await loadPublicEntry(code);
+  if (found) return { status: "found", invite: found.invite, pausedUntil: found.pausedUntil };
+  await countUnknownLookup(ip);
+  return { status: "not-found" };
 }

@@ -4,9 +4,10 @@
 // the table, the banner and the vanity link show the new state without a full reload.
 import { refresh, revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { CreateInviteState, PauseInvitesState, RevokeInviteState, VanityFormState } from "@/lib/guild-settings/form-states";
+import type { CreateInviteState, EditInviteState, PauseInvitesState, RevokeInviteState, VanityFormState } from "@/lib/guild-settings/form-states";
 import { invitesSettingsPath, vanitySettingsPath } from "@/lib/guild-settings/paths";
 import { createInviteFromForm } from "@/server/guild-settings/create-invite-from-form";
+import { editInviteFromForm } from "@/server/guild-settings/edit-invite-from-form";
 import { readInviteFilters } from "@/server/guild-settings/load-invite-list";
 import { revokeInviteFromForm } from "@/server/guild-settings/revoke-invite-from-form";
 import { setInvitesPaused } from "@/server/guild-settings/set-invites-paused";
@@ -22,6 +23,13 @@ export async function createInviteAction(guildId: string, _state: CreateInviteSt
   return state;
 }
 
+// Edit an invite's limits from the table's dialog; a conflict comes back with the invite as it is now.
+export async function editInviteAction(guildId: string, _state: EditInviteState, formData: FormData): Promise<EditInviteState> {
+  const state = await editInviteFromForm(text(guildId), formData);
+  if (state.status === "saved" || state.status === "conflict") refresh();
+  return state;
+}
+
 // Revoke an invite after the confirmation, then back to the table (filters kept) with a notice.
 export async function revokeInviteAction(guildId: string, channel: string, inviter: string, _state: RevokeInviteState, formData: FormData): Promise<RevokeInviteState> {
   const outcome = await revokeInviteFromForm(text(guildId), formData);
@@ -30,11 +38,12 @@ export async function revokeInviteAction(guildId: string, channel: string, invit
   redirect(invitesSettingsPath(text(guildId), { ...filters, revoked: outcome.revoked }));
 }
 
-// Pause or resume every invite of the guild (INVITES_DISABLED).
+// Pause every invite of the guild until resumed (INVITES_DISABLED) or for some hours (`pause_for`), or resume.
 export async function setInvitesPausedAction(guildId: string, tab: string, _state: PauseInvitesState, formData: FormData): Promise<PauseInvitesState> {
   const id = text(guildId);
   const returnPath = tab === "vanity" ? vanitySettingsPath(id) : invitesSettingsPath(id);
-  const state = await setInvitesPaused(id, formData.get("paused") === "1", returnPath);
+  const hours = text(formData.get("pause_for"));
+  const state = await setInvitesPaused(id, formData.get("paused") === "1", hours === "" ? null : Number(hours), returnPath);
   if (!state.error) {
     revalidatePath(`/guilds/${id}`);
     refresh();

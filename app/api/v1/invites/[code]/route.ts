@@ -1,13 +1,14 @@
 import { allowedMethods } from "@/lib/api-routes";
-import { getInviteQuerySchema } from "@/lib/schemas/invites";
+import { getInviteQuerySchema, updateInviteSchema } from "@/lib/schemas/invites";
 import { auditLogReason } from "@/server/audit-log/record-audit-log";
-import { parseQuery } from "@/server/http/parse";
+import { parseBody, parseQuery } from "@/server/http/parse";
 import { methodNotAllowedHandlers } from "@/server/http/respond";
 import { ok, route } from "@/server/http/route";
 import { acceptInvite } from "@/server/invites/accept-invite";
 import { deleteInvite } from "@/server/invites/delete-invite";
 import { getInviteBody } from "@/server/invites/get-invite";
 import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
+import { updateInvite } from "@/server/invites/update-invite";
 
 type Params = { code: string };
 
@@ -32,7 +33,13 @@ export const DELETE = route<Params>({ auth: "required", rateLimit: INVITE_RATE_L
   ok(await deleteInvite(params.code, caller, auditLogReason(request))),
 );
 
-// PUT, PATCH - 405 in the error envelope. proxy.ts answers this for every other route, but a well-formed
-// code here skips the proxy: it is the hottest path (a viral link), and the proxy costs a third of its
-// throughput (docs/benchmarks.md).
-export const { PUT, PATCH } = methodNotAllowedHandlers(allowedMethods("/invites/code") ?? ["GET", "POST", "DELETE"]);
+// PATCH /api/v1/invites/{code} - edit max_uses, max_age or temporary at the version read (its inviter or MANAGE_CHANNELS)
+export const PATCH = route<Params>({ auth: "required", rateLimit: INVITE_RATE_LIMITS.update }, async ({ request, params, caller }) => {
+  const input = await parseBody(request, updateInviteSchema);
+  return ok(await updateInvite(params.code, caller, input, auditLogReason(request)));
+});
+
+// PUT - 405 in the error envelope. proxy.ts answers this for every other route, but a well-formed code here
+// skips the proxy: it is the hottest path (a viral link), and the proxy costs a third of its throughput
+// (docs/benchmarks.md).
+export const { PUT } = methodNotAllowedHandlers(allowedMethods("/invites/code") ?? ["GET", "POST", "PATCH", "DELETE"]);

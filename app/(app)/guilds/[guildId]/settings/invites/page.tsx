@@ -6,7 +6,8 @@ import { InviteActivity } from "@/components/guild-settings/invite-activity";
 import { InviteFilters } from "@/components/guild-settings/invite-filters";
 import { InviteTable } from "@/components/guild-settings/invite-table";
 import { LiveInviteRefresh } from "@/components/guild-settings/live-invite-refresh";
-import { PauseInvitesForm } from "@/components/guild-settings/pause-invites-form";
+import { PauseCountdown } from "@/components/guild-settings/pause-countdown";
+import { PauseForForm, PauseInvitesForm } from "@/components/guild-settings/pause-invites-form";
 import { invitesSettingsPath } from "@/lib/guild-settings/paths";
 import { SettingsShell } from "@/components/guild-settings/settings-shell";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -14,7 +15,7 @@ import { getPageUser, requirePageUser } from "@/server/auth/page-user";
 import { loadInviteActivity } from "@/server/guild-settings/load-invite-activity";
 import { loadInviteList, readInviteFilters } from "@/server/guild-settings/load-invite-list";
 import { canSeeInvites, loadSettingsAccess } from "@/server/guild-settings/load-settings-access";
-import { createInviteAction, revokeInviteAction, setInvitesPausedAction } from "../actions";
+import { createInviteAction, editInviteAction, revokeInviteAction, setInvitesPausedAction } from "../actions";
 
 type Props = { params: Promise<{ guildId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -59,14 +60,22 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
       ) : null}
 
       {access.canManageGuild ? (
-        <Card className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">
-          <div>
-            <h2 className="text-sm font-semibold">Pause invites</h2>
-            <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
-              Stops everyone from joining with any invite link or the vanity URL, e.g. during a raid. Links are kept and work again when you resume.
-            </p>
+        <Card className="space-y-3 p-4" data-testid="pause-card">
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+            <div>
+              <h2 className="text-sm font-semibold">Pause invites</h2>
+              <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
+                Stops everyone from joining with any invite link or the vanity URL, e.g. during a raid. Links are kept and work again when you resume.
+              </p>
+            </div>
+            <PauseInvitesForm action={pauseAction} isPaused={access.isPaused} variant="switch" />
           </div>
-          <PauseInvitesForm action={pauseAction} isPaused={access.isPaused} variant="switch" />
+          {!access.isPaused ? <PauseForForm action={pauseAction} /> : null}
+          {access.pausedUntil ? (
+            <p className="text-sm text-zinc-700 dark:text-zinc-300">
+              Invites open again by themselves in <PauseCountdown until={access.pausedUntil} renderedAt={renderedAt} />.
+            </p>
+          ) : null}
         </Card>
       ) : null}
 
@@ -107,6 +116,7 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
           <InviteTable
             invites={list.invites}
             revokeAction={revokeInviteAction.bind(null, id, filters.channel ?? "", filters.inviter ?? "")}
+            editAction={editInviteAction.bind(null, id)}
             renderedAt={renderedAt}
             revokeCode={single(query.revoke)}
             revokeHref={(code) => invitesSettingsPath(id, { ...filters, revoke: code })}
