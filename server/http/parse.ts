@@ -30,7 +30,12 @@ async function readText(request: Request, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export async function readJson(request: Request): Promise<unknown> {
+/** How a body that is not JSON is reported: the field path and element code of the 400. */
+export type InvalidJsonError = { path: string; code: string };
+
+const INVALID_JSON: InvalidJsonError = { path: "", code: "INVALID_JSON" };
+
+export async function readJson(request: Request, invalidJson: InvalidJsonError = INVALID_JSON): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   const text = await readText(request, resourceLimits().requestBodyBytes);
   if (text.trim() === "") return {};
@@ -38,7 +43,7 @@ export async function readJson(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw invalidField("", "INVALID_JSON", "The request body is not valid JSON");
+    throw invalidField(invalidJson.path, invalidJson.code, "The request body is not valid JSON");
   }
 }
 
@@ -49,8 +54,8 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infe
   throw new ApiError("INVALID_FORM_BODY", { errors });
 }
 
-export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  return validate(schema, await readJson(request));
+export async function parseBody<S extends z.ZodType>(request: Request, schema: S, invalidJson?: InvalidJsonError): Promise<z.infer<S>> {
+  return validate(schema, await readJson(request, invalidJson));
 }
 
 /** The request's parsed URL: Next's own (NextRequest.nextUrl) when there is one, else parsed here. */
