@@ -6,6 +6,7 @@ import { refresh, revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { CreateInviteState, PauseInvitesState, RevokeInviteState, VanityFormState } from "@/lib/guild-settings/form-states";
 import { invitesSettingsPath, vanitySettingsPath } from "@/lib/guild-settings/paths";
+import { membersSettingsPath } from "@/lib/guild-settings/members";
 import { createInviteFromForm } from "@/server/guild-settings/create-invite-from-form";
 import { readInviteFilters } from "@/server/guild-settings/load-invite-list";
 import { revokeInviteFromForm } from "@/server/guild-settings/revoke-invite-from-form";
@@ -33,7 +34,7 @@ export async function revokeInviteAction(guildId: string, channel: string, invit
 // Pause or resume every invite of the guild (INVITES_DISABLED).
 export async function setInvitesPausedAction(guildId: string, tab: string, _state: PauseInvitesState, formData: FormData): Promise<PauseInvitesState> {
   const id = text(guildId);
-  const returnPath = tab === "vanity" ? vanitySettingsPath(id) : invitesSettingsPath(id);
+  const returnPath = tab === "vanity" ? vanitySettingsPath(id) : tab === "members" ? membersSettingsPath(id) : invitesSettingsPath(id);
   const state = await setInvitesPaused(id, formData.get("paused") === "1", returnPath);
   if (!state.error) {
     revalidatePath(`/guilds/${id}`);

@@ -7,6 +7,7 @@ import { InviteFilters } from "@/components/guild-settings/invite-filters";
 import { InviteTable } from "@/components/guild-settings/invite-table";
 import { LiveInviteRefresh } from "@/components/guild-settings/live-invite-refresh";
 import { PauseInvitesForm } from "@/components/guild-settings/pause-invites-form";
+import { membersSettingsPath } from "@/lib/guild-settings/members";
 import { invitesSettingsPath } from "@/lib/guild-settings/paths";
 import { SettingsShell } from "@/components/guild-settings/settings-shell";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -111,6 +112,7 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
             revokeCode={single(query.revoke)}
             revokeHref={(code) => invitesSettingsPath(id, { ...filters, revoke: code })}
             closeHref={pageHref}
+            joinsHref={access.canManageGuild ? (code) => membersSettingsPath(id, { code }) : undefined}
           />
         ) : (
           <div className="px-4 py-10 text-center text-sm text-zinc-500 dark:text-zinc-400" data-testid="no-invites">
