@@ -12,7 +12,7 @@ import { createRole, giveRole, instanceAdmin, memberWith, P } from "../support/m
 
 type SearchResult = ReturnType<typeof memberSearchResponseSchema.parse>;
 type Member = SearchResult["members"][number];
-type PlainMember = { user: { id: string; username: string }; joined_at: string; roles: string[] };
+type PlainMember = { user: { id: string; username: string; discriminator: number }; joined_at: string; roles: string[] };
 
 function search(request: APIRequestContext, caller: { headers: Record<string, string> }, guildId: string, body?: unknown) {
   return request.post(`/api/v1/guilds/${guildId}/members-search`, { headers: caller.headers, ...(body === undefined ? {} : { data: body }) });
@@ -144,13 +144,12 @@ test.describe("member search: POST /guilds/{id}/members-search", () => {
     await giveRole(request, w.owner, w.guild.id, w.plain.id, role.id);
     const [member] = (await results(await search(request, w.manager, w.guild.id, { query: w.plain.username }))).members;
     const plain = w.members.find((m) => m.user.id === w.plain.id)!;
-    const user = (await (await request.get(`/api/v1/users/${w.plain.id}`, { headers: w.plain.headers })).json()) as { discriminator: number };
     expect(member).toEqual({
       id: `${w.guild.id}_${w.plain.id}`,
       guild_id: w.guild.id,
       user_id: w.plain.id,
       username: w.plain.username,
-      discriminator: String(user.discriminator).padStart(4, "0"),
+      discriminator: String(plain.user.discriminator).padStart(4, "0"),
       global_name: null,
       nickname: null,
       role_ids: [role.id],
@@ -267,6 +266,10 @@ test.describe("member search: POST /guilds/{id}/members-search", () => {
     });
     const error = await expectError(notJson, "INVALID_FORM_BODY", "body");
     expect(error.errors[0].code).toBe("INVALID_FORMAT");
+
+    const get = await request.get(`/api/v1/guilds/${w.guild.id}/members-search`, { headers: w.manager.headers });
+    await expectError(get, "METHOD_NOT_ALLOWED");
+    expect(get.headers()["allow"]).toBe("POST");
 
     const empty = await request.post(`/api/v1/guilds/${w.guild.id}/members-search`, { headers: w.manager.headers });
     expect((await results(empty)).total_result_count).toBe(w.members.length);
