@@ -12,10 +12,6 @@ export const InviteType = { GUILD: 0, GROUP_DM: 1 } as const;
  */
 export const JoinSourceType = { CREATOR: 0, INSTANT_INVITE: 1, VANITY_URL: 2, BOT_INVITE: 3, ADMIN_FORCE_ADD: 4, DISCOVERY: 6 } as const;
 
-export type JoinSourceTypeValue = (typeof JoinSourceType)[keyof typeof JoinSourceType];
-
-export const JOIN_SOURCE_TYPES: readonly JoinSourceTypeValue[] = Object.values(JoinSourceType);
-
 export const AuditLogAction = {
   GUILD_UPDATE: 1,
   CHANNEL_CREATE: 10,

@@ -134,7 +134,7 @@ function whereClauses(guildId: bigint, filter: MemberSearchFilter): { clauses: P
 function relevanceRank(text: string | null): Prisma.Sql {
   if (!text) return Prisma.sql`0`;
   const prefix = likePattern(text, "prefix");
-  return Prisma.sql`CASE WHEN lower(u."username") = lower(${text}) OR lower(m."nick") = lower(${text}) THEN 0
+  return Prisma.sql`CASE WHEN lower(u."username") = lower(${text}::text) OR lower(m."nick") = lower(${text}::text) THEN 0
     WHEN u."username" ILIKE ${prefix} OR m."nick" ILIKE ${prefix} THEN 1 ELSE 2 END`;
 }
 
