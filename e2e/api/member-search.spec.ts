@@ -262,7 +262,7 @@ test.describe("member search: POST /guilds/{id}/members-search", () => {
 
     const notJson = await request.post(`/api/v1/guilds/${w.guild.id}/members-search`, {
       headers: { ...w.manager.headers, "content-type": "application/json" },
-      data: "{not json",
+      data: Buffer.from("{not json"),
     });
     const error = await expectError(notJson, "INVALID_FORM_BODY", "body");
     expect(error.errors[0].code).toBe("INVALID_FORMAT");
@@ -273,7 +273,7 @@ test.describe("member search: POST /guilds/{id}/members-search", () => {
 
     const empty = await request.post(`/api/v1/guilds/${w.guild.id}/members-search`, { headers: w.manager.headers });
     expect((await results(empty)).total_result_count).toBe(w.members.length);
-    const blank = await request.post(`/api/v1/guilds/${w.guild.id}/members-search`, { headers: { ...w.manager.headers, "content-type": "application/json" }, data: "  " });
+    const blank = await request.post(`/api/v1/guilds/${w.guild.id}/members-search`, { headers: { ...w.manager.headers, "content-type": "application/json" }, data: Buffer.from("  ") });
     expect((await results(blank)).total_result_count).toBe(w.members.length);
   });
 

@@ -48,7 +48,9 @@ export async function readJson(request: Request, invalidJson: InvalidJsonError =
 }
 
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
+  // reportInput: the issue then says what was sent, so a value of the wrong type reads INVALID_TYPE rather
+  // than BASE_TYPE_REQUIRED (which zod can't tell apart otherwise). The value itself is never echoed back.
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const errors: FieldError[] = zodIssuesToFieldErrors(result.error.issues);
   throw new ApiError("INVALID_FORM_BODY", { errors });
