@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
-import { Card, CardHeader } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { cx } from "@/components/ui/cx";
 import { LEADERBOARD_PERIODS, type LeaderboardPeriod, type LeaderboardRowView } from "@/lib/guild-settings/members";
 
@@ -15,33 +15,33 @@ export function InviteLeaderboard({ rows, period, periodHref }: InviteLeaderboar
   const label = LEADERBOARD_PERIODS.find((p) => p.value === period)?.label ?? "";
   return (
     <Card>
-      <CardHeader
-        title="Invite leaderboard"
-        id="invite-leaderboard"
-        aside={
-          <nav aria-label="Leaderboard period">
-            <ul className="flex gap-1">
-              {LEADERBOARD_PERIODS.map((p) => (
-                <li key={p.value}>
-                  <Link
-                    href={periodHref(p.value)}
-                    scroll={false}
-                    aria-current={p.value === period ? "page" : undefined}
-                    className={cx(
-                      "rounded-md px-2 py-1 text-xs font-medium",
-                      p.value === period
-                        ? "bg-brand-50 text-brand-700 dark:bg-brand-500/15 dark:text-brand-400"
-                        : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white",
-                    )}
-                  >
-                    {p.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        }
-      />
+      {/* Its own header rather than CardHeader's: on a phone the period links wrap under the title. */}
+      <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
+        <h2 id="invite-leaderboard" className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+          Invite leaderboard
+        </h2>
+        <nav aria-label="Leaderboard period">
+          <ul className="flex gap-1">
+            {LEADERBOARD_PERIODS.map((p) => (
+              <li key={p.value}>
+                <Link
+                  href={periodHref(p.value)}
+                  scroll={false}
+                  aria-current={p.value === period ? "page" : undefined}
+                  className={cx(
+                    "rounded-md px-2 py-1 text-xs font-medium whitespace-nowrap",
+                    p.value === period
+                      ? "bg-brand-50 text-brand-700 dark:bg-brand-500/15 dark:text-brand-400"
+                      : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white",
+                  )}
+                >
+                  {p.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
       {rows.length === 0 ? (
         <p className="px-4 py-6 text-sm text-zinc-500 dark:text-zinc-400" data-testid="leaderboard-empty">
           {period === "all" ? "Nobody has joined through an invite link yet." : `Nobody joined through an invite link in the last ${label}.`}

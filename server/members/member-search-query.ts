@@ -7,6 +7,7 @@
 // - text of 3 characters or more: pg_trgm indexes on users.username and members.nick give the few candidate
 //   accounts, then the guild's rows are looked up by primary key; shorter text (which a trigram can't narrow)
 //   scans the guild's members;
+// - bots or people: the bot ids from a partial index on users, never a join of every member to its user;
 // - no filter at all: the total is guilds.member_count, kept exact in the same transaction as every join and leave.
 import { FLUXER_EPOCH } from "@/lib/snowflake";
 import { db } from "@/server/db";
@@ -121,9 +122,10 @@ function whereClauses(guildId: bigint, filter: MemberSearchFilter): { clauses: P
     clauses.push(filter.sourceInviteCodes.length ? Prisma.sql`m."source_invite_code" IN (${Prisma.join(filter.sourceInviteCodes)})` : Prisma.sql`false`);
   }
   if (filter.inviterId !== null) clauses.push(Prisma.sql`m."inviter_id" = ${filter.inviterId}`);
+  // Bots are few: their ids come from a partial index, so neither answer joins every member to its user.
   if (filter.isBot !== null) {
-    clauses.push(Prisma.sql`u."is_bot" = ${filter.isBot}`);
-    needsUsers = true;
+    const bots = Prisma.sql`SELECT b."id" FROM "users" b WHERE b."is_bot"`;
+    clauses.push(filter.isBot ? Prisma.sql`m."user_id" IN (${bots})` : Prisma.sql`m."user_id" NOT IN (${bots})`);
   }
   if (filter.userCreatedAtGte !== null) clauses.push(Prisma.sql`m."user_id" >= ${snowflakeAtOrAfter(BigInt(filter.userCreatedAtGte) * 1000n)}`);
   if (filter.userCreatedAtLte !== null) clauses.push(Prisma.sql`m."user_id" <= ${snowflakeAtOrBefore(BigInt(filter.userCreatedAtLte) * 1000n + 999n)}`);

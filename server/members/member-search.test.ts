@@ -1,5 +1,6 @@
 // The member search query on an in-memory database: each filter, both sort orders and relevance, the exact
-// total (also past the last page), and what a direct add records as its join source.
+// total (also past the last page), what a direct add records as its join source, and the statistics PGlite
+// needs for the planner to use the search's indexes.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
@@ -13,6 +14,7 @@ const { createGuild } = await import("@/server/guilds/create-guild");
 const { addMember } = await import("@/server/members/add-member");
 const { runMemberSearch, EMPTY_FILTER } = await import("./member-search-query");
 const { eventBus } = await import("@/server/events/bus");
+const { analyzeGrownTables } = await import("@/server/db/pglite-analyze");
 import type { Caller } from "@/server/auth/caller";
 
 const DESC = { by: "joinedAt", order: "desc" } as const;
@@ -100,6 +102,17 @@ describe("member search query", () => {
     assert.deepEqual(await names(search({ roleIds: [role.id, other.id] })), ["bob"]);
     const bob = (await search({ roleIds: [other.id] })).members[0]!;
     assert.deepEqual(bob.role_ids, [role.id.toString(), other.id.toString()].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)));
+  });
+
+  it("PGlite gathers planner statistics for a table once it has grown, and not again until it grows more", async () => {
+    await database.prisma.$executeRawUnsafe(
+      `INSERT INTO users (id, username, discriminator) SELECT 8000000000000000000 + g, 'filler' || g, 1 FROM generate_series(1, 5000) g`,
+    );
+    assert.ok((await analyzeGrownTables(database.prisma)).includes("users"));
+    const [stats] = await database.prisma.$queryRawUnsafe<{ reltuples: number }[]>(`SELECT reltuples::int AS reltuples FROM pg_class WHERE relname = 'users'`);
+    assert.ok(stats!.reltuples >= 5000, `users counted: ${stats!.reltuples}`);
+    assert.ok(!(await analyzeGrownTables(database.prisma)).includes("users"));
+    await database.prisma.$executeRawUnsafe(`DELETE FROM users WHERE id > 8000000000000000000`);
   });
 
   it("records a bot added by a manager as a bot invite, and an admin's add as a force add", async () => {

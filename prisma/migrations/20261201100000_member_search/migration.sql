@@ -25,6 +25,9 @@ CREATE INDEX "members_source_invite_code_joined_at_idx" ON "members"("source_inv
 -- time window.
 CREATE INDEX "members_guild_id_inviter_id_joined_at_idx" ON "members"("guild_id", "inviter_id", "joined_at") WHERE "join_source_type" = 1;
 
+-- The bots among the users (few): the is_bot filter reads their ids from here.
+CREATE INDEX "users_id_bot_idx" ON "users"("id") WHERE "is_bot";
+
 -- A 4-digit search text also matches the discriminator exactly.
 CREATE INDEX "users_discriminator_idx" ON "users"("discriminator");
 
