@@ -5,7 +5,12 @@ export const INVITABLE_CHANNEL_TYPES: ReadonlySet<number> = new Set([ChannelType
 
 export const InviteType = { GUILD: 0, GROUP_DM: 1 } as const;
 
-export const JoinSourceType = { CREATED: 0, INVITE: 1, VANITY_URL: 2, ADDED: 3 } as const;
+/**
+ * Why a membership exists, recorded when it is created and never rewritten (Fluxer's values; 5 is unassigned).
+ * BOT_INVITE: a bot added by a guild manager. ADMIN_FORCE_ADD: an instance admin added the account without
+ * managing the guild (people can only be added that way). DISCOVERY is Fluxer's; nothing here joins that way.
+ */
+export const JoinSourceType = { CREATOR: 0, INSTANT_INVITE: 1, VANITY_URL: 2, BOT_INVITE: 3, ADMIN_FORCE_ADD: 4, DISCOVERY: 6 } as const;
 
 export const AuditLogAction = {
   GUILD_UPDATE: 1,

@@ -14,7 +14,7 @@ export function pickOpenChannel<T extends { id: string; type: number }>(channels
 
 /** Whether a membership is one that an invite (or the vanity URL) made in the last few minutes. */
 export function isFreshInviteJoin(membership: { joinedAt: Date; joinSourceType: number }, now: number): boolean {
-  const viaInvite = membership.joinSourceType === JoinSourceType.INVITE || membership.joinSourceType === JoinSourceType.VANITY_URL;
+  const viaInvite = membership.joinSourceType === JoinSourceType.INSTANT_INVITE || membership.joinSourceType === JoinSourceType.VANITY_URL;
   const age = now - membership.joinedAt.getTime();
   return viaInvite && age >= -60_000 && age < JOINED_GREETING_MINUTES * 60_000;
 }

@@ -10,8 +10,20 @@ export const Permissions = {
   MANAGE_GUILD: 1n << 5n,
   VIEW_AUDIT_LOG: 1n << 7n,
   VIEW_CHANNEL: 1n << 10n,
+  MANAGE_NICKNAMES: 1n << 27n,
   MANAGE_ROLES: 1n << 28n,
+  MODERATE_MEMBERS: 1n << 40n,
 } as const;
+
+/** Any one of these lets a member search the guild's members (POST /guilds/{id}/members-search), as on Fluxer. */
+export const MEMBER_SEARCH_PERMISSIONS: readonly bigint[] = [
+  Permissions.MANAGE_GUILD,
+  Permissions.MANAGE_ROLES,
+  Permissions.MANAGE_NICKNAMES,
+  Permissions.BAN_MEMBERS,
+  Permissions.MODERATE_MEMBERS,
+  Permissions.KICK_MEMBERS,
+];
 
 export type PermissionName = keyof typeof Permissions;
 

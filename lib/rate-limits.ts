@@ -53,3 +53,11 @@ export const RATE_LIMITS = {
 export function inviteCreateRule(channelKey: string): RateLimitRule {
   return { bucket: `invites:create:${channelKey}`, limit: 20, windowSeconds: 60 };
 }
+
+/**
+ * Reading a guild's members: listing them, reading one, listing bans and searching all count against one
+ * bucket per caller and guild (`guildKey`), as Fluxer's.
+ */
+export function guildMembersRule(guildKey: string): RateLimitRule {
+  return { bucket: `guild:members:${guildKey}`, limit: 40, windowSeconds: 10 };
+}

@@ -6,7 +6,7 @@
 // invite lookup GET /api/v1/invites/{code}?with_counts=true, the landing page /invite/{code} signed out
 // and signed in, a cold landing render (a different invite each request, one client), accepts per second
 // with distinct users, the app server's peak RSS over its whole life, the same lookup served by a bare
-// node:http server (the floor), and the lookup again with 1,000,000 invites and 100,000 members. Writes
+// node:http server (the floor), and the lookup and member search with 1,000,000 invites and 100,000 members. Writes
 // docs/benchmarks.md.
 import autocannon from "autocannon";
 import { execFileSync } from "node:child_process";
@@ -467,6 +467,35 @@ async function benchEngine(engine) {
     server = await startNext(largeUrl);
     rows.lookupLarge = await load("invite GET, 1M invites / 100k members", { url: `${base}/api/v1/invites/${large.code}?with_counts=true` }, server);
     rows.landingLarge = await load("landing page (signed out), 1M invites / 100k members", { url: `${base}/invite/${large.code}` }, server);
+    // Member search in the 100,000-member guild, latency first (one client): the default search (newest
+    // first, exact total), and a name fragment with a join-source filter (a different fragment each request).
+    const searchPath = `/api/v1/guilds/${large.guildId}/members-search`;
+    const searchHeaders = { authorization: large.ownerToken, "content-type": "application/json" };
+    rows.searchLarge = await load(
+      "member search, newest first, 100k members (1 client)",
+      { url: `${base}${searchPath}`, connections: 1, method: "POST", headers: searchHeaders, body: "{}" },
+      server,
+    );
+    let fragment = 0;
+    rows.searchTextLarge = await load(
+      "member search, name fragment + join source, 100k members (1 client)",
+      {
+        url: base,
+        connections: 1,
+        requests: [
+          {
+            method: "POST",
+            path: searchPath,
+            headers: searchHeaders,
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify({ query: String((fragment++ * 7919) % 100000).padStart(5, "0"), join_source_type: [1, 2] }),
+            }),
+          },
+        ],
+      },
+      server,
+    );
     rows.serverLifeLarge = { name: "app server on 1M invites, whole run", rps: NaN, p50: "", p99: "", ok: "", bad: "", rss: server.peakRss() };
     await server.stop();
     if (largeUrl.startsWith("pglite:")) rmSync(largeUrl.slice("pglite:".length), { recursive: true, force: true });
@@ -500,6 +529,7 @@ for (const { label, rows, profile } of results) {
   if (rows.floorDb) md += `| invite GET / database lookup without the cache (floor) | ${ratio(rows.lookup, rows.floorDb)} | |\n`;
   if (rows.floorDbLarge) md += `| database lookup at 1M invites / at 1k invites (floor, cache off, alternated) | ${ratio(rows.floorDbLarge, rows.floorDb)} | within 0.8–1.2 |\n`;
   if (rows.lookupLarge) md += `| invite GET at 1M invites / at 1k invites (Next, cached; not alternated) | ${ratio(rows.lookupLarge, rows.lookup)} | |\n`;
+  if (rows.searchLarge) md += `| member search at 100k members, p50 (newest first / name fragment + join source) | ${rows.searchLarge.p50} ms / ${rows.searchTextLarge?.p50 ?? "n/a"} ms | < 50 ms |\n`;
   const peak = Math.max(...Object.values(rows).filter((r) => !r.floor).map((r) => r.rss || 0));
   md += `| peak RSS of the app server, whole run | ${fmt(peak)} MB | < 400 MB |\n\n`;
   md += acceptSection(rows, profile);

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { ChannelIcon } from "@/components/ui/channel-icon";
@@ -19,6 +20,8 @@ type InviteTableProps = {
   /** `?revoke=` link of a row and the page without it (filters kept). */
   revokeHref: (code: string) => string;
   closeHref: string;
+  /** For managers: the Members view of who joined through a code; the uses count links there. */
+  joinsHref?: (code: string) => string;
 };
 
 const CELL = "md:px-4 md:py-3 md:align-middle";
@@ -28,7 +31,7 @@ const LABEL = "text-xs font-medium text-zinc-500 md:hidden dark:text-zinc-400";
  * The invites as a table on wide screens; on phones each row becomes a small card (the cells stack,
  * each with its own label), so nothing scrolls sideways. The revoke confirmation comes after the table.
  */
-export function InviteTable({ invites, revokeAction, editAction, renderedAt, revokeCode, revokeHref, closeHref }: InviteTableProps) {
+export function InviteTable({ invites, revokeAction, editAction, renderedAt, revokeCode, revokeHref, closeHref, joinsHref }: InviteTableProps) {
   const revocable = invites.filter((i) => i.canRevoke).map((i) => ({ code: i.code, channel: channelLabel(i.channel), uses: i.uses }));
   // Who may revoke may edit (the same rule on the server).
   const editable = invites
@@ -85,7 +88,18 @@ export function InviteTable({ invites, revokeAction, editAction, renderedAt, rev
                 </td>
                 <td className={CELL}>
                   <div className={LABEL}>Uses</div>
-                  <span className="tabular-nums" data-testid="invite-uses">{formatUses(invite.uses, invite.maxUses)}</span>
+                  {joinsHref ? (
+                    <Link
+                      href={joinsHref(invite.code)}
+                      className="font-medium text-brand-700 tabular-nums hover:underline dark:text-brand-400"
+                      data-testid="invite-uses"
+                      aria-label={`${formatUses(invite.uses, invite.maxUses)} uses: members who joined with ${invite.code}`}
+                    >
+                      {formatUses(invite.uses, invite.maxUses)}
+                    </Link>
+                  ) : (
+                    <span className="tabular-nums" data-testid="invite-uses">{formatUses(invite.uses, invite.maxUses)}</span>
+                  )}
                 </td>
                 <td className={CELL}>
                   <div className={LABEL}>Expires in</div>

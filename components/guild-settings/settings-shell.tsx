@@ -35,7 +35,7 @@ export function SettingsShell({ access, active, pauseAction, children }: Setting
           <h1 className="text-2xl font-semibold tracking-tight">Guild settings</h1>
         </div>
       </div>
-      <SettingsNav guildId={guild.id} active={active} showVanity={access.canManageGuild} />
+      <SettingsNav guildId={guild.id} active={active} canManageGuild={access.canManageGuild} />
       {access.isPaused ? (
         <div
           role="status"

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Screenshots of the demo world for docs/screenshots/: login, guild list and the demo guild's page at a
-// phone (390 px) and a desktop (1280 px) width, light, plus desktop dark, the demo invite's landing page
-// signed out (landing-demo-390/1280, with the demo's members online), and the register and login pages as
-// its "Create an account" opens them (register-invite-*, login-invite-*). Run against `npm run demo`:
+// Screenshots of the demo world for docs/screenshots/: login, guild list, the demo guild's page and its
+// Members settings (settings-members-*) at a phone (390 px) and a desktop (1280 px) width, light, plus
+// desktop dark, the demo invite's landing page signed out (landing-demo-390/1280, with the demo's members
+// online), and the register and login pages as its "Create an account" opens them (register-invite-*,
+// login-invite-*). Run against `npm run demo`:
 //   BASE_URL=http://localhost:3000 DEMO_PASSWORD=<printed password> node e2e/ui/capture-demo-screenshots.mjs
 import { existsSync, mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
@@ -55,6 +56,11 @@ for (const shot of shots) {
   await page.getByRole("link", { name: /Fluxer Community/ }).click();
   await page.getByRole("heading", { name: "Fluxer Community" }).waitFor();
   await page.screenshot({ path: `${outDir}/guild-${shot.name}.png` });
+  // The demo guild's Members settings: who joined through which invite, and the invite leaderboard.
+  const guildId = new URL(page.url()).pathname.split("/")[2];
+  await page.goto(`/guilds/${guildId}/settings/members?period=all`);
+  await page.getByTestId("member-table").waitFor();
+  await page.screenshot({ path: `${outDir}/settings-members-${shot.name}.png`, fullPage: true });
   await context.close();
   console.log(`captured ${shot.name}`);
 }

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { formatCountdown, formatMaxAge, formatRelative, formatUses } from "@/lib/guild-settings/format";
 import { EXPIRE_OPTIONS, isExpireOption, isMaxUsesOption, MAX_USES_OPTIONS } from "@/lib/guild-settings/invite-options";
+import { describePage, joinSourceLabel, membersSettingsPath, readMemberFilters } from "@/lib/guild-settings/members";
 import { invitesSettingsPath } from "@/lib/guild-settings/paths";
 import { checkVanityDraft, vanityMessage } from "@/lib/guild-settings/vanity-rules";
 import { MAX_INVITE_AGE_SECONDS, MAX_INVITE_USES } from "@/lib/schemas/invites";
@@ -66,5 +67,20 @@ describe("links", () => {
   it("keep only the query parameters that are set", () => {
     assert.equal(invitesSettingsPath("1"), "/guilds/1/settings/invites");
     assert.equal(invitesSettingsPath("1", { channel: "2", inviter: null, create: "1" }), "/guilds/1/settings/invites?channel=2&create=1");
+  });
+});
+
+describe("members view helpers", () => {
+  it("reads only filters it knows, and leaves defaults out of links", () => {
+    assert.deepEqual(readMemberFilters({ code: "Ab12cd34", source: "vanity", page: "3", period: "all" }), { code: "Ab12cd34", source: "vanity", page: 3, period: "all" });
+    assert.deepEqual(readMemberFilters({ code: "no spaces!", source: "x", page: "-1", period: "1y" }), { code: null, source: null, page: 1, period: "7d" });
+    assert.equal(membersSettingsPath("9", { code: "Ab12cd34", page: 1, period: "7d" }), "/guilds/9/settings/members?code=Ab12cd34");
+    assert.equal(membersSettingsPath("9", { source: "bot", page: 2, period: "24h" }), "/guilds/9/settings/members?source=bot&page=2&period=24h");
+  });
+  it("words the page and the join sources", () => {
+    assert.equal(describePage(2, 50, 230), "Showing 51–100 of 230 members");
+    assert.equal(describePage(1, 0, 0), "No members match.");
+    assert.equal(joinSourceLabel(2), "Vanity URL");
+    assert.equal(joinSourceLabel(5), "Unknown");
   });
 });

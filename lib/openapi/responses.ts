@@ -111,6 +111,38 @@ export const memberSchema = z
     description: "A guild member. How they joined (join source, source invite code, inviter) is recorded but never part of this object.",
   });
 
+export const memberSearchResultSchema = z
+  .strictObject({
+    id: z.string().regex(/^\d{1,20}_\d{1,20}$/).describe("`{guild_id}_{user_id}`; no other route takes it as an id"),
+    guild_id: snowflake,
+    user_id: snowflake,
+    username: z.string(),
+    discriminator: z.string().regex(/^\d{4}$/).describe("Four digits, zero-padded"),
+    global_name: z.string().nullable().describe("Always null here: accounts have no global display name"),
+    nickname: z.string().nullable().describe("The member's nick in this guild"),
+    role_ids: z.array(snowflake).describe("Role ids, never @everyone"),
+    joined_at: z.number().int().describe("Unix seconds"),
+    supplemental: z
+      .strictObject({
+        join_source_type: z.number().int().nullable().describe("0 creator, 1 invite, 2 vanity URL, 3 bot invite, 4 added by an instance admin, 6 discovery"),
+        source_invite_code: z.string().nullable(),
+        inviter_id: snowflake.nullable().describe("Who created the invite (or added the bot or account)"),
+      })
+      .describe("How the member joined: every field null unless the caller has MANAGE_GUILD (or when nothing was recorded)"),
+    is_bot: z.boolean(),
+  })
+  .register(responseRegistry, { id: "MemberSearchResult", description: "A member as the search returns it (Fluxer's guild member search result)" });
+
+export const memberSearchResponseSchema = z
+  .strictObject({
+    guild_id: snowflake,
+    members: z.array(memberSearchResultSchema),
+    page_result_count: z.number().int().describe("The length of members"),
+    total_result_count: z.number().int().describe("Exact number of members matching the filters"),
+    indexing: z.boolean().describe("Always false: searches read the database's own indexes"),
+  })
+  .register(responseRegistry, { id: "MemberSearchResponse", description: "One page of a member search" });
+
 /** The Invite object of the Fluxer Invite Resource doc: exactly its fields, in its order. */
 export const inviteSchema = z
   .strictObject({

@@ -16,6 +16,7 @@ import { createChannelSchema, createGroupDmSchema, permissionOverwriteSchema } f
 import { gatewayQuerySchema } from "@/lib/schemas/gateway";
 import { createGuildSchema, incidentActionsSchema, updateGuildSchema } from "@/lib/schemas/guilds";
 import { createInviteSchema, getInviteQuerySchema, updateInviteSchema } from "@/lib/schemas/invites";
+import { memberSearchSchema } from "@/lib/schemas/member-search";
 import { listMembersQuerySchema } from "@/lib/schemas/members";
 import { createRoleSchema, updateRoleSchema } from "@/lib/schemas/roles";
 import { updateVanitySchema } from "@/lib/schemas/vanity";
@@ -281,6 +282,17 @@ export const API_ROUTES: Route[] = [
     tags: ["Members"], auth: "bot-or-user", auditLogReason: true,
     success: noContent("Kicked"),
     errors: ["UNKNOWN_GUILD", "UNKNOWN_MEMBER", "MISSING_ACCESS", "MISSING_PERMISSIONS", "INVALID_FORM_BODY"],
+  },
+
+  // Member search (Fluxer's guild member search)
+  {
+    method: "POST", path: "/guilds/{guild_id}/members-search", operationId: "searchGuildMembers",
+    summary: "Search members by name, role and join (KICK_MEMBERS, BAN_MEMBERS, MANAGE_ROLES, MANAGE_NICKNAMES, MODERATE_MEMBERS or MANAGE_GUILD)",
+    description:
+      "Every body field is optional; an empty body returns the newest members. Sorted by join time, newest first, unless `sort_by`/`sort_order` say otherwise (ties: descending user id). `join_source_type` and `source_invite_code` filter only for callers with MANAGE_GUILD and are ignored for others, whose `supplemental` fields are all null. A non-member gets the same 403 MISSING_PERMISSIONS as a member without the permissions. Shares the bucket `guild:members:{guild_id}` (40 per 10 s per caller and guild) with the member list, one member and the ban list. Answered from database indexes: `total_result_count` is exact and `indexing` always false. A body that is not JSON is 400 INVALID_FORM_BODY with `INVALID_FORMAT` at `body`.",
+    tags: ["Members"], auth: "bot-or-user", body: memberSearchSchema,
+    success: { status: 200, description: "A page of matching members and the exact total", schema: R.memberSearchResponseSchema },
+    errors: ["UNKNOWN_GUILD", "MISSING_PERMISSIONS"],
   },
 
   // Bans

@@ -4,6 +4,7 @@
 import { PrismaClient } from "@/server/generated/prisma/client";
 import { log } from "@/server/log";
 import { applyMigrations, type SqlRunner } from "./migrate";
+import { pgliteExtensions } from "./pglite";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./config";
 import { processState } from "@/lib/process-state";
 
@@ -30,7 +31,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
   }
   // PostgreSQL's default 128 MB of shared buffers is touched at start: ~120 MB of resident memory for an
   // embedded database that one process uses (docs/benchmarks.md). The OS page cache still holds the files.
-  const options = { postgresqlconf: [`shared_buffers=${process.env.PGLITE_SHARED_BUFFERS ?? "16MB"}`] };
+  const options = { postgresqlconf: [`shared_buffers=${process.env.PGLITE_SHARED_BUFFERS ?? "16MB"}`], extensions: await pgliteExtensions() };
   const pglite = target.dataDir ? new PGlite(target.dataDir, options) : new PGlite(options);
   await pglite.waitReady;
   const runner: SqlRunner = {

@@ -8,6 +8,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { PGlite } from "@electric-sql/pglite";
 import { applyMigrations, type SqlRunner } from "./migrate";
+import { pgliteExtensions } from "./pglite";
 
 const ALL = path.join(process.cwd(), "prisma", "migrations");
 const FIRST_NEW = "20261130200000_invite_code_namespace";
@@ -21,7 +22,7 @@ describe("upgrading a database with rows", () => {
   before(async () => {
     older = mkdtempSync(path.join(tmpdir(), "fluxer-migrations-"));
     for (const name of readdirSync(ALL).filter((n) => n < FIRST_NEW)) cpSync(path.join(ALL, name), path.join(older, name), { recursive: true });
-    pglite = new PGlite();
+    pglite = new PGlite({ extensions: await pgliteExtensions() });
     runner = { exec: async (sql) => void (await pglite.exec(sql)), query: async <T,>(sql: string, params: unknown[] = []) => (await pglite.query<T>(sql, params)).rows };
     process.env.MIGRATIONS_DIR = older;
     await applyMigrations(runner);
@@ -34,6 +35,8 @@ describe("upgrading a database with rows", () => {
       INSERT INTO roles (id, guild_id, name) VALUES (10, 10, '@everyone'), (12, 10, 'kept'), (20, 20, '@everyone');
       INSERT INTO members (guild_id, user_id, temporary, join_source_type) VALUES
         (10, 1, false, 0), (10, 2, true, 1), (10, 3, true, 1), (10, 4, true, 1), (20, 1, false, 0);
+      -- Direct adds were all recorded as 3: a bot by a manager, and a person (only an instance admin could).
+      INSERT INTO members (guild_id, user_id, temporary, join_source_type) VALUES (20, 5, false, 3), (20, 2, false, 3);
       INSERT INTO member_roles (guild_id, user_id, role_id) VALUES (10, 3, 12);
       INSERT INTO user_presences (user_id) VALUES (4);
       -- Guild B took guild A's random code in lower case as its vanity code, after it existed.
@@ -66,6 +69,11 @@ describe("upgrading a database with rows", () => {
   it("schedules the removal of temporary members who are offline and have no role", async () => {
     const due = await query<{ guild_id: bigint; user_id: bigint }>(`SELECT guild_id, user_id FROM temporary_member_removals`);
     assert.deepEqual(due.map((r) => [Number(r.guild_id), Number(r.user_id)]), [[10, 2]]);
+  });
+
+  it("tells direct adds apart: a bot stays a bot invite, a person becomes an instance admin's add", async () => {
+    const rows = await query<{ user_id: number; join_source_type: number }>(`SELECT user_id, join_source_type FROM members WHERE guild_id = 20 ORDER BY user_id`);
+    assert.deepEqual(rows.map((r) => [Number(r.user_id), r.join_source_type]), [[1, 0], [2, 4], [5, 3]]);
   });
 
   it("makes existing applications public", async () => {

@@ -81,12 +81,12 @@ async function seedWorld(prisma: PrismaClient, passwordHash: string) {
       });
       await tx.member.createMany({
         data: [
-          { guildId, userId: adminId, joinedAt: new Date(now - DAY_MS * 201), joinSourceType: JoinSourceType.CREATED },
+          { guildId, userId: adminId, joinedAt: new Date(now - DAY_MS * 201), joinSourceType: JoinSourceType.CREATOR },
           ...joins.map((j) => ({
             guildId,
             userId: j.userId,
             joinedAt: j.joinedAt,
-            joinSourceType: j.source === DEMO_VANITY_CODE ? JoinSourceType.VANITY_URL : JoinSourceType.INVITE,
+            joinSourceType: j.source === DEMO_VANITY_CODE ? JoinSourceType.VANITY_URL : JoinSourceType.INSTANT_INVITE,
             sourceInviteCode: j.source,
             inviterId: j.source === DEMO_VANITY_CODE ? null : adminId,
           })),

@@ -30,7 +30,12 @@ async function readText(request: Request, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export async function readJson(request: Request): Promise<unknown> {
+/** How a body that is not JSON is reported: the field path and element code of the 400. */
+export type InvalidJsonError = { path: string; code: string };
+
+const INVALID_JSON: InvalidJsonError = { path: "", code: "INVALID_JSON" };
+
+export async function readJson(request: Request, invalidJson: InvalidJsonError = INVALID_JSON): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   const text = await readText(request, resourceLimits().requestBodyBytes);
   if (text.trim() === "") return {};
@@ -38,19 +43,21 @@ export async function readJson(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw invalidField("", "INVALID_JSON", "The request body is not valid JSON");
+    throw invalidField(invalidJson.path, invalidJson.code, "The request body is not valid JSON");
   }
 }
 
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
+  // reportInput: the issue then says what was sent, so a value of the wrong type reads INVALID_TYPE rather
+  // than BASE_TYPE_REQUIRED (which zod can't tell apart otherwise). The value itself is never echoed back.
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const errors: FieldError[] = zodIssuesToFieldErrors(result.error.issues);
   throw new ApiError("INVALID_FORM_BODY", { errors });
 }
 
-export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  return validate(schema, await readJson(request));
+export async function parseBody<S extends z.ZodType>(request: Request, schema: S, invalidJson?: InvalidJsonError): Promise<z.infer<S>> {
+  return validate(schema, await readJson(request, invalidJson));
 }
 
 /** The request's parsed URL: Next's own (NextRequest.nextUrl) when there is one, else parsed here. */

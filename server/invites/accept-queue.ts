@@ -62,7 +62,7 @@ async function acceptAll(code: string, userIds: bigint[]): Promise<AcceptRow[]> 
   const channel = transactionNotifyChannel();
   const rows = await prisma.$queryRaw<Omit<AcceptRow, "notified">[]>`
     SELECT * FROM accept_invite(${code}::text, ${userIds}::bigint[], ${LIMITS.MAX_GUILDS_PER_USER}::int,
-      ${LIMITS.MAX_GROUP_DM_RECIPIENTS}::int, ${JoinSourceType.INVITE}::int, ${JoinSourceType.VANITY_URL}::int,
+      ${LIMITS.MAX_GROUP_DM_RECIPIENTS}::int, ${JoinSourceType.INSTANT_INVITE}::int, ${JoinSourceType.VANITY_URL}::int,
       ${temporaryMemberGraceSeconds()}::int, ${channel}::text)`;
   // One row per user, in the order given.
   if (rows.some((row, i) => row.user_id !== userIds[i])) throw new Error("accept_invite answered out of order");

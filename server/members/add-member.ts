@@ -1,6 +1,6 @@
 import { AuditLogAction, JoinSourceType } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
-import { Permissions } from "@/lib/permissions";
+import { hasPermission, Permissions } from "@/lib/permissions";
 import type { Caller } from "@/server/auth/caller";
 import { recordAuditLog } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
@@ -16,15 +16,25 @@ import { publishEvent } from "@/server/events/publish";
  * whoever else asks, instance admins included. Returns `created: false` when the user already was a member.
  */
 export async function addMember(guildId: bigint, userId: bigint, caller: Caller, reason: string | null) {
-  if (caller.isAdmin) await loadGuildAccess(guildId, caller.id);
-  else await requireGuildMember(guildId, caller, Permissions.MANAGE_GUILD);
+  let managesGuild: boolean;
+  if (caller.isAdmin) {
+    const access = await loadGuildAccess(guildId, caller.id);
+    managesGuild = access.member !== null && hasPermission(access.permissions, Permissions.MANAGE_GUILD);
+  } else {
+    await requireGuildMember(guildId, caller, Permissions.MANAGE_GUILD);
+    managesGuild = true;
+  }
   const prisma = await db();
   const user = await prisma.user.findUnique({ where: { id: userId }, include: { application: { select: { ownerId: true, botPublic: true } } } });
   if (!user) throw new ApiError("UNKNOWN_USER");
   if (!user.isBot && !caller.isAdmin) throw invalidField("user_id", "USER_NOT_BOT", "Only bots can be added directly; people join with an invite");
   if (user.application && !user.application.botPublic && user.application.ownerId !== caller.id) throw new ApiError("BOT_IS_PRIVATE");
   const created = await prisma.$transaction(async (tx) => {
-    const added = await addMembership(tx, { guildId, userId, joinSourceType: JoinSourceType.ADDED, inviterId: caller.id });
+    // A bot added by someone who manages the guild came in through a bot invite; anything else an instance
+    // admin added on their own authority (people, or a bot in a guild they don't manage). The adder is kept
+    // as the inviter either way.
+    const joinSourceType = user.isBot && managesGuild ? JoinSourceType.BOT_INVITE : JoinSourceType.ADMIN_FORCE_ADD;
+    const added = await addMembership(tx, { guildId, userId, joinSourceType, inviterId: caller.id });
     if (added && user.isBot) {
       await recordAuditLog(tx, { guildId, actionType: AuditLogAction.BOT_ADD, userId: caller.id, targetId: userId.toString(), reason });
     }

@@ -49,7 +49,7 @@ describe("what a join records", () => {
     await acceptInvite(invite.code, viaInvite);
     assert.deepEqual(
       (({ joinSourceType, sourceInviteCode, inviterId }) => ({ joinSourceType, sourceInviteCode, inviterId }))(await member(viaInvite.id)),
-      { joinSourceType: JoinSourceType.INVITE, sourceInviteCode: invite.code, inviterId: owner.id },
+      { joinSourceType: JoinSourceType.INSTANT_INVITE, sourceInviteCode: invite.code, inviterId: owner.id },
     );
 
     await database.prisma.invite.create({ data: { code: "joins-hq", type: InviteType.GUILD, guildId, channelId, isVanity: true } });

@@ -6,6 +6,7 @@ import { refresh, revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { CreateInviteState, EditInviteState, PauseInvitesState, RevokeInviteState, VanityFormState } from "@/lib/guild-settings/form-states";
 import { invitesSettingsPath, vanitySettingsPath } from "@/lib/guild-settings/paths";
+import { membersSettingsPath } from "@/lib/guild-settings/members";
 import { createInviteFromForm } from "@/server/guild-settings/create-invite-from-form";
 import { editInviteFromForm } from "@/server/guild-settings/edit-invite-from-form";
 import { readInviteFilters } from "@/server/guild-settings/load-invite-list";
@@ -41,7 +42,7 @@ export async function revokeInviteAction(guildId: string, channel: string, invit
 // Pause every invite of the guild until resumed (INVITES_DISABLED) or for some hours (`pause_for`), or resume.
 export async function setInvitesPausedAction(guildId: string, tab: string, _state: PauseInvitesState, formData: FormData): Promise<PauseInvitesState> {
   const id = text(guildId);
-  const returnPath = tab === "vanity" ? vanitySettingsPath(id) : invitesSettingsPath(id);
+  const returnPath = tab === "vanity" ? vanitySettingsPath(id) : tab === "members" ? membersSettingsPath(id) : invitesSettingsPath(id);
   const hours = text(formData.get("pause_for"));
   const state = await setInvitesPaused(id, formData.get("paused") === "1", hours === "" ? null : Number(hours), returnPath);
   if (!state.error) {

@@ -8,6 +8,7 @@ import { InviteTable } from "@/components/guild-settings/invite-table";
 import { LiveInviteRefresh } from "@/components/guild-settings/live-invite-refresh";
 import { PauseCountdown } from "@/components/guild-settings/pause-countdown";
 import { PauseForForm, PauseInvitesForm } from "@/components/guild-settings/pause-invites-form";
+import { membersSettingsPath } from "@/lib/guild-settings/members";
 import { invitesSettingsPath } from "@/lib/guild-settings/paths";
 import { SettingsShell } from "@/components/guild-settings/settings-shell";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -121,6 +122,7 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
             revokeCode={single(query.revoke)}
             revokeHref={(code) => invitesSettingsPath(id, { ...filters, revoke: code })}
             closeHref={pageHref}
+            joinsHref={access.canManageGuild ? (code) => membersSettingsPath(id, { code }) : undefined}
           />
         ) : (
           <div className="px-4 py-10 text-center text-sm text-zinc-500 dark:text-zinc-400" data-testid="no-invites">

@@ -2,6 +2,7 @@ import { auditLogReason } from "@/server/audit-log/record-audit-log";
 import { pathId } from "@/server/http/parse";
 import { noContent } from "@/server/http/respond";
 import { created, ok, route } from "@/server/http/route";
+import { guildMembersRateLimit } from "@/server/members/member-rate-limits";
 import { addMember } from "@/server/members/add-member";
 import { getMember } from "@/server/members/get-member";
 import { kickMember } from "@/server/members/kick-member";
@@ -9,7 +10,7 @@ import { kickMember } from "@/server/members/kick-member";
 type Params = { guildId: string; userId: string };
 
 // GET /api/v1/guilds/{guild_id}/members/{user_id} - one member (members)
-export const GET = route<Params>({ auth: "required" }, async ({ caller, params }) => {
+export const GET = route<Params>({ auth: "required", rateLimit: guildMembersRateLimit }, async ({ caller, params }) => {
   return ok(await getMember(pathId(params.guildId, "UNKNOWN_GUILD"), pathId(params.userId, "UNKNOWN_MEMBER"), caller));
 });
 
