@@ -116,7 +116,7 @@ describe("member search query", () => {
   });
 
   it("records a bot added by a manager as a bot invite, and an admin's add as a force add", async () => {
-    const bot = await user("helper-bot", { isBot: true });
+    const bot = await user("support-bot", { isBot: true });
     await addMember(guildId, bot.id, owner, null);
     const person = await user("added-person");
     const admin = await user("instance-admin", { isAdmin: true });
@@ -128,6 +128,6 @@ describe("member search query", () => {
     assert.deepEqual(byUser.get(bot.id), [JoinSourceType.BOT_INVITE, owner.id]);
     assert.deepEqual(byUser.get(person.id), [JoinSourceType.ADMIN_FORCE_ADD, admin.id]);
     assert.deepEqual(byUser.get(adminBot.id), [JoinSourceType.ADMIN_FORCE_ADD, admin.id], "the admin doesn't manage this guild");
-    assert.deepEqual(await names(search({ isBot: true })), ["admin-bot", "helper-bot"]);
+    assert.deepEqual(await names(search({ isBot: true })), ["admin-bot", "support-bot"]);
   });
 });
