@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { cx } from "@/components/ui/cx";
 
-export type SettingsTab = "invites" | "vanity";
+export type SettingsTab = "invites" | "vanity" | "analytics";
 
-/** The settings sub-nav shared by both pages: Invites | Vanity URL (the latter for MANAGE_GUILD only). */
+/** The settings sub-nav shared by the pages: Invites | Vanity URL | Analytics (the last two for MANAGE_GUILD only). */
 export function SettingsNav({ guildId, active, showVanity }: { guildId: string; active: SettingsTab; showVanity: boolean }) {
   const tabs = [
     { tab: "invites" as const, label: "Invites", href: `/guilds/${guildId}/settings/invites` },
     ...(showVanity ? [{ tab: "vanity" as const, label: "Vanity URL", href: `/guilds/${guildId}/settings/vanity` }] : []),
+    ...(showVanity ? [{ tab: "analytics" as const, label: "Analytics", href: `/guilds/${guildId}/settings/analytics` }] : []),
   ];
   return (
     <nav aria-label="Guild settings" className="border-b border-zinc-200 dark:border-zinc-800">

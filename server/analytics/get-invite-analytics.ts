@@ -15,7 +15,7 @@ const TOP_REFERRERS = 10;
 type AnalyticsInvite = { code: string; guildId: bigint | null; inviterId: bigint | null; expiresAt: Date | null; uses: number; maxUses: number };
 
 /** The invite row by code (exact, then a vanity code in any case), live or lapsed. */
-async function findInvite(prisma: Tx, code: string): Promise<AnalyticsInvite | null> {
+export async function findInvite(prisma: Tx, code: string): Promise<AnalyticsInvite | null> {
   const select = { code: true, guildId: true, inviterId: true, expiresAt: true, uses: true, maxUses: true } as const;
   const [exact, lowered] = lookupCandidates(code);
   if (exact === undefined) return null;
