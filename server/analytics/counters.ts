@@ -11,9 +11,9 @@
 // one instance avoids it). Exact uniques across instances would need the hashes in a shared store, which is
 // what must not exist. Past ANALYTICS_MAX_VISITORS remembered hashes a new visitor still counts but is not
 // remembered (a repeat view of theirs may count again), so memory stays bounded on a viral day.
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import { DAY_MS, bucketStart } from "@/lib/analytics/buckets";
-import { referrerHost, viewKindOf } from "@/lib/analytics/classify";
+import { referrerHost, viewKindOf, type ViewKind } from "@/lib/analytics/classify";
 import { processState } from "@/lib/process-state";
 import { appHost } from "@/server/config/app-url";
 import { analyticsConfig } from "./config";
@@ -33,8 +33,12 @@ type State = {
   referrers: Map<string, PendingReferrer>;
   hostsPerBucket: Map<string, number>;
   day: number;
-  salt: Buffer;
+  salt: string;
   seen: Set<string>;
+  /** What recent user agents count as: a few hundred agents make most views, and the patterns are long. */
+  kinds: Map<string, ViewKind>;
+  /** This app's own host (APP_URL), whose pages are not referrers. */
+  ownHost?: string;
 };
 
 const state = processState<State>("__fluxerInviteAnalytics", () => ({
@@ -42,9 +46,22 @@ const state = processState<State>("__fluxerInviteAnalytics", () => ({
   referrers: new Map(),
   hostsPerBucket: new Map(),
   day: -1,
-  salt: randomBytes(32),
+  salt: randomBytes(32).toString("base64"),
   seen: new Set(),
+  kinds: new Map(),
 }));
+
+const MAX_KNOWN_AGENTS = 500;
+
+function kindOf(userAgent: string | null): ViewKind {
+  const agent = userAgent ?? "";
+  let kind = state.kinds.get(agent);
+  if (kind === undefined) {
+    if (state.kinds.size >= MAX_KNOWN_AGENTS) state.kinds.clear();
+    state.kinds.set(agent, (kind = viewKindOf(agent)));
+  }
+  return kind;
+}
 
 function counts(code: string, now: number): PendingCounts {
   const start = bucketStart(now);
@@ -60,12 +77,13 @@ function isFirstSightingToday(code: string, source: ViewSource, now: number): bo
   if (day !== state.day) {
     // A new UTC day: a new salt, and yesterday's hashes (which only that salt could reproduce) are dropped.
     state.day = day;
-    state.salt = randomBytes(32);
+    state.salt = randomBytes(32).toString("base64");
     state.seen = new Set();
   }
-  const hash = createHash("sha256").update(state.salt).update(code).update("\0").update(source.address).update("\0").update(source.userAgent ?? "").digest("base64url").slice(0, 22);
-  if (state.seen.has(hash)) return false;
-  if (state.seen.size < analyticsConfig().maxVisitors) state.seen.add(hash);
+  // 132 bits of SHA-256 (22 base64url characters): collisions are out of reach at any day's number of visitors.
+  const visitor = hash("sha256", `${state.salt}${code}\0${source.address}\0${source.userAgent ?? ""}`, "base64url").slice(0, 22);
+  if (state.seen.has(visitor)) return false;
+  if (state.seen.size < analyticsConfig().maxVisitors) state.seen.add(visitor);
   return true;
 }
 
@@ -93,7 +111,7 @@ function countReferrer(code: string, start: number, host: string) {
  */
 export function countView(code: string, source: ViewSource, now = Date.now()): void {
   if (!analyticsConfig().enabled) return;
-  const kind = viewKindOf(source.userAgent);
+  const kind = kindOf(source.userAgent);
   if (kind === "robot") return;
   const entry = counts(code, now);
   if (kind === "unfurl") {
@@ -102,7 +120,8 @@ export function countView(code: string, source: ViewSource, now = Date.now()): v
   }
   entry.views += 1;
   if (isFirstSightingToday(code, source, now)) entry.uniques += 1;
-  const host = referrerHost(source.referer, appHost());
+  if (!source.referer) return;
+  const host = referrerHost(source.referer, (state.ownHost ??= appHost()));
   if (host) countReferrer(code, entry.start, host);
 }
 
