@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { TEST_AUTH_SECRET, TEST_PASSWORD_HASHING } from "./e2e/support/server-env";
+import { TEST_ANALYTICS, TEST_AUTH_SECRET, TEST_PASSWORD_HASHING } from "./e2e/support/server-env";
 
 // One server per run: a production build on TEST_PORT over TEST_DATABASE_URL (PGlite in memory unless
 // scripts/test-all.mjs points it at PostgreSQL). Each test seeds its own users and guilds with random
@@ -35,6 +35,7 @@ function appServer(appPort: number) {
       SEED_DEMO: "0",
       TRUST_PROXY: "1",
       ...TEST_PASSWORD_HASHING,
+      ...TEST_ANALYTICS,
       ADMIN_EMAILS: process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test",
       ...(process.env.TEST_REDIS_URL && instances > 1 ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
     },

@@ -27,6 +27,11 @@ export const RATE_LIMITS = {
     auditLog: { bucket: "audit-log:list", limit: 40, windowSeconds: 10 },
     presence: { bucket: "guilds:presence", limit: 40, windowSeconds: 10 },
   },
+  analytics: {
+    // Invite analytics reads: a settings page asks for one invite or the guild's overview per view.
+    invite: { bucket: "analytics:invite", limit: 40, windowSeconds: 10 },
+    guild: { bucket: "analytics:guild", limit: 20, windowSeconds: 10 },
+  },
   applications: {
     create: { bucket: "applications:create", limit: 10, windowSeconds: 60 },
   },

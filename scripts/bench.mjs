@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench [-- --quick] [-- --engines=pglite,postgres] [-- --no-scale]`; BENCH_PORT (default 7300)
-// moves the servers (the app on BENCH_PORT, the node:http floors on BENCH_PORT + 50 and + 51).
+// moves the servers (the app on BENCH_PORT, the node:http floors on BENCH_PORT + 50 and + 51, the app without
+// invite analytics on BENCH_PORT + 52).
 // Measures a production build on 127.0.0.1 with autocannon, per database engine, all in one run so the
 // numbers compare as ratios: the constant-JSON route and a static page (the framework's ceiling), the
 // invite lookup GET /api/v1/invites/{code}?with_counts=true, the landing page /invite/{code} signed out
@@ -10,7 +11,7 @@
 // docs/benchmarks.md.
 import autocannon from "autocannon";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -28,6 +29,7 @@ const WARMUP = quick ? 1 : 2; // seconds of load before each measurement (JIT, c
 const CONNECTIONS = 16;
 const PORT = Number(process.env.BENCH_PORT ?? 7300);
 const FLOOR_PORT = PORT + 50;
+const UNCOUNTED_PORT = PORT + 52;
 const started = Date.now();
 const log = (line) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
@@ -404,6 +406,9 @@ async function benchEngine(engine) {
   const label = engine === "pglite" ? "PGlite" : "PostgreSQL";
   log(`=== ${label}`);
   const data = fill(databaseUrl, { invites: 1000, members: 100, users: acceptUserCount() });
+  // The server without invite analytics needs a database of its own on PGlite (one process per folder): a copy.
+  const uncountedTmp = tmp ? mkdtempSync(path.join(os.tmpdir(), "fluxer-bench-uncounted-")) : null;
+  if (tmp && uncountedTmp) cpSync(tmp, uncountedTmp, { recursive: true });
   const rows = {};
 
   let server = await startNext(databaseUrl);
@@ -426,6 +431,24 @@ async function benchEngine(engine) {
     { name: "landing page (signed in)", options: { url: `${base}/invite/${data.code}`, headers: { cookie } } },
     server,
   );
+  // What counting views costs (invite analytics): the same two hot rows on a second server with ANALYTICS=off,
+  // alternated with this one's. Each serves the same invite from its own cache.
+  const uncounted = await startApp({ port: UNCOUNTED_PORT, databaseUrl: uncountedTmp ? `pglite:${uncountedTmp}` : databaseUrl, env: { ...baseEnv, ANALYTICS: "off" } });
+  const uncountedBase = `http://127.0.0.1:${UNCOUNTED_PORT}`;
+  [rows.lookupCounted, rows.lookupUncounted] = await pair(
+    { name: "invite GET, with counting", options: { url: `${base}${lookupPath}` } },
+    { name: "invite GET, without counting (ANALYTICS=off)", options: { url: `${uncountedBase}${lookupPath}` } },
+    server,
+    uncounted,
+  );
+  [rows.landingCounted, rows.landingUncounted] = await pair(
+    { name: "landing page (signed out), with counting", options: { url: `${base}/invite/${data.code}` } },
+    { name: "landing page (signed out), without counting (ANALYTICS=off)", options: { url: `${uncountedBase}/invite/${data.code}` } },
+    server,
+    uncounted,
+  );
+  await uncounted.stop();
+  if (uncountedTmp) rmSync(uncountedTmp, { recursive: true, force: true });
   // A view nothing has cached yet: each request a different invite, one client at a time (latency, not throughput).
   let cold = 0;
   rows.cold = await load(
@@ -523,6 +546,8 @@ for (const { label, rows, profile } of results) {
   md += `| invite GET / constant JSON route | ${ratio(rows.lookup, rows.constant)} | ≥ 0.8 |\n`;
   md += `| landing page (signed out) / static page | ${ratio(rows.landing, rows.static)} | ≥ 0.6 |\n`;
   md += `| landing page (signed in) / static page (alternated with it) | ${ratio(rows.landingSignedIn, rows.static2)} | ≥ 0.3 |\n`;
+  md += `| invite GET with counting / without (invite analytics, alternated) | ${ratio(rows.lookupCounted, rows.lookupUncounted)} | ≥ 0.95 |\n`;
+  md += `| landing page (signed out) with counting / without (alternated) | ${ratio(rows.landingCounted, rows.landingUncounted)} | ≥ 0.95 |\n`;
   md += `| cold landing render, one client, p50 | ${rows.cold ? `${rows.cold.p50} ms` : "n/a"} | < 50 ms |\n`;
   if (rows.floodProbe) md += `| invite GET p99 during a stream flood (alone: ${rows.floodProbeAlone.p99} ms) | ${rows.floodProbe.p99} ms | < 200 ms |\n`;
   md += `| invite GET / node:http floor (same cache) | ${ratio(rows.lookup, rows.floor)} | (Next costs ~1 ms CPU per request here) |\n`;

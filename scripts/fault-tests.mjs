@@ -5,6 +5,9 @@
 //    with that source code, no duplicate members, member_count agrees with the member rows.
 // 2. PostgreSQL stops for a few seconds: requests fail fast with a clean 503 JSON (no hang, no crash) and
 //    succeed again once it is back.
+// 3. With Redis, two instances enforce one rate limit together.
+// 4. Invite analytics: an instance counting views is killed with SIGKILL; what reached the database is every
+//    view but at most those of the last flush interval, and never more than were served.
 // Prints its figures and a closing `N passed, N failed` line.
 import { execFileSync } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
@@ -24,6 +27,7 @@ if (!base || !cluster) {
 }
 const PORT_A = Number(process.env.FAULT_PORT_BASE ?? 3111);
 const PORT_B = PORT_A + 1;
+const PORT_C = PORT_A + 2;
 const MAX_USES = 40;
 const USERS = 120;
 const results = [];
@@ -162,10 +166,40 @@ try {
   } else {
     log("TEST_REDIS_URL not set: shared rate limits across instances not checked");
   }
+  await analyticsSurviveSigkill(owner, channels[0].id);
 } finally {
   await sql.end().catch(() => {});
   await a.stop();
   await b.stop().catch(() => {});
+}
+
+/**
+ * Views of one invite at a steady pace through an instance that flushes its counts every second, then SIGKILL
+ * right after the last answer: the database must hold every view answered more than one interval (plus the
+ * write's own time) before the kill, and no more views than were answered.
+ */
+async function analyticsSurviveSigkill(owner, channelId) {
+  const FLUSH_MS = 1000;
+  const c = await startApp({ port: PORT_C, databaseUrl, env: { ...env, ANALYTICS_FLUSH_MS: String(FLUSH_MS) } });
+  try {
+    const invite = (await api(PORT_C, "POST", `/api/v1/channels/${channelId}/invites`, { token: owner, body: { max_age: 0 } })).json;
+    const answeredAt = [];
+    const until = Date.now() + 3.5 * FLUSH_MS;
+    while (Date.now() < until) {
+      const view = await api(PORT_C, "GET", `/api/v1/invites/${invite.code}`);
+      if (view.status === 200) answeredAt.push(Date.now());
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await c.kill();
+    const killedAt = Date.now();
+    const stored = Number((await sql.query(`SELECT COALESCE(SUM(views), 0) AS views FROM invite_analytics_buckets WHERE invite_code = $1`, [invite.code])).rows[0].views);
+    const recent = answeredAt.filter((at) => at > killedAt - FLUSH_MS - 250).length;
+    log(`analytics: ${answeredAt.length} views answered, ${stored} stored, ${answeredAt.length - stored} lost; ${recent} answered in the last interval before the kill`);
+    check("a SIGKILL loses at most the last flush interval of invite analytics", stored >= answeredAt.length - recent && stored > 0, `${answeredAt.length - stored} lost, at most ${recent} allowed`);
+    check("invite analytics never count more views than were answered", stored <= answeredAt.length, `${stored} stored of ${answeredAt.length}`);
+  } finally {
+    await c.stop().catch(() => {});
+  }
 }
 
 const passed = results.filter((r) => r.ok).length;

@@ -2,6 +2,8 @@ import { hashSlotStats } from "@/server/auth/hash-slots";
 import { openDatabase } from "@/server/db";
 import { streamSlotsInUse } from "@/server/events/sessions";
 import { previewCacheStats } from "@/server/invites/preview-cache";
+import { analyticsMemoryStats } from "@/server/analytics/counters";
+import { analyticsFlushStats } from "@/server/analytics/flush-analytics";
 
 /** This process's memory in MB: what operators watch against the 400 MB target (docs/benchmarks.md). */
 function memoryMb() {
@@ -25,6 +27,8 @@ export async function healthCheck() {
       event_streams: streamSlotsInUse(),
       // Password hashes running and waiting now, and sign-ins refused (503) since start for a full queue.
       password_hashes: hashSlotStats(),
+      // Invite analytics: counts waiting for the next flush, visitors remembered today, flushes since start.
+      invite_analytics: { ...analyticsMemoryStats(), ...analyticsFlushStats() },
       memory_mb: memoryMb(),
     };
   } catch (error) {

@@ -2,8 +2,8 @@
 // Screenshots of the demo world for docs/screenshots/: login, guild list, the demo guild's page and its
 // Members settings (settings-members-*) at a phone (390 px) and a desktop (1280 px) width, light, plus
 // desktop dark, the demo invite's landing page signed out (landing-demo-390/1280, with the demo's members
-// online), and the register and login pages as its "Create an account" opens them (register-invite-*,
-// login-invite-*). Run against `npm run demo`:
+// online), the register and login pages as its "Create an account" opens them (register-invite-*,
+// login-invite-*), and the guild's invite analytics (analytics-*, analytics-invite-*). Run against `npm run demo`:
 //   BASE_URL=http://localhost:3000 DEMO_PASSWORD=<printed password> node e2e/ui/capture-demo-screenshots.mjs
 import { existsSync, mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
@@ -61,6 +61,13 @@ for (const shot of shots) {
   await page.goto(`/guilds/${guildId}/settings/members?period=all`);
   await page.getByTestId("member-table").waitFor();
   await page.screenshot({ path: `${outDir}/settings-members-${shot.name}.png`, fullPage: true });
+  // The guild's invite analytics (the views above counted too), and the demo invite's own.
+  await page.goto(`/guilds/${guildId}/settings/analytics?range=30d`);
+  await page.getByTestId("invite-ranking").waitFor();
+  await page.screenshot({ path: `${outDir}/analytics-${shot.name}.png`, fullPage: true });
+  await page.getByTestId("invite-ranking").getByRole("link").first().click();
+  await page.getByTestId("analytics-totals").waitFor();
+  await page.screenshot({ path: `${outDir}/analytics-invite-${shot.name}.png`, fullPage: true });
   await context.close();
   console.log(`captured ${shot.name}`);
 }

@@ -17,3 +17,11 @@ export function invitesSettingsPath(guildId: string, query: Query = {}): string 
 export function vanitySettingsPath(guildId: string): string {
   return `/guilds/${guildId}/settings/vanity`;
 }
+
+export function analyticsSettingsPath(guildId: string, query: Query = {}): string {
+  return withQuery(`/guilds/${guildId}/settings/analytics`, query);
+}
+
+export function inviteAnalyticsPath(guildId: string, code: string, query: Query = {}): string {
+  return withQuery(`/guilds/${guildId}/settings/analytics/${encodeURIComponent(code)}`, query);
+}

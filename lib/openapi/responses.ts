@@ -177,6 +177,36 @@ export const vanityUrlSchema = z
   .strictObject({ code: z.string().nullable(), uses: z.number().int() })
   .register(responseRegistry, { id: "VanityUrl", description: "The guild's vanity code (null when none) and its uses" });
 
+const analyticsCounts = {
+  views: z.number().int().describe("Landing-page views and API previews by visitors (link-preview fetchers are unfurls)"),
+  unique_visitors: z.number().int().describe("Visitors first seen that UTC day, per instance (see docs/api.md)"),
+  joins: z.number().int().describe("Successful accepts"),
+  unfurls: z.number().int().describe("Fetches by link-preview bots (Discordbot, Twitterbot, Slackbot, ...)"),
+};
+
+export const inviteAnalyticsSchema = z
+  .strictObject({
+    code: z.string(),
+    totals: z.strictObject(analyticsCounts),
+    buckets: z.array(z.strictObject({ start: z.string().describe("Start of the UTC hour or day (ISO 8601)"), ...analyticsCounts })),
+    referrers: z.array(z.strictObject({ host: z.string().describe('Referring host name; "(other)" gathers hosts past the 20 kept per hour'), views: z.number().int() })).describe("Top 10 referring hosts in the range, most views first"),
+  })
+  .register(responseRegistry, { id: "InviteAnalytics", description: "An invite's counts in the range, per bucket; counts may lag by the flush interval (10 s)" });
+
+export const guildInviteAnalyticsSchema = z
+  .strictObject({
+    invites: z.array(
+      z.strictObject({
+        code: z.string(),
+        inviter_id: snowflake.nullable(),
+        views: z.number().int(),
+        joins: z.number().int(),
+        conversion: z.number().nullable().describe("joins / views, 4 decimals; null without views"),
+      }),
+    ),
+  })
+  .register(responseRegistry, { id: "GuildInviteAnalytics", description: "The guild's invites ranked by joins, then conversion" });
+
 export const guildPresenceSchema = z
   .strictObject({ guild_id: snowflake, online: z.number().int(), members: z.number().int() })
   .register(responseRegistry, { id: "GuildPresence", description: "Members online (with a live presence connection) and in total" });

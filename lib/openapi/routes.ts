@@ -9,6 +9,7 @@
 import type { z } from "zod";
 import type { ErrorCode } from "@/lib/errors";
 import { createApplicationSchema } from "@/lib/schemas/applications";
+import { guildInviteAnalyticsQuerySchema, inviteAnalyticsQuerySchema } from "@/lib/schemas/analytics";
 import { auditLogQuerySchema } from "@/lib/schemas/audit-log";
 import { changePasswordSchema, loginSchema, registerSchema } from "@/lib/schemas/auth";
 import { createBanSchema, listBansQuerySchema } from "@/lib/schemas/bans";
@@ -423,6 +424,23 @@ export const API_ROUTES: Route[] = [
     },
     success: { status: 200, description: "The vanity URL now", schema: R.vanityUrlSchema },
     errors: ["UNKNOWN_GUILD", "MISSING_ACCESS", "MISSING_PERMISSIONS", "VANITY_URL_REQUIRES_FEATURE", "VANITY_URL_CODE_ALREADY_TAKEN", "MAX_INVITES"],
+  },
+
+  // Invite analytics
+  {
+    method: "GET", path: "/invites/{invite_code}/analytics", operationId: "getInviteAnalytics", summary: "An invite's views, unique visitors, joins, unfurls and referrers (its inviter or MANAGE_GUILD)",
+    description:
+      "Counts per UTC hour or day in `[from, to)`, every bucket present (zeros included), totals over the range and the top referring hosts. Counts reach the database every 10 s, so the latest may lag by that much. Unique visitors are counted per UTC day by each instance (a visitor seen by two instances the same day counts on each); no address or visitor hash is stored. An invite that lapsed (expired, used up) keeps its analytics until it is purged, for the callers allowed to read them; to anyone else it is unknown.",
+    tags: ["Invites"], auth: "bot-or-user", query: inviteAnalyticsQuerySchema,
+    success: { status: 200, description: "The invite's analytics", schema: R.inviteAnalyticsSchema },
+    errors: ["UNKNOWN_INVITE", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
+  },
+  {
+    method: "GET", path: "/guilds/{guild_id}/invite-analytics", operationId: "getGuildInviteAnalytics", summary: "Every invite of the guild with its views, joins and conversion (MANAGE_GUILD)",
+    description: "Over `[from, to)` (default the last 30 days), the guild's invites (the vanity invite included) ranked by joins, then conversion, then views.",
+    tags: ["Invites"], auth: "bot-or-user", query: guildInviteAnalyticsQuerySchema,
+    success: { status: 200, description: "The ranking", schema: R.guildInviteAnalyticsSchema },
+    errors: ["UNKNOWN_GUILD", "MISSING_ACCESS", "MISSING_PERMISSIONS"],
   },
 
   // Meta

@@ -4,7 +4,7 @@
 // with a warning, so a typo can't remove a bound.
 import { log } from "@/server/log";
 
-function intFromEnv(name: string, fallback: number, min: number, max: number): number {
+export function intFromEnv(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === "") return fallback;
   const value = Number(raw);

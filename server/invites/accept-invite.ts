@@ -10,6 +10,7 @@ import type { Caller } from "@/server/auth/caller";
 import { toInviteDto } from "@/server/dto/invite";
 import { toMemberDto } from "@/server/dto/member";
 import { publishEvent } from "@/server/events/publish";
+import { countJoin } from "@/server/analytics/counters";
 import { acceptTogether, type AcceptRow } from "./accept-queue";
 import { canSeeInviteMetadata, canSeeMetadataOf } from "./invite-access";
 
@@ -79,6 +80,7 @@ export async function acceptInvite(code: string, caller: Caller) {
   const row = await acceptTogether(code, caller.id);
   const refusal = REFUSALS[row.outcome];
   if (refusal || row.code === null) throw new ApiError(refusal ?? "UNKNOWN_INVITE");
+  if (row.outcome === "joined") countJoin(row.code); // invite analytics: a join of this invite's own code
   if (row.outcome === "joined" && row.guild_id !== null && row.joined_at !== null) {
     // The member object as the members API returns it, from what the statement wrote: no read back.
     const member = toMemberDto({

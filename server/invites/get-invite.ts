@@ -11,6 +11,7 @@ import { canSeeInviteMetadata } from "./invite-access";
 import { inviteResponse } from "./invite-response";
 import { PreSerialized } from "@/server/http/respond";
 import { loadPublicEntry, loadPublicPreview } from "./preview-cache";
+import { countView, type ViewSource } from "@/server/analytics/counters";
 
 /** The preview narrowed to what the query asked for, fields in the DTO's order. */
 function narrow(preview: InviteDto, query: GetInviteQuery): InviteDto {
@@ -43,10 +44,16 @@ export async function getInvite(code: string, caller: Caller | null, query: GetI
  * The body of GET /invites/{code}: getInvite's answer, already as JSON text when it came from the preview
  * cache (serialized once per entry and query variant, then the same bytes for every anonymous caller).
  */
-export async function getInviteBody(code: string, caller: Caller | null, query: GetInviteQuery): Promise<InviteDto | PreSerialized> {
-  if (caller !== null) return getInvite(code, caller, query);
+export async function getInviteBody(code: string, caller: Caller | null, query: GetInviteQuery, view: ViewSource): Promise<InviteDto | PreSerialized> {
+  if (caller !== null) {
+    const invite = await getInvite(code, caller, query);
+    countView(invite.code, view);
+    return invite;
+  }
   const found = await loadPublicEntry(code);
   if (!found) throw new ApiError("UNKNOWN_INVITE");
+  // An API preview is a view (a link-preview fetcher's is an unfurl): counted in memory, cached or not.
+  countView(found.invite.code, view);
   if (!found.entry) return narrow(found.invite, query);
   const variant = `${query.with_counts ? 1 : 0}${query.with_expiration ? 1 : 0}`;
   const serialized = (found.entry.serialized ??= new Map());

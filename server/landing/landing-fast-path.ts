@@ -33,6 +33,8 @@ import { keepLandingPage, keptPage, landingLanguage, landingPageFrom, landingVar
 import { signedInViewerKind } from "./landing-viewer";
 import { lookupBlockedFor, slowDownAnswer } from "./lookup-limit";
 import { processState } from "@/lib/process-state";
+import { countView } from "@/server/analytics/counters";
+import { viewSourceOfMessage } from "@/server/analytics/view-source";
 
 /** Headers Next's client router sends on its own requests (flight data, prefetches, server actions). */
 const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
@@ -287,8 +289,9 @@ export async function serveLandingView(request: IncomingMessage, response: Serve
     if (signedIn && !user) return next();
     const kind = user ? await signedInViewerKind(entry.invite, user.id) : "anonymous";
     previewCacheState.pageHits += 1;
-    // A view is served here: a view counter counts it here, as the page's own load does for the views Next
-    // renders (never in the kept page, which serves many views).
+    // A view is served here: counted here, as the page's own load counts the views Next renders (a capture
+    // included), never in the kept page, which serves many views. A HEAD shows nothing to anyone.
+    if (request.method === "GET") countView(entry.invite.code, viewSourceOfMessage(request, address));
     sendPage(request, response, page, kind, user?.name ?? "");
   } catch (error) {
     log.error("landing fast path failed; Next answers", { error: String(error) });

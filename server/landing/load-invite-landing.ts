@@ -11,6 +11,8 @@ import { SESSION_COOKIES } from "@/server/auth/caller";
 import { auth } from "@/server/auth/next-auth";
 import type { InviteLanding, LandingViewer } from "@/lib/invites/landing";
 import type { InviteDto } from "@/server/dto/invite";
+import { countView } from "@/server/analytics/counters";
+import { viewSourceOf } from "@/server/analytics/view-source";
 import { signedInViewerKind } from "./landing-viewer";
 import { loadInvitePreview } from "./load-invite-preview";
 
@@ -38,7 +40,18 @@ async function viewerOf(invite: InviteDto, user: { id: bigint; username: string 
 async function load(code: string): Promise<InviteLanding> {
   const [preview, user] = await Promise.all([loadInvitePreview(code), sessionUser()]);
   if (preview.status !== "found") return preview;
+  await countRenderedView(preview.invite.code);
   return foundLanding(preview.invite, preview.pausedUntil, await viewerOf(preview.invite, user));
+}
+
+/**
+ * A view Next renders is counted here (the fast path counts the views it serves from a kept page). A prefetch
+ * shows nothing to anyone yet, and a server action's request is not a view of the page.
+ */
+async function countRenderedView(code: string) {
+  const request = await headers();
+  if (request.has("next-router-prefetch") || request.has("next-action")) return;
+  countView(code, viewSourceOf(new Request("http://landing.invalid/", { headers: request })));
 }
 
 /** The view model of a live invite for a viewer. */

@@ -3,7 +3,7 @@
 // every other test relies on, so attacks that exhaust a limit or flood a resource run here instead.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { TEST_AUTH_SECRET, TEST_PASSWORD_HASHING } from "../../support/server-env";
+import { TEST_ANALYTICS, TEST_AUTH_SECRET, TEST_PASSWORD_HASHING } from "../../support/server-env";
 
 export type Instance = {
   baseURL: string;
@@ -64,6 +64,7 @@ export async function startInstance(env: Record<string, string> = {}): Promise<I
       AUTH_SECRET: TEST_AUTH_SECRET,
       SEED_DEMO: "0",
       ...TEST_PASSWORD_HASHING,
+      ...TEST_ANALYTICS,
       LOG_LEVEL: "warn",
       TRUST_PROXY: "",
       REDIS_URL: "",

@@ -9,6 +9,7 @@ import { deleteInvite } from "@/server/invites/delete-invite";
 import { getInviteBody } from "@/server/invites/get-invite";
 import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
 import { updateInvite } from "@/server/invites/update-invite";
+import { viewSourceOf } from "@/server/analytics/view-source";
 
 type Params = { code: string };
 
@@ -19,7 +20,7 @@ export const dynamic = "force-dynamic";
 // GET /api/v1/invites/{code} - preview an invite (anonymous works; metadata only for its managers)
 export const GET = route<Params, "optional">(
   { auth: "optional", rateLimit: INVITE_RATE_LIMITS.get, notFoundLimit: INVITE_RATE_LIMITS.unknownCode },
-  async ({ request, params, caller }) => ok(await getInviteBody(params.code, caller, parseQuery(request, getInviteQuerySchema))),
+  async ({ request, params, caller, ip }) => ok(await getInviteBody(params.code, caller, parseQuery(request, getInviteQuerySchema), viewSourceOf(request, ip))),
 );
 
 // POST /api/v1/invites/{code} - accept an invite: join its guild or group DM (users only)
