@@ -192,7 +192,15 @@ async function analyticsSurviveSigkill(owner, channelId) {
     }
     await c.kill();
     const killedAt = Date.now();
-    const stored = Number((await sql.query(`SELECT COALESCE(SUM(views), 0) AS views FROM invite_analytics_buckets WHERE invite_code = $1`, [invite.code])).rows[0].views);
+    // A connection of its own: the shared one was cut when PostgreSQL was stopped above.
+    const reader = new pg.Client({ connectionString: databaseUrl });
+    await reader.connect();
+    let stored;
+    try {
+      stored = Number((await reader.query(`SELECT COALESCE(SUM(views), 0) AS views FROM invite_analytics_buckets WHERE invite_code = $1`, [invite.code])).rows[0].views);
+    } finally {
+      await reader.end().catch(() => {});
+    }
     const recent = answeredAt.filter((at) => at > killedAt - FLUSH_MS - 250).length;
     log(`analytics: ${answeredAt.length} views answered, ${stored} stored, ${answeredAt.length - stored} lost; ${recent} answered in the last interval before the kill`);
     check("a SIGKILL loses at most the last flush interval of invite analytics", stored >= answeredAt.length - recent && stored > 0, `${answeredAt.length - stored} lost, at most ${recent} allowed`);
