@@ -3,7 +3,13 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its package folder, and pg has optional native parts:
   // both must be required at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "ioredis"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "pg",
+    "@prisma/adapter-pg",
+    "ioredis",
+  ],
   poweredByHeader: false,
   generateEtags: false,
   typedRoutes: false,

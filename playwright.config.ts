@@ -43,7 +43,9 @@ function appServer(appPort: number) {
 }
 
 function proxyServer() {
-  const upstreams = Array.from({ length: instances }, (_, i) => `127.0.0.1:${port + 100 * (i + 1)}`).join(",");
+  const upstreams = Array.from({ length: instances }, (_, i) => `127.0.0.1:${port + 100 * (i + 1)}`).join(
+    ",",
+  );
   return {
     command: `${node} scripts/test-proxy.mjs`,
     url: `${baseURL}/api/health`,
@@ -68,7 +70,15 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: existsSync(chromium) ? chromium : undefined,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   projects: [

@@ -11,5 +11,9 @@ if (!process.env.PRISMA_SCHEMA_ENGINE_BINARY) {
 export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
-  datasource: { url: process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : "postgresql://localhost/unused" },
+  datasource: {
+    url: process.env.DATABASE_URL?.startsWith("postgres")
+      ? process.env.DATABASE_URL
+      : "postgresql://localhost/unused",
+  },
 });

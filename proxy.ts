@@ -21,7 +21,10 @@ const NOT_FOUND_BY_RESOURCE: Record<string, ErrorCode> = {
 };
 
 function error(code: ErrorCode) {
-  return NextResponse.json({ code, message: ERROR_CODES[code].message }, { status: ERROR_CODES[code].status });
+  return NextResponse.json(
+    { code, message: ERROR_CODES[code].message },
+    { status: ERROR_CODES[code].status },
+  );
 }
 
 async function landing(request: NextRequest) {
@@ -40,7 +43,11 @@ function api(request: NextRequest) {
     return error(NOT_FOUND_BY_RESOURCE[rawPath.split("/")[1] ?? ""] ?? "NOT_FOUND");
   }
   const allowed = allowedMethods(path);
-  if (allowed && request.method !== "OPTIONS" && !allowed.includes(request.method === "HEAD" ? "GET" : request.method)) {
+  if (
+    allowed &&
+    request.method !== "OPTIONS" &&
+    !allowed.includes(request.method === "HEAD" ? "GET" : request.method)
+  ) {
     return methodNotAllowed(allowed);
   }
   return NextResponse.next();

@@ -36,7 +36,10 @@ export type TestUser = {
   headers: Record<string, string>;
 };
 
-export async function registerUser(request: APIRequestContext, options: { email?: string; username?: string } = {}): Promise<TestUser> {
+export async function registerUser(
+  request: APIRequestContext,
+  options: { email?: string; username?: string } = {},
+): Promise<TestUser> {
   const username = options.username ?? randomName("user");
   const email = options.email ?? `${randomName("mail")}@e2e.test`;
   const ip = randomIp();
@@ -61,16 +64,38 @@ export async function registerUser(request: APIRequestContext, options: { email?
 export async function adminUser(request: APIRequestContext): Promise<TestUser> {
   const email = process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test";
   const ip = randomIp();
-  const login = await request.post("/api/v1/auth/login", { data: { email, password: PASSWORD }, headers: { [CLIENT_ADDRESS_HEADER]: ip } });
+  const login = await request.post("/api/v1/auth/login", {
+    data: { email, password: PASSWORD },
+    headers: { [CLIENT_ADDRESS_HEADER]: ip },
+  });
   if (login.status() === 200) {
     const body = await login.json();
-    return { id: body.user_id, token: body.token, email, username: "admin", password: PASSWORD, ip, headers: { authorization: body.token, [CLIENT_ADDRESS_HEADER]: ip } };
+    return {
+      id: body.user_id,
+      token: body.token,
+      email,
+      username: "admin",
+      password: PASSWORD,
+      ip,
+      headers: { authorization: body.token, [CLIENT_ADDRESS_HEADER]: ip },
+    };
   }
   const user = await registerUser(request, { email, username: "admin" }).catch(async () => {
     // Another worker registered it between our login and register: log in again.
-    const again = await request.post("/api/v1/auth/login", { data: { email, password: PASSWORD }, headers: { [CLIENT_ADDRESS_HEADER]: ip } });
+    const again = await request.post("/api/v1/auth/login", {
+      data: { email, password: PASSWORD },
+      headers: { [CLIENT_ADDRESS_HEADER]: ip },
+    });
     const body = await again.json();
-    return { id: body.user_id, token: body.token, email, username: "admin", password: PASSWORD, ip, headers: { authorization: body.token, [CLIENT_ADDRESS_HEADER]: ip } };
+    return {
+      id: body.user_id,
+      token: body.token,
+      email,
+      username: "admin",
+      password: PASSWORD,
+      ip,
+      headers: { authorization: body.token, [CLIENT_ADDRESS_HEADER]: ip },
+    };
   });
   return user;
 }
@@ -99,7 +124,10 @@ export async function expectError(response: APIResponse, code: ErrorCode, field?
   expect(body.code).toBe(code);
   expect(typeof body.message).toBe("string");
   if (field !== undefined) {
-    expect(body.errors?.map((e: { path: string }) => e.path), text).toContain(field);
+    expect(
+      body.errors?.map((e: { path: string }) => e.path),
+      text,
+    ).toContain(field);
   }
   return body;
 }

@@ -27,7 +27,9 @@ export class EventStream {
         if (response.statusCode !== 200) {
           let body = "";
           response.on("data", (chunk: string) => (body += chunk));
-          response.on("end", () => resolve(new EventStream(request, response.statusCode ?? 0, response.headers, body)));
+          response.on("end", () =>
+            resolve(new EventStream(request, response.statusCode ?? 0, response.headers, body)),
+          );
           return;
         }
         const stream = new EventStream(request, 200, response.headers, "");
@@ -79,12 +81,18 @@ export class EventStream {
   }
 
   /** The first event of `type` matching `match`, among those from index `from` on (received or to come). */
-  async waitFor(type: string, match: (data: Record<string, unknown>) => boolean = () => true, timeoutMs = 10_000, from = 0): Promise<StreamEvent> {
+  async waitFor(
+    type: string,
+    match: (data: Record<string, unknown>) => boolean = () => true,
+    timeoutMs = 10_000,
+    from = 0,
+  ): Promise<StreamEvent> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.events.slice(from).find((event) => event.type === type && match(event.data));
       if (found) return found;
-      if (this.ended) throw new Error(`stream ended before ${type}; got ${JSON.stringify(this.events.map((e) => e.type))}`);
+      if (this.ended)
+        throw new Error(`stream ended before ${type}; got ${JSON.stringify(this.events.map((e) => e.type))}`);
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no ${type} within ${timeoutMs} ms; got ${JSON.stringify(this.events)}`);
       await new Promise<void>((resolve) => {

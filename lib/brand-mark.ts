@@ -14,7 +14,10 @@ export const BRAND_MARK = {
  * The mark as a standalone SVG document. `fullBleed` drops the rounded corners (home-screen and maskable
  * icons: the phone cuts its own shape, and the "F" already sits inside the safe zone).
  */
-export function brandMarkSvg({ fullBleed = false, pixels }: { fullBleed?: boolean; pixels?: number } = {}): string {
+export function brandMarkSvg({
+  fullBleed = false,
+  pixels,
+}: { fullBleed?: boolean; pixels?: number } = {}): string {
   const { size, radius, gradient, stroke } = BRAND_MARK;
   const dimensions = pixels ? ` width="${pixels}" height="${pixels}"` : "";
   return [

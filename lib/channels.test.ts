@@ -4,7 +4,13 @@ import { ChannelType } from "./constants";
 import { channelLabel, groupChannels, orderChannels } from "./channels";
 
 const { GUILD_TEXT: TEXT, GUILD_VOICE: VOICE, GUILD_CATEGORY: CATEGORY } = ChannelType;
-const channel = (id: number, name: string, type: number, position: number, parentId: number | null = null) => ({ id: String(id), name, type, position, parentId: parentId === null ? null : String(parentId) });
+const channel = (
+  id: number,
+  name: string,
+  type: number,
+  position: number,
+  parentId: number | null = null,
+) => ({ id: String(id), name, type, position, parentId: parentId === null ? null : String(parentId) });
 
 test("channels outside a category come first, then each category with its channels, all by position then id", () => {
   const channels = [
@@ -25,12 +31,18 @@ test("channels outside a category come first, then each category with its channe
       ["Info", ["announcements"]],
     ],
   );
-  assert.deepEqual(orderChannels(channels).map((c) => c.name), ["general", "lobby", "rules", "stray", "Lounge", "announcements"]);
+  assert.deepEqual(
+    orderChannels(channels).map((c) => c.name),
+    ["general", "lobby", "rules", "stray", "Lounge", "announcements"],
+  );
 });
 
 test("ids compare as numbers, not as strings", () => {
   const channels = [channel(10, "b", TEXT, 0), channel(9, "a", TEXT, 0)];
-  assert.deepEqual(orderChannels(channels).map((c) => c.name), ["a", "b"]);
+  assert.deepEqual(
+    orderChannels(channels).map((c) => c.name),
+    ["a", "b"],
+  );
 });
 
 test("a voice channel is never spelled like a text channel", () => {

@@ -2,7 +2,12 @@
 // page's pickers and table): one order, one spelling.
 import { ChannelType } from "./constants";
 
-export type OrderableChannel = { id: string | bigint; type: number; parentId: string | bigint | null; position: number };
+export type OrderableChannel = {
+  id: string | bigint;
+  type: number;
+  parentId: string | bigint | null;
+  position: number;
+};
 export type ChannelGroup<T> = { category: T | null; channels: T[] };
 
 function byPosition(a: OrderableChannel, b: OrderableChannel): number {
@@ -24,7 +29,10 @@ export function groupChannels<T extends OrderableChannel>(channels: readonly T[]
   const inside = (channel: T) => channel.parentId !== null && categoryIds.has(String(channel.parentId));
   return [
     { category: null, channels: rest.filter((c) => !inside(c)) },
-    ...categories.map((category) => ({ category, channels: rest.filter((c) => String(c.parentId) === String(category.id)) })),
+    ...categories.map((category) => ({
+      category,
+      channels: rest.filter((c) => String(c.parentId) === String(category.id)),
+    })),
   ];
 }
 
@@ -46,7 +54,9 @@ export function channelLabel(channel: { name: string; type: number }): string {
 export type PickerChannel = { id: string; name: string; type: number; category: string | null };
 
 /** Channels already in the guild's order, cut into runs of one category each: a picker's option groups. */
-export function pickerGroups(channels: readonly PickerChannel[]): { category: string | null; channels: PickerChannel[] }[] {
+export function pickerGroups(
+  channels: readonly PickerChannel[],
+): { category: string | null; channels: PickerChannel[] }[] {
   const groups: { category: string | null; channels: PickerChannel[] }[] = [];
   for (const channel of channels) {
     const last = groups.at(-1);

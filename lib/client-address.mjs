@@ -14,7 +14,9 @@ export function parseTrustProxy(value) {
   if (text === "false") return 0;
   if (text === "true") return 1; // the older boolean form: one proxy
   if (!/^\d{1,2}$/.test(text) || Number(text) > 10) {
-    throw new Error(`TRUST_PROXY must be the number of reverse proxies in front of the app (0-10), not "${value}"`);
+    throw new Error(
+      `TRUST_PROXY must be the number of reverse proxies in front of the app (0-10), not "${value}"`,
+    );
   }
   return Number(text);
 }
@@ -37,10 +39,13 @@ function ipv6Prefix64(text) {
   const [head, tail] = text.toLowerCase().split("::");
   const left = head ? head.split(":") : [];
   const right = tail === undefined ? [] : tail ? tail.split(":") : [];
-  const groups = tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
   return groups
     .slice(0, 4)
-    .map((group) => (group.replace(/^0+(?=.)/, "") || "0"))
+    .map((group) => group.replace(/^0+(?=.)/, "") || "0")
     .join(":");
 }
 

@@ -1,7 +1,11 @@
 export const ChannelType = { GUILD_TEXT: 0, DM: 1, GUILD_VOICE: 2, GROUP_DM: 3, GUILD_CATEGORY: 4 } as const;
 
 /** Channel types an invite can point at: a guild's text and voice channels, and group DMs. */
-export const INVITABLE_CHANNEL_TYPES: ReadonlySet<number> = new Set([ChannelType.GUILD_TEXT, ChannelType.GUILD_VOICE, ChannelType.GROUP_DM]);
+export const INVITABLE_CHANNEL_TYPES: ReadonlySet<number> = new Set([
+  ChannelType.GUILD_TEXT,
+  ChannelType.GUILD_VOICE,
+  ChannelType.GROUP_DM,
+]);
 
 export const InviteType = { GUILD: 0, GROUP_DM: 1 } as const;
 
@@ -10,7 +14,14 @@ export const InviteType = { GUILD: 0, GROUP_DM: 1 } as const;
  * BOT_INVITE: a bot added by a guild manager. ADMIN_FORCE_ADD: an instance admin added the account without
  * managing the guild (people can only be added that way). DISCOVERY is Fluxer's; nothing here joins that way.
  */
-export const JoinSourceType = { CREATOR: 0, INSTANT_INVITE: 1, VANITY_URL: 2, BOT_INVITE: 3, ADMIN_FORCE_ADD: 4, DISCOVERY: 6 } as const;
+export const JoinSourceType = {
+  CREATOR: 0,
+  INSTANT_INVITE: 1,
+  VANITY_URL: 2,
+  BOT_INVITE: 3,
+  ADMIN_FORCE_ADD: 4,
+  DISCOVERY: 6,
+} as const;
 
 export const AuditLogAction = {
   GUILD_UPDATE: 1,
@@ -38,4 +49,12 @@ export const LIMITS = {
   VANITY_CODE_LOCK_DAYS: 30,
 } as const;
 
-export const GUILD_FEATURES = ["VANITY_URL", "VERIFIED", "INVITE_SPLASH", "BANNER", "INVITES_DISABLED", "PARTNERED", "COMMUNITY"] as const;
+export const GUILD_FEATURES = [
+  "VANITY_URL",
+  "VERIFIED",
+  "INVITE_SPLASH",
+  "BANNER",
+  "INVITES_DISABLED",
+  "PARTNERED",
+  "COMMUNITY",
+] as const;

@@ -28,7 +28,10 @@ export const ERROR_CODES = {
   EMAIL_ALREADY_REGISTERED: { status: 409, message: "Email is already registered" },
   VANITY_URL_CODE_ALREADY_TAKEN: { status: 409, message: "Vanity URL code is already taken" },
   CONFLICT: { status: 409, message: "The resource was changed by another request; retry" },
-  INVITE_VERSION_MISMATCH: { status: 409, message: "The invite was changed since you read it; the current invite is in `invite`" },
+  INVITE_VERSION_MISMATCH: {
+    status: 409,
+    message: "The invite was changed since you read it; the current invite is in `invite`",
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: "Request body is too large" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Request body must be application/json" },
   RATE_LIMITED: { status: 429, message: "You are being rate limited." },
@@ -57,7 +60,12 @@ export class ApiError extends Error {
 
   constructor(
     code: ErrorCode,
-    options: { message?: string; errors?: FieldError[]; headers?: Record<string, string>; extra?: Record<string, unknown> } = {},
+    options: {
+      message?: string;
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      extra?: Record<string, unknown>;
+    } = {},
   ) {
     super(options.message ?? ERROR_CODES[code].message);
     this.code = code;

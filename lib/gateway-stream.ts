@@ -18,7 +18,8 @@ export function openGatewayStream(url: string, listeners: GatewayListeners, onDo
     if (stopped) return;
     const current = new EventSource(url);
     source = current;
-    for (const [type, listener] of Object.entries(listeners)) current.addEventListener(type, listener as EventListener);
+    for (const [type, listener] of Object.entries(listeners))
+      current.addEventListener(type, listener as EventListener);
     current.addEventListener("open", () => {
       delay = FIRST_RETRY_MS;
     });

@@ -20,12 +20,33 @@ test("the page opens on the requested channel when the viewer sees it, else on t
 test("only a join through an invite or the vanity URL, minutes ago, is greeted", () => {
   const now = Date.parse("2026-11-30T12:00:00Z");
   const ago = (minutes: number) => new Date(now - minutes * 60_000);
-  assert.equal(isFreshInviteJoin({ joinedAt: ago(0), joinSourceType: JoinSourceType.INSTANT_INVITE }, now), true);
-  assert.equal(isFreshInviteJoin({ joinedAt: ago(JOINED_GREETING_MINUTES - 1), joinSourceType: JoinSourceType.VANITY_URL }, now), true);
-  assert.equal(isFreshInviteJoin({ joinedAt: ago(JOINED_GREETING_MINUTES), joinSourceType: JoinSourceType.INSTANT_INVITE }, now), false);
+  assert.equal(
+    isFreshInviteJoin({ joinedAt: ago(0), joinSourceType: JoinSourceType.INSTANT_INVITE }, now),
+    true,
+  );
+  assert.equal(
+    isFreshInviteJoin(
+      { joinedAt: ago(JOINED_GREETING_MINUTES - 1), joinSourceType: JoinSourceType.VANITY_URL },
+      now,
+    ),
+    true,
+  );
+  assert.equal(
+    isFreshInviteJoin(
+      { joinedAt: ago(JOINED_GREETING_MINUTES), joinSourceType: JoinSourceType.INSTANT_INVITE },
+      now,
+    ),
+    false,
+  );
   assert.equal(isFreshInviteJoin({ joinedAt: ago(0), joinSourceType: JoinSourceType.CREATOR }, now), false);
-  assert.equal(isFreshInviteJoin({ joinedAt: ago(0), joinSourceType: JoinSourceType.BOT_INVITE }, now), false);
-  assert.equal(isFreshInviteJoin({ joinedAt: ago(0), joinSourceType: JoinSourceType.ADMIN_FORCE_ADD }, now), false);
+  assert.equal(
+    isFreshInviteJoin({ joinedAt: ago(0), joinSourceType: JoinSourceType.BOT_INVITE }, now),
+    false,
+  );
+  assert.equal(
+    isFreshInviteJoin({ joinedAt: ago(0), joinSourceType: JoinSourceType.ADMIN_FORCE_ADD }, now),
+    false,
+  );
 });
 
 test("guild links carry the channel and the one-time joined flag", () => {

@@ -48,7 +48,8 @@ describe("generateInviteCode", () => {
   it("draws characters roughly uniformly", () => {
     const counts = new Map<string, number>();
     const codes = 20_000;
-    for (let i = 0; i < codes; i++) for (const char of generateInviteCode()) counts.set(char, (counts.get(char) ?? 0) + 1);
+    for (let i = 0; i < codes; i++)
+      for (const char of generateInviteCode()) counts.set(char, (counts.get(char) ?? 0) + 1);
     const expected = (codes * INVITE_CODE_LENGTH) / 62; // about 2580 per character
     for (const char of INVITE_CODE_ALPHABET) {
       const count = counts.get(char) ?? 0;
@@ -80,7 +81,20 @@ describe("lookup codes", () => {
 
 describe("reserved codes", () => {
   it("reserves the app's top-level routes in any case", () => {
-    for (const code of ["invite", "api", "login", "register", "guilds", "settings", "channels", "_next", "static", "favicon.ico", "API", " Login "]) {
+    for (const code of [
+      "invite",
+      "api",
+      "login",
+      "register",
+      "guilds",
+      "settings",
+      "channels",
+      "_next",
+      "static",
+      "favicon.ico",
+      "API",
+      " Login ",
+    ]) {
       assert.ok(isReservedCode(code), code);
     }
     assert.ok(!isReservedCode("fluxer"));

@@ -20,7 +20,10 @@ export function byteToCodeChar(byte: number): string | null {
 }
 
 /** A fresh random invite code; `source` is injectable so tests can feed chosen bytes. */
-export function generateInviteCode(source: (size: number) => Uint8Array = randomBytes, length = INVITE_CODE_LENGTH): string {
+export function generateInviteCode(
+  source: (size: number) => Uint8Array = randomBytes,
+  length = INVITE_CODE_LENGTH,
+): string {
   let code = "";
   while (code.length < length) {
     // Ask for a few spare bytes: about 3% are rejected.

@@ -20,7 +20,8 @@ function sourceFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return name === "node_modules" || name === "generated" ? [] : sourceFiles(full);
+    if (statSync(full).isDirectory())
+      return name === "node_modules" || name === "generated" ? [] : sourceFiles(full);
     return SOURCE.test(name) ? [full] : [];
   });
 }
@@ -57,14 +58,21 @@ function violations(): Violation[] {
       for (const { fileName, pos } of ts.preProcessFile(text, true, true).importedFiles) {
         if (layer === "lib" && !/\.test\.tsx?$/.test(file) && isNodeBuiltin(fileName)) {
           const line = text.slice(0, pos).split("\n").length;
-          found.push({ file: path.relative(ROOT, file), line, text: lines[line - 1]!.trim(), rule: "lib/ must not import a Node.js built-in" });
+          found.push({
+            file: path.relative(ROOT, file),
+            line,
+            text: lines[line - 1]!.trim(),
+            rule: "lib/ must not import a Node.js built-in",
+          });
           continue;
         }
         const to = targetLayer(fileName, file);
         if (!to) continue;
         let rule: string | null = null;
-        if ((layer === "components" || layer === "lib") && to === "server") rule = `${layer}/ must not import server/`;
-        else if (layer === "lib" && (to === "app" || to === "components")) rule = `lib/ must not import ${to}/`;
+        if ((layer === "components" || layer === "lib") && to === "server")
+          rule = `${layer}/ must not import server/`;
+        else if (layer === "lib" && (to === "app" || to === "components"))
+          rule = `lib/ must not import ${to}/`;
         else if (isClient && to === "server") rule = "a client component must not import server/";
         if (!rule) continue;
         const line = text.slice(0, pos).split("\n").length;

@@ -8,7 +8,11 @@ test("the login page's ?error=&code= in words: known codes, a generic line other
   assert.equal(signInErrorMessage("CredentialsSignin", "credentials"), SIGN_IN_REFUSALS.credentials);
   assert.equal(signInErrorMessage("Configuration", undefined), "Signing in failed. Try again.");
   for (const code of ["toString", "constructor", "__proto__", ["rate_limited"]]) {
-    assert.equal(signInErrorMessage("CredentialsSignin", code), "Signing in failed. Try again.", String(code));
+    assert.equal(
+      signInErrorMessage("CredentialsSignin", code),
+      "Signing in failed. Try again.",
+      String(code),
+    );
   }
   assert.equal(signInErrorMessage(undefined, "rate_limited"), null);
   assert.equal(signInErrorMessage("", undefined), null);

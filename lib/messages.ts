@@ -19,16 +19,23 @@ export type SignInRefusal = keyof typeof SIGN_IN_REFUSALS;
 /** The words for a login page's `?error=…&code=…`, or null when there is no error to show. */
 export function signInErrorMessage(error: unknown, code: unknown): string | null {
   if (typeof error !== "string" || error === "") return null;
-  if (error === "CredentialsSignin" && typeof code === "string" && Object.hasOwn(SIGN_IN_REFUSALS, code)) return SIGN_IN_REFUSALS[code as SignInRefusal];
+  if (error === "CredentialsSignin" && typeof code === "string" && Object.hasOwn(SIGN_IN_REFUSALS, code))
+    return SIGN_IN_REFUSALS[code as SignInRefusal];
   return "Signing in failed. Try again.";
 }
 
 /** The landing page's Accept button, when the join fails; `isFinal` ones also disable it (retrying can't help). */
 export const ACCEPT_MESSAGES: Partial<Record<ErrorCode, { text: string; isFinal: boolean }>> = {
-  UNKNOWN_INVITE: { text: "This invite is no longer valid. It may have expired, been used up or been revoked.", isFinal: true },
+  UNKNOWN_INVITE: {
+    text: "This invite is no longer valid. It may have expired, been used up or been revoked.",
+    isFinal: true,
+  },
   INVITES_DISABLED: { text: "This guild has paused invites. Try again later.", isFinal: true },
   USER_BANNED_FROM_GUILD: { text: "You can't join this guild.", isFinal: true },
-  MAX_GUILDS: { text: "You're already in 100 guilds, the most you can be in. Leave one to join this one.", isFinal: true },
+  MAX_GUILDS: {
+    text: "You're already in 100 guilds, the most you can be in. Leave one to join this one.",
+    isFinal: true,
+  },
   MAX_GROUP_DM_RECIPIENTS: { text: "This group is full: a group DM holds at most 10 people.", isFinal: true },
   RATE_LIMITED: { text: "Too many attempts. Wait a few seconds and try again.", isFinal: false },
   CONFLICT: { text: "Lots of people are joining right now. Please try again.", isFinal: false },
@@ -39,11 +46,13 @@ export const ACCEPT_FAILED = "Something went wrong on our side. Please try again
 /** The vanity URL form: the live check in the browser and the server action say the same thing. */
 export const VANITY_MESSAGES: Record<string, string> = {
   VANITY_URL_CODE_LENGTH_INVALID: "Use 3 to 32 characters.",
-  VANITY_URL_INVALID_CHARACTERS: "Use only letters a-z, digits 0-9 and hyphens, with no hyphen at the start or end.",
+  VANITY_URL_INVALID_CHARACTERS:
+    "Use only letters a-z, digits 0-9 and hyphens, with no hyphen at the start or end.",
   VANITY_URL_RESERVED: "That word is reserved for the app's own pages. Pick another.",
   VANITY_URL_CODE_ALREADY_TAKEN: "That vanity URL is already taken. Pick another.",
   VANITY_URL_REQUIRES_FEATURE: "Vanity URLs are not enabled for this guild.",
-  VANITY_URL_NO_PUBLIC_CHANNEL: "Visitors need a text channel everyone can view to land in. Create one or open one to @everyone first.",
+  VANITY_URL_NO_PUBLIC_CHANNEL:
+    "Visitors need a text channel everyone can view to land in. Create one or open one to @everyone first.",
   MAX_INVITES: "This guild already has 1000 invites, the most allowed. Revoke some first.",
   RATE_LIMITED: "You changed the vanity URL too often. Wait a minute and try again.",
   MISSING_PERMISSIONS: "You no longer have permission to manage this guild.",

@@ -59,7 +59,8 @@ export function applyOverwrites(input: {
   memberRoleIds: bigint[];
   overwrites: OverwriteLike[];
 }): bigint {
-  if ((input.base & Permissions.ADMINISTRATOR) !== 0n || input.base === ALL_PERMISSIONS) return ALL_PERMISSIONS;
+  if ((input.base & Permissions.ADMINISTRATOR) !== 0n || input.base === ALL_PERMISSIONS)
+    return ALL_PERMISSIONS;
   let permissions = input.base;
   const everyone = input.overwrites.find((o) => o.type === OVERWRITE_ROLE && o.targetId === input.guildId);
   if (everyone) permissions = (permissions & ~everyone.deny) | everyone.allow;
@@ -67,7 +68,11 @@ export function applyOverwrites(input: {
   let deny = 0n;
   const roleIds = new Set(input.memberRoleIds);
   for (const overwrite of input.overwrites) {
-    if (overwrite.type === OVERWRITE_ROLE && overwrite.targetId !== input.guildId && roleIds.has(overwrite.targetId)) {
+    if (
+      overwrite.type === OVERWRITE_ROLE &&
+      overwrite.targetId !== input.guildId &&
+      roleIds.has(overwrite.targetId)
+    ) {
       allow |= overwrite.allow;
       deny |= overwrite.deny;
     }

@@ -12,7 +12,8 @@ describe("snowflakes", () => {
   });
   it("never repeat across copies of the module in one process (Next bundles it once per server layer)", async () => {
     // A query string makes the module loader evaluate the file again: a second copy, as Next's bundles hold.
-    const load = (copy: string) => import(`./snowflake.ts?copy=${copy}`) as Promise<typeof import("./snowflake")>;
+    const load = (copy: string) =>
+      import(`./snowflake.ts?copy=${copy}`) as Promise<typeof import("./snowflake")>;
     const copies = [await load("route-handlers"), await load("server-actions")];
     const now = Date.UTC(2026, 2, 1, 11, 0, 0);
     const ids = Array.from({ length: 200 }, (_, i) => copies[i % 2]!.nextSnowflake(now + Math.floor(i / 4)));
@@ -22,7 +23,21 @@ describe("snowflakes", () => {
     assert.equal(parseSnowflake("987654321098765432"), 987654321098765432n);
     assert.equal(parseSnowflake(42), 42n);
     assert.equal(parseSnowflake("9223372036854775807"), 2n ** 63n - 1n);
-    for (const bad of ["", "abc", "-1", "1.5", "99999999999999999999999", "9223372036854775808", "18446744073709551615", 1.5, -3, 0, null, {}, undefined]) {
+    for (const bad of [
+      "",
+      "abc",
+      "-1",
+      "1.5",
+      "99999999999999999999999",
+      "9223372036854775808",
+      "18446744073709551615",
+      1.5,
+      -3,
+      0,
+      null,
+      {},
+      undefined,
+    ]) {
       assert.equal(parseSnowflake(bad), null, String(bad));
     }
   });

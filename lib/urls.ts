@@ -72,7 +72,10 @@ export function sameSiteRedirect(target: unknown, baseUrl: string): string {
  * A guild's page, opened on `channel`. `joined` marks the first view after joining with an invite: the page
  * greets the member once (it checks the membership itself, so a crafted link greets nobody).
  */
-export function guildPath(guildId: string, options: { channel?: string | null; joined?: boolean } = {}): string {
+export function guildPath(
+  guildId: string,
+  options: { channel?: string | null; joined?: boolean } = {},
+): string {
   const query = new URLSearchParams();
   if (options.channel) query.set("channel", options.channel);
   if (options.joined) query.set("joined", "1");

@@ -31,7 +31,9 @@ const add = (map: Map<string, Stat>, key: string, ms: number) => {
 
 /** A raw statement's name: its first words, without parameters ("UPDATE invites", "SELECT accept_invite"). */
 function rawName(args: unknown): string {
-  const sql = (args as { strings?: string[] } | undefined)?.strings?.join("$") ?? String((args as unknown[] | undefined)?.[0] ?? "");
+  const sql =
+    (args as { strings?: string[] } | undefined)?.strings?.join("$") ??
+    String((args as unknown[] | undefined)?.[0] ?? "");
   const words = sql.replace(/\s+/g, " ").replace(/"/g, "").trim().split(" ");
   const from = words.findIndex((w, i) => i > 0 && /^(FROM|INTO|UPDATE)$/i.test(words[i - 1]!));
   return `${words[0]} ${from > 0 ? words[from] : (words[1] ?? "")}`.replace(/\(.*$/, "");
@@ -47,7 +49,11 @@ const timed = database.prisma.$extends({
       try {
         return await query(args);
       } finally {
-        add(operations, model ? `${model}.${operation}` : `${operation} ${rawName(args)}`, performance.now() - started);
+        add(
+          operations,
+          model ? `${model}.${operation}` : `${operation} ${rawName(args)}`,
+          performance.now() - started,
+        );
       }
     },
   },
@@ -68,7 +74,10 @@ async function timedPhase<T>(name: string, work: () => Promise<T>): Promise<T> {
 }
 
 async function acceptOne(token: string) {
-  const request = new Request(`http://bench/api/v1/invites/${code}`, { method: "POST", headers: { authorization: token } });
+  const request = new Request(`http://bench/api/v1/invites/${code}`, {
+    method: "POST",
+    headers: { authorization: token },
+  });
   const caller = await timedPhase("resolve the caller (token)", () => resolveCaller(request));
   if (!caller || caller === "invalid") throw new Error("bench token did not resolve");
   await timedPhase("accept (use-case, events included)", () => acceptInvite(code, caller));
@@ -92,6 +101,14 @@ const perAccept = (map: Map<string, Stat>) =>
   [...map]
     .map(([name, stat]) => ({ name, perAccept: stat.calls / tokens.length, meanMs: stat.ms / stat.calls }))
     .sort((a, b) => b.perAccept * b.meanMs - a.perAccept * a.meanMs);
-process.stdout.write(JSON.stringify({ accepts: tokens.length, concurrency, perSecond: tokens.length / seconds, phases: perAccept(phases), operations: perAccept(operations) }));
+process.stdout.write(
+  JSON.stringify({
+    accepts: tokens.length,
+    concurrency,
+    perSecond: tokens.length / seconds,
+    phases: perAccept(phases),
+    operations: perAccept(operations),
+  }),
+);
 await database.close();
 process.exit(0);

@@ -25,14 +25,27 @@ const log = (line: string) => process.stderr.write(`[fill] ${line}\n`);
 let guild = await prisma.guild.findFirst({ where: { name: "Bench Guild" }, include: { channels: true } });
 if (!guild) {
   const ownerId = nextSnowflake();
-  await prisma.user.create({ data: { id: ownerId, username: "bench-owner", discriminator: 1, email: "bench-owner@bench.local" } });
+  await prisma.user.create({
+    data: { id: ownerId, username: "bench-owner", discriminator: 1, email: "bench-owner@bench.local" },
+  });
   const guildId = nextSnowflake();
-  await prisma.guild.create({ data: { id: guildId, name: "Bench Guild", ownerId, memberCount: 1, features: ["VERIFIED"] } });
-  await prisma.role.create({ data: { id: guildId, guildId, name: "@everyone", permissions: 1n | (1n << 10n) } });
+  await prisma.guild.create({
+    data: { id: guildId, name: "Bench Guild", ownerId, memberCount: 1, features: ["VERIFIED"] },
+  });
+  await prisma.role.create({
+    data: { id: guildId, guildId, name: "@everyone", permissions: 1n | (1n << 10n) },
+  });
   await prisma.channel.create({ data: { id: nextSnowflake(), guildId, type: 0, name: "general" } });
   await prisma.member.create({ data: { guildId, userId: ownerId } });
   await prisma.invite.create({
-    data: { code: "BenchCd1", guildId, channelId: (await prisma.channel.findFirstOrThrow({ where: { guildId } })).id, inviterId: ownerId, maxAge: 0, maxUses: 0 },
+    data: {
+      code: "BenchCd1",
+      guildId,
+      channelId: (await prisma.channel.findFirstOrThrow({ where: { guildId } })).id,
+      inviterId: ownerId,
+      maxAge: 0,
+      maxUses: 0,
+    },
   });
   guild = await prisma.guild.findFirstOrThrow({ where: { id: guildId }, include: { channels: true } });
 }
@@ -40,7 +53,9 @@ const channel = guild.channels[0]!;
 
 async function issue(userId: bigint, kind: "user" | "bot" = "user") {
   const token = `flx_${randomBytes(32).toString("base64url")}`;
-  await prisma.apiToken.create({ data: { id: nextSnowflake(), userId, kind, tokenHash: createHash("sha256").update(token).digest("hex") } });
+  await prisma.apiToken.create({
+    data: { id: nextSnowflake(), userId, kind, tokenHash: createHash("sha256").update(token).digest("hex") },
+  });
   return token;
 }
 
@@ -63,7 +78,8 @@ if (inviteCount < wantInvites) {
       channel.id,
       guild.ownerId,
     );
-    if ((done + n) % 100_000 === 0 || done + n === missing) log(`  ${done + n}/${missing} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    if ((done + n) % 100_000 === 0 || done + n === missing)
+      log(`  ${done + n}/${missing} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
 }
 
@@ -89,7 +105,10 @@ if (memberCount < wantMembers) {
     base,
     guild.ownerId,
   );
-  await prisma.$executeRawUnsafe(`UPDATE guilds SET member_count = (SELECT count(*) FROM members WHERE guild_id = $1) WHERE id = $1`, guild.id);
+  await prisma.$executeRawUnsafe(
+    `UPDATE guilds SET member_count = (SELECT count(*) FROM members WHERE guild_id = $1) WHERE id = $1`,
+    guild.id,
+  );
 }
 
 // Statistics for the planner, as autovacuum (PostgreSQL) or the app's own check (PGlite) would gather
@@ -101,16 +120,42 @@ const userTokens: string[] = [];
 if (freshUsers > 0) {
   const base = nextSnowflake() + 50_000_000n;
   const ids = Array.from({ length: freshUsers }, (_, i) => base + BigInt(i));
-  await prisma.user.createMany({ data: ids.map((id, i) => ({ id, username: `acceptor${i}`, discriminator: 1 + (Number(id % 9999n)) })) });
+  await prisma.user.createMany({
+    data: ids.map((id, i) => ({ id, username: `acceptor${i}`, discriminator: 1 + Number(id % 9999n) })),
+  });
   const tokens = ids.map(() => `flx_${randomBytes(32).toString("base64url")}`);
   await prisma.apiToken.createMany({
-    data: ids.map((id, i) => ({ id: nextSnowflake(), userId: id, kind: "user", tokenHash: createHash("sha256").update(tokens[i]!).digest("hex") })),
+    data: ids.map((id, i) => ({
+      id: nextSnowflake(),
+      userId: id,
+      kind: "user",
+      tokenHash: createHash("sha256").update(tokens[i]!).digest("hex"),
+    })),
   });
   userTokens.push(...tokens);
 }
 
-const otherCodes = (await prisma.invite.findMany({ where: { guildId: guild.id, code: { not: "BenchCd1" } }, select: { code: true }, take: 1000 })).map((row) => row.code);
-const totals = { invites: await prisma.invite.count(), members: await prisma.member.count({ where: { guildId: guild.id } }) };
+const otherCodes = (
+  await prisma.invite.findMany({
+    where: { guildId: guild.id, code: { not: "BenchCd1" } },
+    select: { code: true },
+    take: 1000,
+  })
+).map((row) => row.code);
+const totals = {
+  invites: await prisma.invite.count(),
+  members: await prisma.member.count({ where: { guildId: guild.id } }),
+};
 log(`database holds ${totals.invites} invites; the guild has ${totals.members} members`);
-process.stdout.write(JSON.stringify({ code: "BenchCd1", guildId: guild.id.toString(), channelId: channel.id.toString(), ownerToken, userTokens, otherCodes, totals }));
+process.stdout.write(
+  JSON.stringify({
+    code: "BenchCd1",
+    guildId: guild.id.toString(),
+    channelId: channel.id.toString(),
+    ownerToken,
+    userTokens,
+    otherCodes,
+    totals,
+  }),
+);
 await database.close();

@@ -17,12 +17,18 @@ const server = http.createServer(async (request, response) => {
     return;
   }
   try {
-    const body = await getInvite(decodeURIComponent(match[1]!), null, { with_counts: url.searchParams.get("with_counts") === "true", with_expiration: false });
+    const body = await getInvite(decodeURIComponent(match[1]!), null, {
+      with_counts: url.searchParams.get("with_counts") === "true",
+      with_expiration: false,
+    });
     response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body, replacer));
   } catch (error) {
     const status = error instanceof ApiError ? error.status : 500;
-    response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ code: (error as ApiError).code ?? "INTERNAL_SERVER_ERROR" }));
+    response
+      .writeHead(status, { "content-type": "application/json" })
+      .end(JSON.stringify({ code: (error as ApiError).code ?? "INTERNAL_SERVER_ERROR" }));
   }
 });
 server.listen(port, "127.0.0.1", () => console.log(`floor listening on ${port}`));
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => server.close(() => process.exit(0)));

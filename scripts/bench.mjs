@@ -31,7 +31,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 7300);
 const FLOOR_PORT = PORT + 50;
 const UNCOUNTED_PORT = PORT + 52;
 const started = Date.now();
-const log = (line) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const log = (line) =>
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 const baseEnv = {
   ...process.env,
@@ -51,9 +52,23 @@ if (!existsSync(".next/BUILD_ID")) {
 function fill(databaseUrl, options) {
   const out = execFileSync(
     process.execPath,
-    ["--import", "tsx", "scripts/bench-fill.mts", "--invites", String(options.invites), "--members", String(options.members), "--users", String(options.users ?? 0)],
+    [
+      "--import",
+      "tsx",
+      "scripts/bench-fill.mts",
+      "--invites",
+      String(options.invites),
+      "--members",
+      String(options.members),
+      "--users",
+      String(options.users ?? 0),
+    ],
     // LOG_LEVEL=warn: the fill's stdout is its JSON answer alone (migration log lines are info).
-    { env: { ...baseEnv, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 },
+    {
+      env: { ...baseEnv, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 64 * 1024 * 1024,
+    },
   );
   return JSON.parse(out.toString());
 }
@@ -69,7 +84,12 @@ async function startNext(databaseUrl) {
 
 function startFloor(databaseUrl, extraEnv = {}, port = FLOOR_PORT) {
   const env = { ...baseEnv, PORT: String(port), DATABASE_URL: databaseUrl, ...extraEnv };
-  return startProcess(process.execPath, ["--import", "tsx", "scripts/bench-floor.mts"], env, `http://127.0.0.1:${port}/api/v1/invites/BenchCd1`);
+  return startProcess(
+    process.execPath,
+    ["--import", "tsx", "scripts/bench-floor.mts"],
+    env,
+    `http://127.0.0.1:${port}/api/v1/invites/BenchCd1`,
+  );
 }
 
 /**
@@ -86,13 +106,22 @@ async function runTimed(options) {
 }
 
 async function load(name, options, server, { seconds = DURATION, quiet = false, warm = false } = {}) {
-  if (!quiet) log(`${name}: ${options.amount ? `${options.amount} requests` : `${seconds} s`} with ${options.connections ?? CONNECTIONS} connection(s) ...`);
+  if (!quiet)
+    log(
+      `${name}: ${options.amount ? `${options.amount} requests` : `${seconds} s`} with ${options.connections ?? CONNECTIONS} connection(s) ...`,
+    );
   if (!options.amount && !warm) await autocannon({ connections: CONNECTIONS, duration: WARMUP, ...options });
   let peakRss = 0;
   // The server process itself (next-server), not the launcher script that spawned it.
-  const sampler = server ? setInterval(() => (peakRss = Math.max(peakRss, largestRssMb(server.pids()))), 250) : null;
+  const sampler = server
+    ? setInterval(() => (peakRss = Math.max(peakRss, largestRssMb(server.pids()))), 250)
+    : null;
   // A fixed number of requests (accepts: one per user) or a fixed duration.
-  const { result, seconds: elapsed } = await runTimed({ connections: CONNECTIONS, ...(options.amount ? {} : { duration: seconds }), ...options });
+  const { result, seconds: elapsed } = await runTimed({
+    connections: CONNECTIONS,
+    ...(options.amount ? {} : { duration: seconds }),
+    ...options,
+  });
   if (sampler) clearInterval(sampler);
   const row = {
     name,
@@ -103,7 +132,10 @@ async function load(name, options, server, { seconds = DURATION, quiet = false, 
     bad: result.non2xx + result.errors + result.timeouts,
     rss: peakRss,
   };
-  if (!quiet) log(`  ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok${peakRss ? `, peak RSS ${peakRss.toFixed(0)} MB` : ""}`);
+  if (!quiet)
+    log(
+      `  ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok${peakRss ? `, peak RSS ${peakRss.toFixed(0)} MB` : ""}`,
+    );
   return row;
 }
 
@@ -122,7 +154,10 @@ async function pair(a, b, serverA, serverB = serverA) {
     parts.b.push(await load(b.name, b.options, serverB, quarter));
   }
   const rows = [mergeParts(a.name, parts.a), mergeParts(b.name, parts.b)];
-  for (const row of rows) log(`  ${row.name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok, peak RSS ${row.rss.toFixed(0)} MB`);
+  for (const row of rows)
+    log(
+      `  ${row.name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok, peak RSS ${row.rss.toFixed(0)} MB`,
+    );
   return rows;
 }
 
@@ -141,14 +176,24 @@ function startStreamFlood(base, guildId) {
     new Promise((resolve) => {
       const block = 30 + Math.floor(n / 60000);
       const localAddress = `127.${block}.${Math.floor((n % 60000) / 250)}.${(n % 250) + 1}`;
-      const request = http.get({ host: url.hostname, port: url.port, path: url.pathname + url.search, agent: false, localAddress, headers: { accept: "text/event-stream" } }, (response) => {
-        const status = response.statusCode ?? 0;
-        statuses[status] = (statuses[status] ?? 0) + 1;
-        response.resume();
-        if (status === 200) open.push(request);
-        else response.on("end", () => request.destroy());
-        resolve();
-      });
+      const request = http.get(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname + url.search,
+          agent: false,
+          localAddress,
+          headers: { accept: "text/event-stream" },
+        },
+        (response) => {
+          const status = response.statusCode ?? 0;
+          statuses[status] = (statuses[status] ?? 0) + 1;
+          response.resume();
+          if (status === 200) open.push(request);
+          else response.on("end", () => request.destroy());
+          resolve();
+        },
+      );
       request.on("error", (error) => {
         statuses[error.code ?? "error"] = (statuses[error.code ?? "error"] ?? 0) + 1;
         resolve();
@@ -182,22 +227,46 @@ async function benchStreamFlood(base, lookupPath, server) {
   const during = [];
   const floods = [];
   for (let round = 0; round < 2; round++) {
-    alone.push(await load("invite GET at 100/s, alone", probe, server, { seconds: DURATION / 2, quiet: true, warm: true }));
+    alone.push(
+      await load("invite GET at 100/s, alone", probe, server, {
+        seconds: DURATION / 2,
+        quiet: true,
+        warm: true,
+      }),
+    );
     const flood = startStreamFlood(base, guildId);
     await new Promise((resolve) => setTimeout(resolve, 1000)); // the flood under way before the probe starts
-    during.push(await load("invite GET at 100/s, during a stream flood", probe, server, { seconds: DURATION / 2, quiet: true, warm: true }));
+    during.push(
+      await load("invite GET at 100/s, during a stream flood", probe, server, {
+        seconds: DURATION / 2,
+        quiet: true,
+        warm: true,
+      }),
+    );
     await flood.stop();
     floods.push({ attempts: flood.attempts(), statuses: flood.statuses });
     await new Promise((resolve) => setTimeout(resolve, 2000)); // closed streams leave before the next round
   }
   const attempts = floods.reduce((sum, flood) => sum + flood.attempts, 0);
   const statuses = {};
-  for (const flood of floods) for (const [status, count] of Object.entries(flood.statuses)) statuses[status] = (statuses[status] ?? 0) + count;
+  for (const flood of floods)
+    for (const [status, count] of Object.entries(flood.statuses))
+      statuses[status] = (statuses[status] ?? 0) + count;
   const rows = {
     floodProbeAlone: mergeParts("invite GET at 100/s, alone (alternated with the next row)", alone),
-    floodProbe: mergeParts(`invite GET at 100/s, during a flood of ${attempts} anonymous stream attempts (${Object.entries(statuses).map(([status, count]) => `${count} × ${status}`).join(", ")})`, during),
+    floodProbe: mergeParts(
+      `invite GET at 100/s, during a flood of ${attempts} anonymous stream attempts (${Object.entries(
+        statuses,
+      )
+        .map(([status, count]) => `${count} × ${status}`)
+        .join(", ")})`,
+      during,
+    ),
   };
-  for (const row of Object.values(rows)) log(`  ${row.name}: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok, peak RSS ${row.rss.toFixed(0)} MB`);
+  for (const row of Object.values(rows))
+    log(
+      `  ${row.name}: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok, peak RSS ${row.rss.toFixed(0)} MB`,
+    );
   return rows;
 }
 
@@ -210,17 +279,24 @@ async function signedInCookie(base) {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ username: `bench${Date.now() % 100000}`, email, password }),
   });
-  if (registered.status !== 201) throw new Error(`register for the signed-in row: ${registered.status} ${await registered.text()}`);
+  if (registered.status !== 201)
+    throw new Error(`register for the signed-in row: ${registered.status} ${await registered.text()}`);
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = await csrf.json();
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const login = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
     body: new URLSearchParams({ csrfToken, email, password }),
   });
-  const session = login.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("authjs.session-token="));
+  const session = login.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("authjs.session-token="));
   if (!session) throw new Error(`sign-in for the signed-in row failed: ${login.status}`);
   return session;
 }
@@ -240,7 +316,12 @@ function acceptUserCount() {
 }
 
 function acceptPartSizes() {
-  return { pair: quick ? 400 : 1500, openLoop: OPEN_LOOP_RATE * DURATION, burst: quick ? 200 : 600, profile: quick ? 300 : 1000 };
+  return {
+    pair: quick ? 400 : 1500,
+    openLoop: OPEN_LOOP_RATE * DURATION,
+    burst: quick ? 200 : 600,
+    profile: quick ? 300 : 1000,
+  };
 }
 
 function acceptUsers(tokens) {
@@ -262,7 +343,16 @@ function acceptOptions(base, code, tokens, extra = {}) {
     url: base,
     connections: ACCEPT_CONNECTIONS,
     amount: tokens.length,
-    requests: [{ method: "POST", path: `/api/v1/invites/${code}`, setupRequest: (request) => ({ ...request, headers: { ...request.headers, authorization: tokens[next++] } }) }],
+    requests: [
+      {
+        method: "POST",
+        path: `/api/v1/invites/${code}`,
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, authorization: tokens[next++] },
+        }),
+      },
+    ],
     ...extra,
   };
 }
@@ -270,7 +360,14 @@ function acceptOptions(base, code, tokens, extra = {}) {
 /** One run of a fixed number of requests (runTimed says how it is timed). */
 async function timedAmount(options) {
   const { result, seconds } = await runTimed(options);
-  return { rps: result["2xx"] / seconds, p50: result.latency.p50, p99: result.latency.p99, ok: result["2xx"], bad: result.non2xx + result.errors + result.timeouts, seconds };
+  return {
+    rps: result["2xx"] / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result["2xx"],
+    bad: result.non2xx + result.errors + result.timeouts,
+    seconds,
+  };
 }
 
 /**
@@ -296,7 +393,9 @@ function mergeParts(name, parts, rss = Math.max(0, ...parts.map((p) => p.rss ?? 
  * a target), then at a fixed 200 per second open-loop (latency when the arrivals don't wait for answers).
  */
 async function benchAccepts(base, data, users, server) {
-  log(`accepts: ${4 * users.pair[0].length} distinct users joining one guild, ${ACCEPT_CONNECTIONS} at a time, alternated with the constant JSON route ...`);
+  log(
+    `accepts: ${4 * users.pair[0].length} distinct users joining one guild, ${ACCEPT_CONNECTIONS} at a time, alternated with the constant JSON route ...`,
+  );
   sampleLoad();
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, largestRssMb(server.pids()))), 250);
@@ -305,24 +404,46 @@ async function benchAccepts(base, data, users, server) {
   const pings = [];
   for (const tokens of users.pair) {
     accepts.push(await timedAmount(acceptOptions(base, data.code, tokens)));
-    const ping = await autocannon({ connections: CONNECTIONS, duration: DURATION / 4, url: `${base}/api/ping` });
-    pings.push({ rps: ping.requests.average, p50: ping.latency.p50, p99: ping.latency.p99, ok: ping["2xx"], bad: ping.non2xx + ping.errors + ping.timeouts });
+    const ping = await autocannon({
+      connections: CONNECTIONS,
+      duration: DURATION / 4,
+      url: `${base}/api/ping`,
+    });
+    pings.push({
+      rps: ping.requests.average,
+      p50: ping.latency.p50,
+      p99: ping.latency.p99,
+      ok: ping["2xx"],
+      bad: ping.non2xx + ping.errors + ping.timeouts,
+    });
   }
   sampleLoad();
   const rows = {
     acceptPing: mergeParts("constant JSON route (alternated with accepts)", pings),
     accept: mergeParts(`accept (one guild, distinct users, ${ACCEPT_CONNECTIONS} concurrent)`, accepts),
   };
-  log(`  accepts ${rows.accept.rps.toFixed(0)}/s (parts: ${accepts.map((a) => a.rps.toFixed(0)).join(", ")}), p99 ${rows.accept.p99} ms; constant route ${rows.acceptPing.rps.toFixed(0)}/s; ${rows.accept.bad} not ok`);
+  log(
+    `  accepts ${rows.accept.rps.toFixed(0)}/s (parts: ${accepts.map((a) => a.rps.toFixed(0)).join(", ")}), p99 ${rows.accept.p99} ms; constant route ${rows.acceptPing.rps.toFixed(0)}/s; ${rows.accept.bad} not ok`,
+  );
 
   log(`accepts open-loop: ${OPEN_LOOP_RATE}/s for ${DURATION} s ...`);
   // autocannon's rate: each connection may send its share (rate / connections) per second, the counter reset
   // every second; with its default 10 connections, 20 per connection per second.
-  const open = await timedAmount(acceptOptions(base, data.code, users.openLoop, { connections: OPEN_LOOP_CONNECTIONS, overallRate: OPEN_LOOP_RATE }));
-  rows.acceptOpenLoop = mergeParts(`accept at ${OPEN_LOOP_RATE}/s (autocannon --overallRate, ${OPEN_LOOP_CONNECTIONS} connections)`, [open]);
+  const open = await timedAmount(
+    acceptOptions(base, data.code, users.openLoop, {
+      connections: OPEN_LOOP_CONNECTIONS,
+      overallRate: OPEN_LOOP_RATE,
+    }),
+  );
+  rows.acceptOpenLoop = mergeParts(
+    `accept at ${OPEN_LOOP_RATE}/s (autocannon --overallRate, ${OPEN_LOOP_CONNECTIONS} connections)`,
+    [open],
+  );
   clearInterval(sampler);
   rows.accept.rss = rows.acceptOpenLoop.rss = peakRss;
-  log(`  ${rows.acceptOpenLoop.rps.toFixed(0)}/s answered, p50 ${open.p50} ms, p99 ${open.p99} ms, ${open.bad} not ok`);
+  log(
+    `  ${rows.acceptOpenLoop.rps.toFixed(0)}/s answered, p50 ${open.p50} ms, p99 ${open.p99} ms, ${open.bad} not ok`,
+  );
   sampleLoad();
   return rows;
 }
@@ -340,43 +461,86 @@ async function benchAccountWrites(base, data, users, server) {
           method: "POST",
           path: "/api/v1/auth/register",
           headers: { "content-type": "application/json" },
-          setupRequest: (request) => ({ ...request, body: JSON.stringify({ username: `reg${tag}${n}`, email: `reg-${tag}-${n++}@bench.test`, password: "bench-password-123" }) }),
+          setupRequest: (request) => ({
+            ...request,
+            body: JSON.stringify({
+              username: `reg${tag}${n}`,
+              email: `reg-${tag}-${n++}@bench.test`,
+              password: "bench-password-123",
+            }),
+          }),
         },
       ],
     };
   };
   const rows = {};
   sampleLoad();
-  rows.register = await load(`register (production password cost, ${REGISTER_CONNECTIONS} at a time)`, { ...register(), connections: REGISTER_CONNECTIONS }, server);
+  rows.register = await load(
+    `register (production password cost, ${REGISTER_CONNECTIONS} at a time)`,
+    { ...register(), connections: REGISTER_CONNECTIONS },
+    server,
+  );
 
   // A burst of registrations (the hash queue kept busy) against accepts and lookups, alternated with none.
   log("accepts and invite GETs with and without a registration burst running, alternated ...");
-  const lookup = { url: `${base}/api/v1/invites/${data.code}?with_counts=true`, connections: CONNECTIONS, duration: DURATION / 4 };
+  const lookup = {
+    url: `${base}/api/v1/invites/${data.code}?with_counts=true`,
+    connections: CONNECTIONS,
+    duration: DURATION / 4,
+  };
   const parts = { accept: [], acceptBurst: [], lookup: [], lookupBurst: [] };
   for (let round = 0; round < 2; round++) {
     for (const burst of [false, true]) {
       const background = burst ? autocannon({ ...register(), duration: 3600 }) : null;
       if (background) await new Promise((r) => setTimeout(r, 500)); // the hash queue fills
-      const accept = await timedAmount(acceptOptions(base, data.code, users.burst[round * 2 + (burst ? 1 : 0)]));
+      const accept = await timedAmount(
+        acceptOptions(base, data.code, users.burst[round * 2 + (burst ? 1 : 0)]),
+      );
       const get = await autocannon(lookup);
       background?.stop();
       if (background) await background;
       parts[burst ? "acceptBurst" : "accept"].push(accept);
-      parts[burst ? "lookupBurst" : "lookup"].push({ rps: get.requests.average, p50: get.latency.p50, p99: get.latency.p99, ok: get["2xx"], bad: get.non2xx + get.errors + get.timeouts });
+      parts[burst ? "lookupBurst" : "lookup"].push({
+        rps: get.requests.average,
+        p50: get.latency.p50,
+        p99: get.latency.p99,
+        ok: get["2xx"],
+        bad: get.non2xx + get.errors + get.timeouts,
+      });
     }
   }
   rows.burstAccept = mergeParts("accept, alone (alternated with the next row)", parts.accept);
-  rows.burstAcceptWith = mergeParts(`accept, during a registration burst (${REGISTER_CONNECTIONS} hashing at once)`, parts.acceptBurst);
+  rows.burstAcceptWith = mergeParts(
+    `accept, during a registration burst (${REGISTER_CONNECTIONS} hashing at once)`,
+    parts.acceptBurst,
+  );
   rows.burstLookup = mergeParts("invite GET, alone (alternated with the next row)", parts.lookup);
   rows.burstLookupWith = mergeParts("invite GET, during a registration burst", parts.lookupBurst);
-  for (const key of ["burstAccept", "burstAcceptWith", "burstLookup", "burstLookupWith"]) log(`  ${rows[key].name}: ${rows[key].rps.toFixed(0)}/s, p99 ${rows[key].p99} ms, ${rows[key].bad} not ok`);
+  for (const key of ["burstAccept", "burstAcceptWith", "burstLookup", "burstLookupWith"])
+    log(
+      `  ${rows[key].name}: ${rows[key].rps.toFixed(0)}/s, p99 ${rows[key].p99} ms, ${rows[key].bad} not ok`,
+    );
 
   // Creating invites: a guild of its own (the bench guild is at its 1,000-invite limit), up to 900 of them.
-  const guild = await (await fetch(`${base}/api/v1/guilds`, { method: "POST", headers: { authorization: data.ownerToken, "content-type": "application/json" }, body: JSON.stringify({ name: "Bench Invites" }) })).json();
-  const channels = await (await fetch(`${base}/api/v1/guilds/${guild.id}/channels`, { headers: { authorization: data.ownerToken } })).json();
+  const guild = await (
+    await fetch(`${base}/api/v1/guilds`, {
+      method: "POST",
+      headers: { authorization: data.ownerToken, "content-type": "application/json" },
+      body: JSON.stringify({ name: "Bench Invites" }),
+    })
+  ).json();
+  const channels = await (
+    await fetch(`${base}/api/v1/guilds/${guild.id}/channels`, { headers: { authorization: data.ownerToken } })
+  ).json();
   rows.createInvite = await load(
     "create invite (one channel, 900 invites)",
-    { url: `${base}/api/v1/channels/${channels[0].id}/invites`, amount: 900, method: "POST", headers: { authorization: data.ownerToken, "content-type": "application/json" }, body: JSON.stringify({ max_age: 0 }) },
+    {
+      url: `${base}/api/v1/channels/${channels[0].id}/invites`,
+      amount: 900,
+      method: "POST",
+      headers: { authorization: data.ownerToken, "content-type": "application/json" },
+      body: JSON.stringify({ max_age: 0 }),
+    },
     server,
   );
   sampleLoad();
@@ -391,8 +555,22 @@ function acceptProfile(databaseUrl, code, tokens) {
   try {
     const out = execFileSync(
       process.execPath,
-      ["--import", "tsx", "scripts/bench-accept-profile.mts", "--code", code, "--tokens", file, "--concurrency", String(ACCEPT_CONNECTIONS)],
-      { env: { ...baseEnv, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 },
+      [
+        "--import",
+        "tsx",
+        "scripts/bench-accept-profile.mts",
+        "--code",
+        code,
+        "--tokens",
+        file,
+        "--concurrency",
+        String(ACCEPT_CONNECTIONS),
+      ],
+      {
+        env: { ...baseEnv, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+        stdio: ["ignore", "pipe", "inherit"],
+        maxBuffer: 64 * 1024 * 1024,
+      },
     );
     return JSON.parse(out.toString());
   } finally {
@@ -428,22 +606,35 @@ async function benchEngine(engine) {
   const cookie = await signedInCookie(base);
   [rows.static2, rows.landingSignedIn] = await pair(
     { name: "static page (again)", options: { url: `${base}/about` } },
-    { name: "landing page (signed in)", options: { url: `${base}/invite/${data.code}`, headers: { cookie } } },
+    {
+      name: "landing page (signed in)",
+      options: { url: `${base}/invite/${data.code}`, headers: { cookie } },
+    },
     server,
   );
   // What counting views costs (invite analytics): the same two hot rows on a second server with ANALYTICS=off,
   // alternated with this one's. Each serves the same invite from its own cache.
-  const uncounted = await startApp({ port: UNCOUNTED_PORT, databaseUrl: uncountedTmp ? `pglite:${uncountedTmp}` : databaseUrl, env: { ...baseEnv, ANALYTICS: "off" } });
+  const uncounted = await startApp({
+    port: UNCOUNTED_PORT,
+    databaseUrl: uncountedTmp ? `pglite:${uncountedTmp}` : databaseUrl,
+    env: { ...baseEnv, ANALYTICS: "off" },
+  });
   const uncountedBase = `http://127.0.0.1:${UNCOUNTED_PORT}`;
   [rows.lookupCounted, rows.lookupUncounted] = await pair(
     { name: "invite GET, with counting", options: { url: `${base}${lookupPath}` } },
-    { name: "invite GET, without counting (ANALYTICS=off)", options: { url: `${uncountedBase}${lookupPath}` } },
+    {
+      name: "invite GET, without counting (ANALYTICS=off)",
+      options: { url: `${uncountedBase}${lookupPath}` },
+    },
     server,
     uncounted,
   );
   [rows.landingCounted, rows.landingUncounted] = await pair(
     { name: "landing page (signed out), with counting", options: { url: `${base}/invite/${data.code}` } },
-    { name: "landing page (signed out), without counting (ANALYTICS=off)", options: { url: `${uncountedBase}/invite/${data.code}` } },
+    {
+      name: "landing page (signed out), without counting (ANALYTICS=off)",
+      options: { url: `${uncountedBase}/invite/${data.code}` },
+    },
     server,
     uncounted,
   );
@@ -453,7 +644,19 @@ async function benchEngine(engine) {
   let cold = 0;
   rows.cold = await load(
     "landing page, cold (a different invite each view, 1 client)",
-    { url: base, connections: 1, requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: `/invite/${data.otherCodes[cold++ % data.otherCodes.length]}` }) }] },
+    {
+      url: base,
+      connections: 1,
+      requests: [
+        {
+          method: "GET",
+          setupRequest: (request) => ({
+            ...request,
+            path: `/invite/${data.otherCodes[cold++ % data.otherCodes.length]}`,
+          }),
+        },
+      ],
+    },
     server,
     { warm: true },
   );
@@ -461,26 +664,52 @@ async function benchEngine(engine) {
   const users = acceptUsers(data.userTokens);
   Object.assign(rows, await benchAccepts(base, data, users, server));
   Object.assign(rows, await benchAccountWrites(base, data, users, server));
-  rows.serverLife = { name: "app server, whole run (start-up, warm-ups, every row above)", rps: NaN, p50: "", p99: "", ok: "", bad: "", rss: server.peakRss() };
+  rows.serverLife = {
+    name: "app server, whole run (start-up, warm-ups, every row above)",
+    rps: NaN,
+    p50: "",
+    p99: "",
+    ok: "",
+    bad: "",
+    rss: server.peakRss(),
+  };
   await server.stop();
   const profile = acceptProfile(databaseUrl, data.code, users.profile);
 
   const floor = await startFloor(databaseUrl);
-  rows.floor = { ...(await load("invite GET, node:http floor (same cache)", { url: `http://127.0.0.1:${FLOOR_PORT}${lookupPath}` }, floor)), floor: true };
+  rows.floor = {
+    ...(await load(
+      "invite GET, node:http floor (same cache)",
+      { url: `http://127.0.0.1:${FLOOR_PORT}${lookupPath}` },
+      floor,
+    )),
+    floor: true,
+  };
   await floor.stop();
 
   if (scale) {
     // A second database with 1,000,000 invites and 100,000 members. The database lookup itself (a node:http
     // floor with the cache off) is measured on both at once, alternately: the flatness target.
     log("scale: a second database with 1,000,000 invites and 100,000 members (this takes a while) ...");
-    const largeUrl = engine === "pglite" ? `pglite:${mkdtempSync(path.join(os.tmpdir(), "fluxer-bench-large-"))}` : await freshDatabase(pgBase, "fluxer_benchl_");
+    const largeUrl =
+      engine === "pglite"
+        ? `pglite:${mkdtempSync(path.join(os.tmpdir(), "fluxer-bench-large-"))}`
+        : await freshDatabase(pgBase, "fluxer_benchl_");
     const large = fill(largeUrl, { invites: 1_000_000, members: 100_000 });
     const smallFloor = await startFloor(databaseUrl, { INVITE_CACHE: "off" });
     const largeFloor = await startFloor(largeUrl, { INVITE_CACHE: "off" }, FLOOR_PORT + 1);
     [rows.floorDb, rows.floorDbLarge] = (
       await pair(
-        { name: "database lookup, node:http floor, cache off, 1k invites / 100 members", options: { url: `http://127.0.0.1:${FLOOR_PORT}${lookupPath}` } },
-        { name: "database lookup, node:http floor, cache off, 1M invites / 100k members", options: { url: `http://127.0.0.1:${FLOOR_PORT + 1}/api/v1/invites/${large.code}?with_counts=true` } },
+        {
+          name: "database lookup, node:http floor, cache off, 1k invites / 100 members",
+          options: { url: `http://127.0.0.1:${FLOOR_PORT}${lookupPath}` },
+        },
+        {
+          name: "database lookup, node:http floor, cache off, 1M invites / 100k members",
+          options: {
+            url: `http://127.0.0.1:${FLOOR_PORT + 1}/api/v1/invites/${large.code}?with_counts=true`,
+          },
+        },
         smallFloor,
         largeFloor,
       )
@@ -488,8 +717,16 @@ async function benchEngine(engine) {
     await smallFloor.stop();
     await largeFloor.stop();
     server = await startNext(largeUrl);
-    rows.lookupLarge = await load("invite GET, 1M invites / 100k members", { url: `${base}/api/v1/invites/${large.code}?with_counts=true` }, server);
-    rows.landingLarge = await load("landing page (signed out), 1M invites / 100k members", { url: `${base}/invite/${large.code}` }, server);
+    rows.lookupLarge = await load(
+      "invite GET, 1M invites / 100k members",
+      { url: `${base}/api/v1/invites/${large.code}?with_counts=true` },
+      server,
+    );
+    rows.landingLarge = await load(
+      "landing page (signed out), 1M invites / 100k members",
+      { url: `${base}/invite/${large.code}` },
+      server,
+    );
     // Member search in the 100,000-member guild, latency first (one client): the default search (newest
     // first, exact total), and a name fragment with a join-source filter (a different fragment each request).
     const searchPath = `/api/v1/guilds/${large.guildId}/members-search`;
@@ -512,16 +749,28 @@ async function benchEngine(engine) {
             headers: searchHeaders,
             setupRequest: (request) => ({
               ...request,
-              body: JSON.stringify({ query: String((fragment++ * 7919) % 100000).padStart(5, "0"), join_source_type: [1, 2] }),
+              body: JSON.stringify({
+                query: String((fragment++ * 7919) % 100000).padStart(5, "0"),
+                join_source_type: [1, 2],
+              }),
             }),
           },
         ],
       },
       server,
     );
-    rows.serverLifeLarge = { name: "app server on 1M invites, whole run", rps: NaN, p50: "", p99: "", ok: "", bad: "", rss: server.peakRss() };
+    rows.serverLifeLarge = {
+      name: "app server on 1M invites, whole run",
+      rps: NaN,
+      p50: "",
+      p99: "",
+      ok: "",
+      bad: "",
+      rss: server.peakRss(),
+    };
     await server.stop();
-    if (largeUrl.startsWith("pglite:")) rmSync(largeUrl.slice("pglite:".length), { recursive: true, force: true });
+    if (largeUrl.startsWith("pglite:"))
+      rmSync(largeUrl.slice("pglite:".length), { recursive: true, force: true });
   }
   if (tmp) rmSync(tmp, { recursive: true, force: true });
   return { label, rows, profile };
@@ -540,7 +789,8 @@ md += `The load generator runs on the same 2 cores as the server, so absolute nu
 md += `Load average of the machine (1 min) during the accept and register rows: ${loadAverages.map((l) => l.toFixed(1)).join(", ")}.\n\n`;
 for (const { label, rows, profile } of results) {
   md += `## ${label}\n\n| what | req/s | p50 ms | p99 ms | ok | not ok | peak server RSS MB |\n|---|---:|---:|---:|---:|---:|---:|\n`;
-  for (const row of Object.values(rows)) md += `| ${row.name} | ${Number.isFinite(row.rps) ? fmt(row.rps) : ""} | ${row.p50} | ${row.p99} | ${row.ok} | ${row.bad} | ${row.rss ? fmt(row.rss) : ""} |\n`;
+  for (const row of Object.values(rows))
+    md += `| ${row.name} | ${Number.isFinite(row.rps) ? fmt(row.rps) : ""} | ${row.p50} | ${row.p99} | ${row.ok} | ${row.bad} | ${row.rss ? fmt(row.rss) : ""} |\n`;
   const ratio = (a, b) => (a && b ? fmt(a.rps / b.rps, 2) : "n/a");
   md += `\n| ratio or figure | value | target |\n|---|---:|---|\n`;
   md += `| invite GET / constant JSON route | ${ratio(rows.lookup, rows.constant)} | ≥ 0.8 |\n`;
@@ -549,13 +799,22 @@ for (const { label, rows, profile } of results) {
   md += `| invite GET with counting / without (invite analytics, alternated) | ${ratio(rows.lookupCounted, rows.lookupUncounted)} | ≥ 0.95 |\n`;
   md += `| landing page (signed out) with counting / without (alternated) | ${ratio(rows.landingCounted, rows.landingUncounted)} | ≥ 0.95 |\n`;
   md += `| cold landing render, one client, p50 | ${rows.cold ? `${rows.cold.p50} ms` : "n/a"} | < 50 ms |\n`;
-  if (rows.floodProbe) md += `| invite GET p99 during a stream flood (alone: ${rows.floodProbeAlone.p99} ms) | ${rows.floodProbe.p99} ms | < 200 ms |\n`;
+  if (rows.floodProbe)
+    md += `| invite GET p99 during a stream flood (alone: ${rows.floodProbeAlone.p99} ms) | ${rows.floodProbe.p99} ms | < 200 ms |\n`;
   md += `| invite GET / node:http floor (same cache) | ${ratio(rows.lookup, rows.floor)} | (Next costs ~1 ms CPU per request here) |\n`;
-  if (rows.floorDb) md += `| invite GET / database lookup without the cache (floor) | ${ratio(rows.lookup, rows.floorDb)} | |\n`;
-  if (rows.floorDbLarge) md += `| database lookup at 1M invites / at 1k invites (floor, cache off, alternated) | ${ratio(rows.floorDbLarge, rows.floorDb)} | within 0.8–1.2 |\n`;
-  if (rows.lookupLarge) md += `| invite GET at 1M invites / at 1k invites (Next, cached; not alternated) | ${ratio(rows.lookupLarge, rows.lookup)} | |\n`;
-  if (rows.searchLarge) md += `| member search at 100k members, p50 (newest first / name fragment + join source) | ${rows.searchLarge.p50} ms / ${rows.searchTextLarge?.p50 ?? "n/a"} ms | < 50 ms |\n`;
-  const peak = Math.max(...Object.values(rows).filter((r) => !r.floor).map((r) => r.rss || 0));
+  if (rows.floorDb)
+    md += `| invite GET / database lookup without the cache (floor) | ${ratio(rows.lookup, rows.floorDb)} | |\n`;
+  if (rows.floorDbLarge)
+    md += `| database lookup at 1M invites / at 1k invites (floor, cache off, alternated) | ${ratio(rows.floorDbLarge, rows.floorDb)} | within 0.8–1.2 |\n`;
+  if (rows.lookupLarge)
+    md += `| invite GET at 1M invites / at 1k invites (Next, cached; not alternated) | ${ratio(rows.lookupLarge, rows.lookup)} | |\n`;
+  if (rows.searchLarge)
+    md += `| member search at 100k members, p50 (newest first / name fragment + join source) | ${rows.searchLarge.p50} ms / ${rows.searchTextLarge?.p50 ?? "n/a"} ms | < 50 ms |\n`;
+  const peak = Math.max(
+    ...Object.values(rows)
+      .filter((r) => !r.floor)
+      .map((r) => r.rss || 0),
+  );
   md += `| peak RSS of the app server, whole run | ${fmt(peak)} MB | < 400 MB |\n\n`;
   md += acceptSection(rows, profile);
 }
@@ -571,8 +830,10 @@ function acceptSection(rows, profile) {
   if (profile) {
     text += `Where an accept's time goes (${profile.accepts} accepts in-process, ${profile.concurrency} at a time, ${fmt(profile.perSecond)}/s; wall time as the caller waits, pool and lock waits included):\n\n`;
     text += `| operation | per accept | mean ms |\n|---|---:|---:|\n`;
-    for (const phase of profile.phases) text += `| **${phase.name}** | ${fmt(phase.perAccept, 2)} | ${fmt(phase.meanMs, 1)} |\n`;
-    for (const op of profile.operations) text += `| ${op.name} | ${fmt(op.perAccept, 2)} | ${fmt(op.meanMs, 2)} |\n`;
+    for (const phase of profile.phases)
+      text += `| **${phase.name}** | ${fmt(phase.perAccept, 2)} | ${fmt(phase.meanMs, 1)} |\n`;
+    for (const op of profile.operations)
+      text += `| ${op.name} | ${fmt(op.perAccept, 2)} | ${fmt(op.meanMs, 2)} |\n`;
     text += `\n`;
   }
   return text;

@@ -9,7 +9,9 @@ await runOnPinnedNode();
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl?.startsWith("postgres")) {
-  console.error("npm run cluster needs DATABASE_URL=postgresql://... (a PGlite folder can be opened by one process only).");
+  console.error(
+    "npm run cluster needs DATABASE_URL=postgresql://... (a PGlite folder can be opened by one process only).",
+  );
   process.exit(2);
 }
 if (!process.env.AUTH_SECRET) {
@@ -17,10 +19,22 @@ if (!process.env.AUTH_SECRET) {
   process.exit(2);
 }
 const ports = [Number(process.env.PORT_A ?? 3001), Number(process.env.PORT_B ?? 3002)];
-console.log(`starting ${ports.length} instances on ${databaseUrl.replace(/\/\/[^@]*@/, "//***@")}${process.env.REDIS_URL ? " with Redis" : " (no REDIS_URL: rate limits are per instance)"} ...`);
+console.log(
+  `starting ${ports.length} instances on ${databaseUrl.replace(/\/\/[^@]*@/, "//***@")}${process.env.REDIS_URL ? " with Redis" : " (no REDIS_URL: rate limits are per instance)"} ...`,
+);
 const instances = [];
 for (const port of ports) {
-  instances.push(await startApp({ port, databaseUrl, env: { HOST: process.env.HOST ?? "127.0.0.1", APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${port}` }, logs: true }));
+  instances.push(
+    await startApp({
+      port,
+      databaseUrl,
+      env: {
+        HOST: process.env.HOST ?? "127.0.0.1",
+        APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${port}`,
+      },
+      logs: true,
+    }),
+  );
   console.log(`instance up: http://127.0.0.1:${port} (health: /api/health)`);
 }
 const stop = async () => {

@@ -7,6 +7,8 @@ const target = resolveDatabaseTarget();
 console.log(`Migrating ${target.label} ...`);
 const started = Date.now();
 const database = await openDatabase();
-const rows = await database.prisma.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`;
+const rows = await database.prisma.$queryRaw<
+  { migration_name: string }[]
+>`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`;
 console.log(`Up to date: ${rows.length} migration(s) applied (${Date.now() - started} ms).`);
 await database.close();

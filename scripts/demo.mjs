@@ -54,7 +54,19 @@ if (!existsSync(path.join(root, "server", "generated", "prisma"))) {
 }
 
 const buildId = path.join(root, ".next", "BUILD_ID");
-const sources = ["app", "components", "lib", "server", "public", "prisma/schema.prisma", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json"];
+const sources = [
+  "app",
+  "components",
+  "lib",
+  "server",
+  "public",
+  "prisma/schema.prisma",
+  "instrumentation.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package.json",
+];
 if (!existsSync(buildId)) {
   run(npm, ["run", "build"], "Building the app (first run only, about a minute)");
 } else if (newestSourceTime(sources) > statSync(buildId).mtimeMs) {
@@ -66,10 +78,15 @@ const login = path.join(root, ".data", "demo-login.txt");
 if (!process.env.DATABASE_URL && existsSync(login)) {
   console.log(`\nDemo login (seeded on an earlier run):\n${readFileSync(login, "utf8")}`);
 }
-console.log(`> Starting on http://localhost:${port} on Node.js ${process.version} (database: ${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded, in ./.data"}). Ctrl+C stops.\n`);
+console.log(
+  `> Starting on http://localhost:${port} on Node.js ${process.version} (database: ${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded, in ./.data"}). Ctrl+C stops.\n`,
+);
 
 // DEMO_PRESENCE: part of the demo guild stays online, as in a living community (server/demo/presence-simulator.ts).
 const env = { ...process.env, PORT: port, DEMO_PRESENCE: process.env.DEMO_PRESENCE ?? "1" };
-const child = spawn(process.execPath, [path.join("scripts", "start.mjs"), "start"], { stdio: "inherit", env });
+const child = spawn(process.execPath, [path.join("scripts", "start.mjs"), "start"], {
+  stdio: "inherit",
+  env,
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

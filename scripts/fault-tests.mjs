@@ -43,7 +43,11 @@ const ip = () => `10.${randomInt(0, 255)}.${randomInt(0, 255)}.${randomInt(1, 25
 async function api(port, method, path, { token, body, address = ip(), timeoutMs = 15000 } = {}) {
   const response = await fetch(`http://127.0.0.1:${port}${path}`, {
     method,
-    headers: { "content-type": "application/json", "x-forwarded-for": address, ...(token ? { authorization: token } : {}) },
+    headers: {
+      "content-type": "application/json",
+      "x-forwarded-for": address,
+      ...(token ? { authorization: token } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(timeoutMs),
   });
@@ -59,14 +63,17 @@ async function api(port, method, path, { token, body, address = ip(), timeoutMs 
 
 async function register(port) {
   const name = `f${randomBytes(4).toString("hex")}`;
-  const result = await api(port, "POST", "/api/v1/auth/register", { body: { username: name, email: `${name}@faults.test`, password: "fault-password-1" } });
+  const result = await api(port, "POST", "/api/v1/auth/register", {
+    body: { username: name, email: `${name}@faults.test`, password: "fault-password-1" },
+  });
   if (result.status !== 201) throw new Error(`register failed: ${result.status} ${result.text}`);
   return result.json.token;
 }
 
 async function inBatches(items, size, fn) {
   const out = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
+  for (let i = 0; i < items.length; i += size)
+    out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
   return out;
 }
 
@@ -85,11 +92,19 @@ let live;
 try {
   // --- 1. SIGKILL one instance during an accept storm.
   const owner = await register(PORT_A);
-  const guild = (await api(PORT_A, "POST", "/api/v1/guilds", { token: owner, body: { name: "Fault Guild" } })).json;
+  const guild = (await api(PORT_A, "POST", "/api/v1/guilds", { token: owner, body: { name: "Fault Guild" } }))
+    .json;
   const channels = (await api(PORT_A, "GET", `/api/v1/guilds/${guild.id}/channels`, { token: owner })).json;
-  const invite = (await api(PORT_A, "POST", `/api/v1/channels/${channels[0].id}/invites`, { token: owner, body: { max_uses: MAX_USES, max_age: 0 } })).json;
+  const invite = (
+    await api(PORT_A, "POST", `/api/v1/channels/${channels[0].id}/invites`, {
+      token: owner,
+      body: { max_uses: MAX_USES, max_age: 0 },
+    })
+  ).json;
   log(`invite ${invite.code} with max_uses ${MAX_USES}; registering ${USERS} users ...`);
-  const tokens = await inBatches(Array.from({ length: USERS }), 12, (_, i) => register(i % 2 ? PORT_B : PORT_A));
+  const tokens = await inBatches(Array.from({ length: USERS }), 12, (_, i) =>
+    register(i % 2 ? PORT_B : PORT_A),
+  );
 
   log("storm: every user accepts at once, half through each instance; instance B is killed mid-storm");
   let answered = 0;
@@ -103,22 +118,55 @@ try {
   await b.kill();
   const first = await Promise.all(storm);
   const count = (list, status) => list.filter((r) => r.status === status).length;
-  log(`storm answers: ${count(first, 200)} joined, ${count(first, 404)} 404, ${count(first, 0)} connection lost, ${first.length - count(first, 200) - count(first, 404) - count(first, 0)} other`);
-  check("no 5xx during the storm", first.every((r) => r.status < 500), JSON.stringify(first.filter((r) => r.status >= 500).slice(0, 3)));
+  log(
+    `storm answers: ${count(first, 200)} joined, ${count(first, 404)} 404, ${count(first, 0)} connection lost, ${first.length - count(first, 200) - count(first, 404) - count(first, 0)} other`,
+  );
+  check(
+    "no 5xx during the storm",
+    first.every((r) => r.status < 500),
+    JSON.stringify(first.filter((r) => r.status >= 500).slice(0, 3)),
+  );
 
   // Users whose request died with instance B try again through A, as a client would.
   const retry = tokens.filter((_, i) => first[i].status === 0);
-  const second = await inBatches(retry, 20, (token) => api(PORT_A, "POST", `/api/v1/invites/${invite.code}`, { token }).then((r) => ({ status: r.status })));
+  const second = await inBatches(retry, 20, (token) =>
+    api(PORT_A, "POST", `/api/v1/invites/${invite.code}`, { token }).then((r) => ({ status: r.status })),
+  );
   const admitted = count(first, 200) + count(second, 200);
-  const row = (await sql.query("SELECT uses, version FROM invites WHERE code = $1", [invite.code])).rows[0] ?? { uses: null };
-  const members = Number((await sql.query("SELECT count(*) FROM members WHERE guild_id = $1 AND source_invite_code = $2", [guild.id, invite.code])).rows[0].count);
-  const distinct = Number((await sql.query("SELECT count(DISTINCT user_id) FROM members WHERE guild_id = $1", [guild.id])).rows[0].count);
-  const all = Number((await sql.query("SELECT count(*) FROM members WHERE guild_id = $1", [guild.id])).rows[0].count);
-  const memberCount = Number((await sql.query("SELECT member_count FROM guilds WHERE id = $1", [guild.id])).rows[0].member_count);
-  log(`figures: attempts ${tokens.length + retry.length}, answered 200 ${admitted}, members with the code ${members}, uses ${row.uses ?? "(row gone: used up)"}, member_count ${memberCount}`);
+  const row = (await sql.query("SELECT uses, version FROM invites WHERE code = $1", [invite.code]))
+    .rows[0] ?? { uses: null };
+  const members = Number(
+    (
+      await sql.query("SELECT count(*) FROM members WHERE guild_id = $1 AND source_invite_code = $2", [
+        guild.id,
+        invite.code,
+      ])
+    ).rows[0].count,
+  );
+  const distinct = Number(
+    (await sql.query("SELECT count(DISTINCT user_id) FROM members WHERE guild_id = $1", [guild.id])).rows[0]
+      .count,
+  );
+  const all = Number(
+    (await sql.query("SELECT count(*) FROM members WHERE guild_id = $1", [guild.id])).rows[0].count,
+  );
+  const memberCount = Number(
+    (await sql.query("SELECT member_count FROM guilds WHERE id = $1", [guild.id])).rows[0].member_count,
+  );
+  log(
+    `figures: attempts ${tokens.length + retry.length}, answered 200 ${admitted}, members with the code ${members}, uses ${row.uses ?? "(row gone: used up)"}, member_count ${memberCount}`,
+  );
   check("exactly max_uses members joined", members === MAX_USES, `${members} of ${MAX_USES}`);
-  check("every 200 answer is a member (none lost)", admitted <= members, `${admitted} answers, ${members} members`);
-  check("uses equals the members with that source code", row.uses === null || row.uses === members, `uses ${row.uses}`);
+  check(
+    "every 200 answer is a member (none lost)",
+    admitted <= members,
+    `${admitted} answers, ${members} members`,
+  );
+  check(
+    "uses equals the members with that source code",
+    row.uses === null || row.uses === members,
+    `uses ${row.uses}`,
+  );
   check("no duplicate members", distinct === all, `${all} rows, ${distinct} users`);
   check("member_count agrees with the member rows", memberCount === all, `${memberCount} vs ${all}`);
   const lapsed = await api(PORT_A, "GET", `/api/v1/invites/${invite.code}`);
@@ -126,19 +174,35 @@ try {
 
   // --- 2. PostgreSQL stops for a few seconds.
   b = await startApp({ port: PORT_B, databaseUrl, env });
-  live = (await api(PORT_A, "POST", `/api/v1/channels/${channels[0].id}/invites`, { token: owner, body: { max_age: 0 } })).json;
+  live = (
+    await api(PORT_A, "POST", `/api/v1/channels/${channels[0].id}/invites`, {
+      token: owner,
+      body: { max_age: 0 },
+    })
+  ).json;
   log(`stopping PostgreSQL (${cluster}) ...`);
   execFileSync("pg_ctlcluster", [...cluster.split(" "), "stop", "-m", "fast"]);
   const downStarted = Date.now();
   const down = await Promise.all([
     api(PORT_A, "GET", `/api/v1/invites/${live.code}`).catch((error) => ({ status: 0, text: String(error) })),
-    api(PORT_B, "POST", `/api/v1/invites/${live.code}`, { token: tokens[0] }).catch((error) => ({ status: 0, text: String(error) })),
+    api(PORT_B, "POST", `/api/v1/invites/${live.code}`, { token: tokens[0] }).catch((error) => ({
+      status: 0,
+      text: String(error),
+    })),
     api(PORT_A, "GET", "/api/health").catch((error) => ({ status: 0, text: String(error) })),
   ]);
   const downMs = Date.now() - downStarted;
-  log(`while down: ${down.map((r) => `${r.status} ${r.json?.code ?? r.json?.status ?? r.text?.slice(0, 60)}`).join(" | ")} in ${downMs} ms`);
-  check("API answers 503 SERVICE_UNAVAILABLE JSON while the database is down", down.slice(0, 2).every((r) => r.status === 503 && r.json?.code === "SERVICE_UNAVAILABLE"));
-  check("health reports the database unavailable with 503", down[2].status === 503 && down[2].json?.database?.status === "unavailable");
+  log(
+    `while down: ${down.map((r) => `${r.status} ${r.json?.code ?? r.json?.status ?? r.text?.slice(0, 60)}`).join(" | ")} in ${downMs} ms`,
+  );
+  check(
+    "API answers 503 SERVICE_UNAVAILABLE JSON while the database is down",
+    down.slice(0, 2).every((r) => r.status === 503 && r.json?.code === "SERVICE_UNAVAILABLE"),
+  );
+  check(
+    "health reports the database unavailable with 503",
+    down[2].status === 503 && down[2].json?.database?.status === "unavailable",
+  );
   check("no hang: answers came within 10 s", downMs < 10_000, `${downMs} ms`);
   await new Promise((r) => setTimeout(r, 3000));
   execFileSync("pg_ctlcluster", [...cluster.split(" "), "start"]);
@@ -147,7 +211,11 @@ try {
   await waitFor(`http://127.0.0.1:${PORT_B}/api/health`, 30);
   const after = await api(PORT_A, "GET", `/api/v1/invites/${live.code}`);
   const afterB = await api(PORT_B, "GET", `/api/v1/invites/${live.code}`);
-  check("requests succeed again on both instances", after.status === 200 && afterB.status === 200, `${after.status} / ${afterB.status}`);
+  check(
+    "requests succeed again on both instances",
+    after.status === 200 && afterB.status === 200,
+    `${after.status} / ${afterB.status}`,
+  );
   // --- 3. Rate limits are one service across instances when they share Redis (REDIS_URL).
   if (process.env.TEST_REDIS_URL) {
     await a.stop();
@@ -158,11 +226,20 @@ try {
     // The accept bucket allows 10 per 10 s per user; one user sends 8 through each instance.
     const user = tokens[1];
     const answers = [];
-    for (let i = 0; i < 16; i++) answers.push(await api(i % 2 ? PORT_B : PORT_A, "POST", `/api/v1/invites/${live.code}`, { token: user }));
+    for (let i = 0; i < 16; i++)
+      answers.push(
+        await api(i % 2 ? PORT_B : PORT_A, "POST", `/api/v1/invites/${live.code}`, { token: user }),
+      );
     const limited = answers.filter((r) => r.status === 429).length;
     const headers = answers[0].headers;
-    log(`shared limits: ${answers.length - limited} answered, ${limited} limited; bucket ${headers.get("x-ratelimit-bucket")} limit ${headers.get("x-ratelimit-limit")}`);
-    check("two instances sharing Redis enforce one accept limit (10 per 10 s) together", answers.length - limited === 10 && limited === 6, `${answers.length - limited} allowed`);
+    log(
+      `shared limits: ${answers.length - limited} answered, ${limited} limited; bucket ${headers.get("x-ratelimit-bucket")} limit ${headers.get("x-ratelimit-limit")}`,
+    );
+    check(
+      "two instances sharing Redis enforce one accept limit (10 per 10 s) together",
+      answers.length - limited === 10 && limited === 6,
+      `${answers.length - limited} allowed`,
+    );
   } else {
     log("TEST_REDIS_URL not set: shared rate limits across instances not checked");
   }
@@ -180,9 +257,18 @@ try {
  */
 async function analyticsSurviveSigkill(owner, channelId) {
   const FLUSH_MS = 1000;
-  const c = await startApp({ port: PORT_C, databaseUrl, env: { ...env, ANALYTICS_FLUSH_MS: String(FLUSH_MS) } });
+  const c = await startApp({
+    port: PORT_C,
+    databaseUrl,
+    env: { ...env, ANALYTICS_FLUSH_MS: String(FLUSH_MS) },
+  });
   try {
-    const invite = (await api(PORT_C, "POST", `/api/v1/channels/${channelId}/invites`, { token: owner, body: { max_age: 0 } })).json;
+    const invite = (
+      await api(PORT_C, "POST", `/api/v1/channels/${channelId}/invites`, {
+        token: owner,
+        body: { max_age: 0 },
+      })
+    ).json;
     const answeredAt = [];
     const until = Date.now() + 3.5 * FLUSH_MS;
     while (Date.now() < until) {
@@ -197,14 +283,31 @@ async function analyticsSurviveSigkill(owner, channelId) {
     await reader.connect();
     let stored;
     try {
-      stored = Number((await reader.query(`SELECT COALESCE(SUM(views), 0) AS views FROM invite_analytics_buckets WHERE invite_code = $1`, [invite.code])).rows[0].views);
+      stored = Number(
+        (
+          await reader.query(
+            `SELECT COALESCE(SUM(views), 0) AS views FROM invite_analytics_buckets WHERE invite_code = $1`,
+            [invite.code],
+          )
+        ).rows[0].views,
+      );
     } finally {
       await reader.end().catch(() => {});
     }
     const recent = answeredAt.filter((at) => at > killedAt - FLUSH_MS - 250).length;
-    log(`analytics: ${answeredAt.length} views answered, ${stored} stored, ${answeredAt.length - stored} lost; ${recent} answered in the last interval before the kill`);
-    check("a SIGKILL loses at most the last flush interval of invite analytics", stored >= answeredAt.length - recent && stored > 0, `${answeredAt.length - stored} lost, at most ${recent} allowed`);
-    check("invite analytics never count more views than were answered", stored <= answeredAt.length, `${stored} stored of ${answeredAt.length}`);
+    log(
+      `analytics: ${answeredAt.length} views answered, ${stored} stored, ${answeredAt.length - stored} lost; ${recent} answered in the last interval before the kill`,
+    );
+    check(
+      "a SIGKILL loses at most the last flush interval of invite analytics",
+      stored >= answeredAt.length - recent && stored > 0,
+      `${answeredAt.length - stored} lost, at most ${recent} allowed`,
+    );
+    check(
+      "invite analytics never count more views than were answered",
+      stored <= answeredAt.length,
+      `${stored} stored of ${answeredAt.length}`,
+    );
   } finally {
     await c.stop().catch(() => {});
   }

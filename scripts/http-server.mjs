@@ -31,7 +31,11 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = http.createServer((request, response) => {
-  const address = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedHops);
+  const address = resolveClientAddress(
+    request.socket.remoteAddress,
+    request.headers["x-forwarded-for"],
+    trustedHops,
+  );
   request.headers[CLIENT_ADDRESS_HEADER] = address;
   // Requests over a per-instance bound (event streams) are refused here, before routing: under a flood the
   // refusals then cost next to nothing. The app registers the check at boot (server/events/stream-gate.ts).
@@ -57,7 +61,10 @@ server.headersTimeout = 66_000;
 server.requestTimeout = 120_000;
 
 server.listen(port, hostname, () => {
-  console.log(`▲ Next.js ${dev ? "dev" : "production"} server on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` + (trustedHops ? ` (trusting ${trustedHops} proxy hop${trustedHops > 1 ? "s" : ""})` : ""));
+  console.log(
+    `▲ Next.js ${dev ? "dev" : "production"} server on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` +
+      (trustedHops ? ` (trusting ${trustedHops} proxy hop${trustedHops > 1 ? "s" : ""})` : ""),
+  );
 });
 
 let stopping = false;

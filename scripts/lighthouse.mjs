@@ -20,7 +20,8 @@ await runOnPinnedNode();
 
 const RUNS = Number(process.argv.find((arg) => arg.startsWith("--runs="))?.split("=")[1] ?? 3);
 const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-const CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic";
+const CHROME_FLAGS =
+  "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic";
 const DOC = "docs/benchmarks.md";
 const HEADING = "## Lighthouse";
 
@@ -29,15 +30,22 @@ const PAGES = [
   { name: "landing page", path: "/invite/fluxer" },
   { name: "login", path: "/login" },
   { name: "register", path: "/register" },
-  { name: "register, from the invite", path: `/register?next=${encodeURIComponent("/invite/fluxer?accept=1")}` },
+  {
+    name: "register, from the invite",
+    path: `/register?next=${encodeURIComponent("/invite/fluxer?accept=1")}`,
+  },
 ];
 
 if (!existsSync(".next/BUILD_ID")) {
-  console.error("No production build found: run `npm run build` first (this script measures the build as it is).");
+  console.error(
+    "No production build found: run `npm run build` first (this script measures the build as it is).",
+  );
   process.exit(1);
 }
 if (!existsSync(CHROME_PATH)) {
-  console.error(`No Chromium at ${CHROME_PATH}: install it (apt-get install -y chromium) or set CHROME_PATH.`);
+  console.error(
+    `No Chromium at ${CHROME_PATH}: install it (apt-get install -y chromium) or set CHROME_PATH.`,
+  );
   process.exit(1);
 }
 
@@ -65,16 +73,36 @@ function median(values) {
 function lighthouse(url, outFile) {
   const result = spawnSync(
     "npx",
-    ["--yes", "lighthouse@12", url, "--quiet", "--output=json", `--output-path=${outFile}`, `--chrome-flags=${CHROME_FLAGS}`, "--only-categories=performance,accessibility,best-practices,seo"],
-    { env: { ...process.env, CHROME_PATH }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", timeout: 180_000 },
+    [
+      "--yes",
+      "lighthouse@12",
+      url,
+      "--quiet",
+      "--output=json",
+      `--output-path=${outFile}`,
+      `--chrome-flags=${CHROME_FLAGS}`,
+      "--only-categories=performance,accessibility,best-practices,seo",
+    ],
+    {
+      env: { ...process.env, CHROME_PATH },
+      stdio: ["ignore", "ignore", "pipe"],
+      encoding: "utf8",
+      timeout: 180_000,
+    },
   );
-  if (result.status !== 0 || !existsSync(outFile)) throw new Error(`lighthouse failed for ${url} (exit ${result.status ?? result.signal}):\n${(result.stderr ?? "").slice(-2000)}`);
+  if (result.status !== 0 || !existsSync(outFile))
+    throw new Error(
+      `lighthouse failed for ${url} (exit ${result.status ?? result.signal}):\n${(result.stderr ?? "").slice(-2000)}`,
+    );
   const report = JSON.parse(readFileSync(outFile, "utf8"));
   rmSync(outFile, { force: true });
-  const score = (id) => (report.categories[id]?.score == null ? null : Math.round(report.categories[id].score * 100));
+  const score = (id) =>
+    report.categories[id]?.score == null ? null : Math.round(report.categories[id].score * 100);
   const audit = (id) => report.audits[id];
   // Audits that failed and matter to a reader (the bf-cache and console audits weigh nothing in the scores).
-  const failing = ["errors-in-console", "bf-cache"].filter((id) => audit(id) && audit(id).score !== null && audit(id).score < 1);
+  const failing = ["errors-in-console", "bf-cache"].filter(
+    (id) => audit(id) && audit(id).score !== null && audit(id).score < 1,
+  );
   return {
     performance: score("performance"),
     accessibility: score("accessibility"),
@@ -134,7 +162,18 @@ const rows = PAGES.map((page) => {
   const failing = [...new Set(runs.flatMap((r) => r.failing))];
   const tbts = runs.map((r) => r.tbt).filter((v) => typeof v === "number");
   const tbtRange = tbts.length ? [Math.min(...tbts), Math.max(...tbts)] : null;
-  return { page, performance: pick("performance"), accessibility: pick("accessibility"), bestPractices: pick("bestPractices"), seo: pick("seo"), lcp: pick("lcp"), tbt: pick("tbt"), tbtRange, cls: pick("cls"), failing };
+  return {
+    page,
+    performance: pick("performance"),
+    accessibility: pick("accessibility"),
+    bestPractices: pick("bestPractices"),
+    seo: pick("seo"),
+    lcp: pick("lcp"),
+    tbt: pick("tbt"),
+    tbtRange,
+    cls: pick("cls"),
+    failing,
+  };
 });
 
 const fmtMs = (v) => (v == null ? "n/a" : v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);

@@ -10,12 +10,17 @@ import { chromium } from "@playwright/test";
 import { brandMarkSvg } from "../lib/brand-mark";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const browser = await chromium.launch({ executablePath: existsSync(executablePath) ? executablePath : undefined, args: ["--no-sandbox"] });
+const browser = await chromium.launch({
+  executablePath: existsSync(executablePath) ? executablePath : undefined,
+  args: ["--no-sandbox"],
+});
 const page = await browser.newPage({ deviceScaleFactor: 1 });
 
 async function png(pixels: number, fullBleed = false): Promise<Buffer> {
   await page.setViewportSize({ width: pixels, height: pixels });
-  await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent">${brandMarkSvg({ fullBleed, pixels })}</body></html>`);
+  await page.setContent(
+    `<!doctype html><html><body style="margin:0;background:transparent">${brandMarkSvg({ fullBleed, pixels })}</body></html>`,
+  );
   return page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: pixels, height: pixels } });
 }
 
@@ -40,7 +45,10 @@ function ico(images: { pixels: number; data: Buffer }[]): Buffer {
 }
 
 writeFileSync("app/icon.svg", brandMarkSvg());
-writeFileSync("app/favicon.ico", ico(await Promise.all([16, 32, 48].map(async (pixels) => ({ pixels, data: await png(pixels) })))));
+writeFileSync(
+  "app/favicon.ico",
+  ico(await Promise.all([16, 32, 48].map(async (pixels) => ({ pixels, data: await png(pixels) })))),
+);
 writeFileSync("app/apple-icon.png", await png(180, true));
 mkdirSync("public/icons", { recursive: true });
 writeFileSync("public/icons/icon-192.png", await png(192));

@@ -41,7 +41,10 @@ if (mode === "start" && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"
 const embedded = !process.env.DATABASE_URL || process.env.DATABASE_URL.startsWith("pglite:");
 const heapMb = Number(process.env.MAX_HEAP_MB ?? (embedded ? 224 : 320));
 const heapFlags =
-  mode === "start" && Number.isFinite(heapMb) && heapMb > 0 && !/max-old-space-size/.test(process.env.NODE_OPTIONS ?? "")
+  mode === "start" &&
+  Number.isFinite(heapMb) &&
+  heapMb > 0 &&
+  !/max-old-space-size/.test(process.env.NODE_OPTIONS ?? "")
     ? [`--max-old-space-size=${heapMb}`, "--max-semi-space-size=8"]
     : [];
 

@@ -24,7 +24,12 @@ function step(title) {
 }
 
 function run(command, args, env = {}) {
-  const result = spawnSync(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
   process.stdout.write(result.stdout ?? "");
   process.stderr.write(result.stderr ?? "");
   return result;
@@ -51,7 +56,9 @@ if (run("npx", ["prisma", "generate"]).status !== 0) {
 step("unit tests");
 const unitFiles = [...findTests("lib", ".test.ts"), ...findTests("server", ".test.ts")];
 if (unitFiles.length > 0) {
-  const unit = run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...unitFiles], { LOG_LEVEL: "warn" });
+  const unit = run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...unitFiles], {
+    LOG_LEVEL: "warn",
+  });
   const out = `${unit.stdout}`;
   const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
   const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? (unit.status === 0 ? 0 : 1));
@@ -88,7 +95,8 @@ if (!existsSync(chromiumPath) && !hasPlaywrightBrowser()) {
 }
 
 function hasPlaywrightBrowser() {
-  const cache = process.env.PLAYWRIGHT_BROWSERS_PATH ?? path.join(process.env.HOME ?? "", ".cache", "ms-playwright");
+  const cache =
+    process.env.PLAYWRIGHT_BROWSERS_PATH ?? path.join(process.env.HOME ?? "", ".cache", "ms-playwright");
   return existsSync(cache) && readdirSync(cache).some((name) => name.startsWith("chromium"));
 }
 
@@ -97,11 +105,22 @@ const targets = [{ name: "PGlite", url: "pglite:memory", port: portBase }];
 // On PostgreSQL the suite runs against two app instances behind a round-robin proxy when Redis is there to
 // share rate limits between them (as in production); otherwise against one.
 const pgInstances = process.env.TEST_REDIS_URL ? 2 : 1;
-if (!process.env.TEST_POSTGRES_URL) notRun.push("PostgreSQL suite: not run, TEST_POSTGRES_URL unset (`source scripts/pg-up.sh` starts Debian's PostgreSQL and sets it)");
-else if (!process.env.TEST_REDIS_URL) notRun.push("two instances behind a proxy: not run, TEST_REDIS_URL unset (the PostgreSQL suite ran on one instance; `source scripts/redis-up.sh`)");
+if (!process.env.TEST_POSTGRES_URL)
+  notRun.push(
+    "PostgreSQL suite: not run, TEST_POSTGRES_URL unset (`source scripts/pg-up.sh` starts Debian's PostgreSQL and sets it)",
+  );
+else if (!process.env.TEST_REDIS_URL)
+  notRun.push(
+    "two instances behind a proxy: not run, TEST_REDIS_URL unset (the PostgreSQL suite ran on one instance; `source scripts/redis-up.sh`)",
+  );
 if (process.env.TEST_POSTGRES_URL) {
   try {
-    targets.push({ name: "PostgreSQL", url: await freshDatabase(process.env.TEST_POSTGRES_URL, "fluxer_test_"), port: portBase + 1, instances: pgInstances });
+    targets.push({
+      name: "PostgreSQL",
+      url: await freshDatabase(process.env.TEST_POSTGRES_URL, "fluxer_test_"),
+      port: portBase + 1,
+      instances: pgInstances,
+    });
   } catch (error) {
     // Counted as a failure, never skipped quietly: CI set TEST_POSTGRES_URL because it wants this suite.
     console.error(`PostgreSQL: could not create a test database from TEST_POSTGRES_URL: ${error.message}`);
@@ -114,17 +133,23 @@ const only = process.env.TEST_DATABASES?.split(",").map((s) => s.trim().toLowerC
 for (const target of targets) {
   if (only && !only.includes(target.name.toLowerCase())) continue;
   const instances = target.instances ?? 1;
-  step(`browser and API tests on ${target.name}${instances > 1 ? ` (${instances} instances behind a round-robin proxy)` : ""}`);
+  step(
+    `browser and API tests on ${target.name}${instances > 1 ? ` (${instances} instances behind a round-robin proxy)` : ""}`,
+  );
   mkdirSync("test-results", { recursive: true });
   const report = path.join("test-results", `report-${target.name.toLowerCase()}.json`);
-  const result = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...projectArgs, ...extra], {
-    TEST_DATABASE_URL: target.url,
-    TEST_PORT: String(target.port),
-    TEST_REPORT: report,
-    E2E_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? `admin-${randomBytes(3).toString("hex")}@e2e.test`,
-    TEST_DATABASE_NAME: target.name,
-    TEST_INSTANCES: String(instances),
-  });
+  const result = run(
+    process.execPath,
+    ["node_modules/@playwright/test/cli.js", "test", ...projectArgs, ...extra],
+    {
+      TEST_DATABASE_URL: target.url,
+      TEST_PORT: String(target.port),
+      TEST_REPORT: report,
+      E2E_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? `admin-${randomBytes(3).toString("hex")}@e2e.test`,
+      TEST_DATABASE_NAME: target.name,
+      TEST_INSTANCES: String(instances),
+    },
+  );
   let stats;
   try {
     stats = JSON.parse(readFileSync(report, "utf8")).stats;
@@ -140,11 +165,14 @@ for (const target of targets) {
   totals.passed += stats.expected + stats.flaky;
   totals.failed += failed;
   totals.skipped += stats.skipped;
-  lines.push(`${target.name}: ${stats.expected} passed, ${failed} failed, ${stats.skipped} skipped${stats.flaky ? `, ${stats.flaky} flaky` : ""}`);
+  lines.push(
+    `${target.name}: ${stats.expected} passed, ${failed} failed, ${stats.skipped} skipped${stats.flaky ? `, ${stats.flaky} flaky` : ""}`,
+  );
 }
 
 // 4. Fault tests (two instances, SIGKILL, PostgreSQL stopped) when a PostgreSQL server is available.
-if (!process.env.FAULT_POSTGRES_URL) notRun.push("fault tests: not run, FAULT_POSTGRES_URL unset (`source scripts/pg-up.sh` sets it)");
+if (!process.env.FAULT_POSTGRES_URL)
+  notRun.push("fault tests: not run, FAULT_POSTGRES_URL unset (`source scripts/pg-up.sh` sets it)");
 if (process.env.FAULT_POSTGRES_URL && (!only || only.includes("faults"))) {
   step("fault tests on PostgreSQL");
   const faults = run(process.execPath, ["scripts/fault-tests.mjs"]);
@@ -153,7 +181,9 @@ if (process.env.FAULT_POSTGRES_URL && (!only || only.includes("faults"))) {
   const fail = match ? Number(match[2]) : 1;
   totals.passed += pass;
   totals.failed += fail;
-  lines.push(`faults: ${pass} passed, ${fail} failed${match ? "" : ` (did not finish, exit ${faults.status})`}`);
+  lines.push(
+    `faults: ${pass} passed, ${fail} failed${match ? "" : ` (did not finish, exit ${faults.status})`}`,
+  );
 }
 
 finish();

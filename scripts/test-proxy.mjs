@@ -14,10 +14,13 @@
 import http from "node:http";
 
 const port = Number(process.env.PROXY_PORT ?? 3101);
-const upstreams = (process.env.UPSTREAMS ?? "").split(",").filter(Boolean).map((entry) => {
-  const [host, upstreamPort] = entry.split(":");
-  return { host, port: Number(upstreamPort) };
-});
+const upstreams = (process.env.UPSTREAMS ?? "")
+  .split(",")
+  .filter(Boolean)
+  .map((entry) => {
+    const [host, upstreamPort] = entry.split(":");
+    return { host, port: Number(upstreamPort) };
+  });
 if (upstreams.length === 0) {
   console.error("UPSTREAMS is empty");
   process.exit(2);
@@ -67,4 +70,6 @@ const server = http.createServer((request, response) => {
 });
 server.keepAliveTimeout = 120_000;
 server.headersTimeout = 121_000;
-server.listen(port, "127.0.0.1", () => console.log(`test proxy on ${port} → ${upstreams.map((u) => `${u.host}:${u.port}`).join(", ")}`));
+server.listen(port, "127.0.0.1", () =>
+  console.log(`test proxy on ${port} → ${upstreams.map((u) => `${u.host}:${u.port}`).join(", ")}`),
+);

@@ -9,7 +9,13 @@ import { analyticsFlushStats } from "@/server/analytics/flush-analytics";
 function memoryMb() {
   const usage = process.memoryUsage();
   const mb = (bytes: number) => Math.round(bytes / 1048576);
-  return { rss: mb(usage.rss), heap_used: mb(usage.heapUsed), heap_total: mb(usage.heapTotal), external: mb(usage.external), array_buffers: mb(usage.arrayBuffers) };
+  return {
+    rss: mb(usage.rss),
+    heap_used: mb(usage.heapUsed),
+    heap_total: mb(usage.heapTotal),
+    external: mb(usage.external),
+    array_buffers: mb(usage.arrayBuffers),
+  };
 }
 
 export async function healthCheck() {
@@ -32,6 +38,9 @@ export async function healthCheck() {
       memory_mb: memoryMb(),
     };
   } catch (error) {
-    return { status: "degraded" as const, database: { status: "unavailable", error: (error as Error).message.slice(0, 200) } };
+    return {
+      status: "degraded" as const,
+      database: { status: "unavailable", error: (error as Error).message.slice(0, 200) },
+    };
   }
 }

@@ -62,10 +62,17 @@ afterEach(() => {
 
 describe("log lines", () => {
   it("written in the same turn as an exit still reach stdout", () => {
-    const script = 'const { log } = await import("./server/log.ts"); log.info("last words", { n: 1 }); log.info("and more"); process.exit(3);';
-    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: process.cwd(), encoding: "utf8" });
+    const script =
+      'const { log } = await import("./server/log.ts"); log.info("last words", { n: 1 }); log.info("and more"); process.exit(3);';
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: process.cwd(),
+      encoding: "utf8",
+    });
     assert.equal(child.status, 3, child.stderr);
-    const messages = child.stdout.split("\n").filter((line) => line.startsWith("{")).map((line) => (JSON.parse(line) as { msg: string }).msg);
+    const messages = child.stdout
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
     assert.deepEqual(messages, ["last words", "and more"]);
   });
 
@@ -91,7 +98,11 @@ describe("log lines", () => {
 
   it("print bigints as strings and errors as name and message, without the stack", async () => {
     const { out } = await capture(() =>
-      log.info("ids", { user_id: 987654321098765432n, nested: { ids: [1n, 2n] }, error: new TypeError("boom") }),
+      log.info("ids", {
+        user_id: 987654321098765432n,
+        nested: { ids: [1n, 2n] },
+        error: new TypeError("boom"),
+      }),
     );
     const line = parse(out[0]);
     assert.equal(line.user_id, "987654321098765432");
@@ -118,13 +129,23 @@ describe("log lines", () => {
       log.warn("odd request", {
         authorization: "Bot secret-token",
         cookie: "authjs.session-token=secret-cookie",
-        headers: { authorization: "Bearer secret-token", cookie: "a=secret-cookie", "set-cookie": "b=secret-cookie", accept: "text/html" },
+        headers: {
+          authorization: "Bearer secret-token",
+          cookie: "a=secret-cookie",
+          "set-cookie": "b=secret-cookie",
+          accept: "text/html",
+        },
       }),
     );
     const line = parse(out[0]);
     assert.equal(line.authorization, "[redacted]");
     assert.equal(line.cookie, "[redacted]");
-    assert.deepEqual(line.headers, { authorization: "[redacted]", cookie: "[redacted]", "set-cookie": "[redacted]", accept: "text/html" });
+    assert.deepEqual(line.headers, {
+      authorization: "[redacted]",
+      cookie: "[redacted]",
+      "set-cookie": "[redacted]",
+      accept: "text/html",
+    });
     assert.doesNotMatch(out[0]!, /secret/);
   });
 
@@ -143,8 +164,14 @@ describe("log lines", () => {
       log.warn("w");
       log.error("e");
     });
-    assert.deepEqual(out.map((l) => parse(l).msg), ["w"]);
-    assert.deepEqual(err.map((l) => parse(l).msg), ["e"]);
+    assert.deepEqual(
+      out.map((l) => parse(l).msg),
+      ["w"],
+    );
+    assert.deepEqual(
+      err.map((l) => parse(l).msg),
+      ["e"],
+    );
   });
 
   it("treat an unknown LOG_LEVEL as info", async () => {
@@ -154,7 +181,10 @@ describe("log lines", () => {
       log.debug("d");
       log.info("i");
     });
-    assert.deepEqual(out.map((l) => parse(l).msg), ["i"]);
+    assert.deepEqual(
+      out.map((l) => parse(l).msg),
+      ["i"],
+    );
   });
 
   it("send errors to stderr and everything else to stdout", async () => {
@@ -166,7 +196,10 @@ describe("log lines", () => {
       log.warn("w");
       log.error("e", { error: new Error("database down") });
     });
-    assert.deepEqual(out.map((l) => parse(l).level), ["debug", "info", "warn"]);
+    assert.deepEqual(
+      out.map((l) => parse(l).level),
+      ["debug", "info", "warn"],
+    );
     assert.equal(err.length, 1);
     assert.equal(parse(err[0]).level, "error");
   });
@@ -178,11 +211,16 @@ describe("request lines", async () => {
   const { ok, route, routePattern } = await import("@/server/http/route");
   const context = <P extends Record<string, string>>(params: P) => ({ params: Promise.resolve(params) });
   const request = (url: string) =>
-    new Request(url, { headers: { "x-fluxer-client-address": "203.0.113.9", authorization: "Bot secret-token" } });
+    new Request(url, {
+      headers: { "x-fluxer-client-address": "203.0.113.9", authorization: "Bot secret-token" },
+    });
 
   it("rebuild the route pattern from the path and its params", () => {
     assert.equal(routePattern("/api/v1/invites/abc123", { code: "abc123" }), "/api/v1/invites/[code]");
-    assert.equal(routePattern("/api/v1/guilds/7/bans/7", { guildId: "7", userId: "7" }), "/api/v1/guilds/[guildId]/bans/[userId]");
+    assert.equal(
+      routePattern("/api/v1/guilds/7/bans/7", { guildId: "7", userId: "7" }),
+      "/api/v1/guilds/[guildId]/bans/[userId]",
+    );
     assert.equal(routePattern("/api/v1/invites/invites", { code: "invites" }), "/api/v1/invites/[code]");
     assert.equal(routePattern("/api/v1/invites/a%20b", { code: "a b" }), "/api/v1/invites/[code]");
     assert.equal(routePattern("/api/v1/users/@me", {}), "/api/v1/users/@me");
@@ -191,7 +229,12 @@ describe("request lines", async () => {
 
   it("log method, route, status and duration, and no IP, token or query string", async () => {
     const handler = route<{ code: string }, "none">({ auth: "none" }, async () => ok({ fine: true }));
-    const { out, err } = await capture(() => handler(request("http://app.test/api/v1/invites/abc123?with_counts=true&secret=1"), context({ code: "abc123" })));
+    const { out, err } = await capture(() =>
+      handler(
+        request("http://app.test/api/v1/invites/abc123?with_counts=true&secret=1"),
+        context({ code: "abc123" }),
+      ),
+    );
     assert.equal(err.length, 0);
     const line = parse(out[0]);
     assert.equal(line.msg, "request");
@@ -212,7 +255,10 @@ describe("request lines", async () => {
     const { out, err } = await capture(() => handler(request("http://app.test/api/v1/guilds"), context({})));
     assert.equal(out.length, 0);
     const lines = err.map(parse);
-    assert.deepEqual(lines.map((l) => l.msg), ["unhandled error", "request"]);
+    assert.deepEqual(
+      lines.map((l) => l.msg),
+      ["unhandled error", "request"],
+    );
     assert.equal(lines[1]!.status, 500);
     assert.equal(lines[1]!.error, "disk on fire");
     assert.equal(lines[1]!.route, "/api/v1/guilds");
@@ -222,7 +268,9 @@ describe("request lines", async () => {
     const handler = route({ auth: "none" }, async () => {
       throw new ApiError("UNKNOWN_INVITE");
     });
-    const { out, err } = await capture(() => handler(request("http://app.test/api/v1/invites/nope"), context({ code: "nope" })));
+    const { out, err } = await capture(() =>
+      handler(request("http://app.test/api/v1/invites/nope"), context({ code: "nope" })),
+    );
     assert.equal(err.length, 0);
     assert.equal(parse(out[0]).status, 404);
   });
@@ -235,6 +283,9 @@ describe("request lines", async () => {
       await handler(request("http://app.test/api/v1/guilds"), context({}));
       log.info("still here");
     });
-    assert.deepEqual(out.map((l) => parse(l).msg), ["still here"]);
+    assert.deepEqual(
+      out.map((l) => parse(l).msg),
+      ["still here"],
+    );
   });
 });

@@ -36,7 +36,14 @@ function instanceName(env: NodeJS.ProcessEnv): string {
  * credentials a request carries. The request line is built without them; this is the net under it.
  * (No leading wildcards: pino would then run every field of every line through the censor.)
  */
-const REDACTED_PATHS = ["authorization", "cookie", '["set-cookie"]', "headers.authorization", "headers.cookie", 'headers["set-cookie"]'];
+const REDACTED_PATHS = [
+  "authorization",
+  "cookie",
+  '["set-cookie"]',
+  "headers.authorization",
+  "headers.cookie",
+  'headers["set-cookie"]',
+];
 
 /** Snowflakes are bigints (JSON has no such type, and pino would print them as bare, precision-losing numbers);
  * an Error's own properties are not enumerable (it would print as {}), and its stack must be asked for

@@ -8,7 +8,10 @@ import { processState } from "@/lib/process-state";
 /** Set by the HTTP server (scripts/http-server.mjs) when it starts stopping: new traffic should go elsewhere. */
 const lifecycle = processState<{ stopping: boolean }>("__fluxerLifecycle", () => ({ stopping: false }));
 
-export type Readiness = { ready: boolean; checks: { database: string; event_bus: string; shutting_down: boolean } };
+export type Readiness = {
+  ready: boolean;
+  checks: { database: string; event_bus: string; shutting_down: boolean };
+};
 
 async function databaseCheck(): Promise<string> {
   try {

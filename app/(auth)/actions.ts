@@ -23,7 +23,9 @@ function text(formData: FormData, name: string): string {
   return typeof value === "string" ? value : "";
 }
 
-function fieldErrors(issues: readonly { path: PropertyKey[]; message: string }[]): AuthFormState["fieldErrors"] {
+function fieldErrors(
+  issues: readonly { path: PropertyKey[]; message: string }[],
+): AuthFormState["fieldErrors"] {
   const errors: AuthFormState["fieldErrors"] = {};
   for (const issue of issues) {
     const field = FIELDS.find((name) => name === issue.path[0]);
@@ -49,7 +51,8 @@ export async function loginAction(_state: AuthFormState, formData: FormData): Pr
 }
 
 function registerErrors(error: ApiError): AuthFormState["fieldErrors"] | null {
-  if (error.code === "EMAIL_ALREADY_REGISTERED") return { email: "An account with this email already exists. Log in instead?" };
+  if (error.code === "EMAIL_ALREADY_REGISTERED")
+    return { email: "An account with this email already exists. Log in instead?" };
   if (error.code === "INVALID_FORM_BODY" && error.errors) {
     return fieldErrors(error.errors.map((e) => ({ path: e.path.split("."), message: e.message })));
   }
@@ -65,7 +68,8 @@ export async function registerAction(_state: AuthFormState, formData: FormData):
   try {
     await registerUser(parsed.data);
   } catch (error) {
-    if (error instanceof ApiError && error.code === "SERVICE_UNAVAILABLE") return { formError: SIGN_IN_REFUSALS.unavailable, values };
+    if (error instanceof ApiError && error.code === "SERVICE_UNAVAILABLE")
+      return { formError: SIGN_IN_REFUSALS.unavailable, values };
     const errors = error instanceof ApiError ? registerErrors(error) : null;
     if (errors) return { fieldErrors: errors, values };
     throw error;

@@ -11,7 +11,11 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
         aria-hidden
         className="pointer-events-none absolute inset-x-0 top-0 -z-10 h-80 bg-gradient-to-b from-brand-100/70 to-transparent dark:from-brand-500/10"
       />
-      <a href="/" className="mb-8 rounded-md focus-visible:outline-2 focus-visible:outline-brand-500" aria-label="Fluxer Invites home">
+      <a
+        href="/"
+        className="mb-8 rounded-md focus-visible:outline-2 focus-visible:outline-brand-500"
+        aria-label="Fluxer Invites home"
+      >
         <Brand className="text-lg" />
       </a>
       <main className="w-full max-w-sm">{children}</main>

@@ -9,17 +9,35 @@ import type { ChangePasswordAction, ChangePasswordState } from "@/lib/account/fo
 const IDLE: ChangePasswordState = { status: "idle" };
 
 /** Current password, new password twice. A plain POST, so it works without JavaScript too. */
-export function ChangePasswordForm({ action, isChanged }: { action: ChangePasswordAction; isChanged: boolean }) {
+export function ChangePasswordForm({
+  action,
+  isChanged,
+}: {
+  action: ChangePasswordAction;
+  isChanged: boolean;
+}) {
   const [state, formAction] = useActionState(action, IDLE);
   return (
     <form action={formAction} className="space-y-4" noValidate aria-label="Change password">
       <FormAlert message={state.formError} />
       {isChanged && state.status === "idle" ? (
-        <p role="status" data-testid="password-changed" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2.5 text-sm text-emerald-800 dark:border-emerald-500/30 dark:bg-emerald-500/10 dark:text-emerald-300">
-          Password changed. You are still signed in here; every other browser and every API token has been signed out.
+        <p
+          role="status"
+          data-testid="password-changed"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2.5 text-sm text-emerald-800 dark:border-emerald-500/30 dark:bg-emerald-500/10 dark:text-emerald-300"
+        >
+          Password changed. You are still signed in here; every other browser and every API token has been
+          signed out.
         </p>
       ) : null}
-      <Field name="password" type="password" label="Current password" autoComplete="current-password" required error={state.fieldErrors?.password} />
+      <Field
+        name="password"
+        type="password"
+        label="Current password"
+        autoComplete="current-password"
+        required
+        error={state.fieldErrors?.password}
+      />
       <Field
         name="new_password"
         type="password"
@@ -30,7 +48,14 @@ export function ChangePasswordForm({ action, isChanged }: { action: ChangePasswo
         hint="At least 8 characters"
         error={state.fieldErrors?.new_password}
       />
-      <Field name="confirm_password" type="password" label="Confirm new password" autoComplete="new-password" required error={state.fieldErrors?.confirm_password} />
+      <Field
+        name="confirm_password"
+        type="password"
+        label="Confirm new password"
+        autoComplete="new-password"
+        required
+        error={state.fieldErrors?.confirm_password}
+      />
       <SubmitButton label="Change password" pendingLabel="Changing password…" size="md" />
     </form>
   );

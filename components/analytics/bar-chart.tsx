@@ -32,7 +32,12 @@ const MIN_SLOTS = 8;
 export function BarChart({ title, summary, series, groups, groupHeader, testId }: BarChartProps) {
   const top = niceMax(Math.max(0, ...groups.flatMap((group) => group.values)));
   const slots = Math.max(groups.length, MIN_SLOTS);
-  const layout = barLayout(groups.map((group) => group.values), (WIDTH * groups.length) / slots, HEIGHT, top);
+  const layout = barLayout(
+    groups.map((group) => group.values),
+    (WIDTH * groups.length) / slots,
+    HEIGHT,
+    top,
+  );
   const labelEvery = Math.max(1, Math.ceil(groups.length / MAX_LABELS));
   const percent = (x: number) => `${(x / WIDTH) * 100}%`;
   return (
@@ -56,10 +61,25 @@ export function BarChart({ title, summary, series, groups, groupHeader, testId }
               {value}
             </span>
           ))}
-          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" className="absolute inset-0 h-full w-full overflow-visible">
+          <svg
+            viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+            preserveAspectRatio="none"
+            className="absolute inset-0 h-full w-full overflow-visible"
+          >
             {ticks(top).map((value) => {
               const y = HEIGHT - (value / top) * HEIGHT;
-              return <line key={value} x1={0} x2={WIDTH} y1={y} y2={y} vectorEffect="non-scaling-stroke" strokeWidth={1} className="stroke-zinc-200 dark:stroke-zinc-800" />;
+              return (
+                <line
+                  key={value}
+                  x1={0}
+                  x2={WIDTH}
+                  y1={y}
+                  y2={y}
+                  vectorEffect="non-scaling-stroke"
+                  strokeWidth={1}
+                  className="stroke-zinc-200 dark:stroke-zinc-800"
+                />
+              );
             })}
             {layout.map((bars, i) =>
               bars.heights.map((height, s) => (
@@ -91,25 +111,40 @@ export function BarChart({ title, summary, series, groups, groupHeader, testId }
       </div>
       <figcaption className="sr-only">{summary}</figcaption>
       <details className="text-sm">
-        <summary className="cursor-pointer text-brand-700 hover:underline dark:text-brand-400">Show as table</summary>
+        <summary className="cursor-pointer text-brand-700 hover:underline dark:text-brand-400">
+          Show as table
+        </summary>
         {/* Scrolls when long (30 days, 24 hours): focusable, so a keyboard can scroll it too. */}
-        <div tabIndex={0} role="region" aria-label={`${title}, as a table`} className="mt-2 max-h-80 overflow-auto rounded-lg border border-zinc-200 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-zinc-800">
+        <div
+          tabIndex={0}
+          role="region"
+          aria-label={`${title}, as a table`}
+          className="mt-2 max-h-80 overflow-auto rounded-lg border border-zinc-200 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-zinc-800"
+        >
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{title}</caption>
             <thead className="bg-zinc-50 text-xs text-zinc-500 uppercase dark:bg-zinc-950 dark:text-zinc-400">
               <tr>
-                <th scope="col" className="px-3 py-2">{groupHeader}</th>
+                <th scope="col" className="px-3 py-2">
+                  {groupHeader}
+                </th>
                 {series.map((entry) => (
-                  <th key={entry.name} scope="col" className="px-3 py-2 text-right">{entry.name}</th>
+                  <th key={entry.name} scope="col" className="px-3 py-2 text-right">
+                    {entry.name}
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
               {groups.map((group) => (
                 <tr key={group.title}>
-                  <th scope="row" className="px-3 py-1.5 font-normal">{group.title}</th>
+                  <th scope="row" className="px-3 py-1.5 font-normal">
+                    {group.title}
+                  </th>
                   {group.values.map((value, s) => (
-                    <td key={series[s]?.name ?? s} className="px-3 py-1.5 text-right tabular-nums">{value}</td>
+                    <td key={series[s]?.name ?? s} className="px-3 py-1.5 text-right tabular-nums">
+                      {value}
+                    </td>
                   ))}
                 </tr>
               ))}

@@ -17,7 +17,11 @@ export function AppHeader({ user, logoutAction }: AppHeaderProps) {
       <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
         {/* A flex box, not an inline link: an inline box adds the line's descender space under the mark and
             lifts it above the centre line the avatar and buttons share. */}
-        <Link href="/guilds" className="flex items-center rounded-md focus-visible:outline-2 focus-visible:outline-brand-500" aria-label="Fluxer Invites: my guilds">
+        <Link
+          href="/guilds"
+          className="flex items-center rounded-md focus-visible:outline-2 focus-visible:outline-brand-500"
+          aria-label="Fluxer Invites: my guilds"
+        >
           <Brand />
         </Link>
         <div className="flex min-w-0 items-center gap-2 sm:gap-3">

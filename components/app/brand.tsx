@@ -14,7 +14,13 @@ export function Brand({ className, showName = true }: { className?: string; show
           </linearGradient>
         </defs>
         <rect width={size} height={size} rx={radius} fill="url(#brand-mark)" />
-        <path d={stroke.d} stroke={stroke.color} strokeWidth={stroke.width} strokeLinecap="round" fill="none" />
+        <path
+          d={stroke.d}
+          stroke={stroke.color}
+          strokeWidth={stroke.width}
+          strokeLinecap="round"
+          fill="none"
+        />
       </svg>
       {showName ? (
         <span className="text-base whitespace-nowrap">

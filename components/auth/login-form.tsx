@@ -7,7 +7,15 @@ import type { AuthAction, AuthFormState } from "./form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** `error`: why the last sign-in was refused, when the page was reached from Auth.js's own endpoints. */
-export function LoginForm({ action, next, error }: { action: AuthAction; next: string | null; error?: string | null }) {
+export function LoginForm({
+  action,
+  next,
+  error,
+}: {
+  action: AuthAction;
+  next: string | null;
+  error?: string | null;
+}) {
   const [state, formAction] = useActionState(action, error ? { formError: error } : {});
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -23,7 +31,14 @@ export function LoginForm({ action, next, error }: { action: AuthAction; next: s
         defaultValue={state.values?.email}
         error={state.fieldErrors?.email}
       />
-      <Field name="password" type="password" label="Password" autoComplete="current-password" required error={state.fieldErrors?.password} />
+      <Field
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="current-password"
+        required
+        error={state.fieldErrors?.password}
+      />
       <SubmitButton label="Log in" pendingLabel="Logging in…" className="w-full" />
     </form>
   );

@@ -26,7 +26,15 @@ export function RegisterForm({ action, next }: { action: AuthAction; next: strin
         defaultValue={state.values?.username}
         error={state.fieldErrors?.username}
       />
-      <Field name="email" type="email" label="Email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
+      <Field
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={state.fieldErrors?.email}
+      />
       <Field
         name="password"
         type="password"

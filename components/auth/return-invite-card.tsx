@@ -16,7 +16,14 @@ function Icon({ name, src, hue }: { name: string; src: string | null; hue: numbe
     >
       {initials(name)}
       {/* Over the initials: an image that fails to load draws nothing (alt=""), and the initials show through. */}
-      {src ? <img src={src} alt="" referrerPolicy="no-referrer" className="absolute inset-0 size-full object-cover" /> : null}
+      {src ? (
+        <img
+          src={src}
+          alt=""
+          referrerPolicy="no-referrer"
+          className="absolute inset-0 size-full object-cover"
+        />
+      ) : null}
     </span>
   );
 }
@@ -35,17 +42,24 @@ export function ReturnInviteCard({ invite }: { invite: InviteDto }) {
         <p className="break-words text-zinc-600 dark:text-zinc-400" data-testid="return-invite-inviter">
           {view.inviter ? (
             <>
-              <strong className="font-semibold text-zinc-900 dark:text-zinc-100">{view.inviter.name}</strong> invited you to join
+              <strong className="font-semibold text-zinc-900 dark:text-zinc-100">{view.inviter.name}</strong>{" "}
+              invited you to join
             </>
           ) : (
             "You've been invited to join"
           )}
           {isGroupDm ? " a group DM" : ""}
         </p>
-        <p className="break-words text-base font-semibold text-zinc-900 dark:text-zinc-50" data-testid="return-invite-name">
+        <p
+          className="break-words text-base font-semibold text-zinc-900 dark:text-zinc-50"
+          data-testid="return-invite-name"
+        >
           {view.name}
         </p>
-        <p className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-zinc-600 dark:text-zinc-400" data-testid="return-invite-counts">
+        <p
+          className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-zinc-600 dark:text-zinc-400"
+          data-testid="return-invite-counts"
+        >
           {isGroupDm ? null : (
             <span className="inline-flex items-center gap-1.5">
               <span aria-hidden="true" className="size-2 rounded-full bg-green-600 dark:bg-green-500" />

@@ -42,7 +42,17 @@ function useRichSelect(): { isRich: boolean; hasSelectedContent: boolean } {
  * base-select`, app/globals.css), the options then get their icons, drawn in the list and, through
  * <selectedcontent>, in the closed box; the words stay, visually hidden, for screen readers.
  */
-export function ChannelSelect({ id, name, label, channels, defaultValue, leadingOptions = [], error, hint, className }: ChannelSelectProps) {
+export function ChannelSelect({
+  id,
+  name,
+  label,
+  channels,
+  defaultValue,
+  leadingOptions = [],
+  error,
+  hint,
+  className,
+}: ChannelSelectProps) {
   const { isRich, hasSelectedContent } = useRichSelect();
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
@@ -60,7 +70,9 @@ export function ChannelSelect({ id, name, label, channels, defaultValue, leading
           className={cx(
             "channel-select block h-10 w-full appearance-none rounded-lg border bg-white pr-9 pl-3 text-sm text-zinc-900 shadow-xs",
             "focus:outline-2 focus:outline-offset-0 dark:bg-zinc-900 dark:text-zinc-100",
-            error ? "border-red-500 focus:outline-red-500/40" : "border-zinc-300 focus:border-brand-500 focus:outline-brand-500/30 dark:border-zinc-700",
+            error
+              ? "border-red-500 focus:outline-red-500/40"
+              : "border-zinc-300 focus:border-brand-500 focus:outline-brand-500/30 dark:border-zinc-700",
           )}
         >
           {/* The closed box shows the chosen option's contents, icon included (added once the browser can). */}
@@ -72,7 +84,9 @@ export function ChannelSelect({ id, name, label, channels, defaultValue, leading
           ))}
           {pickerGroups(channels).map((group, index) =>
             group.category === null ? (
-              group.channels.map((channel) => <ChannelOption key={channel.id} channel={channel} isRich={isRich} />)
+              group.channels.map((channel) => (
+                <ChannelOption key={channel.id} channel={channel} isRich={isRich} />
+              ))
             ) : (
               <optgroup key={`${group.category}-${index}`} label={group.category}>
                 {group.channels.map((channel) => (
@@ -96,7 +110,10 @@ function ChannelOption({ channel, isRich }: { channel: PickerChannel; isRich: bo
   // to screen readers in one piece (hidden spans would be read as "# general").
   return (
     <option value={channel.id} aria-label={channelLabel(channel)}>
-      <ChannelIcon channelType={channel.type} className="channel-option-icon size-4 shrink-0 text-zinc-500 dark:text-zinc-400" />
+      <ChannelIcon
+        channelType={channel.type}
+        className="channel-option-icon size-4 shrink-0 text-zinc-500 dark:text-zinc-400"
+      />
       {isVoice ? null : <span className="sr-only">#</span>}
       <span>{channel.name}</span>
       {isVoice ? <span className="sr-only"> (voice)</span> : null}

@@ -4,10 +4,22 @@ import { useEffect, useState } from "react";
 import { buttonClasses, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
 import { useHydrated } from "./use-hydrated";
 
-type CopyButtonProps = { value: string; label?: string; variant?: ButtonVariant; size?: ButtonSize; className?: string };
+type CopyButtonProps = {
+  value: string;
+  label?: string;
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  className?: string;
+};
 
 /** Copies `value` to the clipboard and says "Copied!" for two seconds. Hidden without JavaScript (nothing to run). */
-export function CopyButton({ value, label = "Copy", variant = "primary", size = "md", className }: CopyButtonProps) {
+export function CopyButton({
+  value,
+  label = "Copy",
+  variant = "primary",
+  size = "md",
+  className,
+}: CopyButtonProps) {
   const isHydrated = useHydrated();
   const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
 
@@ -27,11 +39,26 @@ export function CopyButton({ value, label = "Copy", variant = "primary", size = 
     }
   };
   return (
-    <button type="button" onClick={copy} className={buttonClasses({ variant, size, className: `min-w-24 ${className ?? ""}` })}>
-      <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+    <button
+      type="button"
+      onClick={copy}
+      className={buttonClasses({ variant, size, className: `min-w-24 ${className ?? ""}` })}
+    >
+      <svg
+        viewBox="0 0 24 24"
+        className="size-4"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={2}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden
+      >
         {status === "copied" ? <path d="m5 12 5 5L20 7" /> : <path d="M9 9h10v10H9zM5 15V5h10" />}
       </svg>
-      <span aria-live="polite">{status === "copied" ? "Copied!" : status === "failed" ? "Copy failed" : label}</span>
+      <span aria-live="polite">
+        {status === "copied" ? "Copied!" : status === "failed" ? "Copy failed" : label}
+      </span>
     </button>
   );
 }

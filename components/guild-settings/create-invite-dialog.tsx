@@ -9,7 +9,13 @@ import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { CreateInviteAction, CreateInviteState } from "@/lib/guild-settings/form-states";
 import { InviteLinkResult } from "./invite-link-result";
-import { DEFAULT_MAX_AGE, DEFAULT_MAX_USES, EXPIRE_OPTIONS, MAX_REASON_LENGTH, MAX_USES_OPTIONS } from "@/lib/guild-settings/invite-options";
+import {
+  DEFAULT_MAX_AGE,
+  DEFAULT_MAX_USES,
+  EXPIRE_OPTIONS,
+  MAX_REASON_LENGTH,
+  MAX_USES_OPTIONS,
+} from "@/lib/guild-settings/invite-options";
 import type { PickerChannel } from "@/lib/channels";
 import { ChannelSelect } from "./channel-select";
 import { SelectField } from "./select-field";
@@ -28,7 +34,14 @@ type CreateInviteProps = {
 const IDLE: CreateInviteState = { status: "idle" };
 
 /** The "Create invite" button and its dialog: the form, then the new link with Copy and a QR code. */
-export function CreateInvite({ action, channels, defaultChannel, initiallyOpen, openHref, closeHref }: CreateInviteProps) {
+export function CreateInvite({
+  action,
+  channels,
+  defaultChannel,
+  initiallyOpen,
+  openHref,
+  closeHref,
+}: CreateInviteProps) {
   const router = useRouter();
   const [isOpen, setOpen] = useState(initiallyOpen);
   const [round, setRound] = useState(0); // a new key resets the form for the next invite
@@ -36,7 +49,8 @@ export function CreateInvite({ action, channels, defaultChannel, initiallyOpen, 
   const close = () => {
     setOpen(false);
     setRound((r) => r + 1);
-    if (new URLSearchParams(window.location.search).has("create")) router.replace(closeHref, { scroll: false });
+    if (new URLSearchParams(window.location.search).has("create"))
+      router.replace(closeHref, { scroll: false });
   };
   return (
     <>
@@ -84,14 +98,26 @@ type FormProps = {
   anotherHref: string;
 };
 
-function CreateInviteForm({ action, channels, defaultChannel, onDone, onAnother, doneHref, anotherHref }: FormProps) {
+function CreateInviteForm({
+  action,
+  channels,
+  defaultChannel,
+  onDone,
+  onAnother,
+  doneHref,
+  anotherHref,
+}: FormProps) {
   const [state, formAction] = useActionState(action, IDLE);
   if (state.status === "created") {
     return (
       <div className="space-y-4">
         <InviteLinkResult invite={state.invite} />
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <a href={anotherHref} onClick={(e) => (e.preventDefault(), onAnother())} className={buttonClasses({ variant: "secondary" })}>
+          <a
+            href={anotherHref}
+            onClick={(e) => (e.preventDefault(), onAnother())}
+            className={buttonClasses({ variant: "secondary" })}
+          >
             Create another
           </a>
           <a href={doneHref} onClick={(e) => (e.preventDefault(), onDone())} className={buttonClasses()}>
@@ -116,17 +142,42 @@ function CreateInviteForm({ action, channels, defaultChannel, onDone, onAnother,
         hint="New members land in this channel."
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField id="invite-max-age" name="max_age" label="Expire after" defaultValue={values?.maxAge ?? DEFAULT_MAX_AGE} options={EXPIRE_OPTIONS} error={errors.max_age} />
-        <SelectField id="invite-max-uses" name="max_uses" label="Max uses" defaultValue={values?.maxUses ?? DEFAULT_MAX_USES} options={MAX_USES_OPTIONS} error={errors.max_uses} />
+        <SelectField
+          id="invite-max-age"
+          name="max_age"
+          label="Expire after"
+          defaultValue={values?.maxAge ?? DEFAULT_MAX_AGE}
+          options={EXPIRE_OPTIONS}
+          error={errors.max_age}
+        />
+        <SelectField
+          id="invite-max-uses"
+          name="max_uses"
+          label="Max uses"
+          defaultValue={values?.maxUses ?? DEFAULT_MAX_USES}
+          options={MAX_USES_OPTIONS}
+          error={errors.max_uses}
+        />
       </div>
-      <label htmlFor="invite-temporary" className="flex cursor-pointer items-start justify-between gap-4 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+      <label
+        htmlFor="invite-temporary"
+        className="flex cursor-pointer items-start justify-between gap-4 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
+      >
         <span>
           <span className="block text-sm font-medium">Temporary membership</span>
           <span className="mt-0.5 block text-xs text-zinc-500 dark:text-zinc-400">
-            People who join with this link are removed when they go offline, unless they have been given a role.
+            People who join with this link are removed when they go offline, unless they have been given a
+            role.
           </span>
         </span>
-        <input id="invite-temporary" name="temporary" type="checkbox" role="switch" defaultChecked={values?.temporary ?? false} className="peer sr-only" />
+        <input
+          id="invite-temporary"
+          name="temporary"
+          type="checkbox"
+          role="switch"
+          defaultChecked={values?.temporary ?? false}
+          className="peer sr-only"
+        />
         <span
           aria-hidden
           className="relative mt-0.5 h-6 w-11 shrink-0 rounded-full bg-zinc-300 transition-colors peer-checked:bg-brand-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-500 after:absolute after:top-0.5 after:left-0.5 after:size-5 after:rounded-full after:bg-white after:shadow after:transition-transform peer-checked:after:translate-x-5 dark:bg-zinc-700"
@@ -151,7 +202,11 @@ function CreateInviteForm({ action, channels, defaultChannel, onDone, onAnother,
         ) : null}
       </div>
       <div className="flex flex-col-reverse gap-2 pt-1 sm:flex-row sm:justify-end">
-        <a href={doneHref} onClick={(e) => (e.preventDefault(), onDone())} className={buttonClasses({ variant: "secondary" })}>
+        <a
+          href={doneHref}
+          onClick={(e) => (e.preventDefault(), onDone())}
+          className={buttonClasses({ variant: "secondary" })}
+        >
           Cancel
         </a>
         <SubmitButton label="Create invite" pendingLabel="Creating…" size="md" />

@@ -36,7 +36,13 @@ export function EditInviteDialog({ action, invites, closeHref, children }: EditI
   return (
     <OpenEdit value={open}>
       {children}
-      <SettingsDialog isOpen={invite !== null} onClose={close} title={`Edit invite ${invite?.code ?? ""}`} closeHref={closeHref} testId="edit-dialog">
+      <SettingsDialog
+        isOpen={invite !== null}
+        onClose={close}
+        title={`Edit invite ${invite?.code ?? ""}`}
+        closeHref={closeHref}
+        testId="edit-dialog"
+      >
         {invite ? <EditForm key={invite.code} action={action} invite={invite} onDone={close} /> : null}
       </SettingsDialog>
     </OpenEdit>
@@ -59,44 +65,103 @@ export function EditButton({ code }: { code: string }) {
 }
 
 function describe(invite: EditableInvite, now: number): string {
-  const uses = invite.maxUses === 0 ? `no use limit (${invite.uses} used)` : `${invite.maxUses} uses (${invite.uses} used)`;
-  const expiry = invite.expiresAt === null ? "never expires" : `expires in ${formatCountdown(Date.parse(invite.expiresAt) - now)}`;
+  const uses =
+    invite.maxUses === 0
+      ? `no use limit (${invite.uses} used)`
+      : `${invite.maxUses} uses (${invite.uses} used)`;
+  const expiry =
+    invite.expiresAt === null
+      ? "never expires"
+      : `expires in ${formatCountdown(Date.parse(invite.expiresAt) - now)}`;
   return `${uses}, ${expiry}, ${invite.temporary ? "temporary membership" : "permanent membership"}`;
 }
 
-function EditForm({ action, invite, onDone }: { action: EditInviteAction; invite: EditableInvite; onDone: () => void }) {
+function EditForm({
+  action,
+  invite,
+  onDone,
+}: {
+  action: EditInviteAction;
+  invite: EditableInvite;
+  onDone: () => void;
+}) {
   const [state, formAction] = useActionState(action, IDLE);
   useEffect(() => {
     if (state.status === "saved") onDone();
   }, [state, onDone]);
   // After a conflict the form starts again from the invite as it is now, at its current version.
   const base = state.status === "conflict" ? state.current : invite;
-  const usesOptions = MAX_USES_OPTIONS.some((o) => o.value === base.maxUses) ? MAX_USES_OPTIONS : [...MAX_USES_OPTIONS, { value: base.maxUses, label: `${base.maxUses} uses` }];
-  const keep = base.expiresAt === null ? "Keep: never expires" : `Keep: expires in ${formatCountdown(Date.parse(base.expiresAt) - Date.now())}`;
-  const ageOptions = [{ value: "", label: keep }, ...EXPIRE_OPTIONS.map((o) => ({ value: o.value, label: o.value === 0 ? "Never" : `${formatMaxAge(o.value)} from now` }))];
+  const usesOptions = MAX_USES_OPTIONS.some((o) => o.value === base.maxUses)
+    ? MAX_USES_OPTIONS
+    : [...MAX_USES_OPTIONS, { value: base.maxUses, label: `${base.maxUses} uses` }];
+  const keep =
+    base.expiresAt === null
+      ? "Keep: never expires"
+      : `Keep: expires in ${formatCountdown(Date.parse(base.expiresAt) - Date.now())}`;
+  const ageOptions = [
+    { value: "", label: keep },
+    ...EXPIRE_OPTIONS.map((o) => ({
+      value: o.value,
+      label: o.value === 0 ? "Never" : `${formatMaxAge(o.value)} from now`,
+    })),
+  ];
   return (
     <form action={formAction} className="space-y-4" key={`${base.version}`}>
       {state.status === "conflict" ? (
-        <div role="alert" data-testid="edit-conflict" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-200">
+        <div
+          role="alert"
+          data-testid="edit-conflict"
+          className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-200"
+        >
           <p className="font-semibold">Someone else changed this invite while you were editing it.</p>
-          <p className="mt-0.5">It now has {describe(state.current, Date.now())}. Your changes were not saved: check them against these values and save again.</p>
+          <p className="mt-0.5">
+            It now has {describe(state.current, Date.now())}. Your changes were not saved: check them against
+            these values and save again.
+          </p>
         </div>
       ) : null}
       <FormAlert message={state.status === "error" ? state.error : undefined} />
       <input type="hidden" name="code" value={invite.code} />
       <input type="hidden" name="channel" value={invite.channel} />
       <input type="hidden" name="version" value={base.version} />
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">Link to {invite.channel}. People who already joined stay in the guild.</p>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Link to {invite.channel}. People who already joined stay in the guild.
+      </p>
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField id={`edit-max-uses-${invite.code}`} name="max_uses" label="Max uses" defaultValue={base.maxUses} options={usesOptions} hint={`Used ${base.uses} times so far`} />
-        <SelectField id={`edit-max-age-${invite.code}`} name="max_age" label="Expiry" defaultValue="" options={ageOptions} />
+        <SelectField
+          id={`edit-max-uses-${invite.code}`}
+          name="max_uses"
+          label="Max uses"
+          defaultValue={base.maxUses}
+          options={usesOptions}
+          hint={`Used ${base.uses} times so far`}
+        />
+        <SelectField
+          id={`edit-max-age-${invite.code}`}
+          name="max_age"
+          label="Expiry"
+          defaultValue=""
+          options={ageOptions}
+        />
       </div>
-      <label htmlFor={`edit-temporary-${invite.code}`} className="flex cursor-pointer items-start justify-between gap-4 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+      <label
+        htmlFor={`edit-temporary-${invite.code}`}
+        className="flex cursor-pointer items-start justify-between gap-4 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
+      >
         <span>
           <span className="block text-sm font-medium">Temporary membership</span>
-          <span className="mt-0.5 block text-xs text-zinc-500 dark:text-zinc-400">For people who join from now on: removed when they go offline, unless given a role.</span>
+          <span className="mt-0.5 block text-xs text-zinc-500 dark:text-zinc-400">
+            For people who join from now on: removed when they go offline, unless given a role.
+          </span>
         </span>
-        <input id={`edit-temporary-${invite.code}`} name="temporary" type="checkbox" role="switch" defaultChecked={base.temporary} className="peer sr-only" />
+        <input
+          id={`edit-temporary-${invite.code}`}
+          name="temporary"
+          type="checkbox"
+          role="switch"
+          defaultChecked={base.temporary}
+          className="peer sr-only"
+        />
         <span
           aria-hidden
           className="relative mt-0.5 h-6 w-11 shrink-0 rounded-full bg-zinc-300 transition-colors peer-checked:bg-brand-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-500 after:absolute after:top-0.5 after:left-0.5 after:size-5 after:rounded-full after:bg-white after:shadow after:transition-transform peer-checked:after:translate-x-5 dark:bg-zinc-700"

@@ -22,7 +22,12 @@ export function ExpiryCountdown({ expiresAt, renderedAt }: ExpiryCountdownProps)
   if (!expiresAt) return <span className="text-zinc-500 dark:text-zinc-400">Never</span>;
   const left = new Date(expiresAt).getTime() - now;
   return (
-    <time dateTime={expiresAt} title={`Expires ${formatDateTime(expiresAt)}`} className={left <= 0 ? "text-red-600 dark:text-red-400" : "tabular-nums"} data-testid="invite-expiry">
+    <time
+      dateTime={expiresAt}
+      title={`Expires ${formatDateTime(expiresAt)}`}
+      className={left <= 0 ? "text-red-600 dark:text-red-400" : "tabular-nums"}
+      data-testid="invite-expiry"
+    >
       {formatCountdown(left)}
     </time>
   );

@@ -59,7 +59,10 @@ export function InviteFilters({ basePath, channels, inviters, channel, inviter }
         name="inviter"
         label="Inviter"
         defaultValue={inviter ?? ""}
-        options={[{ value: "", label: "Anyone" }, ...inviters.map((u) => ({ value: u.id, label: u.username }))]}
+        options={[
+          { value: "", label: "Anyone" },
+          ...inviters.map((u) => ({ value: u.id, label: u.username })),
+        ]}
         className="sm:w-56"
       />
       {!isHydrated ? (

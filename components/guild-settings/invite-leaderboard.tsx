@@ -2,7 +2,11 @@ import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { Card } from "@/components/ui/card";
 import { cx } from "@/components/ui/cx";
-import { LEADERBOARD_PERIODS, type LeaderboardPeriod, type LeaderboardRowView } from "@/lib/guild-settings/members";
+import {
+  LEADERBOARD_PERIODS,
+  type LeaderboardPeriod,
+  type LeaderboardRowView,
+} from "@/lib/guild-settings/members";
 
 type InviteLeaderboardProps = {
   rows: LeaderboardRowView[];
@@ -44,18 +48,29 @@ export function InviteLeaderboard({ rows, period, periodHref }: InviteLeaderboar
       </div>
       {rows.length === 0 ? (
         <p className="px-4 py-6 text-sm text-zinc-500 dark:text-zinc-400" data-testid="leaderboard-empty">
-          {period === "all" ? "Nobody has joined through an invite link yet." : `Nobody joined through an invite link in the last ${label}.`}
+          {period === "all"
+            ? "Nobody has joined through an invite link yet."
+            : `Nobody joined through an invite link in the last ${label}.`}
         </p>
       ) : (
         <ol className="divide-y divide-zinc-200 dark:divide-zinc-800" data-testid="invite-leaderboard">
           {rows.map((row, index) => {
             const name = row.inviter?.username ?? "Deleted user";
             return (
-              <li key={row.inviterId} data-inviter-id={row.inviterId} className="flex items-center gap-3 px-4 py-3 text-sm">
-                <span className="w-5 text-right text-zinc-500 tabular-nums dark:text-zinc-400">{index + 1}.</span>
+              <li
+                key={row.inviterId}
+                data-inviter-id={row.inviterId}
+                className="flex items-center gap-3 px-4 py-3 text-sm"
+              >
+                <span className="w-5 text-right text-zinc-500 tabular-nums dark:text-zinc-400">
+                  {index + 1}.
+                </span>
                 <Avatar name={name} size="xs" />
                 <span className="min-w-0 flex-1 truncate text-zinc-900 dark:text-zinc-100">{name}</span>
-                <span className="text-zinc-700 tabular-nums dark:text-zinc-300" data-testid="leaderboard-joins">
+                <span
+                  className="text-zinc-700 tabular-nums dark:text-zinc-300"
+                  data-testid="leaderboard-joins"
+                >
                   {row.joins} {row.joins === 1 ? "join" : "joins"}
                 </span>
               </li>

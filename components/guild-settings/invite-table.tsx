@@ -31,37 +31,82 @@ const LABEL = "text-xs font-medium text-zinc-500 md:hidden dark:text-zinc-400";
  * The invites as a table on wide screens; on phones each row becomes a small card (the cells stack,
  * each with its own label), so nothing scrolls sideways. The revoke confirmation comes after the table.
  */
-export function InviteTable({ invites, revokeAction, editAction, renderedAt, revokeCode, revokeHref, closeHref, joinsHref }: InviteTableProps) {
-  const revocable = invites.filter((i) => i.canRevoke).map((i) => ({ code: i.code, channel: channelLabel(i.channel), uses: i.uses }));
+export function InviteTable({
+  invites,
+  revokeAction,
+  editAction,
+  renderedAt,
+  revokeCode,
+  revokeHref,
+  closeHref,
+  joinsHref,
+}: InviteTableProps) {
+  const revocable = invites
+    .filter((i) => i.canRevoke)
+    .map((i) => ({ code: i.code, channel: channelLabel(i.channel), uses: i.uses }));
   // Who may revoke may edit (the same rule on the server).
   const editable = invites
     .filter((i) => i.canRevoke)
-    .map((i) => ({ code: i.code, channel: channelLabel(i.channel), uses: i.uses, maxUses: i.maxUses, maxAge: i.maxAge, temporary: i.temporary, expiresAt: i.expiresAt, version: i.version }));
+    .map((i) => ({
+      code: i.code,
+      channel: channelLabel(i.channel),
+      uses: i.uses,
+      maxUses: i.maxUses,
+      maxAge: i.maxAge,
+      temporary: i.temporary,
+      expiresAt: i.expiresAt,
+      version: i.version,
+    }));
   return (
     <EditInviteDialog action={editAction} invites={editable} closeHref={closeHref}>
       <RevokeDialog action={revokeAction} invites={revocable} initialCode={revokeCode} closeHref={closeHref}>
         <table className="w-full text-sm" data-testid="invite-table">
           <thead className="hidden border-b border-zinc-200 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase md:table-header-group dark:border-zinc-800 dark:text-zinc-400">
             <tr>
-              <th scope="col" className="px-4 py-2.5">Code</th>
-              <th scope="col" className="px-4 py-2.5">Channel</th>
-              <th scope="col" className="px-4 py-2.5">Inviter</th>
-              <th scope="col" className="px-4 py-2.5">Uses</th>
-              <th scope="col" className="px-4 py-2.5">Expires in</th>
-              <th scope="col" className="px-4 py-2.5">Created</th>
-              <th scope="col" className="px-4 py-2.5"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-4 py-2.5">
+                Code
+              </th>
+              <th scope="col" className="px-4 py-2.5">
+                Channel
+              </th>
+              <th scope="col" className="px-4 py-2.5">
+                Inviter
+              </th>
+              <th scope="col" className="px-4 py-2.5">
+                Uses
+              </th>
+              <th scope="col" className="px-4 py-2.5">
+                Expires in
+              </th>
+              <th scope="col" className="px-4 py-2.5">
+                Created
+              </th>
+              <th scope="col" className="px-4 py-2.5">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
             {invites.map((invite) => (
-              <tr key={invite.code} data-code={invite.code} className="grid grid-cols-2 gap-x-4 gap-y-3 px-4 py-4 md:table-row md:p-0">
+              <tr
+                key={invite.code}
+                data-code={invite.code}
+                className="grid grid-cols-2 gap-x-4 gap-y-3 px-4 py-4 md:table-row md:p-0"
+              >
                 <td className={`col-span-2 ${CELL}`}>
                   <div className="flex flex-wrap items-center gap-2">
-                    <a href={invite.url} className="font-mono text-sm font-semibold text-zinc-900 hover:text-brand-600 dark:text-zinc-100" title={invite.url}>
+                    <a
+                      href={invite.url}
+                      className="font-mono text-sm font-semibold text-zinc-900 hover:text-brand-600 dark:text-zinc-100"
+                      title={invite.url}
+                    >
                       {invite.code}
                     </a>
                     {invite.temporary ? (
-                      <Badge tone="warning" title="Members who join with this invite are removed when they go offline">
+                      <Badge
+                        tone="warning"
+                        title="Members who join with this invite are removed when they go offline"
+                      >
                         Temporary
                       </Badge>
                     ) : null}
@@ -98,7 +143,9 @@ export function InviteTable({ invites, revokeAction, editAction, renderedAt, rev
                       {formatUses(invite.uses, invite.maxUses)}
                     </Link>
                   ) : (
-                    <span className="tabular-nums" data-testid="invite-uses">{formatUses(invite.uses, invite.maxUses)}</span>
+                    <span className="tabular-nums" data-testid="invite-uses">
+                      {formatUses(invite.uses, invite.maxUses)}
+                    </span>
                   )}
                 </td>
                 <td className={CELL}>
@@ -107,7 +154,11 @@ export function InviteTable({ invites, revokeAction, editAction, renderedAt, rev
                 </td>
                 <td className={CELL}>
                   <div className={LABEL}>Created</div>
-                  <time dateTime={invite.createdAt} title={formatDateTime(invite.createdAt)} className="text-zinc-600 dark:text-zinc-400">
+                  <time
+                    dateTime={invite.createdAt}
+                    title={formatDateTime(invite.createdAt)}
+                    className="text-zinc-600 dark:text-zinc-400"
+                  >
                     {formatDate(invite.createdAt)}
                   </time>
                 </td>

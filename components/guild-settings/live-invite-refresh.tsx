@@ -34,7 +34,12 @@ export function LiveInviteRefresh({ guildId }: { guildId: string }) {
     };
     const close = openGatewayStream(
       "/api/v1/gateway/events",
-      { READY: onReady, INVITE_CREATE: onInviteEvent, INVITE_UPDATE: onInviteEvent, INVITE_DELETE: onInviteEvent },
+      {
+        READY: onReady,
+        INVITE_CREATE: onInviteEvent,
+        INVITE_UPDATE: onInviteEvent,
+        INVITE_DELETE: onInviteEvent,
+      },
       () => setIsLive(false),
     );
     return () => {
@@ -44,7 +49,10 @@ export function LiveInviteRefresh({ guildId }: { guildId: string }) {
   }, [guildId, router]);
   if (!isLive) return null;
   return (
-    <p className="flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400" data-testid="live-status">
+    <p
+      className="flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400"
+      data-testid="live-status"
+    >
       <span aria-hidden="true" className="size-1.5 rounded-full bg-emerald-500" />
       Live: invites created, edited or revoked elsewhere appear here as it happens.
     </p>

@@ -15,10 +15,16 @@ export function MemberFilters({ basePath, filters, clearHref }: MemberFiltersPro
     <div className="flex flex-col gap-3">
       {filters.code ? (
         <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="member-code-filter">
-          Joined through invite <span className="font-mono font-semibold text-zinc-900 dark:text-zinc-100">{filters.code}</span>
+          Joined through invite{" "}
+          <span className="font-mono font-semibold text-zinc-900 dark:text-zinc-100">{filters.code}</span>
         </p>
       ) : null}
-      <form method="get" action={basePath} className="flex flex-col gap-3 sm:flex-row sm:items-end" aria-label="Filter members">
+      <form
+        method="get"
+        action={basePath}
+        className="flex flex-col gap-3 sm:flex-row sm:items-end"
+        aria-label="Filter members"
+      >
         {filters.code ? <input type="hidden" name="code" value={filters.code} /> : null}
         {filters.period !== "7d" ? <input type="hidden" name="period" value={filters.period} /> : null}
         <SelectField
@@ -26,7 +32,10 @@ export function MemberFilters({ basePath, filters, clearHref }: MemberFiltersPro
           name="source"
           label="Joined through"
           defaultValue={filters.source ?? ""}
-          options={[{ value: "", label: "Any way" }, ...MEMBER_SOURCES.map(({ value, label }) => ({ value, label }))]}
+          options={[
+            { value: "", label: "Any way" },
+            ...MEMBER_SOURCES.map(({ value, label }) => ({ value, label })),
+          ]}
           className="sm:w-64"
         />
         <button type="submit" className={buttonClasses({ variant: "secondary" })}>

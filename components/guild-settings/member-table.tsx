@@ -3,7 +3,12 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { formatDate, formatDateTime } from "@/lib/guild-settings/format";
-import { describePage, joinSourceLabel, MEMBERS_PAGE_SIZE, type MemberListView } from "@/lib/guild-settings/members";
+import {
+  describePage,
+  joinSourceLabel,
+  MEMBERS_PAGE_SIZE,
+  type MemberListView,
+} from "@/lib/guild-settings/members";
 
 type MemberTableProps = {
   list: MemberListView;
@@ -30,16 +35,30 @@ export function MemberTable({ list, pageHref, codeHref }: MemberTableProps) {
           <caption className="sr-only">Members, newest first</caption>
           <thead className="hidden border-b border-zinc-200 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase md:table-header-group dark:border-zinc-800 dark:text-zinc-400">
             <tr>
-              <th scope="col" className="px-4 py-2.5">Member</th>
-              <th scope="col" className="px-4 py-2.5">Joined</th>
-              <th scope="col" className="px-4 py-2.5">Source</th>
-              <th scope="col" className="px-4 py-2.5">Invite code</th>
-              <th scope="col" className="px-4 py-2.5">Invited or added by</th>
+              <th scope="col" className="px-4 py-2.5">
+                Member
+              </th>
+              <th scope="col" className="px-4 py-2.5">
+                Joined
+              </th>
+              <th scope="col" className="px-4 py-2.5">
+                Source
+              </th>
+              <th scope="col" className="px-4 py-2.5">
+                Invite code
+              </th>
+              <th scope="col" className="px-4 py-2.5">
+                Invited or added by
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
             {members.map((member) => (
-              <tr key={member.userId} data-user-id={member.userId} className="grid grid-cols-2 gap-x-4 gap-y-3 px-4 py-4 md:table-row md:p-0">
+              <tr
+                key={member.userId}
+                data-user-id={member.userId}
+                className="grid grid-cols-2 gap-x-4 gap-y-3 px-4 py-4 md:table-row md:p-0"
+              >
                 <td className={`col-span-2 ${CELL}`}>
                   <span className="inline-flex min-w-0 items-center gap-2">
                     <Avatar name={member.username} size="sm" />
@@ -60,7 +79,11 @@ export function MemberTable({ list, pageHref, codeHref }: MemberTableProps) {
                 </td>
                 <td className={CELL}>
                   <div className={LABEL}>Joined</div>
-                  <time dateTime={member.joinedAt} title={formatDateTime(member.joinedAt)} className="text-zinc-700 dark:text-zinc-300">
+                  <time
+                    dateTime={member.joinedAt}
+                    title={formatDateTime(member.joinedAt)}
+                    className="text-zinc-700 dark:text-zinc-300"
+                  >
                     {formatDate(member.joinedAt)}
                   </time>
                 </td>
@@ -71,7 +94,10 @@ export function MemberTable({ list, pageHref, codeHref }: MemberTableProps) {
                 <td className={CELL}>
                   <div className={LABEL}>Invite code</div>
                   {member.code ? (
-                    <Link href={codeHref(member.code)} className="font-mono text-sm font-medium text-brand-700 hover:underline dark:text-brand-400">
+                    <Link
+                      href={codeHref(member.code)}
+                      className="font-mono text-sm font-medium text-brand-700 hover:underline dark:text-brand-400"
+                    >
                       {member.code}
                     </Link>
                   ) : (
@@ -81,7 +107,9 @@ export function MemberTable({ list, pageHref, codeHref }: MemberTableProps) {
                 <td className={CELL}>
                   <div className={LABEL}>Invited or added by</div>
                   {member.inviter ? (
-                    <span className="truncate text-zinc-700 dark:text-zinc-300">{member.inviter.username}</span>
+                    <span className="truncate text-zinc-700 dark:text-zinc-300">
+                      {member.inviter.username}
+                    </span>
                   ) : (
                     <span className="text-zinc-500 dark:text-zinc-400">Nobody</span>
                   )}
@@ -91,18 +119,27 @@ export function MemberTable({ list, pageHref, codeHref }: MemberTableProps) {
           </tbody>
         </table>
       ) : null}
-      <nav aria-label="Member pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800">
+      <nav
+        aria-label="Member pages"
+        className="flex flex-wrap items-center justify-between gap-3 border-t border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800"
+      >
         <p role="status" data-testid="member-page-status" className="text-zinc-600 dark:text-zinc-400">
           {describePage(filters.page, members.length, total)}
         </p>
         <div className="flex gap-2">
           {filters.page > 1 ? (
-            <Link href={pageHref(filters.page - 1)} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+            <Link
+              href={pageHref(filters.page - 1)}
+              className={buttonClasses({ variant: "secondary", size: "sm" })}
+            >
               Newer
             </Link>
           ) : null}
           {hasOlder ? (
-            <Link href={pageHref(filters.page + 1)} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+            <Link
+              href={pageHref(filters.page + 1)}
+              className={buttonClasses({ variant: "secondary", size: "sm" })}
+            >
               Older
             </Link>
           ) : null}

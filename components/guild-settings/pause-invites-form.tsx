@@ -23,7 +23,10 @@ type PauseInvitesFormProps = {
 export function PauseInvitesForm({ action, isPaused, variant }: PauseInvitesFormProps) {
   const [state, formAction] = useActionState(action, IDLE);
   return (
-    <form action={formAction} className={variant === "switch" ? "flex flex-col items-end gap-1" : "flex flex-col gap-1"}>
+    <form
+      action={formAction}
+      className={variant === "switch" ? "flex flex-col items-end gap-1" : "flex flex-col gap-1"}
+    >
       <input type="hidden" name="paused" value={isPaused ? "0" : "1"} />
       {variant === "switch" ? <PauseSwitch isPaused={isPaused} /> : <ResumeButton />}
       {state.error ? (
@@ -61,7 +64,15 @@ function PauseForButtons() {
   return (
     <>
       {PAUSE_FOR_OPTIONS.map((option) => (
-        <button key={option.hours} type="submit" name="pause_for" value={option.hours} disabled={pending} aria-label={`Pause for ${option.label}`} className={classes}>
+        <button
+          key={option.hours}
+          type="submit"
+          name="pause_for"
+          value={option.hours}
+          disabled={pending}
+          aria-label={`Pause for ${option.label}`}
+          className={classes}
+        >
           {pending && chosen === String(option.hours) ? "Pausing…" : option.label}
         </button>
       ))}
@@ -84,9 +95,21 @@ function PauseSwitch({ isPaused }: { isPaused: boolean }) {
       disabled={pending}
       className="group inline-flex items-center gap-3 rounded-full focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-brand-500 disabled:opacity-60"
     >
-      <span className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{pending ? (isPaused ? "Resuming…" : "Pausing…") : isPaused ? "Paused" : "Off"}</span>
-      <span className={cx("relative h-7 w-12 rounded-full transition-colors", isPaused ? "bg-amber-500" : "bg-zinc-300 dark:bg-zinc-700")}>
-        <span className={cx("absolute top-1 left-1 size-5 rounded-full bg-white shadow transition-transform", isPaused && "translate-x-5")} />
+      <span className="text-sm font-medium text-zinc-700 dark:text-zinc-300">
+        {pending ? (isPaused ? "Resuming…" : "Pausing…") : isPaused ? "Paused" : "Off"}
+      </span>
+      <span
+        className={cx(
+          "relative h-7 w-12 rounded-full transition-colors",
+          isPaused ? "bg-amber-500" : "bg-zinc-300 dark:bg-zinc-700",
+        )}
+      >
+        <span
+          className={cx(
+            "absolute top-1 left-1 size-5 rounded-full bg-white shadow transition-transform",
+            isPaused && "translate-x-5",
+          )}
+        />
       </span>
     </button>
   );

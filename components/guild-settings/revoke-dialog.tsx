@@ -37,13 +37,28 @@ export function RevokeDialog({ action, invites, initialCode, closeHref, children
   const invite = invites.find((i) => i.code === openCode) ?? null;
   const close = () => {
     setOpenCode(null);
-    if (new URLSearchParams(window.location.search).has("revoke")) router.replace(closeHref, { scroll: false });
+    if (new URLSearchParams(window.location.search).has("revoke"))
+      router.replace(closeHref, { scroll: false });
   };
   return (
     <OpenRevoke value={setOpenCode}>
       {children}
-      <SettingsDialog isOpen={invite !== null} onClose={close} title={`Revoke invite ${invite?.code ?? ""}?`} closeHref={closeHref} testId="revoke-dialog">
-        {invite ? <RevokeForm key={invite.code} action={action} invite={invite} onCancel={close} cancelHref={closeHref} /> : null}
+      <SettingsDialog
+        isOpen={invite !== null}
+        onClose={close}
+        title={`Revoke invite ${invite?.code ?? ""}?`}
+        closeHref={closeHref}
+        testId="revoke-dialog"
+      >
+        {invite ? (
+          <RevokeForm
+            key={invite.code}
+            action={action}
+            invite={invite}
+            onCancel={close}
+            cancelHref={closeHref}
+          />
+        ) : null}
       </SettingsDialog>
     </OpenRevoke>
   );
@@ -68,7 +83,12 @@ export function RevokeLink({ code, href }: { code: string; href: string }) {
   );
 }
 
-type RevokeFormProps = { action: RevokeInviteAction; invite: RevocableInvite; onCancel: () => void; cancelHref: string };
+type RevokeFormProps = {
+  action: RevokeInviteAction;
+  invite: RevocableInvite;
+  onCancel: () => void;
+  cancelHref: string;
+};
 
 function RevokeForm({ action, invite, onCancel, cancelHref }: RevokeFormProps) {
   const [state, formAction] = useActionState(action, IDLE);
@@ -76,18 +96,31 @@ function RevokeForm({ action, invite, onCancel, cancelHref }: RevokeFormProps) {
   return (
     <form action={formAction} className="space-y-4">
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
-        The link to {invite.channel} stops working immediately. People who already joined with it ({invite.uses} so far) stay in the guild.
+        The link to {invite.channel} stops working immediately. People who already joined with it (
+        {invite.uses} so far) stay in the guild.
       </p>
       <FormAlert message={state.error} />
       <input type="hidden" name="code" value={code} />
       <div className="space-y-1.5">
-        <label htmlFor={`revoke-reason-${code}`} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        <label
+          htmlFor={`revoke-reason-${code}`}
+          className="block text-sm font-medium text-zinc-800 dark:text-zinc-200"
+        >
           Reason <span className="font-normal text-zinc-500">(optional, shown in the audit log)</span>
         </label>
-        <Input id={`revoke-reason-${code}`} name="reason" maxLength={MAX_REASON_LENGTH} placeholder="e.g. posted in a raid server" />
+        <Input
+          id={`revoke-reason-${code}`}
+          name="reason"
+          maxLength={MAX_REASON_LENGTH}
+          placeholder="e.g. posted in a raid server"
+        />
       </div>
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <a href={cancelHref} onClick={(e) => (e.preventDefault(), onCancel())} className={buttonClasses({ variant: "secondary" })}>
+        <a
+          href={cancelHref}
+          onClick={(e) => (e.preventDefault(), onCancel())}
+          className={buttonClasses({ variant: "secondary" })}
+        >
           Cancel
         </a>
         <ConfirmButton />
@@ -100,7 +133,12 @@ function ConfirmButton() {
   const { pending } = useFormStatus();
   return (
     <button type="submit" disabled={pending} className={buttonClasses({ variant: "danger" })}>
-      {pending ? <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white" /> : null}
+      {pending ? (
+        <span
+          aria-hidden
+          className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white"
+        />
+      ) : null}
       {pending ? "Revoking…" : "Revoke invite"}
     </button>
   );

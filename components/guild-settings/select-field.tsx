@@ -27,7 +27,9 @@ export function SelectField({ id, label, options, error, hint, className, ...pro
           className={cx(
             "block h-10 w-full appearance-none rounded-lg border bg-white pr-9 pl-3 text-sm text-zinc-900 shadow-xs",
             "focus:outline-2 focus:outline-offset-0 dark:bg-zinc-900 dark:text-zinc-100",
-            error ? "border-red-500 focus:outline-red-500/40" : "border-zinc-300 focus:border-brand-500 focus:outline-brand-500/30 dark:border-zinc-700",
+            error
+              ? "border-red-500 focus:outline-red-500/40"
+              : "border-zinc-300 focus:border-brand-500 focus:outline-brand-500/30 dark:border-zinc-700",
           )}
           {...props}
         >

@@ -21,7 +21,16 @@ type SettingsDialogProps = {
  * Without JavaScript the server renders it `open` in the page flow, so the form inside still works, and
  * "Close" is a plain link back to the page.
  */
-export function SettingsDialog({ isOpen, onClose, title, description, children, closeHref, className, testId }: SettingsDialogProps) {
+export function SettingsDialog({
+  isOpen,
+  onClose,
+  title,
+  description,
+  children,
+  closeHref,
+  className,
+  testId,
+}: SettingsDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const isHydrated = useHydrated();
   const titleId = useId();
@@ -61,7 +70,9 @@ export function SettingsDialog({ isOpen, onClose, title, description, children, 
           <h2 id={titleId} className="text-base font-semibold">
             {title}
           </h2>
-          {description ? <div className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{description}</div> : null}
+          {description ? (
+            <div className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{description}</div>
+          ) : null}
         </div>
         <a
           href={closeHref}
@@ -72,7 +83,15 @@ export function SettingsDialog({ isOpen, onClose, title, description, children, 
           className="-mr-1 rounded-md p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-white"
           aria-label="Close"
         >
-          <svg viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" aria-hidden>
+          <svg
+            viewBox="0 0 24 24"
+            className="size-5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={2}
+            strokeLinecap="round"
+            aria-hidden
+          >
             <path d="M6 6l12 12M18 6 6 18" />
           </svg>
         </a>

@@ -4,12 +4,26 @@ import { cx } from "@/components/ui/cx";
 export type SettingsTab = "invites" | "members" | "vanity" | "analytics";
 
 /** The settings sub-nav shared by the pages: Invites | Members | Vanity URL | Analytics (all but the first for MANAGE_GUILD only). */
-export function SettingsNav({ guildId, active, canManageGuild }: { guildId: string; active: SettingsTab; canManageGuild: boolean }) {
+export function SettingsNav({
+  guildId,
+  active,
+  canManageGuild,
+}: {
+  guildId: string;
+  active: SettingsTab;
+  canManageGuild: boolean;
+}) {
   const tabs = [
     { tab: "invites" as const, label: "Invites", href: `/guilds/${guildId}/settings/invites` },
-    ...(canManageGuild ? [{ tab: "members" as const, label: "Members", href: `/guilds/${guildId}/settings/members` }] : []),
-    ...(canManageGuild ? [{ tab: "vanity" as const, label: "Vanity URL", href: `/guilds/${guildId}/settings/vanity` }] : []),
-    ...(canManageGuild ? [{ tab: "analytics" as const, label: "Analytics", href: `/guilds/${guildId}/settings/analytics` }] : []),
+    ...(canManageGuild
+      ? [{ tab: "members" as const, label: "Members", href: `/guilds/${guildId}/settings/members` }]
+      : []),
+    ...(canManageGuild
+      ? [{ tab: "vanity" as const, label: "Vanity URL", href: `/guilds/${guildId}/settings/vanity` }]
+      : []),
+    ...(canManageGuild
+      ? [{ tab: "analytics" as const, label: "Analytics", href: `/guilds/${guildId}/settings/analytics` }]
+      : []),
   ];
   return (
     <nav aria-label="Guild settings" className="border-b border-zinc-200 dark:border-zinc-800">

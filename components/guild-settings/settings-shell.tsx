@@ -48,12 +48,18 @@ export function SettingsShell({ access, active, pauseAction, children }: Setting
                 <p className="font-semibold">
                   Invites are paused until <LocalTime iso={access.pausedUntil} testId="pause-ends-at" />
                 </p>
-                <p className="mt-0.5">Nobody can join with an invite link or the vanity URL until then, or until you resume. Existing links keep their settings.</p>
+                <p className="mt-0.5">
+                  Nobody can join with an invite link or the vanity URL until then, or until you resume.
+                  Existing links keep their settings.
+                </p>
               </>
             ) : (
               <>
                 <p className="font-semibold">Invites are paused</p>
-                <p className="mt-0.5">Nobody can join with an invite link or the vanity URL until invites are resumed. Existing links keep their settings.</p>
+                <p className="mt-0.5">
+                  Nobody can join with an invite link or the vanity URL until invites are resumed. Existing
+                  links keep their settings.
+                </p>
               </>
             )}
           </div>
@@ -73,7 +79,10 @@ export function SettingsShell({ access, active, pauseAction, children }: Setting
 function GuildMark({ name, iconUrl }: { name: string; iconUrl: string | null }) {
   if (iconUrl) return <Avatar name={name} src={iconUrl} size="lg" shape="rounded" />;
   return (
-    <span aria-hidden className="inline-flex size-14 shrink-0 items-center justify-center rounded-2xl bg-brand-600 text-lg font-semibold text-white select-none">
+    <span
+      aria-hidden
+      className="inline-flex size-14 shrink-0 items-center justify-center rounded-2xl bg-brand-600 text-lg font-semibold text-white select-none"
+    >
       {initials(name)}
     </span>
   );

@@ -29,7 +29,12 @@ const IDLE: VanityFormState = { status: "idle" };
 const CHECK_DELAY_MS = 350;
 
 /** Asks the server (debounced) whether the draft's code is free; never more than one request in flight. */
-function useAvailability(guildId: string, code: string, isValid: boolean, currentCode: string | null): Availability | null {
+function useAvailability(
+  guildId: string,
+  code: string,
+  isValid: boolean,
+  currentCode: string | null,
+): Availability | null {
   const isHydrated = useHydrated();
   const [result, setResult] = useState<Availability | null>(null);
   useEffect(() => {
@@ -37,7 +42,10 @@ function useAvailability(guildId: string, code: string, isValid: boolean, curren
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/guilds/${guildId}/settings/vanity/availability?code=${encodeURIComponent(code)}`, { signal: controller.signal });
+        const response = await fetch(
+          `/guilds/${guildId}/settings/vanity/availability?code=${encodeURIComponent(code)}`,
+          { signal: controller.signal },
+        );
         const body = response.ok ? ((await response.json()) as Availability) : null;
         setResult(body && body.code === code ? body : { code, status: "error" });
       } catch (error) {
@@ -57,13 +65,21 @@ function useAvailability(guildId: string, code: string, isValid: boolean, curren
 type Message = { tone: "error" | "success" | "muted"; text: string };
 
 /** Set, change or clear the vanity code, with the rules checked while typing and a preview of the link. */
-export function VanityForm({ action, guildId, baseUrl, currentCode, isConfirmingRemove, pagePath }: VanityFormProps) {
+export function VanityForm({
+  action,
+  guildId,
+  baseUrl,
+  currentCode,
+  isConfirmingRemove,
+  pagePath,
+}: VanityFormProps) {
   const [state, formAction] = useActionState(action, IDLE);
   const router = useRouter();
   const [isRemoving, setRemoving] = useState(isConfirmingRemove && currentCode !== null);
   const closeRemove = () => {
     setRemoving(false);
-    if (new URLSearchParams(window.location.search).has("remove")) router.replace(pagePath, { scroll: false });
+    if (new URLSearchParams(window.location.search).has("remove"))
+      router.replace(pagePath, { scroll: false });
   };
   const [draft, setDraft] = useState(state.value ?? currentCode ?? "");
   // The server's answer is shown until the field is edited again.
@@ -83,18 +99,30 @@ export function VanityForm({ action, guildId, baseUrl, currentCode, isConfirming
   const isSubmitted = state.status !== "idle" && !isEdited;
 
   let message: Message | null = null;
-  if (isSubmitted && state.status === "error") message = { tone: "error", text: state.error ?? "Something went wrong." };
-  else if (isSubmitted && state.status === "saved") message = { tone: "success", text: `Saved. Your vanity URL is now ${baseUrl}/${state.value}` };
-  else if (isSubmitted && state.status === "cleared") message = { tone: "success", text: `Vanity URL removed. It stays reserved for this guild for ${LIMITS.VANITY_CODE_LOCK_DAYS} days.` };
+  if (isSubmitted && state.status === "error")
+    message = { tone: "error", text: state.error ?? "Something went wrong." };
+  else if (isSubmitted && state.status === "saved")
+    message = { tone: "success", text: `Saved. Your vanity URL is now ${baseUrl}/${state.value}` };
+  else if (isSubmitted && state.status === "cleared")
+    message = {
+      tone: "success",
+      text: `Vanity URL removed. It stays reserved for this guild for ${LIMITS.VANITY_CODE_LOCK_DAYS} days.`,
+    };
   else if (isEmpty) message = { tone: "muted", text: "3 to 32 characters: letters a-z, digits and hyphens." };
   else if (check.error) message = { tone: "error", text: check.error };
-  else if (availability?.status === "current") message = { tone: "muted", text: "This is your current vanity URL." };
-  else if (availability?.status === "available") message = { tone: "success", text: `“${check.code}” is available.` };
-  else if (availability?.status === "taken") message = { tone: "error", text: vanityMessage("VANITY_URL_CODE_ALREADY_TAKEN") };
-  else if (availability?.status === "error") message = { tone: "muted", text: "Couldn't check availability right now; saving will tell." };
+  else if (availability?.status === "current")
+    message = { tone: "muted", text: "This is your current vanity URL." };
+  else if (availability?.status === "available")
+    message = { tone: "success", text: `“${check.code}” is available.` };
+  else if (availability?.status === "taken")
+    message = { tone: "error", text: vanityMessage("VANITY_URL_CODE_ALREADY_TAKEN") };
+  else if (availability?.status === "error")
+    message = { tone: "muted", text: "Couldn't check availability right now; saving will tell." };
   else if (isHydrated) message = { tone: "muted", text: "Checking availability…" };
 
-  const isBlocked = isHydrated && (isEmpty || Boolean(check.error) || availability?.status === "taken" || check.code === currentCode);
+  const isBlocked =
+    isHydrated &&
+    (isEmpty || Boolean(check.error) || availability?.status === "taken" || check.code === currentCode);
   return (
     <>
       <form action={formAction} className="space-y-4" noValidate>
@@ -134,13 +162,28 @@ export function VanityForm({ action, guildId, baseUrl, currentCode, isConfirming
           </p>
         </div>
         <div className="rounded-lg bg-zinc-50 px-3 py-2.5 text-sm dark:bg-zinc-950">
-          <span className="block text-xs font-medium text-zinc-500 dark:text-zinc-400">Your link will be</span>
-          <span id="vanity-preview" data-testid="vanity-preview" className={cx("font-mono break-all", check.error || isEmpty ? "text-zinc-400" : "text-zinc-900 dark:text-zinc-100")}>
+          <span className="block text-xs font-medium text-zinc-500 dark:text-zinc-400">
+            Your link will be
+          </span>
+          <span
+            id="vanity-preview"
+            data-testid="vanity-preview"
+            className={cx(
+              "font-mono break-all",
+              check.error || isEmpty ? "text-zinc-400" : "text-zinc-900 dark:text-zinc-100",
+            )}
+          >
             {baseUrl}/{isEmpty ? "your-code" : check.code}
           </span>
         </div>
         <div className="flex flex-col sm:flex-row-reverse">
-          <IntentButton intent="save" label={currentCode ? "Change vanity URL" : "Set vanity URL"} pendingLabel="Saving…" variant="primary" isDisabled={isBlocked} />
+          <IntentButton
+            intent="save"
+            label={currentCode ? "Change vanity URL" : "Set vanity URL"}
+            pendingLabel="Saving…"
+            variant="primary"
+            isDisabled={isBlocked}
+          />
         </div>
       </form>
       {currentCode ? (
@@ -177,7 +220,9 @@ function RemoveVanity({ url, code, formAction, isOpen, onOpen, onClose, pagePath
   const days = LIMITS.VANITY_CODE_LOCK_DAYS;
   return (
     <div className="flex flex-col gap-3 border-t border-zinc-200 pt-4 sm:flex-row sm:items-center sm:justify-between dark:border-zinc-800">
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">Removing it stops the link at once; the code stays reserved for this guild for {days} days.</p>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Removing it stops the link at once; the code stays reserved for this guild for {days} days.
+      </p>
       <form method="get" action={pagePath}>
         <button
           type="submit"
@@ -192,21 +237,37 @@ function RemoveVanity({ url, code, formAction, isOpen, onOpen, onClose, pagePath
           Remove vanity URL
         </button>
       </form>
-      <SettingsDialog isOpen={isOpen} onClose={onClose} title="Remove the vanity URL?" closeHref={pagePath} testId="remove-vanity-dialog">
+      <SettingsDialog
+        isOpen={isOpen}
+        onClose={onClose}
+        title="Remove the vanity URL?"
+        closeHref={pagePath}
+        testId="remove-vanity-dialog"
+      >
         <form action={formAction} className="space-y-4">
           <input type="hidden" name="intent" value="clear" />
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
-            <span className="font-mono break-all">{url}</span> stops working at once: people who open it see that the invite is invalid.
+            <span className="font-mono break-all">{url}</span> stops working at once: people who open it see
+            that the invite is invalid.
           </p>
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
-            The code <span className="font-mono font-semibold">{code}</span> stays reserved for this guild for {days} days: no other guild can take it,
-            and you can set it again meanwhile.
+            The code <span className="font-mono font-semibold">{code}</span> stays reserved for this guild for{" "}
+            {days} days: no other guild can take it, and you can set it again meanwhile.
           </p>
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <a href={pagePath} onClick={(e) => (e.preventDefault(), onClose())} className={buttonClasses({ variant: "secondary" })}>
+            <a
+              href={pagePath}
+              onClick={(e) => (e.preventDefault(), onClose())}
+              className={buttonClasses({ variant: "secondary" })}
+            >
               Cancel
             </a>
-            <IntentButton intent="clear" label="Remove vanity URL" pendingLabel="Removing…" variant="danger" />
+            <IntentButton
+              intent="clear"
+              label="Remove vanity URL"
+              pendingLabel="Removing…"
+              variant="danger"
+            />
           </div>
         </form>
       </SettingsDialog>
@@ -214,14 +275,31 @@ function RemoveVanity({ url, code, formAction, isOpen, onOpen, onClose, pagePath
   );
 }
 
-type IntentButtonProps = { intent: "save" | "clear"; label: string; pendingLabel: string; variant: "primary" | "danger"; isDisabled?: boolean };
+type IntentButtonProps = {
+  intent: "save" | "clear";
+  label: string;
+  pendingLabel: string;
+  variant: "primary" | "danger";
+  isDisabled?: boolean;
+};
 
 function IntentButton({ intent, label, pendingLabel, variant, isDisabled = false }: IntentButtonProps) {
   const { pending, data } = useFormStatus();
   const isMine = pending && data?.get("intent") === intent;
   return (
-    <button type="submit" name="intent" value={intent} disabled={pending || isDisabled} className={buttonClasses({ variant })}>
-      {isMine ? <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current/30 border-t-current" /> : null}
+    <button
+      type="submit"
+      name="intent"
+      value={intent}
+      disabled={pending || isDisabled}
+      className={buttonClasses({ variant })}
+    >
+      {isMine ? (
+        <span
+          aria-hidden
+          className="size-4 animate-spin rounded-full border-2 border-current/30 border-t-current"
+        />
+      ) : null}
       {isMine ? pendingLabel : label}
     </button>
   );

@@ -7,7 +7,15 @@ import { channelLabel } from "@/lib/channels";
 import { guildPath } from "@/lib/urls";
 import type { OverviewChannel, OverviewChannelGroup } from "@/lib/guilds/overview";
 
-function ChannelRow({ guildId, channel, isOpen }: { guildId: string; channel: OverviewChannel; isOpen: boolean }) {
+function ChannelRow({
+  guildId,
+  channel,
+  isOpen,
+}: {
+  guildId: string;
+  channel: OverviewChannel;
+  isOpen: boolean;
+}) {
   return (
     <li>
       <Link
@@ -22,7 +30,10 @@ function ChannelRow({ guildId, channel, isOpen }: { guildId: string; channel: Ov
             : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800/70",
         )}
       >
-        <ChannelIcon channelType={channel.type} className="size-4 shrink-0 text-zinc-400 dark:text-zinc-500" />
+        <ChannelIcon
+          channelType={channel.type}
+          className="size-4 shrink-0 text-zinc-400 dark:text-zinc-500"
+        />
         <span className="truncate">{channel.name}</span>
       </Link>
     </li>
@@ -38,7 +49,9 @@ export function ChannelList({ guildId, groups, openChannelId }: ChannelListProps
     <Card className="md:sticky md:top-20 md:self-start">
       <CardHeader title="Channels" aside={count} id="channels-heading" />
       <nav aria-labelledby="channels-heading" className="p-2 text-sm">
-        {count === 0 && groups.length === 0 ? <p className="px-2 py-3 text-zinc-500">No channels you can see.</p> : null}
+        {count === 0 && groups.length === 0 ? (
+          <p className="px-2 py-3 text-zinc-500">No channels you can see.</p>
+        ) : null}
         {groups.map((group) => (
           <div key={group.category?.id ?? "top"} className="mb-2 last:mb-0">
             {group.category ? (
@@ -49,7 +62,12 @@ export function ChannelList({ guildId, groups, openChannelId }: ChannelListProps
             ) : null}
             <ul data-testid="channel-list">
               {group.channels.map((channel) => (
-                <ChannelRow key={channel.id} guildId={guildId} channel={channel} isOpen={channel.id === openChannelId} />
+                <ChannelRow
+                  key={channel.id}
+                  guildId={guildId}
+                  channel={channel}
+                  isOpen={channel.id === openChannelId}
+                />
               ))}
             </ul>
           </div>

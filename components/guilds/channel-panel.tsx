@@ -15,7 +15,10 @@ export function ChannelPanel({ channel }: { channel: OverviewChannel | null }) {
   return (
     <Card className="px-4 py-5 sm:px-6" data-testid="open-channel">
       <div className="flex items-center gap-2">
-        <ChannelIcon channelType={channel.type} className="size-5 shrink-0 text-zinc-400 dark:text-zinc-500" />
+        <ChannelIcon
+          channelType={channel.type}
+          className="size-5 shrink-0 text-zinc-400 dark:text-zinc-500"
+        />
         <h2 className="truncate text-lg font-semibold tracking-tight">{channel.name}</h2>
       </div>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">

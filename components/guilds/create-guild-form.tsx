@@ -9,7 +9,11 @@ export type CreateGuildState = { error?: string; name?: string };
 const INITIAL: CreateGuildState = {};
 
 /** Name field + button; the server action creates the guild and redirects to its page. */
-export function CreateGuildForm({ action }: { action: (state: CreateGuildState, formData: FormData) => Promise<CreateGuildState> }) {
+export function CreateGuildForm({
+  action,
+}: {
+  action: (state: CreateGuildState, formData: FormData) => Promise<CreateGuildState>;
+}) {
   const [state, formAction] = useActionState(action, INITIAL);
   return (
     <form action={formAction} noValidate className="space-y-2">

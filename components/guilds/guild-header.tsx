@@ -20,11 +20,20 @@ type GuildHeaderProps = { guild: GuildOverview["guild"]; canManage: boolean };
 /** Banner (image or gradient), icon, name, feature badges, member count and the settings link. */
 export function GuildHeader({ guild, canManage }: GuildHeaderProps) {
   const banner = guildBannerUrl(guild);
-  const badges = guild.features.flatMap((feature) => (FEATURE_BADGES[feature] ? [{ feature, ...FEATURE_BADGES[feature] }] : []));
+  const badges = guild.features.flatMap((feature) =>
+    FEATURE_BADGES[feature] ? [{ feature, ...FEATURE_BADGES[feature] }] : [],
+  );
   return (
-    <section aria-labelledby="guild-name" className="overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-labelledby="guild-name"
+      className="overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <div
-        className={banner ? "h-28 bg-cover bg-center sm:h-40" : "h-20 bg-gradient-to-br from-brand-500 via-indigo-500 to-sky-500 sm:h-24"}
+        className={
+          banner
+            ? "h-28 bg-cover bg-center sm:h-40"
+            : "h-20 bg-gradient-to-br from-brand-500 via-indigo-500 to-sky-500 sm:h-24"
+        }
         style={banner ? { backgroundImage: `url(${banner})` } : undefined}
         data-testid="guild-banner"
       />
@@ -42,7 +51,9 @@ export function GuildHeader({ guild, canManage }: GuildHeaderProps) {
               <h1 id="guild-name" className="truncate text-xl font-semibold tracking-tight sm:text-2xl">
                 {guild.name}
               </h1>
-              {guild.features.includes("VERIFIED") ? <CheckBadgeIcon className="size-5 shrink-0 text-emerald-500" aria-label="Verified" /> : null}
+              {guild.features.includes("VERIFIED") ? (
+                <CheckBadgeIcon className="size-5 shrink-0 text-emerald-500" aria-label="Verified" />
+              ) : null}
             </div>
             <p className="mt-0.5 flex items-center gap-1 text-sm text-zinc-500 dark:text-zinc-400">
               <UsersIcon className="size-4" />
@@ -51,14 +62,24 @@ export function GuildHeader({ guild, canManage }: GuildHeaderProps) {
           </div>
         </div>
         {canManage ? (
-          <Link href={`/guilds/${guild.id}/settings/invites`} className={buttonClasses({ variant: "secondary", size: "sm", className: "self-start sm:self-auto" })}>
+          <Link
+            href={`/guilds/${guild.id}/settings/invites`}
+            className={buttonClasses({
+              variant: "secondary",
+              size: "sm",
+              className: "self-start sm:self-auto",
+            })}
+          >
             <SettingsIcon className="size-4" />
             Settings
           </Link>
         ) : null}
       </div>
       {badges.length > 0 || guild.isOwner ? (
-        <div className="flex flex-wrap gap-1.5 border-t border-zinc-100 px-4 py-3 sm:px-6 dark:border-zinc-800" aria-label="Guild features">
+        <div
+          className="flex flex-wrap gap-1.5 border-t border-zinc-100 px-4 py-3 sm:px-6 dark:border-zinc-800"
+          aria-label="Guild features"
+        >
           {guild.isOwner ? (
             <Badge tone="warning">
               <CrownIcon className="size-3" />

@@ -4,7 +4,14 @@ import { Badge } from "@/components/ui/badge";
 import { CrownIcon, UsersIcon } from "@/components/ui/icons";
 import { guildIconUrl } from "@/lib/guild-assets";
 
-export type GuildListEntry = { id: string; name: string; icon_hash: string | null; banner_hash: string | null; owner: boolean; member_count: number };
+export type GuildListEntry = {
+  id: string;
+  name: string;
+  icon_hash: string | null;
+  banner_hash: string | null;
+  owner: boolean;
+  member_count: number;
+};
 
 function memberLabel(count: number): string {
   return `${count.toLocaleString("en-US")} ${count === 1 ? "member" : "members"}`;
@@ -22,7 +29,9 @@ export function GuildList({ guilds }: { guilds: GuildListEntry[] }) {
           >
             <Avatar name={guild.name} src={guildIconUrl(guild)} size="lg" shape="rounded" />
             <div className="min-w-0 flex-1">
-              <p className="truncate font-semibold group-hover:text-brand-700 dark:group-hover:text-brand-400">{guild.name}</p>
+              <p className="truncate font-semibold group-hover:text-brand-700 dark:group-hover:text-brand-400">
+                {guild.name}
+              </p>
               <p className="mt-0.5 flex items-center gap-1 text-sm text-zinc-500 dark:text-zinc-400">
                 <UsersIcon className="size-4" />
                 {memberLabel(guild.member_count)}

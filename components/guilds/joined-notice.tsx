@@ -6,7 +6,13 @@ import { useEffect } from "react";
  * "You joined <guild>", shown on the first view after joining with an invite. Once shown, `joined` leaves the
  * address (the rest stays), so a reload, a bookmark or the back button never greets again.
  */
-export function JoinedNotice({ guildName, channelLabel }: { guildName: string; channelLabel: string | null }) {
+export function JoinedNotice({
+  guildName,
+  channelLabel,
+}: {
+  guildName: string;
+  channelLabel: string | null;
+}) {
   useEffect(() => {
     const url = new URL(window.location.href);
     if (!url.searchParams.has("joined")) return;

@@ -13,11 +13,20 @@ function MemberRow({ member }: { member: OverviewMember }) {
   const topColor = roleColor(member.roles[0]?.color ?? 0);
   return (
     <li className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-3 gap-y-1 px-4 py-2.5 sm:grid-cols-[auto_minmax(0,1fr)_auto]">
-      <Avatar name={member.username} size="sm" className="row-span-2 self-start sm:row-span-1 sm:self-center" />
+      <Avatar
+        name={member.username}
+        size="sm"
+        className="row-span-2 self-start sm:row-span-1 sm:self-center"
+      />
       <div className="min-w-0">
-        <p className="flex items-center gap-1.5 text-sm font-medium" style={topColor ? { color: topColor } : undefined}>
+        <p
+          className="flex items-center gap-1.5 text-sm font-medium"
+          style={topColor ? { color: topColor } : undefined}
+        >
           <span className="truncate">{name}</span>
-          {member.isOwner ? <CrownIcon className="size-3.5 shrink-0 text-amber-500" aria-label="Owner" /> : null}
+          {member.isOwner ? (
+            <CrownIcon className="size-3.5 shrink-0 text-amber-500" aria-label="Owner" />
+          ) : null}
         </p>
         <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
           {member.username}#{String(member.discriminator).padStart(4, "0")}
@@ -39,11 +48,18 @@ function MemberRow({ member }: { member: OverviewMember }) {
 
 /** The first members with their roles; the header gives the guild's total. */
 export function MemberList({ members, total }: { members: OverviewMember[]; total: number }) {
-  const shown = members.length < total ? `${members.length} of ${total.toLocaleString("en-US")}` : total.toLocaleString("en-US");
+  const shown =
+    members.length < total
+      ? `${members.length} of ${total.toLocaleString("en-US")}`
+      : total.toLocaleString("en-US");
   return (
     <Card>
       <CardHeader title="Members" aside={shown} id="members-heading" />
-      <ul aria-labelledby="members-heading" className="divide-y divide-zinc-100 dark:divide-zinc-800" data-testid="member-list">
+      <ul
+        aria-labelledby="members-heading"
+        className="divide-y divide-zinc-100 dark:divide-zinc-800"
+        data-testid="member-list"
+      >
         {members.map((member) => (
           <MemberRow key={member.userId} member={member} />
         ))}

@@ -47,7 +47,10 @@ export function AcceptInviteForm({ action, autoSubmit, highlight }: Props) {
         {isPending ? "Joining…" : "Accept Invite"}
       </button>
       {state.error && (
-        <p role="alert" className="mt-3 rounded-lg border border-(--inv-danger-border) bg-(--inv-danger-bg) px-3 py-2 text-sm text-(--inv-danger-text)">
+        <p
+          role="alert"
+          className="mt-3 rounded-lg border border-(--inv-danger-border) bg-(--inv-danger-bg) px-3 py-2 text-sm text-(--inv-danger-text)"
+        >
           {state.error}
         </p>
       )}

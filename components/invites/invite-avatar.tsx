@@ -19,7 +19,13 @@ export function InviteAvatar({ name, src, hue, className, shape = "tile" }: Prop
   if (src && !isBroken) {
     return (
       // The image is decorative next to the visible name; alt="" keeps screen readers from reading it twice.
-      <img src={src} alt="" referrerPolicy="no-referrer" onError={() => setBroken(true)} className={`${className} ${rounding} shrink-0 object-cover`} />
+      <img
+        src={src}
+        alt=""
+        referrerPolicy="no-referrer"
+        onError={() => setBroken(true)}
+        className={`${className} ${rounding} shrink-0 object-cover`}
+      />
     );
   }
   return (

@@ -2,21 +2,48 @@
 
 export function VerifiedBadge() {
   return (
-    <svg role="img" aria-label="Verified" viewBox="0 0 24 24" className="size-6 shrink-0" data-testid="invite-verified">
+    <svg
+      role="img"
+      aria-label="Verified"
+      viewBox="0 0 24 24"
+      className="size-6 shrink-0"
+      data-testid="invite-verified"
+    >
       <title>Verified</title>
       <path
         fill="var(--inv-accent)"
         d="M12 1.5l2.6 1.9 3.2-.1 1 3 2.6 1.9-1 3 1 3-2.6 1.9-1 3-3.2-.1L12 22.5l-2.6-1.9-3.2.1-1-3L2.6 15.8l1-3-1-3 2.6-1.9 1-3 3.2.1z"
       />
-      <path fill="none" stroke="#fff" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" d="M7.8 12.3l2.8 2.8 5.6-5.8" />
+      <path
+        fill="none"
+        stroke="#fff"
+        strokeWidth="2.2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        d="M7.8 12.3l2.8 2.8 5.6-5.8"
+      />
     </svg>
   );
 }
 
 /** The 20×20 line-icon frame every decorative icon here shares. */
-function LineIcon({ children, className = "size-4 shrink-0" }: { children: React.ReactNode; className?: string }) {
+function LineIcon({
+  children,
+  className = "size-4 shrink-0",
+}: {
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 20 20" className={className} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 20 20"
+      className={className}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+    >
       {children}
     </svg>
   );

@@ -6,8 +6,19 @@ import { InvitePageShell } from "./invite-page-shell";
 
 function BrokenLinkArt() {
   return (
-    <div aria-hidden="true" className="mx-auto flex size-20 items-center justify-center rounded-full bg-(--inv-chip) text-(--inv-muted)">
-      <svg viewBox="0 0 24 24" className="size-10" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+    <div
+      aria-hidden="true"
+      className="mx-auto flex size-20 items-center justify-center rounded-full bg-(--inv-chip) text-(--inv-muted)"
+    >
+      <svg
+        viewBox="0 0 24 24"
+        className="size-10"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="M9.5 14.5L8 16a3.2 3.2 0 01-4.5-4.5L5 10M14.5 9.5L16 8a3.2 3.2 0 014.5 4.5L19 14" />
         <path d="M9 5.5V3.5M5.5 9H3.5M15 18.5v2M18.5 15h2" />
       </svg>
@@ -43,7 +54,8 @@ export function InviteInvalid() {
   return (
     <Card title="Invite invalid" testId="invite-invalid">
       <p className="mt-3 text-base text-(--inv-muted)">
-        This invite may have expired, been used up or been revoked, or the link is mistyped. Ask whoever sent it for a new one.
+        This invite may have expired, been used up or been revoked, or the link is mistyped. Ask whoever sent
+        it for a new one.
       </p>
     </Card>
   );

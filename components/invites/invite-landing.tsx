@@ -16,10 +16,15 @@ export function InviteLandingView({ landing, actions, autoAccept, highlightAccep
   const { invite, isGroupDm } = landing;
   const banner = view.bannerUrl
     ? { backgroundImage: `url("${view.bannerUrl}")`, backgroundSize: "cover", backgroundPosition: "center" }
-    : { background: `linear-gradient(120deg, hsl(${view.hue} 70% 58%), hsl(${(view.hue + 45) % 360} 65% 46%))` };
+    : {
+        background: `linear-gradient(120deg, hsl(${view.hue} 70% 58%), hsl(${(view.hue + 45) % 360} 65% 46%))`,
+      };
   return (
     <InvitePageShell splashUrl={view.splashUrl}>
-      <article aria-labelledby="invite-title" className="overflow-hidden rounded-2xl border border-(--inv-border) bg-(--inv-card) shadow-(--inv-shadow)">
+      <article
+        aria-labelledby="invite-title"
+        className="overflow-hidden rounded-2xl border border-(--inv-border) bg-(--inv-card) shadow-(--inv-shadow)"
+      >
         <div aria-hidden="true" className="h-24 sm:h-28" style={banner} data-testid="invite-banner" />
         <div className="px-5 pb-6 sm:px-7 sm:pb-7">
           <div className="-mt-10 inline-flex rounded-[30%] bg-(--inv-card) p-1">
@@ -28,14 +33,23 @@ export function InviteLandingView({ landing, actions, autoAccept, highlightAccep
           <p className="mt-3 flex min-w-0 items-center gap-2 text-sm text-(--inv-muted)">
             {view.inviter ? (
               <>
-                <InviteAvatar name={view.inviter.name} src={view.inviter.avatarUrl} hue={view.inviter.hue} shape="circle" className="size-5 text-[10px]" />
+                <InviteAvatar
+                  name={view.inviter.name}
+                  src={view.inviter.avatarUrl}
+                  hue={view.inviter.hue}
+                  shape="circle"
+                  className="size-5 text-[10px]"
+                />
                 <span className="min-w-0 truncate" data-testid="invite-inviter">
-                  <strong className="font-semibold text-(--inv-text)">{view.inviter.name}</strong> invited you to join
+                  <strong className="font-semibold text-(--inv-text)">{view.inviter.name}</strong> invited you
+                  to join
                   {isGroupDm ? " a group DM" : ""}
                 </span>
               </>
             ) : (
-              <span data-testid="invite-inviter">You&apos;ve been invited to join{isGroupDm ? " a group DM" : ""}</span>
+              <span data-testid="invite-inviter">
+                You&apos;ve been invited to join{isGroupDm ? " a group DM" : ""}
+              </span>
             )}
           </p>
           <h1
@@ -45,7 +59,12 @@ export function InviteLandingView({ landing, actions, autoAccept, highlightAccep
             <span className="min-w-0 break-words">{view.name}</span>
             {view.isVerified && <VerifiedBadge />}
           </h1>
-          <LiveInviteStats key={`${view.members}:${view.online}`} code={invite.code} initial={{ members: view.members, online: view.online }} showOnline={!isGroupDm} />
+          <LiveInviteStats
+            key={`${view.members}:${view.online}`}
+            code={invite.code}
+            initial={{ members: view.members, online: view.online }}
+            showOnline={!isGroupDm}
+          />
           <ul className="mt-5 space-y-2 border-t border-(--inv-border) pt-4 text-sm text-(--inv-muted)">
             {view.channelName && (
               <li className="flex items-center gap-2.5" data-testid="invite-channel">
@@ -76,8 +95,8 @@ export function InviteLandingView({ landing, actions, autoAccept, highlightAccep
             >
               <InfoIcon />
               <span>
-                <strong className="font-semibold">Temporary membership.</strong> You&apos;ll be removed when you disconnect unless
-                you&apos;re given a role.
+                <strong className="font-semibold">Temporary membership.</strong> You&apos;ll be removed when
+                you disconnect unless you&apos;re given a role.
               </span>
             </p>
           )}

@@ -4,7 +4,13 @@ import Link from "next/link";
 import "./invite-landing.css";
 import { Brand } from "@/components/app/brand";
 
-export function InvitePageShell({ children, splashUrl = null }: { children: React.ReactNode; splashUrl?: string | null }) {
+export function InvitePageShell({
+  children,
+  splashUrl = null,
+}: {
+  children: React.ReactNode;
+  splashUrl?: string | null;
+}) {
   return (
     <div className="invite-theme relative isolate flex min-h-dvh flex-col bg-(--inv-page) text-(--inv-text)">
       {splashUrl ? (
@@ -17,12 +23,18 @@ export function InvitePageShell({ children, splashUrl = null }: { children: Reac
         <div
           aria-hidden="true"
           className="pointer-events-none fixed inset-0 -z-10"
-          style={{ background: "radial-gradient(ellipse 80% 60% at 50% 0%, var(--inv-page-glow), transparent 70%)" }}
+          style={{
+            background: "radial-gradient(ellipse 80% 60% at 50% 0%, var(--inv-page-glow), transparent 70%)",
+          }}
         />
       )}
       <header className="flex items-center px-5 py-4 sm:px-8">
         {/* On a splash the mark sits on a light pill so it stays readable over any picture. */}
-        <Link href="/about" aria-label="About Fluxer Invites" className={`rounded-full ${splashUrl ? "bg-white/90 px-3 py-1 text-zinc-900" : "text-(--inv-text)"}`}>
+        <Link
+          href="/about"
+          aria-label="About Fluxer Invites"
+          className={`rounded-full ${splashUrl ? "bg-white/90 px-3 py-1 text-zinc-900" : "text-(--inv-text)"}`}
+        >
           <Brand />
         </Link>
       </header>

@@ -40,7 +40,15 @@ function Hint({ children }: { children: React.ReactNode }) {
 }
 
 /** One viewer's variant (or several viewers' shared one). */
-function Variant({ viewers, className, children }: { viewers: LandingViewerKind[]; className?: string; children: React.ReactNode }) {
+function Variant({
+  viewers,
+  className,
+  children,
+}: {
+  viewers: LandingViewerKind[];
+  className?: string;
+  children: React.ReactNode;
+}) {
   const attributes = { [VARIANT_ATTRIBUTE]: viewers.join(" ") };
   return (
     <div {...attributes} className={className}>
@@ -63,15 +71,28 @@ export function InvitePrimaryAction({ landing, name, actions, autoAccept, highli
       </Variant>
       {isPaused ? (
         <Variant viewers={["anonymous", "not-member", "banned"]}>
-          <button type="button" disabled className={`${primaryClass} cursor-not-allowed bg-(--inv-disabled-bg) text-(--inv-disabled-text) hover:bg-(--inv-disabled-bg)`}>
+          <button
+            type="button"
+            disabled
+            className={`${primaryClass} cursor-not-allowed bg-(--inv-disabled-bg) text-(--inv-disabled-text) hover:bg-(--inv-disabled-bg)`}
+          >
             Invites paused
           </button>
-          <Hint>{pausedUntil ? <PausedUntil until={pausedUntil} name={name} /> : <>The admins of {name} have paused invites for now. Try again later.</>}</Hint>
+          <Hint>
+            {pausedUntil ? (
+              <PausedUntil until={pausedUntil} name={name} />
+            ) : (
+              <>The admins of {name} have paused invites for now. Try again later.</>
+            )}
+          </Hint>
         </Variant>
       ) : (
         <>
           {!isGroupDm && (
-            <Variant viewers={["banned"]} className="rounded-xl border border-(--inv-danger-border) bg-(--inv-danger-bg) px-4 py-3.5 text-center text-(--inv-danger-text)">
+            <Variant
+              viewers={["banned"]}
+              className="rounded-xl border border-(--inv-danger-border) bg-(--inv-danger-bg) px-4 py-3.5 text-center text-(--inv-danger-text)"
+            >
               <div role="status">
                 <p className="text-base font-semibold">You can&apos;t join this guild</p>
                 <p className="mt-1 text-sm">You&apos;re banned from {name}.</p>
@@ -82,13 +103,20 @@ export function InvitePrimaryAction({ landing, name, actions, autoAccept, highli
             <AcceptInviteForm action={actions.accept} autoSubmit={autoAccept} highlight={highlightAccept} />
             <Hint>
               Signed in as{" "}
-              <strong {...nameAttributes} suppressHydrationWarning className="font-semibold text-(--inv-text)">
+              <strong
+                {...nameAttributes}
+                suppressHydrationWarning
+                className="font-semibold text-(--inv-text)"
+              >
                 {viewerName}
               </strong>
             </Hint>
             <form action={actions.logOut} className="mt-1 text-center text-sm text-(--inv-muted)">
               Not you?{" "}
-              <button type="submit" className="font-medium text-(--inv-link) underline underline-offset-2 hover:no-underline">
+              <button
+                type="submit"
+                className="font-medium text-(--inv-link) underline underline-offset-2 hover:no-underline"
+              >
                 Log out
               </button>
             </form>

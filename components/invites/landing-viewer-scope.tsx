@@ -31,7 +31,10 @@ export function LandingViewerScope({ viewer, renderKey, children }: Props) {
       if (nameElement) nameElement.textContent = seen.name;
       return;
     }
-    seenByRender.set(renderKey, { viewer: root.getAttribute(VIEWER_ATTRIBUTE) ?? "anonymous", name: nameElement?.textContent ?? "" });
+    seenByRender.set(renderKey, {
+      viewer: root.getAttribute(VIEWER_ATTRIBUTE) ?? "anonymous",
+      name: nameElement?.textContent ?? "",
+    });
   }, [renderKey]);
   const attributes = { [VIEWER_ATTRIBUTE]: viewer };
   return (

@@ -29,8 +29,14 @@ export function LiveInviteStats({ code, initial, showOnline }: Props) {
         });
         if (response.status === 404) return setGone(true);
         if (!response.ok) return; // rate limited or a blip: keep the last numbers, try again next time
-        const body = (await response.json()) as { approximate_member_count?: number; approximate_presence_count?: number };
-        if (typeof body.approximate_member_count === "number" && typeof body.approximate_presence_count === "number") {
+        const body = (await response.json()) as {
+          approximate_member_count?: number;
+          approximate_presence_count?: number;
+        };
+        if (
+          typeof body.approximate_member_count === "number" &&
+          typeof body.approximate_presence_count === "number"
+        ) {
           setCounts({ members: body.approximate_member_count, online: body.approximate_presence_count });
         }
       } catch {
@@ -59,7 +65,10 @@ export function LiveInviteStats({ code, initial, showOnline }: Props) {
     );
   }
   return (
-    <ul aria-label="Guild activity" className="mt-3 flex flex-wrap items-center gap-x-5 gap-y-1 text-sm text-(--inv-muted)">
+    <ul
+      aria-label="Guild activity"
+      className="mt-3 flex flex-wrap items-center gap-x-5 gap-y-1 text-sm text-(--inv-muted)"
+    >
       {showOnline && (
         <li className="inline-flex items-center gap-2" data-testid="invite-online">
           <span aria-hidden="true" className="size-2.5 rounded-full bg-(--inv-online)" />

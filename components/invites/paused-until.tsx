@@ -25,7 +25,9 @@ export function PausedUntil({ until, name }: { until: string; name: string }) {
   }
   return (
     <span data-paused-until={until}>
-      Invites are paused until <LocalTime iso={until} className="font-semibold text-(--inv-text)" testId="invites-paused-until" />. Try again then.
+      Invites are paused until{" "}
+      <LocalTime iso={until} className="font-semibold text-(--inv-text)" testId="invites-paused-until" />. Try
+      again then.
     </span>
   );
 }

@@ -13,8 +13,16 @@ export function useGuildCounts(guildId: string, initial: LiveGuildCounts): LiveG
   useEffect(() => {
     return openGatewayStream(`/api/v1/gateway/events?guild_counts=${encodeURIComponent(guildId)}`, {
       GUILD_COUNTS_UPDATE: (event) => {
-        const data = JSON.parse(event.data) as { guild_id: string; approximate_member_count: number; approximate_presence_count: number };
-        if (data.guild_id === guildId) setCounts({ memberCount: data.approximate_member_count, presenceCount: data.approximate_presence_count });
+        const data = JSON.parse(event.data) as {
+          guild_id: string;
+          approximate_member_count: number;
+          approximate_presence_count: number;
+        };
+        if (data.guild_id === guildId)
+          setCounts({
+            memberCount: data.approximate_member_count,
+            presenceCount: data.approximate_presence_count,
+          });
       },
     });
   }, [guildId]);

@@ -9,7 +9,8 @@ const VARIANTS: Record<ButtonVariant, string> = {
   primary: "bg-brand-600 text-white shadow-sm hover:bg-brand-700 focus-visible:outline-brand-500",
   secondary:
     "bg-white text-zinc-900 ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800",
-  ghost: "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white",
+  ghost:
+    "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white",
   danger: "bg-red-600 text-white hover:bg-red-700 focus-visible:outline-red-500",
   // A destructive action that asks before it acts (the confirmation's button is `danger`).
   "danger-outline":
@@ -23,7 +24,9 @@ const SIZES: Record<ButtonSize, string> = {
 };
 
 /** Button styling, also used for links that look like buttons. */
-export function buttonClasses(options: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}): string {
+export function buttonClasses(
+  options: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {},
+): string {
   return cx(
     "inline-flex shrink-0 items-center justify-center rounded-lg font-medium transition-colors",
     "focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60",

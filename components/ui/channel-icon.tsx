@@ -4,5 +4,9 @@ import { HashIcon, SpeakerIcon } from "./icons";
 
 /** A channel's type as an icon: # for text, a speaker for voice. `data-channel-icon` names it for tests and styles. */
 export function ChannelIcon({ channelType, ...props }: { channelType: number } & SVGProps<SVGSVGElement>) {
-  return isVoiceChannel(channelType) ? <SpeakerIcon data-channel-icon="voice" {...props} /> : <HashIcon data-channel-icon="text" {...props} />;
+  return isVoiceChannel(channelType) ? (
+    <SpeakerIcon data-channel-icon="voice" {...props} />
+  ) : (
+    <HashIcon data-channel-icon="text" {...props} />
+  );
 }

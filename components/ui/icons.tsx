@@ -5,7 +5,16 @@ type IconProps = SVGProps<SVGSVGElement>;
 
 function Icon({ children, ...props }: IconProps) {
   return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden {...props}>
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden
+      {...props}
+    >
       {children}
     </svg>
   );
@@ -67,7 +76,10 @@ export const LogoutIcon = (props: IconProps) => (
 
 export const CheckBadgeIcon = (props: IconProps) => (
   <Icon {...props}>
-    <path d="M12 3 14.4 5h3.1l.9 3 2.6 1.9L20 13l1 3-2.6 1.9-.9 3h-3.1L12 23l-2.4-2h-3.1l-.9-3L3 16.1 4 13 3 9.9 5.6 8l.9-3h3.1L12 3Z" transform="scale(.92) translate(1 -1)" />
+    <path
+      d="M12 3 14.4 5h3.1l.9 3 2.6 1.9L20 13l1 3-2.6 1.9-.9 3h-3.1L12 23l-2.4-2h-3.1l-.9-3L3 16.1 4 13 3 9.9 5.6 8l.9-3h3.1L12 3Z"
+      transform="scale(.92) translate(1 -1)"
+    />
     <path d="m8.5 12 2.5 2.5 4.5-5" />
   </Icon>
 );

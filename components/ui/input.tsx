@@ -21,7 +21,12 @@ export function Input({ className, isInvalid, ...props }: InputProps) {
   );
 }
 
-type FieldProps = Omit<InputProps, "id" | "name"> & { name: string; label: string; error?: string; hint?: string };
+type FieldProps = Omit<InputProps, "id" | "name"> & {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: string;
+};
 
 /** A labelled input with its error message right under it (linked by aria-describedby). */
 export function Field({ name, label, error, hint, ...props }: FieldProps) {
@@ -39,7 +44,15 @@ export function Field({ name, label, error, hint, ...props }: FieldProps) {
 }
 
 /** The line under a form control: its error (announced via aria-describedby `${id}-error`) or else its hint. */
-export function FieldMessage({ id, error, hint }: { id: string; error?: string | null; hint?: React.ReactNode }) {
+export function FieldMessage({
+  id,
+  error,
+  hint,
+}: {
+  id: string;
+  error?: string | null;
+  hint?: React.ReactNode;
+}) {
   if (error) {
     return (
       <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-400">

@@ -11,7 +11,10 @@ test("with DEMO_PRESENCE the demo guild has a realistic share of its members onl
       const response = await fetch(`${demo.baseURL}/api/v1/invites/fluxer?with_counts=true`);
       expect(response.status).toBe(200);
       const invite = await response.json();
-      return { online: invite.approximate_presence_count as number, members: invite.approximate_member_count as number };
+      return {
+        online: invite.approximate_presence_count as number,
+        members: invite.approximate_member_count as number,
+      };
     };
     await expect.poll(async () => (await counts()).online, { timeout: 30_000 }).toBeGreaterThan(0);
     const { online, members } = await counts();

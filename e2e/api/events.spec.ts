@@ -7,7 +7,10 @@ import { EventStream } from "../sse-stream";
 import { createRole, giveRole, joinGuild, memberWith, ownerWithGuild, P } from "../support/members";
 
 async function createInvite(request: APIRequestContext, user: TestUser, channelId: string) {
-  const response = await request.post(`/api/v1/channels/${channelId}/invites`, { headers: user.headers, data: {} });
+  const response = await request.post(`/api/v1/channels/${channelId}/invites`, {
+    headers: user.headers,
+    data: {},
+  });
   expect(response.status(), await response.text()).toBe(200);
   return (await response.json()) as { code: string };
 }
@@ -23,7 +26,10 @@ async function openReady(baseURL: string, user: TestUser, query = ""): Promise<E
 const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
 
 test.describe("gateway events", () => {
-  test("GUILD_MEMBER_ADD and GUILD_MEMBER_REMOVE reach the guild's members and not outsiders", async ({ request, baseURL }) => {
+  test("GUILD_MEMBER_ADD and GUILD_MEMBER_REMOVE reach the guild's members and not outsiders", async ({
+    request,
+    baseURL,
+  }) => {
     const { owner, guild } = await ownerWithGuild(request);
     const member = await memberWith(request, owner, guild.id);
     const outsider = await registerUser(request);
@@ -38,23 +44,35 @@ test.describe("gateway events", () => {
     await joinGuild(request, guild.id, newcomer);
     for (const stream of [ownerStream, memberStream, newcomerStream]) {
       const added = await stream.waitFor("GUILD_MEMBER_ADD", (d) => d.guild_id === guild.id);
-      expect(added.data).toMatchObject({ guild_id: guild.id, user: { id: newcomer.id, username: newcomer.username }, temporary: false });
+      expect(added.data).toMatchObject({
+        guild_id: guild.id,
+        user: { id: newcomer.id, username: newcomer.username },
+        temporary: false,
+      });
       expect(added.data.user).not.toHaveProperty("email");
     }
 
-    const kick = await request.delete(`/api/v1/guilds/${guild.id}/members/${newcomer.id}`, { headers: owner.headers });
+    const kick = await request.delete(`/api/v1/guilds/${guild.id}/members/${newcomer.id}`, {
+      headers: owner.headers,
+    });
     expect(kick.status(), await kick.text()).toBe(204);
     // The kicked user learns it too, though no longer a member.
     for (const stream of [ownerStream, memberStream, newcomerStream]) {
       const removed = await stream.waitFor("GUILD_MEMBER_REMOVE", (d) => d.guild_id === guild.id);
-      expect(removed.data).toMatchObject({ guild_id: guild.id, user: { id: newcomer.id, username: newcomer.username } });
+      expect(removed.data).toMatchObject({
+        guild_id: guild.id,
+        user: { id: newcomer.id, username: newcomer.username },
+      });
     }
     await settle();
     expect(outsiderStream.events.map((e) => e.type)).toEqual(["READY"]);
     for (const stream of [ownerStream, memberStream, outsiderStream, newcomerStream]) stream.close();
   });
 
-  test("INVITE_CREATE and INVITE_DELETE reach members who can manage the channel, not plain members", async ({ request, baseURL }) => {
+  test("INVITE_CREATE and INVITE_DELETE reach members who can manage the channel, not plain members", async ({
+    request,
+    baseURL,
+  }) => {
     const { owner, guild } = await ownerWithGuild(request);
     const channelId = guild.general_channel_id!;
     const manager = await memberWith(request, owner, guild.id, P.MANAGE_CHANNELS);
@@ -94,9 +112,16 @@ test.describe("gateway events", () => {
     for (const stream of [ownerStream, managerStream, plainStream, deniedStream]) stream.close();
   });
 
-  test("two app instances on one PostgreSQL share events and counts", async ({ request, baseURL, playwright }) => {
+  test("two app instances on one PostgreSQL share events and counts", async ({
+    request,
+    baseURL,
+    playwright,
+  }) => {
     const databaseUrl = process.env.TEST_DATABASE_URL ?? "";
-    test.skip(!databaseUrl.startsWith("postgres"), "needs PostgreSQL: several instances cannot share one PGlite database (TEST_DATABASE_URL is not postgres)");
+    test.skip(
+      !databaseUrl.startsWith("postgres"),
+      "needs PostgreSQL: several instances cannot share one PGlite database (TEST_DATABASE_URL is not postgres)",
+    );
     test.setTimeout(120_000);
     const port = Number(process.env.TEST_PORT ?? 3101) + 98;
     const otherURL = `http://127.0.0.1:${port}`;
@@ -107,19 +132,34 @@ test.describe("gateway events", () => {
       const plain = await memberWith(request, owner, guild.id);
       const ownerStream = await openReady(baseURL!, owner, `guild_counts=${guild.id}`);
       const plainStream = await openReady(baseURL!, plain);
-      await ownerStream.waitFor("GUILD_COUNTS_UPDATE", (d) => d.approximate_member_count === 2 && d.approximate_presence_count === 2);
+      await ownerStream.waitFor(
+        "GUILD_COUNTS_UPDATE",
+        (d) => d.approximate_member_count === 2 && d.approximate_presence_count === 2,
+      );
 
       // A join through instance B reaches streams held by instance A.
       const newcomer = await registerUser(otherRequest);
       await joinGuild(otherRequest, guild.id, newcomer);
-      for (const stream of [ownerStream, plainStream]) await stream.waitFor("GUILD_MEMBER_ADD", (d) => (d.user as { id: string }).id === newcomer.id);
-      await ownerStream.waitFor("GUILD_COUNTS_UPDATE", (d) => d.approximate_member_count === 3 && d.approximate_presence_count === 2);
+      for (const stream of [ownerStream, plainStream])
+        await stream.waitFor("GUILD_MEMBER_ADD", (d) => (d.user as { id: string }).id === newcomer.id);
+      await ownerStream.waitFor(
+        "GUILD_COUNTS_UPDATE",
+        (d) => d.approximate_member_count === 3 && d.approximate_presence_count === 2,
+      );
 
       // Coming online on B is counted on A; both instances report the same numbers.
       const newcomerStream = await openReady(otherURL, newcomer);
-      await ownerStream.waitFor("GUILD_COUNTS_UPDATE", (d) => d.approximate_member_count === 3 && d.approximate_presence_count === 3, 5000);
-      const fromA = await (await request.get(`/api/v1/guilds/${guild.id}/presence`, { headers: owner.headers })).json();
-      const fromB = await (await otherRequest.get(`/api/v1/guilds/${guild.id}/presence`, { headers: newcomer.headers })).json();
+      await ownerStream.waitFor(
+        "GUILD_COUNTS_UPDATE",
+        (d) => d.approximate_member_count === 3 && d.approximate_presence_count === 3,
+        5000,
+      );
+      const fromA = await (
+        await request.get(`/api/v1/guilds/${guild.id}/presence`, { headers: owner.headers })
+      ).json();
+      const fromB = await (
+        await otherRequest.get(`/api/v1/guilds/${guild.id}/presence`, { headers: newcomer.headers })
+      ).json();
       expect(fromA).toMatchObject({ online: 3, members: 3 });
       expect(fromB).toEqual(fromA);
 
@@ -130,7 +170,11 @@ test.describe("gateway events", () => {
       expect(plainStream.received("INVITE_CREATE")).toEqual([]);
 
       newcomerStream.close();
-      await ownerStream.waitFor("GUILD_COUNTS_UPDATE", (d) => d.approximate_member_count === 3 && d.approximate_presence_count === 2, 5000);
+      await ownerStream.waitFor(
+        "GUILD_COUNTS_UPDATE",
+        (d) => d.approximate_member_count === 3 && d.approximate_presence_count === 2,
+        5000,
+      );
       ownerStream.close();
       plainStream.close();
     } finally {
@@ -164,7 +208,10 @@ async function startInstance(port: number, databaseUrl: string): Promise<ChildPr
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`second instance exited (${child.exitCode}): ${stderr}`);
-    const healthy = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) return child;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -12,7 +12,8 @@ import { startInstance } from "../security/support/instance";
 import { acceptInvite, anonymous, createInvite, getInvite, ownerWithGuild } from "../support/invites";
 import { memberWith } from "../support/members";
 
-const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+const BROWSER =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
 const DISCORD = "Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)";
 const MANAGE_GUILD = 1n << 5n;
 const instances = Number(process.env.TEST_INSTANCES ?? 1);
@@ -32,8 +33,18 @@ async function analytics(request: APIRequestContext, user: TestUser, code: strin
 }
 
 /** Waits until the totals are `expected` (they lag by the flush interval), then checks they stay there. */
-async function expectTotals(request: APIRequestContext, user: TestUser, code: string, expected: Partial<Totals>) {
-  await expect.poll(async () => (await analytics(request, user, code)).totals, { timeout: 15_000, intervals: [300, 500] }).toMatchObject(expected);
+async function expectTotals(
+  request: APIRequestContext,
+  user: TestUser,
+  code: string,
+  expected: Partial<Totals>,
+) {
+  await expect
+    .poll(async () => (await analytics(request, user, code)).totals, {
+      timeout: 15_000,
+      intervals: [300, 500],
+    })
+    .toMatchObject(expected);
   await new Promise((resolve) => setTimeout(resolve, 700)); // a few more flushes: nothing counted twice arrives late
   expect((await analytics(request, user, code)).totals).toMatchObject(expected);
 }
@@ -44,19 +55,35 @@ async function view(request: APIRequestContext, url: string, headers: Record<str
 }
 
 test.describe("invite analytics", () => {
-  test("three visitors and a link-preview bot: 3 views, 3 unique visitors, 1 unfurl; each accept is a join; referrers by host", async ({ request }) => {
+  test("three visitors and a link-preview bot: 3 views, 3 unique visitors, 1 unfurl; each accept is a join; referrers by host", async ({
+    request,
+  }) => {
     const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     // One visitor per way a view is served: the landing page (rendered by Next, or kept and sent before Next),
     // its short form, and the API preview.
-    await view(request, `/invite/${invite.code}`, visitor({ referer: "https://news.example.com/post/1?utm=x" }));
+    await view(
+      request,
+      `/invite/${invite.code}`,
+      visitor({ referer: "https://news.example.com/post/1?utm=x" }),
+    );
     await view(request, `/${invite.code}`, visitor({ referer: "https://news.example.com/other" }));
-    expect((await getInvite(request, invite.code, visitor({ referer: `https://chat.example.org/` }), "?with_counts=true")).status()).toBe(200);
+    expect(
+      (
+        await getInvite(
+          request,
+          invite.code,
+          visitor({ referer: `https://chat.example.org/` }),
+          "?with_counts=true",
+        )
+      ).status(),
+    ).toBe(200);
     await view(request, `/invite/${invite.code}`, { ...anonymous(), "user-agent": DISCORD });
     await expectTotals(request, owner, invite.code, { views: 3, unique_visitors: 3, joins: 0, unfurls: 1 });
 
     const [first, second] = await Promise.all([registerUser(request), registerUser(request)]);
-    for (const user of [first, second]) expect((await acceptInvite(request, user, invite.code)).status()).toBe(200);
+    for (const user of [first, second])
+      expect((await acceptInvite(request, user, invite.code)).status()).toBe(200);
     expect((await acceptInvite(request, first, invite.code)).status()).toBe(200); // already a member: not a join
     await expectTotals(request, owner, invite.code, { views: 3, unique_visitors: 3, joins: 2, unfurls: 1 });
 
@@ -80,7 +107,10 @@ test.describe("invite analytics", () => {
   });
 
   test("a visitor's repeated views count once as a unique visitor that day", async ({ request }) => {
-    test.skip(instances > 1, "unique visitors are counted per instance (docs/api.md): with two instances behind a round-robin proxy, a visitor seen by both counts on each");
+    test.skip(
+      instances > 1,
+      "unique visitors are counted per instance (docs/api.md): with two instances behind a round-robin proxy, a visitor seen by both counts on each",
+    );
     const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     const same = visitor();
@@ -91,21 +121,36 @@ test.describe("invite analytics", () => {
     await expectTotals(request, owner, invite.code, { views: 5, unique_visitors: 2 });
   });
 
-  test(`counts of many views add up exactly${instances > 1 ? ` across ${instances} instances` : ""}, from the landing pages and the API at once`, async ({ request }) => {
+  test(`counts of many views add up exactly${instances > 1 ? ` across ${instances} instances` : ""}, from the landing pages and the API at once`, async ({
+    request,
+  }) => {
     const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     const LANDING = 24;
     const API = 24;
     const BOTS = 6;
     await Promise.all([
-      ...Array.from({ length: LANDING }, (_, i) => view(request, i % 2 ? `/invite/${invite.code}` : `/${invite.code}`, visitor())),
-      ...Array.from({ length: API }, () => getInvite(request, invite.code, visitor()).then((r) => expect(r.status()).toBe(200))),
-      ...Array.from({ length: BOTS }, () => view(request, `/invite/${invite.code}`, { ...anonymous(), "user-agent": "Twitterbot/1.0" })),
+      ...Array.from({ length: LANDING }, (_, i) =>
+        view(request, i % 2 ? `/invite/${invite.code}` : `/${invite.code}`, visitor()),
+      ),
+      ...Array.from({ length: API }, () =>
+        getInvite(request, invite.code, visitor()).then((r) => expect(r.status()).toBe(200)),
+      ),
+      ...Array.from({ length: BOTS }, () =>
+        view(request, `/invite/${invite.code}`, { ...anonymous(), "user-agent": "Twitterbot/1.0" }),
+      ),
     ]);
-    await expectTotals(request, owner, invite.code, { views: LANDING + API, unique_visitors: LANDING + API, unfurls: BOTS, joins: 0 });
+    await expectTotals(request, owner, invite.code, {
+      views: LANDING + API,
+      unique_visitors: LANDING + API,
+      unfurls: BOTS,
+      joins: 0,
+    });
   });
 
-  test("who may read: the inviter and MANAGE_GUILD; a plain member and an outsider get 403, an unknown code 404", async ({ request }) => {
+  test("who may read: the inviter and MANAGE_GUILD; a plain member and an outsider get 403, an unknown code 404", async ({
+    request,
+  }) => {
     const { owner, guild, channelId } = await ownerWithGuild(request);
     const ownersInvite = await createInvite(request, owner, channelId, { max_age: 0 });
     const [plain, manager, outsider] = await Promise.all([
@@ -115,28 +160,59 @@ test.describe("invite analytics", () => {
     ]);
     const plainInvite = await createInvite(request, plain, channelId, { max_age: 0 });
 
-    await expectError(await request.get(`/api/v1/invites/${ownersInvite.code}/analytics`, { headers: plain.headers }), "MISSING_PERMISSIONS");
-    await expectError(await request.get(`/api/v1/invites/${ownersInvite.code}/analytics`, { headers: outsider.headers }), "MISSING_ACCESS");
-    await expectError(await request.get(`/api/v1/invites/${ownersInvite.code}/analytics`, { headers: anonymous() }), "UNAUTHORIZED");
-    await expectError(await request.get(`/api/v1/invites/nOsUcHc0de/analytics`, { headers: owner.headers }), "UNKNOWN_INVITE");
-    await expectError(await request.get(`/api/v1/invites/${ownersInvite.code}/analytics?granularity=week`, { headers: owner.headers }), "INVALID_FORM_BODY", "granularity");
     await expectError(
-      await request.get(`/api/v1/invites/${ownersInvite.code}/analytics?from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z`, { headers: owner.headers }),
+      await request.get(`/api/v1/invites/${ownersInvite.code}/analytics`, { headers: plain.headers }),
+      "MISSING_PERMISSIONS",
+    );
+    await expectError(
+      await request.get(`/api/v1/invites/${ownersInvite.code}/analytics`, { headers: outsider.headers }),
+      "MISSING_ACCESS",
+    );
+    await expectError(
+      await request.get(`/api/v1/invites/${ownersInvite.code}/analytics`, { headers: anonymous() }),
+      "UNAUTHORIZED",
+    );
+    await expectError(
+      await request.get(`/api/v1/invites/nOsUcHc0de/analytics`, { headers: owner.headers }),
+      "UNKNOWN_INVITE",
+    );
+    await expectError(
+      await request.get(`/api/v1/invites/${ownersInvite.code}/analytics?granularity=week`, {
+        headers: owner.headers,
+      }),
+      "INVALID_FORM_BODY",
+      "granularity",
+    );
+    await expectError(
+      await request.get(
+        `/api/v1/invites/${ownersInvite.code}/analytics?from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z`,
+        { headers: owner.headers },
+      ),
       "INVALID_FORM_BODY",
       "from",
     );
     expect((await analytics(request, manager, ownersInvite.code)).code).toBe(ownersInvite.code);
     expect((await analytics(request, plain, plainInvite.code)).code).toBe(plainInvite.code); // their own invite
 
-    await expectError(await request.get(`/api/v1/guilds/${guild.id}/invite-analytics`, { headers: plain.headers }), "MISSING_PERMISSIONS");
-    await expectError(await request.get(`/api/v1/guilds/${guild.id}/invite-analytics`, { headers: outsider.headers }), "MISSING_ACCESS");
-    const overview = await request.get(`/api/v1/guilds/${guild.id}/invite-analytics`, { headers: manager.headers });
+    await expectError(
+      await request.get(`/api/v1/guilds/${guild.id}/invite-analytics`, { headers: plain.headers }),
+      "MISSING_PERMISSIONS",
+    );
+    await expectError(
+      await request.get(`/api/v1/guilds/${guild.id}/invite-analytics`, { headers: outsider.headers }),
+      "MISSING_ACCESS",
+    );
+    const overview = await request.get(`/api/v1/guilds/${guild.id}/invite-analytics`, {
+      headers: manager.headers,
+    });
     expect(overview.status(), await overview.text()).toBe(200);
   });
 
   test("the guild overview ranks invites by joins, then conversion", async ({ request }) => {
     const { owner, guild, channelId } = await ownerWithGuild(request);
-    const [quiet, busy, popular] = await Promise.all([0, 1, 2].map(() => createInvite(request, owner, channelId, { max_age: 0 })));
+    const [quiet, busy, popular] = await Promise.all(
+      [0, 1, 2].map(() => createInvite(request, owner, channelId, { max_age: 0 })),
+    );
     for (let i = 0; i < 4; i++) expect((await getInvite(request, busy.code, visitor())).status()).toBe(200);
     expect((await getInvite(request, popular.code, visitor())).status()).toBe(200);
     const joiners = await Promise.all([0, 1, 2].map(() => registerUser(request)));
@@ -145,7 +221,9 @@ test.describe("invite analytics", () => {
     expect((await acceptInvite(request, joiners[2]!, popular.code)).status()).toBe(200);
     await expectTotals(request, owner, popular.code, { views: 1, joins: 2 });
     await expectTotals(request, owner, busy.code, { views: 4, joins: 1 });
-    const response = await request.get(`/api/v1/guilds/${guild.id}/invite-analytics`, { headers: owner.headers });
+    const response = await request.get(`/api/v1/guilds/${guild.id}/invite-analytics`, {
+      headers: owner.headers,
+    });
     expect(response.status(), await response.text()).toBe(200);
     expect((await response.json()).invites).toEqual([
       { code: popular.code, inviter_id: owner.id, views: 1, joins: 2, conversion: 2 },
@@ -154,23 +232,35 @@ test.describe("invite analytics", () => {
     ]);
   });
 
-  test("nothing in the database holds a visitor's address, user agent or a hash of them", async ({ request, playwright }) => {
+  test("nothing in the database holds a visitor's address, user agent or a hash of them", async ({
+    request,
+    playwright,
+  }) => {
     test.setTimeout(180_000);
     // PostgreSQL: the suite's own database. PGlite: a private instance on a folder, read once it has stopped
     // (one process at a time may open a PGlite folder).
     const folder = onPostgres ? null : mkdtempSync(path.join(tmpdir(), "fluxer-analytics-"));
-    const instance = folder ? await startInstance({ DATABASE_URL: `pglite:${folder}`, TRUST_PROXY: "1" }) : null;
+    const instance = folder
+      ? await startInstance({ DATABASE_URL: `pglite:${folder}`, TRUST_PROXY: "1" })
+      : null;
     const api = instance ? await playwright.request.newContext({ baseURL: instance.baseURL }) : request;
     // The private instance sits behind no proxy: the X-Forwarded-For a test writes is the one hop it trusts.
-    const from = (ip: string): Record<string, string> => (instance ? { "x-forwarded-for": ip } : { "x-test-client-address": ip });
+    const from = (ip: string): Record<string, string> =>
+      instance ? { "x-forwarded-for": ip } : { "x-test-client-address": ip };
     const agent = `${BROWSER} marker-${randomIp().replace(/\./g, "")}`;
     const addresses = [randomIp(), randomIp(), randomIp()];
     try {
       const { owner, channelId } = await ownerWithGuild(api);
       const invite = await createInvite(api, owner, channelId, { max_age: 0 });
       for (const address of addresses) {
-        await view(api, `/invite/${invite.code}`, { ...from(address), "user-agent": agent, referer: "https://refer.example.net/x" });
-        expect((await getInvite(api, invite.code, { ...from(address), "user-agent": agent })).status()).toBe(200);
+        await view(api, `/invite/${invite.code}`, {
+          ...from(address),
+          "user-agent": agent,
+          referer: "https://refer.example.net/x",
+        });
+        expect((await getInvite(api, invite.code, { ...from(address), "user-agent": agent })).status()).toBe(
+          200,
+        );
       }
       await expectTotals(api, owner, invite.code, { views: 6 });
     } finally {
@@ -181,9 +271,24 @@ test.describe("invite analytics", () => {
     }
     const tables = await readAnalyticsTables(folder);
     try {
-      expect(Object.keys(tables.columns).sort()).toEqual(["invite_analytics_buckets", "invite_analytics_referrers"]);
-      expect(tables.columns.invite_analytics_buckets).toEqual(["bucket_start", "invite_code", "joins", "unfurls", "unique_visitors", "views"]);
-      expect(tables.columns.invite_analytics_referrers).toEqual(["bucket_start", "host", "invite_code", "views"]);
+      expect(Object.keys(tables.columns).sort()).toEqual([
+        "invite_analytics_buckets",
+        "invite_analytics_referrers",
+      ]);
+      expect(tables.columns.invite_analytics_buckets).toEqual([
+        "bucket_start",
+        "invite_code",
+        "joins",
+        "unfurls",
+        "unique_visitors",
+        "views",
+      ]);
+      expect(tables.columns.invite_analytics_referrers).toEqual([
+        "bucket_start",
+        "host",
+        "invite_code",
+        "views",
+      ]);
       expect(tables.rows.length).toBeGreaterThan(0);
       const dump = tables.rows.join("\n");
       for (const address of addresses) expect(dump).not.toContain(address);
@@ -197,7 +302,9 @@ test.describe("invite analytics", () => {
 });
 
 /** Every column name and every row (as JSON text) of the analytics tables. */
-async function readAnalyticsTables(folder: string | null): Promise<{ columns: Record<string, string[]>; rows: string[] }> {
+async function readAnalyticsTables(
+  folder: string | null,
+): Promise<{ columns: Record<string, string[]>; rows: string[] }> {
   const columnsSql = `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name LIKE 'invite\\_analytics%' ORDER BY table_name, column_name`;
   const rowsSql = (table: string) => `SELECT row_to_json(t)::text AS row FROM "${table}" t`;
   let query: (sql: string) => Promise<Record<string, string>[]>;
@@ -218,7 +325,8 @@ async function readAnalyticsTables(folder: string | null): Promise<{ columns: Re
     const columns: Record<string, string[]> = {};
     for (const row of await query(columnsSql)) (columns[row.table_name!] ??= []).push(row.column_name!);
     const rows: string[] = [];
-    for (const table of Object.keys(columns)) rows.push(...(await query(rowsSql(table))).map((row) => row.row!));
+    for (const table of Object.keys(columns))
+      rows.push(...(await query(rowsSql(table))).map((row) => row.row!));
     return { columns, rows };
   } finally {
     await close();

@@ -2,23 +2,42 @@
 // content, Open Graph / Twitter tags, the PNG card, 404s for dead codes, and no state change on GET.
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { randomName, registerUser } from "../fixtures";
-import { acceptInvite, anonymous, createInvite, deleteInvite, inviteAsManager, ownerWithGuild, randomCode } from "../support/invites";
+import {
+  acceptInvite,
+  anonymous,
+  createInvite,
+  deleteInvite,
+  inviteAsManager,
+  ownerWithGuild,
+  randomCode,
+} from "../support/invites";
 import { shownName, shownViewer } from "../support/landing";
 import { instanceAdmin } from "../support/members";
 
-const UNFURLERS = ["Discordbot/2.0", "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)", "TelegramBot (like TwitterBot)", "Mozilla/5.0 (compatible; Mastodon/4.3)"];
+const UNFURLERS = [
+  "Discordbot/2.0",
+  "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
+  "TelegramBot (like TwitterBot)",
+  "Mozilla/5.0 (compatible; Mastodon/4.3)",
+];
 
 /** The <head> of an HTML answer, and a reader for its meta tags (property= or name=). */
 function readHead(html: string) {
   const head = /<head>([\s\S]*?)<\/head>/.exec(html)?.[1] ?? "";
   const meta = (key: string) => {
     const match = new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(head);
-    return match ? match[1]!.replaceAll("&amp;", "&").replaceAll("&#x27;", "'").replaceAll("&quot;", '"') : null;
+    return match
+      ? match[1]!.replaceAll("&amp;", "&").replaceAll("&#x27;", "'").replaceAll("&quot;", '"')
+      : null;
   };
   return { head, meta };
 }
 
-function page(request: APIRequestContext, path: string, headers: Record<string, string> = anonymous()): Promise<APIResponse> {
+function page(
+  request: APIRequestContext,
+  path: string,
+  headers: Record<string, string> = anonymous(),
+): Promise<APIResponse> {
   return request.get(path, { headers, maxRedirects: 0 });
 }
 
@@ -32,7 +51,10 @@ async function expectPng(request: APIRequestContext, url: string) {
 }
 
 test.describe("invite landing HTML (no JavaScript)", () => {
-  test("both URL forms serve the guild, counts and unfurl tags in <head>; the og:image is a PNG", async ({ request, baseURL }) => {
+  test("both URL forms serve the guild, counts and unfurl tags in <head>; the og:image is a PNG", async ({
+    request,
+    baseURL,
+  }) => {
     const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     for (const path of [`/invite/${invite.code}`, `/${invite.code}`]) {
@@ -51,7 +73,9 @@ test.describe("invite landing HTML (no JavaScript)", () => {
       expect(shownName(html)).toBe("");
       expect(head).toContain(`<title>${guild.name} · Fluxer</title>`);
       expect(meta("og:title")).toBe(guild.name);
-      expect(meta("og:description")).toBe(`${owner.username} invited you to join ${guild.name} on Fluxer. 1 Member · 0 Online`);
+      expect(meta("og:description")).toBe(
+        `${owner.username} invited you to join ${guild.name} on Fluxer. 1 Member · 0 Online`,
+      );
       expect(meta("og:url")).toBe(`${baseURL}/invite/${invite.code}`);
       expect(meta("og:site_name")).toBe("Fluxer");
       expect(meta("twitter:card")).toBe("summary_large_image");
@@ -69,13 +93,17 @@ test.describe("invite landing HTML (no JavaScript)", () => {
     const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId);
     for (const agent of UNFURLERS) {
-      const html = await (await page(request, `/${invite.code}`, { ...anonymous(), "user-agent": agent })).text();
+      const html = await (
+        await page(request, `/${invite.code}`, { ...anonymous(), "user-agent": agent })
+      ).text();
       expect(readHead(html).meta("og:title"), agent).toBe(guild.name);
       expect(readHead(html).meta("og:image"), agent).toContain("/opengraph-image");
     }
   });
 
-  test("unknown, expired, used-up and revoked codes: the same Invite invalid page with status 404", async ({ request }) => {
+  test("unknown, expired, used-up and revoked codes: the same Invite invalid page with status 404", async ({
+    request,
+  }) => {
     const { owner, channelId } = await ownerWithGuild(request);
     const usedUp = await createInvite(request, owner, channelId, { max_uses: 1 });
     expect((await acceptInvite(request, await registerUser(request), usedUp.code)).status()).toBe(200);
@@ -96,9 +124,20 @@ test.describe("invite landing HTML (no JavaScript)", () => {
     }
   });
 
-  test("malformed codes and reserved names are 404 without a lookup; real routes are untouched", async ({ request }) => {
+  test("malformed codes and reserved names are 404 without a lookup; real routes are untouched", async ({
+    request,
+  }) => {
     const headers = anonymous();
-    for (const path of ["/invite/a", "/invite/bad_code", "/invite/" + "x".repeat(33), "/invite/dash%20space", "/x", "/vanity", "/oauth2", "/invite/invite"]) {
+    for (const path of [
+      "/invite/a",
+      "/invite/bad_code",
+      "/invite/" + "x".repeat(33),
+      "/invite/dash%20space",
+      "/x",
+      "/vanity",
+      "/oauth2",
+      "/invite/invite",
+    ]) {
       expect((await page(request, path, headers)).status(), path).toBe(404);
     }
     expect((await page(request, "/favicon.ico", headers)).headers()["content-type"]).toMatch(/^image\//); // the app's icon, never a landing page
@@ -106,7 +145,11 @@ test.describe("invite landing HTML (no JavaScript)", () => {
     expect((await page(request, "/about", headers)).status()).toBe(200);
   });
 
-  test("loading the pages and images leaves uses and version unchanged, signed in or not", async ({ request, playwright, baseURL }) => {
+  test("loading the pages and images leaves uses and version unchanged, signed in or not", async ({
+    request,
+    playwright,
+    baseURL,
+  }) => {
     const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_uses: 3 });
     const before = await inviteAsManager(request, owner, invite.code);
@@ -114,7 +157,10 @@ test.describe("invite landing HTML (no JavaScript)", () => {
     const stranger = await registerUser(request);
     const browser = await playwright.request.newContext({ baseURL, extraHTTPHeaders: anonymous() });
     const { csrfToken } = await (await browser.get("/api/auth/csrf")).json();
-    const signIn = await browser.post("/api/auth/callback/credentials", { form: { csrfToken, email: stranger.email, password: stranger.password }, maxRedirects: 0 });
+    const signIn = await browser.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: stranger.email, password: stranger.password },
+      maxRedirects: 0,
+    });
     expect(signIn.status()).toBe(302);
     const cookieless = anonymous();
     for (let round = 0; round < 5; round++) {
@@ -138,9 +184,19 @@ test.describe("invite landing HTML (no JavaScript)", () => {
   test("a vanity code resolves at /{code} in any case", async ({ request }) => {
     const { owner, guild } = await ownerWithGuild(request);
     const admin = await instanceAdmin(request);
-    expect((await request.patch(`/api/v1/guilds/${guild.id}`, { data: { features: ["VANITY_URL"] }, headers: admin.headers })).status()).toBe(200);
+    expect(
+      (
+        await request.patch(`/api/v1/guilds/${guild.id}`, {
+          data: { features: ["VANITY_URL"] },
+          headers: admin.headers,
+        })
+      ).status(),
+    ).toBe(200);
     const code = `owls-${randomName("").slice(0, 6)}`;
-    const set = await request.patch(`/api/v1/guilds/${guild.id}/vanity-url`, { data: { code }, headers: owner.headers });
+    const set = await request.patch(`/api/v1/guilds/${guild.id}/vanity-url`, {
+      data: { code },
+      headers: owner.headers,
+    });
     expect(set.status(), await set.text()).toBe(200);
     for (const path of [`/${code}`, `/${code.toUpperCase()}`, `/invite/${code}`]) {
       const response = await page(request, path);
@@ -151,9 +207,14 @@ test.describe("invite landing HTML (no JavaScript)", () => {
     }
   });
 
-  test("the card image only draws what its bundled font has (no network fonts), names of any script included", async ({ request }) => {
+  test("the card image only draws what its bundled font has (no network fonts), names of any script included", async ({
+    request,
+  }) => {
     const { owner, guild } = await ownerWithGuild(request);
-    const renamed = await request.patch(`/api/v1/guilds/${guild.id}`, { data: { name: "東京 🦉 Night Owls" }, headers: owner.headers });
+    const renamed = await request.patch(`/api/v1/guilds/${guild.id}`, {
+      data: { name: "東京 🦉 Night Owls" },
+      headers: owner.headers,
+    });
     expect(renamed.status(), await renamed.text()).toBe(200);
     const invite = await createInvite(request, owner, guild.general_channel_id!);
     const started = Date.now();
@@ -163,11 +224,14 @@ test.describe("invite landing HTML (no JavaScript)", () => {
     expect(readHead(html).meta("og:title")).toBe("東京 🦉 Night Owls");
   });
 
-  test("guessing codes through the page is limited per IP like the API: then even real invites say Slow down", async ({ request }) => {
+  test("guessing codes through the page is limited per IP like the API: then even real invites say Slow down", async ({
+    request,
+  }) => {
     const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId);
     const guesser = anonymous();
-    for (let guess = 0; guess < 30; guess++) expect((await page(request, `/${randomCode()}`, guesser)).status()).toBe(404);
+    for (let guess = 0; guess < 30; guess++)
+      expect((await page(request, `/${randomCode()}`, guesser)).status()).toBe(404);
     const blocked = await (await page(request, `/invite/${invite.code}`, guesser)).text();
     expect(blocked).toContain("Slow down");
     expect(blocked).not.toContain(guild.name);

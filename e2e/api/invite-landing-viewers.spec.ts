@@ -9,15 +9,26 @@ import { anonymous, createInvite, memberViaInvite, ownerWithGuild } from "../sup
 
 const ROUNDS = 12;
 
-type Viewer = { kind: "anonymous" | "member" | "not-member" | "banned"; name: string; headers: Record<string, string> };
+type Viewer = {
+  kind: "anonymous" | "member" | "not-member" | "banned";
+  name: string;
+  headers: Record<string, string>;
+};
 
 test.describe("a kept landing page shows each viewer only their own part", () => {
-  test("anonymous, member, non-member and banned viewers, many rounds at once: each sees their variant and only their name", async ({ request, playwright, baseURL }) => {
+  test("anonymous, member, non-member and banned viewers, many rounds at once: each sees their variant and only their name", async ({
+    request,
+    playwright,
+    baseURL,
+  }) => {
     const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     const member = await memberViaInvite(request, owner, channelId);
     const [outsider, banned] = await Promise.all([registerUser(request), registerUser(request)]);
-    const ban = await request.put(`/api/v1/guilds/${guild.id}/bans/${banned.id}`, { data: {}, headers: owner.headers });
+    const ban = await request.put(`/api/v1/guilds/${guild.id}/bans/${banned.id}`, {
+      data: {},
+      headers: owner.headers,
+    });
     expect(ban.status(), await ban.text()).toBe(204);
 
     const signedIn = async (kind: Viewer["kind"], user: TestUser): Promise<Viewer> => ({
@@ -35,7 +46,9 @@ test.describe("a kept landing page shows each viewer only their own part", () =>
 
     for (let round = 0; round < ROUNDS; round++) {
       // Every viewer on both URL forms at once, in a different order each round.
-      const asks = viewers.flatMap((viewer) => [`/invite/${invite.code}`, `/${invite.code}`].map((path) => ({ viewer, path })));
+      const asks = viewers.flatMap((viewer) =>
+        [`/invite/${invite.code}`, `/${invite.code}`].map((path) => ({ viewer, path })),
+      );
       asks.sort(() => Math.random() - 0.5);
       const answers = await Promise.all(
         asks.map(async ({ viewer, path }) => {
@@ -49,12 +62,17 @@ test.describe("a kept landing page shows each viewer only their own part", () =>
         expect(html, label).toContain(guild.name);
         expect(shownViewer(html), label).toBe(viewer.kind);
         expect(shownName(html), label).toBe(viewer.name);
-        for (const other of names) if (other !== viewer.name) expect(html, `${label}: another viewer's name`).not.toContain(other);
+        for (const other of names)
+          if (other !== viewer.name) expect(html, `${label}: another viewer's name`).not.toContain(other);
       }
     }
   });
 
-  test("a revoked session gets the signed-out page on the very next view, on every instance", async ({ request, playwright, baseURL }) => {
+  test("a revoked session gets the signed-out page on the very next view, on every instance", async ({
+    request,
+    playwright,
+    baseURL,
+  }) => {
     const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     const user = await registerUser(request);

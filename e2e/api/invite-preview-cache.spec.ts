@@ -5,7 +5,14 @@
 // one that did not make the change (it learns of it over the event bus).
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { registerUser } from "../fixtures";
-import { acceptInvite, anonymous, createInvite, deleteInvite, getInvite, ownerWithGuild } from "../support/invites";
+import {
+  acceptInvite,
+  anonymous,
+  createInvite,
+  deleteInvite,
+  getInvite,
+  ownerWithGuild,
+} from "../support/invites";
 import { shownViewer } from "../support/landing";
 
 const READS = 4;
@@ -14,7 +21,10 @@ async function previews(request: APIRequestContext, code: string, query = "?with
   const answers = [];
   for (let i = 0; i < READS; i++) {
     const response = await getInvite(request, code, anonymous(), query);
-    answers.push({ status: response.status(), body: response.status() === 200 ? await response.json() : await response.json().catch(() => null) });
+    answers.push({
+      status: response.status(),
+      body: response.status() === 200 ? await response.json() : await response.json().catch(() => null),
+    });
   }
   return answers;
 }
@@ -23,36 +33,55 @@ async function landingPages(request: APIRequestContext, path: string) {
   const answers = [];
   for (let i = 0; i < READS; i++) {
     const response = await request.get(path, { headers: anonymous(), maxRedirects: 0 });
-    answers.push({ status: response.status(), html: await response.text(), cacheControl: response.headers()["cache-control"] ?? "" });
+    answers.push({
+      status: response.status(),
+      html: await response.text(),
+      cacheControl: response.headers()["cache-control"] ?? "",
+    });
   }
   return answers;
 }
 
 test.describe("cached invite previews stay true", () => {
-  test("API: a rename, a pause, a join and a revoke show on the very next read, on every instance", async ({ request }) => {
+  test("API: a rename, a pause, a join and a revoke show on the very next read, on every instance", async ({
+    request,
+  }) => {
     const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     // Warm the cache everywhere.
-    for (const answer of await previews(request, invite.code)) expect(answer.body).toMatchObject({ guild: { name: guild.name }, approximate_member_count: 1 });
+    for (const answer of await previews(request, invite.code))
+      expect(answer.body).toMatchObject({ guild: { name: guild.name }, approximate_member_count: 1 });
 
-    const renamed = await request.patch(`/api/v1/guilds/${guild.id}`, { headers: owner.headers, data: { name: "Renamed Right Now" } });
+    const renamed = await request.patch(`/api/v1/guilds/${guild.id}`, {
+      headers: owner.headers,
+      data: { name: "Renamed Right Now" },
+    });
     expect(renamed.status(), await renamed.text()).toBe(200);
-    for (const answer of await previews(request, invite.code)) expect(answer.body.guild.name).toBe("Renamed Right Now");
+    for (const answer of await previews(request, invite.code))
+      expect(answer.body.guild.name).toBe("Renamed Right Now");
 
-    const paused = await request.patch(`/api/v1/guilds/${guild.id}`, { headers: owner.headers, data: { features: ["INVITES_DISABLED"] } });
+    const paused = await request.patch(`/api/v1/guilds/${guild.id}`, {
+      headers: owner.headers,
+      data: { features: ["INVITES_DISABLED"] },
+    });
     expect(paused.status(), await paused.text()).toBe(200);
-    for (const answer of await previews(request, invite.code)) expect(answer.body.guild.features).toContain("INVITES_DISABLED");
+    for (const answer of await previews(request, invite.code))
+      expect(answer.body.guild.features).toContain("INVITES_DISABLED");
     await request.patch(`/api/v1/guilds/${guild.id}`, { headers: owner.headers, data: { features: [] } });
 
     const joiner = await registerUser(request);
     expect((await acceptInvite(request, joiner, invite.code)).status()).toBe(200);
-    for (const answer of await previews(request, invite.code)) expect(answer.body.approximate_member_count).toBe(2);
+    for (const answer of await previews(request, invite.code))
+      expect(answer.body.approximate_member_count).toBe(2);
 
     expect((await deleteInvite(request, owner, invite.code)).status()).toBe(200);
-    for (const answer of await previews(request, invite.code)) expect(answer).toMatchObject({ status: 404, body: { code: "UNKNOWN_INVITE" } });
+    for (const answer of await previews(request, invite.code))
+      expect(answer).toMatchObject({ status: 404, body: { code: "UNKNOWN_INVITE" } });
   });
 
-  test("API: the cached answer still honours each query's fields and never carries metadata", async ({ request }) => {
+  test("API: the cached answer still honours each query's fields and never carries metadata", async ({
+    request,
+  }) => {
     const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 3600 });
     await previews(request, invite.code, "?with_counts=true&with_expiration=true");
@@ -60,14 +89,17 @@ test.describe("cached invite previews stay true", () => {
     expect(plain).not.toHaveProperty("approximate_member_count");
     expect(plain).not.toHaveProperty("expires_at");
     expect(plain).not.toHaveProperty("uses");
-    const full = (await previews(request, invite.code, "?with_counts=true&with_expiration=true"))[READS - 1]!.body;
+    const full = (await previews(request, invite.code, "?with_counts=true&with_expiration=true"))[READS - 1]!
+      .body;
     expect(full).toMatchObject({ approximate_member_count: 1, expires_at: invite.expires_at });
     // The inviter still gets metadata (never from the anonymous cache).
     const own = await (await getInvite(request, invite.code, owner.headers, "?with_counts=true")).json();
     expect(own).toMatchObject({ uses: 0, max_uses: 0, max_age: 3600 });
   });
 
-  test("landing page: signed-out views are the same page, never stored by shared caches, and follow edits at once", async ({ request }) => {
+  test("landing page: signed-out views are the same page, never stored by shared caches, and follow edits at once", async ({
+    request,
+  }) => {
     const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     for (const path of [`/invite/${invite.code}`, `/${invite.code}`]) {
@@ -82,14 +114,20 @@ test.describe("cached invite previews stay true", () => {
       }
     }
 
-    await request.patch(`/api/v1/guilds/${guild.id}`, { headers: owner.headers, data: { features: ["INVITES_DISABLED"] } });
+    await request.patch(`/api/v1/guilds/${guild.id}`, {
+      headers: owner.headers,
+      data: { features: ["INVITES_DISABLED"] },
+    });
     for (const answer of await landingPages(request, `/invite/${invite.code}`)) {
       expect(answer.status).toBe(200);
       expect(answer.html).toContain("Invites paused");
       expect(answer.html).not.toContain("Log in to accept");
     }
 
-    await request.patch(`/api/v1/guilds/${guild.id}`, { headers: owner.headers, data: { name: "Fresh Paint", features: [] } });
+    await request.patch(`/api/v1/guilds/${guild.id}`, {
+      headers: owner.headers,
+      data: { name: "Fresh Paint", features: [] },
+    });
     for (const answer of await landingPages(request, `/${invite.code}`)) {
       expect(answer.html).toContain("Fresh Paint");
       expect(answer.html).not.toContain(guild.name);
@@ -109,14 +147,20 @@ test.describe("cached invite previews stay true", () => {
     const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     await landingPages(request, `/invite/${invite.code}`);
-    for (const path of [`/landing/invite/${invite.code}/x`, `/landing/short/${invite.code}/anything`, "/landing"]) {
+    for (const path of [
+      `/landing/invite/${invite.code}/x`,
+      `/landing/short/${invite.code}/anything`,
+      "/landing",
+    ]) {
       const response = await request.get(path, { headers: anonymous(), maxRedirects: 0 });
       expect(response.status(), path).toBe(404);
       expect(await response.text(), path).not.toContain(invite.code);
     }
   });
 
-  test("API: a method the invite route lacks is a JSON 405 with Allow, like every other route", async ({ request }) => {
+  test("API: a method the invite route lacks is a JSON 405 with Allow, like every other route", async ({
+    request,
+  }) => {
     const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId);
     for (const [method, path] of [
@@ -125,7 +169,10 @@ test.describe("cached invite previews stay true", () => {
     ] as const) {
       const response = await request.fetch(path, { method, headers: owner.headers, data: {} });
       expect(response.status(), `${method} ${path}`).toBe(405);
-      expect(await response.json()).toEqual({ code: "METHOD_NOT_ALLOWED", message: "405: Method Not Allowed" });
+      expect(await response.json()).toEqual({
+        code: "METHOD_NOT_ALLOWED",
+        message: "405: Method Not Allowed",
+      });
       expect(response.headers()["allow"]).toMatch(/GET/);
       if (path.startsWith("/api/v1/invites/")) expect(response.headers()["allow"]).toMatch(/PATCH/);
     }

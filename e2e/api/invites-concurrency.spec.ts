@@ -6,7 +6,11 @@ const USERS = 50;
 const MAX_USES = 5;
 
 test.describe("accept under contention", () => {
-  test(`${USERS} users accept a max_uses ${MAX_USES} invite at once: exactly ${MAX_USES} get in`, async ({ request, playwright, baseURL }) => {
+  test(`${USERS} users accept a max_uses ${MAX_USES} invite at once: exactly ${MAX_USES} get in`, async ({
+    request,
+    playwright,
+    baseURL,
+  }) => {
     test.setTimeout(120_000);
     const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_uses: MAX_USES, max_age: 0 });
@@ -23,7 +27,9 @@ test.describe("accept under contention", () => {
     const bodies = await Promise.all(responses.map((r) => r.json()));
     await burst.dispose();
     const admitted = users.filter((_, i) => statuses[i] === 200);
-    console.log(`concurrency (${process.env.TEST_DATABASE_NAME ?? "db"}): ${admitted.length} × 200, ${statuses.filter((s) => s === 404).length} × 404, others: ${statuses.filter((s) => s !== 200 && s !== 404)}`);
+    console.log(
+      `concurrency (${process.env.TEST_DATABASE_NAME ?? "db"}): ${admitted.length} × 200, ${statuses.filter((s) => s === 404).length} × 404, others: ${statuses.filter((s) => s !== 200 && s !== 404)}`,
+    );
 
     expect(admitted).toHaveLength(MAX_USES);
     expect(statuses.filter((s) => s === 404)).toHaveLength(USERS - MAX_USES);
@@ -37,15 +43,26 @@ test.describe("accept under contention", () => {
     // Exactly the admitted users are members.
     const memberships = await Promise.all(
       users.map(async (user) => {
-        const guilds = await (await request.get("/api/v1/users/@me/guilds", { headers: user.headers })).json();
+        const guilds = await (
+          await request.get("/api/v1/users/@me/guilds", { headers: user.headers })
+        ).json();
         return guilds.some((g: { id: string }) => g.id === guild.id);
       }),
     );
     expect(memberships.filter(Boolean)).toHaveLength(MAX_USES);
-    expect(users.filter((_, i) => memberships[i]).map((u) => u.id).sort()).toEqual(admitted.map((u) => u.id).sort());
-    const members = await (await request.get(`/api/v1/guilds/${guild.id}/members?limit=1000`, { headers: owner.headers })).json();
+    expect(
+      users
+        .filter((_, i) => memberships[i])
+        .map((u) => u.id)
+        .sort(),
+    ).toEqual(admitted.map((u) => u.id).sort());
+    const members = await (
+      await request.get(`/api/v1/guilds/${guild.id}/members?limit=1000`, { headers: owner.headers })
+    ).json();
     const joined = members.filter((m: { user: { id: string } }) => m.user.id !== owner.id);
-    expect(joined.map((m: { user: { id: string } }) => m.user.id).sort()).toEqual(admitted.map((u) => u.id).sort());
+    expect(joined.map((m: { user: { id: string } }) => m.user.id).sort()).toEqual(
+      admitted.map((u) => u.id).sort(),
+    );
     for (const member of joined) expect(member).toMatchObject({ temporary: false });
   });
 });

@@ -1,36 +1,68 @@
 import { expect, test } from "@playwright/test";
 import { CLIENT_ADDRESS_HEADER, expectError, registerUser } from "../fixtures";
 import { instanceAdmin } from "../support/members";
-import { acceptInvite, anonymous, createInvite, getInvite, inviteAsManager, ownerWithGuild } from "../support/invites";
+import {
+  acceptInvite,
+  anonymous,
+  createInvite,
+  getInvite,
+  inviteAsManager,
+  ownerWithGuild,
+} from "../support/invites";
 
 test.describe("accept: who may join", () => {
   test("bots can preview but not accept: 403 ACCESS_DENIED", async ({ request }) => {
     const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId);
-    const app = await request.post("/api/v1/applications", { headers: owner.headers, data: { name: "invite-bot" } });
+    const app = await request.post("/api/v1/applications", {
+      headers: owner.headers,
+      data: { name: "invite-bot" },
+    });
     expect(app.status(), await app.text()).toBe(201);
     const { token } = await app.json();
     const botHeaders = { authorization: `Bot ${token}`, [CLIENT_ADDRESS_HEADER]: owner.ip };
     expect((await getInvite(request, invite.code, botHeaders)).status()).toBe(200);
-    await expectError(await request.post(`/api/v1/invites/${invite.code}`, { headers: botHeaders }), "ACCESS_DENIED");
+    await expectError(
+      await request.post(`/api/v1/invites/${invite.code}`, { headers: botHeaders }),
+      "ACCESS_DENIED",
+    );
     expect(await inviteAsManager(request, owner, invite.code)).toMatchObject({ uses: 0, version: 1 });
   });
 
-  test("a banned user gets 403 USER_BANNED_FROM_GUILD and no use is counted; unbanned, they can join", async ({ request }) => {
+  test("a banned user gets 403 USER_BANNED_FROM_GUILD and no use is counted; unbanned, they can join", async ({
+    request,
+  }) => {
     const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_uses: 5 });
     const user = await registerUser(request);
-    expect((await request.put(`/api/v1/guilds/${guild.id}/bans/${user.id}`, { headers: owner.headers, data: {} })).status()).toBe(204);
+    expect(
+      (
+        await request.put(`/api/v1/guilds/${guild.id}/bans/${user.id}`, { headers: owner.headers, data: {} })
+      ).status(),
+    ).toBe(204);
     await expectError(await acceptInvite(request, user, invite.code), "USER_BANNED_FROM_GUILD");
-    expect(await inviteAsManager(request, owner, invite.code)).toMatchObject({ uses: 0, version: 1, approximate_member_count: 1 });
-    expect((await request.delete(`/api/v1/guilds/${guild.id}/bans/${user.id}`, { headers: owner.headers })).status()).toBe(204);
+    expect(await inviteAsManager(request, owner, invite.code)).toMatchObject({
+      uses: 0,
+      version: 1,
+      approximate_member_count: 1,
+    });
+    expect(
+      (
+        await request.delete(`/api/v1/guilds/${guild.id}/bans/${user.id}`, { headers: owner.headers })
+      ).status(),
+    ).toBe(204);
     expect((await acceptInvite(request, user, invite.code)).status()).toBe(200);
   });
 
-  test("paused invites (INVITES_DISABLED): 403 for everyone who accepts, the preview still works", async ({ request }) => {
+  test("paused invites (INVITES_DISABLED): 403 for everyone who accepts, the preview still works", async ({
+    request,
+  }) => {
     const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId);
-    const pause = await request.patch(`/api/v1/guilds/${guild.id}`, { headers: owner.headers, data: { features: ["INVITES_DISABLED"] } });
+    const pause = await request.patch(`/api/v1/guilds/${guild.id}`, {
+      headers: owner.headers,
+      data: { features: ["INVITES_DISABLED"] },
+    });
     expect(pause.status(), await pause.text()).toBe(200);
     const user = await registerUser(request);
     await expectError(await acceptInvite(request, user, invite.code), "INVITES_DISABLED");
@@ -38,7 +70,11 @@ test.describe("accept: who may join", () => {
     await expectError(await acceptInvite(request, owner, invite.code), "INVITES_DISABLED");
     const preview = await (await getInvite(request, invite.code)).json();
     expect(preview.guild.features).toContain("INVITES_DISABLED");
-    expect((await request.patch(`/api/v1/guilds/${guild.id}`, { headers: owner.headers, data: { features: [] } })).status()).toBe(200);
+    expect(
+      (
+        await request.patch(`/api/v1/guilds/${guild.id}`, { headers: owner.headers, data: { features: [] } })
+      ).status(),
+    ).toBe(200);
     expect((await acceptInvite(request, user, invite.code)).status()).toBe(200);
   });
 
@@ -50,8 +86,12 @@ test.describe("accept: who may join", () => {
     const joined = await acceptInvite(request, a, temporary.code);
     expect(await joined.json()).toMatchObject({ temporary: true });
     expect((await acceptInvite(request, b, normal.code)).status()).toBe(200);
-    const memberA = await (await request.get(`/api/v1/guilds/${guild.id}/members/${a.id}`, { headers: owner.headers })).json();
-    const memberB = await (await request.get(`/api/v1/guilds/${guild.id}/members/${b.id}`, { headers: owner.headers })).json();
+    const memberA = await (
+      await request.get(`/api/v1/guilds/${guild.id}/members/${a.id}`, { headers: owner.headers })
+    ).json();
+    const memberB = await (
+      await request.get(`/api/v1/guilds/${guild.id}/members/${b.id}`, { headers: owner.headers })
+    ).json();
     expect(memberA).toMatchObject({ temporary: true, user: { id: a.id } });
     expect(memberB).toMatchObject({ temporary: false, user: { id: b.id } });
   });
@@ -68,7 +108,10 @@ test.describe("accept: who may join", () => {
         owners.map((o) =>
           Promise.all(
             Array.from({ length: 10 }, async (_, i) => {
-              const response = await request.post("/api/v1/guilds", { headers: o.headers, data: { name: `cap-${i}` } });
+              const response = await request.post("/api/v1/guilds", {
+                headers: o.headers,
+                data: { name: `cap-${i}` },
+              });
               expect(response.status(), await response.text()).toBe(201);
               return (await response.json()).id as string;
             }),
@@ -82,7 +125,9 @@ test.describe("accept: who may join", () => {
       const started = Date.now();
       await Promise.all(
         guildIds.slice(i, i + 20).map(async (guildId) => {
-          const response = await request.put(`/api/v1/guilds/${guildId}/members/${user.id}`, { headers: admin.headers });
+          const response = await request.put(`/api/v1/guilds/${guildId}/members/${user.id}`, {
+            headers: admin.headers,
+          });
           expect(response.status(), await response.text()).toBe(201);
         }),
       );
@@ -91,9 +136,15 @@ test.describe("accept: who may join", () => {
     const mine = await (await request.get("/api/v1/users/@me/guilds", { headers: user.headers })).json();
     expect(mine).toHaveLength(100);
     await expectError(await acceptInvite(request, user, invite.code), "MAX_GUILDS");
-    expect(await inviteAsManager(request, owner, invite.code)).toMatchObject({ uses: 0, version: 1, approximate_member_count: 1 });
+    expect(await inviteAsManager(request, owner, invite.code)).toMatchObject({
+      uses: 0,
+      version: 1,
+      approximate_member_count: 1,
+    });
     // Leaving one guild makes room again.
-    expect((await request.delete(`/api/v1/users/@me/guilds/${guildIds[0]}`, { headers: user.headers })).status()).toBe(204);
+    expect(
+      (await request.delete(`/api/v1/users/@me/guilds/${guildIds[0]}`, { headers: user.headers })).status(),
+    ).toBe(204);
     expect((await acceptInvite(request, user, invite.code)).status()).toBe(200);
     expect(await getInvite(request, invite.code, anonymous()).then((r) => r.status())).toBe(200);
   });

@@ -1,29 +1,56 @@
 import { expect, test } from "@playwright/test";
 import { CLIENT_ADDRESS_HEADER, expectError, registerUser } from "../fixtures";
-import { createInvite, deleteInvite, getInvite, inviteAsManager, memberViaInvite, ownerWithGuild } from "../support/invites";
+import {
+  createInvite,
+  deleteInvite,
+  getInvite,
+  inviteAsManager,
+  memberViaInvite,
+  ownerWithGuild,
+} from "../support/invites";
 
-const listChannel = (request: Parameters<typeof createInvite>[0], headers: Record<string, string>, channelId: string) =>
-  request.get(`/api/v1/channels/${channelId}/invites`, { headers });
-const listGuild = (request: Parameters<typeof createInvite>[0], headers: Record<string, string>, guildId: string) =>
-  request.get(`/api/v1/guilds/${guildId}/invites`, { headers });
+const listChannel = (
+  request: Parameters<typeof createInvite>[0],
+  headers: Record<string, string>,
+  channelId: string,
+) => request.get(`/api/v1/channels/${channelId}/invites`, { headers });
+const listGuild = (
+  request: Parameters<typeof createInvite>[0],
+  headers: Record<string, string>,
+  guildId: string,
+) => request.get(`/api/v1/guilds/${guildId}/invites`, { headers });
 
 test.describe("delete invite: DELETE /invites/{code}", () => {
-  test("the inviter may revoke their own invite; the answer is the deleted invite; then it is 404", async ({ request }) => {
+  test("the inviter may revoke their own invite; the answer is the deleted invite; then it is 404", async ({
+    request,
+  }) => {
     const { owner, channelId } = await ownerWithGuild(request);
     const member = await memberViaInvite(request, owner, channelId);
     const invite = await createInvite(request, member, channelId, { max_uses: 4, max_age: 900 });
     const response = await deleteInvite(request, member, invite.code);
     expect(response.status(), await response.text()).toBe(200);
     const deleted = await response.json();
-    expect(deleted).toMatchObject({ code: invite.code, inviter_id: member.id, uses: 0, max_uses: 4, max_age: 900, version: 1 });
+    expect(deleted).toMatchObject({
+      code: invite.code,
+      inviter_id: member.id,
+      uses: 0,
+      max_uses: 4,
+      max_age: 900,
+      version: 1,
+    });
     await expectError(await getInvite(request, invite.code), "UNKNOWN_INVITE");
     await expectError(await deleteInvite(request, member, invite.code), "UNKNOWN_INVITE");
     expect(await inviteAsManager(request, owner, invite.code)).toBeNull();
   });
 
-  test("a member with MANAGE_CHANNELS (the owner) may revoke anyone's invite; a plain member may not", async ({ request }) => {
+  test("a member with MANAGE_CHANNELS (the owner) may revoke anyone's invite; a plain member may not", async ({
+    request,
+  }) => {
     const { owner, channelId } = await ownerWithGuild(request);
-    const [author, bystander] = [await memberViaInvite(request, owner, channelId), await memberViaInvite(request, owner, channelId)];
+    const [author, bystander] = [
+      await memberViaInvite(request, owner, channelId),
+      await memberViaInvite(request, owner, channelId),
+    ];
     const invite = await createInvite(request, author, channelId);
     await expectError(await deleteInvite(request, bystander, invite.code), "MISSING_PERMISSIONS");
     expect((await getInvite(request, invite.code)).status()).toBe(200);
@@ -41,9 +68,17 @@ test.describe("delete invite: DELETE /invites/{code}", () => {
     await expectError(await listChannel(request, other.owner.headers, channelId), "MISSING_ACCESS");
     await expectError(await listGuild(request, other.owner.headers, guild.id), "MISSING_ACCESS");
     // ...and can't create invites into our channel either.
-    await expectError(await request.post(`/api/v1/channels/${channelId}/invites`, { data: {}, headers: other.owner.headers }), "MISSING_ACCESS");
+    await expectError(
+      await request.post(`/api/v1/channels/${channelId}/invites`, { data: {}, headers: other.owner.headers }),
+      "MISSING_ACCESS",
+    );
     expect((await getInvite(request, invite.code)).status()).toBe(200);
-    await expectError(await request.delete(`/api/v1/invites/${invite.code}`, { headers: { [CLIENT_ADDRESS_HEADER]: owner.ip } }), "UNAUTHORIZED");
+    await expectError(
+      await request.delete(`/api/v1/invites/${invite.code}`, {
+        headers: { [CLIENT_ADDRESS_HEADER]: owner.ip },
+      }),
+      "UNAUTHORIZED",
+    );
   });
 });
 
@@ -58,17 +93,30 @@ test.describe("invite lists", () => {
     const gone = await createInvite(request, owner, channelId);
     expect((await deleteInvite(request, owner, gone.code)).status()).toBe(200);
 
-    for (const response of [await listChannel(request, owner.headers, channelId), await listGuild(request, owner.headers, guild.id)]) {
+    for (const response of [
+      await listChannel(request, owner.headers, channelId),
+      await listGuild(request, owner.headers, guild.id),
+    ]) {
       expect(response.status(), await response.text()).toBe(200);
       const list = await response.json();
       expect(list.map((i: { code: string }) => i.code)).toEqual([...codes].reverse());
-      expect(list[0]).toMatchObject({ code: codes[2], uses: 0, max_uses: 3, max_age: 86400, temporary: false, channel_id: channelId, guild_id: guild.id });
+      expect(list[0]).toMatchObject({
+        code: codes[2],
+        uses: 0,
+        max_uses: 3,
+        max_age: 86400,
+        temporary: false,
+        channel_id: channelId,
+        guild_id: guild.id,
+      });
       expect(list[0]).toHaveProperty("expires_at");
       expect(list[0].inviter).toMatchObject({ id: owner.id });
     }
   });
 
-  test("lists need MANAGE_CHANNELS / MANAGE_GUILD: a plain member gets 403; unknown ids are 404", async ({ request }) => {
+  test("lists need MANAGE_CHANNELS / MANAGE_GUILD: a plain member gets 403; unknown ids are 404", async ({
+    request,
+  }) => {
     const { owner, guild, channelId } = await ownerWithGuild(request);
     const member = await memberViaInvite(request, owner, channelId);
     await expectError(await listChannel(request, member.headers, channelId), "MISSING_PERMISSIONS");

@@ -1,11 +1,26 @@
 import { expect, test } from "@playwright/test";
 import { expectError } from "../fixtures";
 import { createRole, giveRole, P } from "../support/members";
-import { createInvite, deleteInvite, getInvite, memberViaInvite, ownerWithGuild, postInvite } from "../support/invites";
+import {
+  createInvite,
+  deleteInvite,
+  getInvite,
+  memberViaInvite,
+  ownerWithGuild,
+  postInvite,
+} from "../support/invites";
 import type { APIRequestContext } from "@playwright/test";
 import type { TestUser } from "../fixtures";
 
-async function setOverwrite(request: APIRequestContext, owner: TestUser, channelId: string, targetId: string, type: 0 | 1, allow: bigint, deny: bigint) {
+async function setOverwrite(
+  request: APIRequestContext,
+  owner: TestUser,
+  channelId: string,
+  targetId: string,
+  type: 0 | 1,
+  allow: bigint,
+  deny: bigint,
+) {
   const response = await request.put(`/api/v1/channels/${channelId}/permissions/${targetId}`, {
     headers: owner.headers,
     data: { type, allow: allow.toString(), deny: deny.toString() },
@@ -13,7 +28,13 @@ async function setOverwrite(request: APIRequestContext, owner: TestUser, channel
   expect(response.status(), await response.text()).toBe(204);
 }
 
-async function memberWithRole(request: APIRequestContext, owner: TestUser, guildId: string, channelId: string, permissions: bigint) {
+async function memberWithRole(
+  request: APIRequestContext,
+  owner: TestUser,
+  guildId: string,
+  channelId: string,
+  permissions: bigint,
+) {
   const user = await memberViaInvite(request, owner, channelId);
   const role = await createRole(request, owner, guildId, permissions, `p-${permissions}`);
   await giveRole(request, owner, guildId, user.id, role.id);
@@ -21,15 +42,23 @@ async function memberWithRole(request: APIRequestContext, owner: TestUser, guild
 }
 
 test.describe("invite permissions through roles and channel overwrites", () => {
-  test("MANAGE_CHANNELS from a role: sees metadata, lists the channel, revokes others' invites; not the guild list", async ({ request }) => {
+  test("MANAGE_CHANNELS from a role: sees metadata, lists the channel, revokes others' invites; not the guild list", async ({
+    request,
+  }) => {
     const { owner, guild, channelId } = await ownerWithGuild(request);
     const { user: moderator } = await memberWithRole(request, owner, guild.id, channelId, P.MANAGE_CHANNELS);
     const invite = await createInvite(request, owner, channelId, { max_uses: 9 });
-    expect(await (await getInvite(request, invite.code, moderator.headers)).json()).toMatchObject({ max_uses: 9, uses: 0 });
+    expect(await (await getInvite(request, invite.code, moderator.headers)).json()).toMatchObject({
+      max_uses: 9,
+      uses: 0,
+    });
     const list = await request.get(`/api/v1/channels/${channelId}/invites`, { headers: moderator.headers });
     expect(list.status()).toBe(200);
     expect((await list.json()).map((i: { code: string }) => i.code)).toContain(invite.code);
-    await expectError(await request.get(`/api/v1/guilds/${guild.id}/invites`, { headers: moderator.headers }), "MISSING_PERMISSIONS");
+    await expectError(
+      await request.get(`/api/v1/guilds/${guild.id}/invites`, { headers: moderator.headers }),
+      "MISSING_PERMISSIONS",
+    );
     expect((await deleteInvite(request, moderator, invite.code)).status()).toBe(200);
   });
 
@@ -42,17 +71,32 @@ test.describe("invite permissions through roles and channel overwrites", () => {
     expect((await list.json()).map((i: { code: string }) => i.code)).toContain(invite.code);
   });
 
-  test("a channel overwrite denying MANAGE_CHANNELS hides metadata and blocks revoking there", async ({ request }) => {
+  test("a channel overwrite denying MANAGE_CHANNELS hides metadata and blocks revoking there", async ({
+    request,
+  }) => {
     const { owner, guild, channelId } = await ownerWithGuild(request);
-    const { user: moderator, role } = await memberWithRole(request, owner, guild.id, channelId, P.MANAGE_CHANNELS);
+    const { user: moderator, role } = await memberWithRole(
+      request,
+      owner,
+      guild.id,
+      channelId,
+      P.MANAGE_CHANNELS,
+    );
     await setOverwrite(request, owner, channelId, role.id, 0, 0n, P.MANAGE_CHANNELS);
     const invite = await createInvite(request, owner, channelId, { max_uses: 9 });
-    expect(await (await getInvite(request, invite.code, moderator.headers)).json()).not.toHaveProperty("max_uses");
+    expect(await (await getInvite(request, invite.code, moderator.headers)).json()).not.toHaveProperty(
+      "max_uses",
+    );
     await expectError(await deleteInvite(request, moderator, invite.code), "MISSING_PERMISSIONS");
-    await expectError(await request.get(`/api/v1/channels/${channelId}/invites`, { headers: moderator.headers }), "MISSING_PERMISSIONS");
+    await expectError(
+      await request.get(`/api/v1/channels/${channelId}/invites`, { headers: moderator.headers }),
+      "MISSING_PERMISSIONS",
+    );
   });
 
-  test("creating needs CREATE_INSTANT_INVITE and VIEW_CHANNEL after overwrites, in order @everyone → roles → member", async ({ request }) => {
+  test("creating needs CREATE_INSTANT_INVITE and VIEW_CHANNEL after overwrites, in order @everyone → roles → member", async ({
+    request,
+  }) => {
     const { owner, guild, channelId } = await ownerWithGuild(request);
     const member = await memberViaInvite(request, owner, channelId);
     // @everyone may create by default.
@@ -75,14 +119,26 @@ test.describe("invite permissions through roles and channel overwrites", () => {
     expect((await postInvite(request, owner, channelId)).status()).toBe(200);
   });
 
-  test("a role without CREATE_INSTANT_INVITE when @everyone lacks it: 403; invites to a category are refused", async ({ request }) => {
+  test("a role without CREATE_INSTANT_INVITE when @everyone lacks it: 403; invites to a category are refused", async ({
+    request,
+  }) => {
     const { owner, guild, channelId } = await ownerWithGuild(request);
     const member = await memberViaInvite(request, owner, channelId);
-    const everyone = await request.patch(`/api/v1/guilds/${guild.id}/roles/${guild.id}`, { headers: owner.headers, data: { permissions: P.VIEW_CHANNEL.toString() } });
+    const everyone = await request.patch(`/api/v1/guilds/${guild.id}/roles/${guild.id}`, {
+      headers: owner.headers,
+      data: { permissions: P.VIEW_CHANNEL.toString() },
+    });
     expect(everyone.status(), await everyone.text()).toBe(200);
     await expectError(await postInvite(request, member, channelId), "MISSING_PERMISSIONS");
-    const category = await request.post(`/api/v1/guilds/${guild.id}/channels`, { headers: owner.headers, data: { name: "Area", type: 4 } });
+    const category = await request.post(`/api/v1/guilds/${guild.id}/channels`, {
+      headers: owner.headers,
+      data: { name: "Area", type: 4 },
+    });
     expect(category.status(), await category.text()).toBe(201);
-    await expectError(await postInvite(request, owner, (await category.json()).id), "INVALID_FORM_BODY", "channel_id");
+    await expectError(
+      await postInvite(request, owner, (await category.json()).id),
+      "INVALID_FORM_BODY",
+      "channel_id",
+    );
   });
 });

@@ -37,7 +37,10 @@ function pattern(expected: string): RegExp {
 
 test("the quick start in docs/api.md runs as written against a live server", async ({ baseURL }) => {
   const { steps } = quickStart();
-  expect(steps.filter((step) => step.expected.length > 0).length, "steps that show their output").toBeGreaterThanOrEqual(6);
+  expect(
+    steps.filter((step) => step.expected.length > 0).length,
+    "steps that show their output",
+  ).toBeGreaterThanOrEqual(6);
   const marker = "@@quick-start-step";
   // Every curl of the block comes from one simulated client address (the test proxy's header), so the
   // per-address limits of this test touch no other test.
@@ -56,7 +59,10 @@ test("the quick start in docs/api.md runs as written against a live server", asy
   expect(outputs.length).toBe(steps.length);
   for (const [i, step] of steps.entries()) {
     const printed = outputs[i]!.split("\n").filter((line) => line !== "");
-    expect(printed.length, `step ${i + 1} (${step.commands[0]}) prints ${step.expected.length} lines:\n${outputs[i]}`).toBe(step.expected.length);
+    expect(
+      printed.length,
+      `step ${i + 1} (${step.commands[0]}) prints ${step.expected.length} lines:\n${outputs[i]}`,
+    ).toBe(step.expected.length);
     for (const [j, line] of step.expected.entries()) {
       expect(printed[j], `step ${i + 1}, line ${j + 1}`).toMatch(pattern(line));
     }

@@ -4,7 +4,9 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { executableVersion, listeningPid, pinnedNodeVersion } from "../support/processes";
 
-test("the test runner, the test proxy and every app server run on the pinned Node.js", async ({ baseURL }) => {
+test("the test runner, the test proxy and every app server run on the pinned Node.js", async ({
+  baseURL,
+}) => {
   const pinned = pinnedNodeVersion();
   expect(pinned).toMatch(/^v24\.\d+\.\d+$/);
   expect(process.version, "the Playwright worker").toBe(pinned);

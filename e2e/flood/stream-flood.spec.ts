@@ -14,14 +14,23 @@ const IN_FLIGHT = 100;
 // database lives in the process (and the test instance keeps it in memory), PostgreSQL does not.
 const RSS_CAP_MB = process.env.TEST_DATABASE_URL?.startsWith("postgres") ? 400 : 512;
 
-function timedGet(baseURL: string, path: string, localAddress: string): Promise<{ status: number; ms: number }> {
+function timedGet(
+  baseURL: string,
+  path: string,
+  localAddress: string,
+): Promise<{ status: number; ms: number }> {
   const url = new URL(path, baseURL);
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const request = http.get({ host: url.hostname, port: url.port, path: url.pathname + url.search, agent: false, localAddress }, (response) => {
-      response.resume();
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }));
-    });
+    const request = http.get(
+      { host: url.hostname, port: url.port, path: url.pathname + url.search, agent: false, localAddress },
+      (response) => {
+        response.resume();
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }),
+        );
+      },
+    );
     request.on("error", reject);
   });
 }
@@ -41,7 +50,13 @@ test("5,000 stream attempts from rotating addresses: the instance stays up, refu
     let rssPeak = 0;
     const sampler = (async () => {
       for (let n = 0; flooding; n++) {
-        lookups.push(await timedGet(instance.baseURL, `/api/v1/invites/${invite.code}?with_counts=true`, loopbackAddress(20, n % 60000)));
+        lookups.push(
+          await timedGet(
+            instance.baseURL,
+            `/api/v1/invites/${invite.code}?with_counts=true`,
+            loopbackAddress(20, n % 60000),
+          ),
+        );
         if (n % 20 === 0) {
           const health = await api.get("/api/health");
           rssPeak = Math.max(rssPeak, (await health.json()).memory_mb?.rss ?? 0);
@@ -56,7 +71,9 @@ test("5,000 stream attempts from rotating addresses: the instance stays up, refu
       while (next < ATTEMPTS) {
         const n = next++;
         try {
-          const stream = await openStream(instance.baseURL, countsPath, { localAddress: loopbackAddress(30 + Math.floor(n / 60000), n % 60000) });
+          const stream = await openStream(instance.baseURL, countsPath, {
+            localAddress: loopbackAddress(30 + Math.floor(n / 60000), n % 60000),
+          });
           statuses.set(stream.status, (statuses.get(stream.status) ?? 0) + 1);
           if (stream.status === 200) opened.push(stream);
         } catch (error) {
@@ -72,8 +89,10 @@ test("5,000 stream attempts from rotating addresses: the instance stays up, refu
     await sampler;
 
     const latencies = lookups.map((lookup) => lookup.ms).sort((a, b) => a - b);
-    const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1);
-    const summary = `flood: ${ATTEMPTS} attempts in ${floodSeconds.toFixed(1)} s → ${JSON.stringify(Object.fromEntries(statuses))}; ` +
+    const p = (q: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1);
+    const summary =
+      `flood: ${ATTEMPTS} attempts in ${floodSeconds.toFixed(1)} s → ${JSON.stringify(Object.fromEntries(statuses))}; ` +
       `invite GET during the flood: ${lookups.length} lookups, p50 ${p(0.5)} ms, p99 ${p(0.99)} ms; peak RSS ${rssPeak} MB (cap ${RSS_CAP_MB})`;
     console.log(summary);
     if (process.env.FLOOD_TRACE) console.log(lookups.map((lookup) => lookup.ms.toFixed(0)).join(" "));
@@ -83,7 +102,10 @@ test("5,000 stream attempts from rotating addresses: the instance stays up, refu
     expect((await api.get("/api/health")).status()).toBe(200);
     // Every attempt got an answer: admitted, or refused cleanly. No transport errors, no 5xx but 503.
     const answered = [...statuses.entries()];
-    expect(answered.filter(([status]) => ![200, 429, 503].includes(status as number)), JSON.stringify(answered)).toEqual([]);
+    expect(
+      answered.filter(([status]) => ![200, 429, 503].includes(status as number)),
+      JSON.stringify(answered),
+    ).toEqual([]);
     expect((statuses.get(429) ?? 0) + (statuses.get(503) ?? 0)).toBeGreaterThan(0);
     expect(statuses.get(200) ?? 0).toBeLessThanOrEqual(1000);
     // Lookups kept working throughout.

@@ -8,7 +8,15 @@ import { startInstance, type Instance } from "./support/instance";
 
 // The public address differs from the one the tests connect to, as behind a reverse proxy.
 const APP_URL = "http://invites.example.test";
-const FOREIGN = ["https://evil.example", "https://evil.example/guilds", "//evil.example", "/\\evil.example", "javascript:alert(1)", "http://[x", "evil.example"];
+const FOREIGN = [
+  "https://evil.example",
+  "https://evil.example/guilds",
+  "//evil.example",
+  "/\\evil.example",
+  "javascript:alert(1)",
+  "http://[x",
+  "evil.example",
+];
 
 let instance: Instance;
 let request: APIRequestContext;
@@ -40,31 +48,49 @@ test("redirects are built on APP_URL, whatever Host or X-Forwarded-Host the clie
   const headers = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
   const signin = await request.get("/api/auth/signin", { headers, maxRedirects: 0 });
   expectOnSite(target(signin));
-  for (const cookie of signin.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie")) expect(cookie.value).not.toContain("evil.example");
+  for (const cookie of signin.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie"))
+    expect(cookie.value).not.toContain("evil.example");
 
   const wrong = await callbackSignIn(request, { email: user.email, password: "wrong-password", ip: user.ip });
   expect(new URL(wrong.location).origin).toBe(APP_URL);
   expect(new URL(wrong.location).pathname).toBe("/login");
-  const right = await callbackSignIn(request, { email: user.email, password: user.password, ip: user.ip, callbackUrl: "/guilds" });
+  const right = await callbackSignIn(request, {
+    email: user.email,
+    password: user.password,
+    ip: user.ip,
+    callbackUrl: "/guilds",
+  });
   expect(right).toMatchObject({ isSignedIn: true, location: `${APP_URL}/guilds` });
 });
 
 test("a foreign or malformed callbackUrl becomes a path of this site, on every Auth.js endpoint, never a 500", async () => {
   const user = await registerUser(request);
   for (const callbackUrl of FOREIGN) {
-    const signin = await request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
+    const signin = await request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`, {
+      maxRedirects: 0,
+    });
     expectOnSite(target(signin));
 
-    const signedIn = await callbackSignIn(request, { email: user.email, password: user.password, ip: user.ip, callbackUrl });
+    const signedIn = await callbackSignIn(request, {
+      email: user.email,
+      password: user.password,
+      ip: user.ip,
+      callbackUrl,
+    });
     expect(signedIn.isSignedIn, callbackUrl).toBe(true);
     expectOnSite(new URL(signedIn.location));
 
     const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const signout = await request.post("/api/auth/signout", { form: { csrfToken, callbackUrl }, maxRedirects: 0 });
+    const signout = await request.post("/api/auth/signout", {
+      form: { csrfToken, callbackUrl },
+      maxRedirects: 0,
+    });
     expectOnSite(target(signout));
 
     // A callback-URL cookie planted by someone else does not break the session endpoint.
-    const session = await request.get("/api/auth/session", { headers: { cookie: `authjs.callback-url=${encodeURIComponent(callbackUrl)}` } });
+    const session = await request.get("/api/auth/session", {
+      headers: { cookie: `authjs.callback-url=${encodeURIComponent(callbackUrl)}` },
+    });
     expect(session.status(), callbackUrl).toBe(200);
   }
   const errorPage = await request.get("/api/auth/error?error=Configuration", { maxRedirects: 0 });

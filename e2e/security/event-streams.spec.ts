@@ -14,7 +14,12 @@ test.describe("event stream bounds", () => {
   let countsPath: string;
   const open: OpenedStream[] = [];
   test.beforeAll(async () => {
-    instance = await startInstance({ MAX_EVENT_STREAMS: "12", MAX_ANONYMOUS_EVENT_STREAMS: "8", MAX_EVENT_STREAMS_PER_ADDRESS: "3", MAX_EVENT_STREAMS_PER_USER: "2" });
+    instance = await startInstance({
+      MAX_EVENT_STREAMS: "12",
+      MAX_ANONYMOUS_EVENT_STREAMS: "8",
+      MAX_EVENT_STREAMS_PER_ADDRESS: "3",
+      MAX_EVENT_STREAMS_PER_USER: "2",
+    });
     api = await playwrightRequest.newContext({ baseURL: instance.baseURL });
     const { guild, owner, channelId } = await ownerWithGuild(api);
     await createInvite(api, owner, channelId, { max_age: 0 });
@@ -35,17 +40,22 @@ test.describe("event stream bounds", () => {
       open.push(stream);
       expect(stream.status).toBe(200);
     }
-    const forged = await openStream(instance.baseURL, countsPath, { localAddress: address, headers: { "x-forwarded-for": randomIp() } });
+    const forged = await openStream(instance.baseURL, countsPath, {
+      localAddress: address,
+      headers: { "x-forwarded-for": randomIp() },
+    });
     open.push(forged);
     expect(forged.status).toBe(429);
     expect(Number(forged.retryAfter)).toBeGreaterThan(0);
     // Closing one gives the slot back.
     open.shift()?.close();
-    await expect.poll(async () => {
-      const stream = await openStream(instance.baseURL, countsPath, { localAddress: address });
-      open.push(stream);
-      return stream.status;
-    }).toBe(200);
+    await expect
+      .poll(async () => {
+        const stream = await openStream(instance.baseURL, countsPath, { localAddress: address });
+        open.push(stream);
+        return stream.status;
+      })
+      .toBe(200);
   });
 
   test("a full instance answers 503 with Retry-After, and anonymous streams can't crowd out signed-in users", async () => {
@@ -66,7 +76,10 @@ test.describe("event stream bounds", () => {
     const user = await registerUser(api);
     const mine = [];
     for (let i = 0; i < 3; i++) {
-      const stream = await openStream(instance.baseURL, "/api/v1/gateway/events", { localAddress: loopbackAddress(13, i), headers: { authorization: user.token } });
+      const stream = await openStream(instance.baseURL, "/api/v1/gateway/events", {
+        localAddress: loopbackAddress(13, i),
+        headers: { authorization: user.token },
+      });
       open.push(stream);
       mine.push(stream.status);
     }
@@ -76,7 +89,10 @@ test.describe("event stream bounds", () => {
     const others = await Promise.all([registerUser(api), registerUser(api), registerUser(api)]);
     const more = [];
     for (const other of others) {
-      const stream = await openStream(instance.baseURL, "/api/v1/gateway/events", { localAddress: loopbackAddress(14, more.length), headers: { authorization: other.token } });
+      const stream = await openStream(instance.baseURL, "/api/v1/gateway/events", {
+        localAddress: loopbackAddress(14, more.length),
+        headers: { authorization: other.token },
+      });
       open.push(stream);
       more.push(stream.status);
     }

@@ -12,15 +12,22 @@ const randomCode = () => `zz${Math.random().toString(36).slice(2, 10)}`;
 const FORGED = { "x-fluxer-landing-key": "AAAAAAAAAAAAAAAA" };
 
 /** A GET of exactly this path, byte for byte (HTTP clients would normalize `//` and dot segments first). */
-function rawGet(baseURL: string, rawPath: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function rawGet(
+  baseURL: string,
+  rawPath: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   const url = new URL(baseURL);
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: url.hostname, port: url.port, method: "GET", path: rawPath, headers, agent: false }, (response) => {
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk) => (body += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
-    });
+    const request = http.request(
+      { host: url.hostname, port: url.port, method: "GET", path: rawPath, headers, agent: false },
+      (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
     request.on("error", reject);
     request.end();
   });
@@ -40,7 +47,11 @@ test.describe("the unknown-code gate of the landing pages", () => {
   let api: APIRequestContext;
   let code: string;
   const pagesServed = async () =>
-    ((await (await api.get("/api/health")).json()) as { invite_preview_cache: { landing_pages: { served: number } } }).invite_preview_cache.landing_pages.served;
+    (
+      (await (await api.get("/api/health")).json()) as {
+        invite_preview_cache: { landing_pages: { served: number } };
+      }
+    ).invite_preview_cache.landing_pages.served;
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
@@ -49,7 +60,11 @@ test.describe("the unknown-code gate of the landing pages", () => {
     const { owner, channelId } = await ownerWithGuild(api);
     code = (await createInvite(api, owner, channelId)).code;
     // Its page is kept and answered by the HTTP server before Next (once the event bus is up, the cache keeps it).
-    await expect.poll(async () => (await api.get(`/invite/${code}`)).status() === 200 && (await pagesServed()) > 0, { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => (await api.get(`/invite/${code}`)).status() === 200 && (await pagesServed()) > 0, {
+        timeout: 30_000,
+      })
+      .toBe(true);
     // This client guesses until it is blocked.
     for (let i = 0; i < 30; i++) expect((await api.get(`/invite/${randomCode()}`)).status()).toBe(404);
   });
@@ -83,7 +98,19 @@ test.describe("the unknown-code gate of the landing pages", () => {
   });
 
   test("no spelling of a landing URL, and no internal header, gets around the gate", async () => {
-    const spellings = [`/invite/${code}`, `/${code}`, `/INVITE/${code}`, `/invite/%${code.charCodeAt(0).toString(16)}${code.slice(1)}`, `/./invite/${code}`, `/invite/./${code}`, `/x/../invite/${code}`, `//invite/${code}`, `/invite/${code}/`, `/landing/invite/${code}/AAAAAAAAAAAAAAAA`, `/landing/short/${code}/AAAAAAAAAAAAAAAA`];
+    const spellings = [
+      `/invite/${code}`,
+      `/${code}`,
+      `/INVITE/${code}`,
+      `/invite/%${code.charCodeAt(0).toString(16)}${code.slice(1)}`,
+      `/./invite/${code}`,
+      `/invite/./${code}`,
+      `/x/../invite/${code}`,
+      `//invite/${code}`,
+      `/invite/${code}/`,
+      `/landing/invite/${code}/AAAAAAAAAAAAAAAA`,
+      `/landing/short/${code}/AAAAAAAAAAAAAAAA`,
+    ];
     for (const spelling of spellings) {
       const { status, body } = await rawGet(instance.baseURL, spelling, FORGED);
       // Redirects to the canonical spelling are fine: the redirect target is gated as well.
@@ -98,9 +125,12 @@ test.describe("the unknown-code gate of the landing pages", () => {
     const cacheDir = path.join(process.cwd(), ".next", "server", "route-cache");
     const before = folderBytes(cacheDir);
     const statuses = new Set<number>();
-    for (let i = 0; i < 50; i++) statuses.add((await api.get(`/INVITE/${randomCode()}`, { headers: FORGED })).status());
-    for (let i = 0; i < 50; i++) statuses.add((await api.get(`/invite/${randomCode()}`, { headers: FORGED })).status());
-    for (let i = 0; i < 200; i++) await api.get(`/landing/invite/${randomCode()}/${"A".repeat(15)}${i % 10}`, { headers: FORGED });
+    for (let i = 0; i < 50; i++)
+      statuses.add((await api.get(`/INVITE/${randomCode()}`, { headers: FORGED })).status());
+    for (let i = 0; i < 50; i++)
+      statuses.add((await api.get(`/invite/${randomCode()}`, { headers: FORGED })).status());
+    for (let i = 0; i < 200; i++)
+      await api.get(`/landing/invite/${randomCode()}/${"A".repeat(15)}${i % 10}`, { headers: FORGED });
     // Not one lookup answered: no 404 tells the guesser a code is dead, and no 200 shows one alive.
     expect([...statuses].filter((status) => status === 200)).toEqual([]);
     expect(statuses.has(429)).toBe(true);

@@ -10,12 +10,19 @@ import { instanceAdmin } from "../support/members";
 import { startInstance, type Instance } from "./support/instance";
 
 async function grantVanity(request: APIRequestContext, admin: TestUser, guildId: string) {
-  const response = await request.patch(`/api/v1/guilds/${guildId}`, { headers: admin.headers, data: { features: ["VANITY_URL"] } });
+  const response = await request.patch(`/api/v1/guilds/${guildId}`, {
+    headers: admin.headers,
+    data: { features: ["VANITY_URL"] },
+  });
   expect(response.status(), await response.text()).toBe(200);
 }
 
 /** A live random invite whose code has at least one capital letter, so its lower-case spelling is another string. */
-async function inviteWithCapital(request: APIRequestContext, owner: TestUser, channelId: string): Promise<string> {
+async function inviteWithCapital(
+  request: APIRequestContext,
+  owner: TestUser,
+  channelId: string,
+): Promise<string> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const { code } = await createInvite(request, owner, channelId, { max_age: 0 });
     if (code !== code.toLowerCase()) return code;
@@ -25,7 +32,9 @@ async function inviteWithCapital(request: APIRequestContext, owner: TestUser, ch
 
 /** Every way of writing `code` with its letters in upper or lower case, but `code` itself (at most `limit`). */
 function caseVariants(code: string, limit: number): string[] {
-  const letters = [...code].map((char, index) => (char.toLowerCase() !== char.toUpperCase() ? index : -1)).filter((index) => index >= 0);
+  const letters = [...code]
+    .map((char, index) => (char.toLowerCase() !== char.toUpperCase() ? index : -1))
+    .filter((index) => index >= 0);
   const variants: string[] = [];
   for (let mask = 1; mask < 2 ** letters.length && variants.length < limit; mask++) {
     const chars = [...code.toLowerCase()];
@@ -38,7 +47,9 @@ function caseVariants(code: string, limit: number): string[] {
 }
 
 test.describe("one case-insensitive namespace for invite codes", () => {
-  test("a guild can't take another guild's random code in lower case as its vanity URL", async ({ request }) => {
+  test("a guild can't take another guild's random code in lower case as its vanity URL", async ({
+    request,
+  }) => {
     const a = await ownerWithGuild(request);
     const code = await inviteWithCapital(request, a.owner, a.channelId);
     const lower = code.toLowerCase();
@@ -46,10 +57,18 @@ test.describe("one case-insensitive namespace for invite codes", () => {
     const b = await ownerWithGuild(request);
     await grantVanity(request, await instanceAdmin(request), b.guild.id);
     // The settings page's live check and the API agree: taken.
-    const check = await request.get(`/guilds/${b.guild.id}/settings/vanity/availability?code=${lower}`, { headers: b.owner.headers });
+    const check = await request.get(`/guilds/${b.guild.id}/settings/vanity/availability?code=${lower}`, {
+      headers: b.owner.headers,
+    });
     expect(check.status(), await check.text()).toBe(200);
     expect(await check.json()).toEqual({ code: lower, status: "taken" });
-    await expectError(await request.patch(`/api/v1/guilds/${b.guild.id}/vanity-url`, { headers: b.owner.headers, data: { code: lower } }), "VANITY_URL_CODE_ALREADY_TAKEN");
+    await expectError(
+      await request.patch(`/api/v1/guilds/${b.guild.id}/vanity-url`, {
+        headers: b.owner.headers,
+        data: { code: lower },
+      }),
+      "VANITY_URL_CODE_ALREADY_TAKEN",
+    );
     const vanity = await request.get(`/api/v1/guilds/${b.guild.id}/vanity-url`, { headers: b.owner.headers });
     expect(await vanity.json()).toEqual({ code: null, uses: 0 });
 
@@ -62,7 +81,9 @@ test.describe("one case-insensitive namespace for invite codes", () => {
     expect(await (await getInvite(request, code)).json()).toMatchObject({ code, guild_id: a.guild.id });
   });
 
-  test("a case variant of a random code is unknown everywhere; a vanity code resolves in any case", async ({ request }) => {
+  test("a case variant of a random code is unknown everywhere; a vanity code resolves in any case", async ({
+    request,
+  }) => {
     const { owner, guild, channelId } = await ownerWithGuild(request);
     const code = await inviteWithCapital(request, owner, channelId);
     for (const variant of [code.toLowerCase(), code.toUpperCase(), ...caseVariants(code, 3)]) {
@@ -70,12 +91,26 @@ test.describe("one case-insensitive namespace for invite codes", () => {
       await expectError(await getInvite(request, variant), "UNKNOWN_INVITE");
     }
     const joiner = await registerUser(request);
-    await expectError(await request.post(`/api/v1/invites/${code.toLowerCase()}`, { headers: joiner.headers }), "UNKNOWN_INVITE");
+    await expectError(
+      await request.post(`/api/v1/invites/${code.toLowerCase()}`, { headers: joiner.headers }),
+      "UNKNOWN_INVITE",
+    );
 
     await grantVanity(request, await instanceAdmin(request), guild.id);
     const vanity = `ns-${randomBytes(4).toString("hex")}`;
-    expect((await request.patch(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers, data: { code: vanity } })).status()).toBe(200);
-    for (const variant of caseVariants(vanity, 3)) expect(await (await getInvite(request, variant)).json()).toMatchObject({ code: vanity, guild_id: guild.id });
+    expect(
+      (
+        await request.patch(`/api/v1/guilds/${guild.id}/vanity-url`, {
+          headers: owner.headers,
+          data: { code: vanity },
+        })
+      ).status(),
+    ).toBe(200);
+    for (const variant of caseVariants(vanity, 3))
+      expect(await (await getInvite(request, variant)).json()).toMatchObject({
+        code: vanity,
+        guild_id: guild.id,
+      });
   });
 });
 
@@ -87,7 +122,11 @@ test.describe("the invite preview cache is keyed by the invite, not by how a vis
   test.beforeAll(async () => {
     // Its own process, so the cache's entry count is this test's alone; a long TTL so nothing expires meanwhile.
     // Every request comes from one address here: limits scaled up so none of them gets in the way.
-    instance = await startInstance({ ADMIN_EMAILS: adminEmail, INVITE_CACHE_TTL_MS: "60000", RATE_LIMIT_SCALE: "100" });
+    instance = await startInstance({
+      ADMIN_EMAILS: adminEmail,
+      INVITE_CACHE_TTL_MS: "60000",
+      RATE_LIMIT_SCALE: "100",
+    });
     api = await playwrightRequest.newContext({ baseURL: instance.baseURL });
   });
   test.afterAll(async () => {
@@ -95,7 +134,9 @@ test.describe("the invite preview cache is keyed by the invite, not by how a vis
     await instance?.stop();
   });
 
-  const cacheEntries = async () => ((await (await api.get("/api/health")).json()) as { invite_preview_cache: { entries: number } }).invite_preview_cache.entries;
+  const cacheEntries = async () =>
+    ((await (await api.get("/api/health")).json()) as { invite_preview_cache: { entries: number } })
+      .invite_preview_cache.entries;
 
   test("39 spellings of a vanity code make one cache entry, and misses make none", async () => {
     test.setTimeout(180_000);
@@ -104,10 +145,21 @@ test.describe("the invite preview cache is keyed by the invite, not by how a vis
     const guild = await createGuild(api, owner);
     await grantVanity(api, admin, guild.id);
     const vanity = `cache${randomBytes(3).toString("hex").replace(/[0-9]/g, "q")}`; // eleven letters: 2047 spellings
-    expect((await api.patch(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers, data: { code: vanity } })).status()).toBe(200);
+    expect(
+      (
+        await api.patch(`/api/v1/guilds/${guild.id}/vanity-url`, {
+          headers: owner.headers,
+          data: { code: vanity },
+        })
+      ).status(),
+    ).toBe(200);
 
     // The canonical spelling first; the entry is stored once the event bus is up.
-    await expect.poll(async () => (await getInvite(api, vanity, {})).status() === 200 && (await cacheEntries()) === 1, { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => (await getInvite(api, vanity, {})).status() === 200 && (await cacheEntries()) === 1, {
+        timeout: 30_000,
+      })
+      .toBe(true);
     const variants = caseVariants(vanity, 39);
     expect(variants).toHaveLength(39);
     for (const variant of variants) {
@@ -115,7 +167,8 @@ test.describe("the invite preview cache is keyed by the invite, not by how a vis
       expect(response.status(), variant).toBe(200);
       expect((await response.json()).code).toBe(vanity);
     }
-    for (const variant of variants.slice(0, 3)) expect((await api.get(`/invite/${variant}`)).status()).toBe(200);
+    for (const variant of variants.slice(0, 3))
+      expect((await api.get(`/invite/${variant}`)).status()).toBe(200);
     expect(await cacheEntries()).toBe(1);
 
     // Misses are never stored: unknown codes, and case variants of a random code (which are unknown).

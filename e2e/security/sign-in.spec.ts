@@ -32,14 +32,19 @@ async function expectApiRefused(request: APIRequestContext, user: TestUser, ip: 
 }
 
 test.describe("sign-in throttles", () => {
-  test("100 wrong passwords through the Auth.js callback, then the right one: refused", async ({ request }) => {
+  test("100 wrong passwords through the Auth.js callback, then the right one: refused", async ({
+    request,
+  }) => {
     const user = await registerUser(request);
     const ip = randomIp();
     const answers = [];
-    for (let i = 0; i < 100; i++) answers.push(await callbackSignIn(request, { email: user.email, password: `wrong-${i}-password`, ip }));
+    for (let i = 0; i < 100; i++)
+      answers.push(await callbackSignIn(request, { email: user.email, password: `wrong-${i}-password`, ip }));
     // Never a server error, never a session: wrong at first, then refused.
     expect(answers.every((answer) => answer.status === 302 && !answer.isSignedIn)).toBe(true);
-    expect(answers.slice(0, ACCOUNT_LIMIT).map((answer) => answer.code)).toEqual(Array(ACCOUNT_LIMIT).fill("credentials"));
+    expect(answers.slice(0, ACCOUNT_LIMIT).map((answer) => answer.code)).toEqual(
+      Array(ACCOUNT_LIMIT).fill("credentials"),
+    );
     // Refused without a hash from then on: first by the account's limit, from the 11th by the address's.
     expect(answers.slice(ACCOUNT_LIMIT).every((answer) => answer.code === "rate_limited")).toBe(true);
 
@@ -48,36 +53,65 @@ test.describe("sign-in throttles", () => {
     expect(new URL(right.location).pathname).toBe("/login");
   });
 
-  test("per client address: after 10 attempts on any accounts, the right password from that address is refused on every way in", async ({ request, page }) => {
+  test("per client address: after 10 attempts on any accounts, the right password from that address is refused on every way in", async ({
+    request,
+    page,
+  }) => {
     const user = await registerUser(request);
     const ip = randomIp();
     // The counters are shared: half the attempts through the callback, half through the API.
     for (let i = 0; i < ADDRESS_LIMIT / 2; i++) {
-      expect((await callbackSignIn(request, { email: unknownEmail(), password: "wrong-password", ip })).code).toBe("credentials");
-      await expectError(await apiLogin(request, { email: unknownEmail(), password: "wrong-password", ip }), "UNAUTHORIZED");
+      expect(
+        (await callbackSignIn(request, { email: unknownEmail(), password: "wrong-password", ip })).code,
+      ).toBe("credentials");
+      await expectError(
+        await apiLogin(request, { email: unknownEmail(), password: "wrong-password", ip }),
+        "UNAUTHORIZED",
+      );
     }
-    expect(await callbackSignIn(request, { email: user.email, password: user.password, ip })).toMatchObject({ code: "rate_limited", isSignedIn: false });
+    expect(await callbackSignIn(request, { email: user.email, password: user.password, ip })).toMatchObject({
+      code: "rate_limited",
+      isSignedIn: false,
+    });
     await expectApiRefused(request, user, ip, "auth:login");
     await formLogin(page, user, ip);
     await expect(page.locator("form [role=alert]")).toContainText("Too many attempts");
     await expect(page).toHaveURL(/\/login/);
 
     // The account itself is not locked: from another address the right password works.
-    expect(await callbackSignIn(request, { email: user.email, password: user.password, ip: randomIp() })).toMatchObject({ isSignedIn: true, code: null });
-    expect((await apiLogin(request, { email: user.email, password: user.password, ip: randomIp() })).status()).toBe(200);
+    expect(
+      await callbackSignIn(request, { email: user.email, password: user.password, ip: randomIp() }),
+    ).toMatchObject({ isSignedIn: true, code: null });
+    expect(
+      (await apiLogin(request, { email: user.email, password: user.password, ip: randomIp() })).status(),
+    ).toBe(200);
   });
 
-  test("per account: after 5 failures from different addresses, the right password is refused from anywhere, in words on the form", async ({ request, page }) => {
+  test("per account: after 5 failures from different addresses, the right password is refused from anywhere, in words on the form", async ({
+    request,
+    page,
+  }) => {
     const user = await registerUser(request);
     const other = await registerUser(request);
     const used: string[] = [];
     for (let i = 0; i < ACCOUNT_LIMIT; i++) {
       const ip = randomIp();
       used.push(ip);
-      if (i % 2 === 0) expect((await callbackSignIn(request, { email: user.email, password: `guess-${i}-password`, ip })).code).toBe("credentials");
-      else await expectError(await apiLogin(request, { email: user.email.toUpperCase(), password: `guess-${i}-password`, ip }), "UNAUTHORIZED");
+      if (i % 2 === 0)
+        expect(
+          (await callbackSignIn(request, { email: user.email, password: `guess-${i}-password`, ip })).code,
+        ).toBe("credentials");
+      else
+        await expectError(
+          await apiLogin(request, { email: user.email.toUpperCase(), password: `guess-${i}-password`, ip }),
+          "UNAUTHORIZED",
+        );
     }
-    const refused = await callbackSignIn(request, { email: user.email, password: user.password, ip: randomIp() });
+    const refused = await callbackSignIn(request, {
+      email: user.email,
+      password: user.password,
+      ip: randomIp(),
+    });
     expect(refused).toMatchObject({ code: "rate_limited", isSignedIn: false });
     await expectApiRefused(request, user, randomIp(), "auth:login:account");
     await formLogin(page, user, randomIp());
@@ -88,7 +122,9 @@ test.describe("sign-in throttles", () => {
     await expect(page.locator("form [role=alert]")).toContainText("Too many attempts");
 
     // The addresses are not: another account signs in from one of them.
-    expect(await callbackSignIn(request, { email: other.email, password: other.password, ip: used[0]! })).toMatchObject({ isSignedIn: true });
+    expect(
+      await callbackSignIn(request, { email: other.email, password: other.password, ip: used[0]! }),
+    ).toMatchObject({ isSignedIn: true });
   });
 });
 
@@ -108,16 +144,28 @@ test.describe("after the window", () => {
     try {
       const user = await registerUser(request);
       const ip = randomIp();
-      for (let i = 0; i < ACCOUNT_LIMIT; i++) await expectError(await apiLogin(request, { email: user.email, password: `guess-${i}-password`, ip }), "UNAUTHORIZED");
+      for (let i = 0; i < ACCOUNT_LIMIT; i++)
+        await expectError(
+          await apiLogin(request, { email: user.email, password: `guess-${i}-password`, ip }),
+          "UNAUTHORIZED",
+        );
       const refused = await apiLogin(request, { email: user.email, password: user.password, ip });
       const body = await expectError(refused, "RATE_LIMITED");
       expect(body.retry_after).toBeLessThanOrEqual(3);
-      expect(await callbackSignIn(request, { email: user.email, password: user.password, ip })).toMatchObject({ code: "rate_limited", isSignedIn: false });
+      expect(await callbackSignIn(request, { email: user.email, password: user.password, ip })).toMatchObject(
+        { code: "rate_limited", isSignedIn: false },
+      );
 
       // Wait as long as the server said to.
-      await new Promise((resolve) => setTimeout(resolve, Math.ceil(Number(refused.headers()["x-ratelimit-reset-after"]) * 1000) + 100));
-      expect((await apiLogin(request, { email: user.email, password: user.password, ip })).status()).toBe(200);
-      expect(await callbackSignIn(request, { email: user.email, password: user.password, ip })).toMatchObject({ isSignedIn: true });
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.ceil(Number(refused.headers()["x-ratelimit-reset-after"]) * 1000) + 100),
+      );
+      expect((await apiLogin(request, { email: user.email, password: user.password, ip })).status()).toBe(
+        200,
+      );
+      expect(await callbackSignIn(request, { email: user.email, password: user.password, ip })).toMatchObject(
+        { isSignedIn: true },
+      );
     } finally {
       await request.dispose();
     }

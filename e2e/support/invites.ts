@@ -2,7 +2,13 @@
 import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { CLIENT_ADDRESS_HEADER, createGuild, randomIp, registerUser, type TestUser } from "../fixtures";
 
-export type InviteBody = { max_age?: unknown; max_uses?: unknown; temporary?: unknown; unique?: unknown; [key: string]: unknown };
+export type InviteBody = {
+  max_age?: unknown;
+  max_uses?: unknown;
+  temporary?: unknown;
+  unique?: unknown;
+  [key: string]: unknown;
+};
 
 /** Headers of an anonymous visitor with a client IP of its own (per-IP limits never leak between tests). */
 export function anonymous(): Record<string, string> {
@@ -17,18 +23,37 @@ export async function ownerWithGuild(request: APIRequestContext) {
   return { owner, guild, channelId: guild.general_channel_id as string };
 }
 
-export function postInvite(request: APIRequestContext, user: TestUser, channelId: string, body: InviteBody = {}, headers: Record<string, string> = {}) {
-  return request.post(`/api/v1/channels/${channelId}/invites`, { data: body, headers: { ...user.headers, ...headers } });
+export function postInvite(
+  request: APIRequestContext,
+  user: TestUser,
+  channelId: string,
+  body: InviteBody = {},
+  headers: Record<string, string> = {},
+) {
+  return request.post(`/api/v1/channels/${channelId}/invites`, {
+    data: body,
+    headers: { ...user.headers, ...headers },
+  });
 }
 
 /** Creates an invite (expects 200) and returns it. */
-export async function createInvite(request: APIRequestContext, user: TestUser, channelId: string, body: InviteBody = {}) {
+export async function createInvite(
+  request: APIRequestContext,
+  user: TestUser,
+  channelId: string,
+  body: InviteBody = {},
+) {
   const response = await postInvite(request, user, channelId, body);
   expect(response.status(), await response.text()).toBe(200);
   return response.json();
 }
 
-export function getInvite(request: APIRequestContext, code: string, headers: Record<string, string> = anonymous(), query = "") {
+export function getInvite(
+  request: APIRequestContext,
+  code: string,
+  headers: Record<string, string> = anonymous(),
+  query = "",
+) {
   return request.get(`/api/v1/invites/${code}${query}`, { headers });
 }
 
@@ -36,7 +61,12 @@ export function acceptInvite(request: APIRequestContext, user: TestUser, code: s
   return request.post(`/api/v1/invites/${code}`, { headers: user.headers });
 }
 
-export function deleteInvite(request: APIRequestContext, user: TestUser, code: string, headers: Record<string, string> = {}) {
+export function deleteInvite(
+  request: APIRequestContext,
+  user: TestUser,
+  code: string,
+  headers: Record<string, string> = {},
+) {
   return request.delete(`/api/v1/invites/${code}`, { headers: { ...user.headers, ...headers } });
 }
 
@@ -49,8 +79,15 @@ export async function inviteAsManager(request: APIRequestContext, manager: TestU
 }
 
 /** A fresh user who joined the guild through an invite of the owner's. */
-export async function memberViaInvite(request: APIRequestContext, owner: TestUser, channelId: string): Promise<TestUser> {
-  const [user, invite] = await Promise.all([registerUser(request), createInvite(request, owner, channelId, { max_uses: 1 })]);
+export async function memberViaInvite(
+  request: APIRequestContext,
+  owner: TestUser,
+  channelId: string,
+): Promise<TestUser> {
+  const [user, invite] = await Promise.all([
+    registerUser(request),
+    createInvite(request, owner, channelId, { max_uses: 1 }),
+  ]);
   const response = await acceptInvite(request, user, invite.code);
   expect(response.status(), await response.text()).toBe(200);
   return user;

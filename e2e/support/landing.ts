@@ -27,17 +27,28 @@ export function visiblePage(html: string): string {
   return html
     .replace(/<script>self\.__next_f\.push\(.*?\)<\/script>/gs, "")
     .replace(/(?:<input type="hidden" name="\$ACTION_[^>]*\/>)+/g, (run) =>
-      (run.match(/<input[^>]*\/>/g) ?? []).map((input) => input.replace(/\$ACTION_(REF_)?\d+/g, "$ACTION_$1N")).sort().join(""),
+      (run.match(/<input[^>]*\/>/g) ?? [])
+        .map((input) => input.replace(/\$ACTION_(REF_)?\d+/g, "$ACTION_$1N"))
+        .sort()
+        .join(""),
     );
 }
 
 /** An Auth.js session cookie ("name=value") for `user`, signed in through Auth.js's credentials callback. */
-export async function sessionCookie(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, user: TestUser): Promise<string> {
+export async function sessionCookie(
+  playwright: PlaywrightWorkerArgs["playwright"],
+  baseURL: string,
+  user: TestUser,
+): Promise<string> {
   const ip = randomIp();
   const browser = await playwright.request.newContext({ baseURL, extraHTTPHeaders: addressHeaders(ip) });
   try {
-    expect(await callbackSignIn(browser, { email: user.email, password: user.password, ip })).toMatchObject({ isSignedIn: true });
-    const cookie = (await browser.storageState()).cookies.find((entry) => entry.name.endsWith("authjs.session-token"));
+    expect(await callbackSignIn(browser, { email: user.email, password: user.password, ip })).toMatchObject({
+      isSignedIn: true,
+    });
+    const cookie = (await browser.storageState()).cookies.find((entry) =>
+      entry.name.endsWith("authjs.session-token"),
+    );
     expect(cookie, "a session cookie").toBeTruthy();
     return `${cookie!.name}=${cookie!.value}`;
   } finally {

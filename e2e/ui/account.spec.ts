@@ -24,7 +24,11 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
 
-    test("change the password: errors in words, then this browser stays signed in and every other session ends", async ({ page, browser, request }) => {
+    test("change the password: errors in words, then this browser stays signed in and every other session ends", async ({
+      page,
+      browser,
+      request,
+    }) => {
       const user = await registerUser(request);
       const elsewhere = await otherBrowser(browser, user, javaScriptEnabled);
       await signInAt(page, user, "/guilds");
@@ -43,7 +47,9 @@ for (const javaScriptEnabled of [true, false]) {
       await form.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
       await form.getByLabel("Confirm new password").fill("something-else-entirely");
       await form.getByRole("button", { name: "Change password" }).click();
-      await expect(page.locator("#field-confirm_password-error")).toHaveText("The two new passwords are not the same.");
+      await expect(page.locator("#field-confirm_password-error")).toHaveText(
+        "The two new passwords are not the same.",
+      );
 
       await form.getByLabel("Current password").fill(user.password);
       await form.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
@@ -56,12 +62,19 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page).toHaveURL(/\/guilds$/);
       await expectSignedOut(elsewhere);
       await expectError(await request.get("/api/v1/users/@me", { headers: user.headers }), "UNAUTHORIZED");
-      const login = await request.post("/api/v1/auth/login", { data: { email: user.email, password: NEW_PASSWORD }, headers: addressHeaders(randomIp()) });
+      const login = await request.post("/api/v1/auth/login", {
+        data: { email: user.email, password: NEW_PASSWORD },
+        headers: addressHeaders(randomIp()),
+      });
       expect(login.status()).toBe(200);
       await elsewhere.context().close();
     });
 
-    test("log out everywhere ends this browser's session, every other one and the API tokens", async ({ page, browser, request }) => {
+    test("log out everywhere ends this browser's session, every other one and the API tokens", async ({
+      page,
+      browser,
+      request,
+    }) => {
       const user = await registerUser(request);
       const elsewhere = await otherBrowser(browser, user, javaScriptEnabled);
       await signInAt(page, user, "/account");

@@ -22,7 +22,10 @@ test("the header's logo, avatar, Account and Log out are centred on one line", a
       centres[name] = box!.y + box!.height / 2;
     }
     for (const name of ["avatar", "account", "logout"]) {
-      expect(Math.abs(centres[name]! - centres.logo!), `${name} vs logo at ${width}px: ${JSON.stringify(centres)}`).toBeLessThanOrEqual(1);
+      expect(
+        Math.abs(centres[name]! - centres.logo!),
+        `${name} vs logo at ${width}px: ${JSON.stringify(centres)}`,
+      ).toBeLessThanOrEqual(1);
     }
   }
 });
@@ -33,7 +36,10 @@ test("on a phone nothing in the header wraps onto a second line", async ({ page,
   await signInAt(page, user, "/guilds");
   const header = page.getByRole("banner");
   for (const [name, locator] of [
-    ["the app's name", header.getByRole("link", { name: "Fluxer Invites: my guilds" }).getByText("Fluxer Invites")],
+    [
+      "the app's name",
+      header.getByRole("link", { name: "Fluxer Invites: my guilds" }).getByText("Fluxer Invites"),
+    ],
     ["Account", header.getByRole("link", { name: "Account" })],
     ["Log out", header.getByRole("button", { name: "Log out" })],
   ] as const) {

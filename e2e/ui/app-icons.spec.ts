@@ -4,7 +4,9 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
-  expect([...bytes.subarray(0, 8)], "a PNG signature").toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect([...bytes.subarray(0, 8)], "a PNG signature").toEqual([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
+  ]);
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
@@ -26,11 +28,21 @@ test("/favicon.ico is a real icon with the sizes a tab and a bookmark need", asy
 });
 
 for (const path of ["/login", "/register"]) {
-  test(`${path} links an SVG icon, a home-screen icon and a manifest whose icons all load`, async ({ page, request }) => {
+  test(`${path} links an SVG icon, a home-screen icon and a manifest whose icons all load`, async ({
+    page,
+    request,
+  }) => {
     await page.goto(path);
-    const links = await page.locator("head link").evaluateAll((elements) =>
-      elements.map((link) => ({ rel: link.getAttribute("rel"), href: (link as HTMLLinkElement).href, type: link.getAttribute("type"), sizes: link.getAttribute("sizes") })),
-    );
+    const links = await page
+      .locator("head link")
+      .evaluateAll((elements) =>
+        elements.map((link) => ({
+          rel: link.getAttribute("rel"),
+          href: (link as HTMLLinkElement).href,
+          type: link.getAttribute("type"),
+          sizes: link.getAttribute("sizes"),
+        })),
+      );
     const svg = links.find((link) => link.rel === "icon" && link.type === "image/svg+xml");
     expect(svg, "an SVG icon").toBeTruthy();
     const markup = (await fetchImage(request, svg!.href, /^image\/svg\+xml/)).toString("utf8");
@@ -38,19 +50,37 @@ for (const path of ["/login", "/register"]) {
 
     const apple = links.find((link) => link.rel === "apple-touch-icon");
     expect(apple, "a home-screen icon").toBeTruthy();
-    expect(pngSize(await fetchImage(request, apple!.href, /^image\/png/))).toEqual({ width: 180, height: 180 });
+    expect(pngSize(await fetchImage(request, apple!.href, /^image\/png/))).toEqual({
+      width: 180,
+      height: 180,
+    });
 
     const manifestLink = links.find((link) => link.rel === "manifest");
     expect(manifestLink, "a web app manifest").toBeTruthy();
     const manifest = await (await request.get(manifestLink!.href)).json();
-    expect(manifest).toMatchObject({ name: "Fluxer Invites", short_name: "Fluxer", start_url: "/guilds", display: "standalone" });
+    expect(manifest).toMatchObject({
+      name: "Fluxer Invites",
+      short_name: "Fluxer",
+      start_url: "/guilds",
+      display: "standalone",
+    });
     const icons = manifest.icons as { src: string; sizes: string; type: string; purpose?: string }[];
-    for (const size of [192, 512]) expect(icons.some((icon) => icon.sizes === `${size}x${size}` && (icon.purpose ?? "any") === "any"), `a ${size} px icon`).toBe(true);
-    expect(icons.some((icon) => icon.purpose === "maskable"), "a maskable icon for Android's shapes").toBe(true);
+    for (const size of [192, 512])
+      expect(
+        icons.some((icon) => icon.sizes === `${size}x${size}` && (icon.purpose ?? "any") === "any"),
+        `a ${size} px icon`,
+      ).toBe(true);
+    expect(
+      icons.some((icon) => icon.purpose === "maskable"),
+      "a maskable icon for Android's shapes",
+    ).toBe(true);
     for (const icon of icons) {
       const [width, height] = icon.sizes.split("x").map(Number);
       expect(icon.type).toBe("image/png");
-      expect(pngSize(await fetchImage(request, new URL(icon.src, manifestLink!.href).href, /^image\/png/)), icon.src).toEqual({ width, height });
+      expect(
+        pngSize(await fetchImage(request, new URL(icon.src, manifestLink!.href).href, /^image\/png/)),
+        icon.src,
+      ).toEqual({ width, height });
     }
   });
 }

@@ -3,7 +3,14 @@
 // test-results/screenshots/ (docs/screenshots/ holds the demo world's, see capture-demo-screenshots.mjs).
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { CLIENT_ADDRESS_HEADER, createGuild, PASSWORD, randomIp, randomName, registerUser } from "../fixtures";
+import {
+  CLIENT_ADDRESS_HEADER,
+  createGuild,
+  PASSWORD,
+  randomIp,
+  randomName,
+  registerUser,
+} from "../fixtures";
 
 const SHOTS = "test-results/screenshots";
 
@@ -81,7 +88,10 @@ test("?next= brings the user back to the page they asked for; links keep it", as
 
   await page.goto(`/guilds/${guild.id}`);
   await expect(page).toHaveURL(new RegExp(`/login\\?next=%2Fguilds%2F${guild.id}$`));
-  await expect(page.getByRole("link", { name: "Create an account" })).toHaveAttribute("href", `/register?next=%2Fguilds%2F${guild.id}`);
+  await expect(page.getByRole("link", { name: "Create an account" })).toHaveAttribute(
+    "href",
+    `/register?next=%2Fguilds%2F${guild.id}`,
+  );
   await logIn(page, owner.email);
   await expect(page).toHaveURL(new RegExp(`/guilds/${guild.id}$`));
   await expect(page.getByRole("heading", { level: 1, name: guild.name })).toBeVisible();
@@ -94,7 +104,10 @@ test("?next= brings the user back to the page they asked for; links keep it", as
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto(`/register?next=${encodeURIComponent("/guilds?from=invite")}`);
-  await expect(page.getByRole("link", { name: "Log in" })).toHaveAttribute("href", "/login?next=%2Fguilds%3Ffrom%3Dinvite");
+  await expect(page.getByRole("link", { name: "Log in" })).toHaveAttribute(
+    "href",
+    "/login?next=%2Fguilds%3Ffrom%3Dinvite",
+  );
   const username = randomName("nx");
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Email", { exact: true }).fill(`${username}@e2e.test`);

@@ -28,13 +28,25 @@ const shots = [
 ];
 
 for (const shot of shots) {
-  const context = await browser.newContext({ baseURL, viewport: shot.viewport, colorScheme: shot.colorScheme, deviceScaleFactor: 1 });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: shot.viewport,
+    colorScheme: shot.colorScheme,
+    deviceScaleFactor: 1,
+  });
   const page = await context.newPage();
   if (shot.colorScheme === "light") {
     // The landing page counts the demo's simulated members online (DEMO_PRESENCE): wait for them.
     await page.goto("/invite/fluxer");
-    await page.getByTestId("invite-online").filter({ hasText: /^[1-9]\d* Online$/ }).waitFor();
-    await page.screenshot({ path: `${outDir}/landing-demo-${shot.viewport.width}.png`, fullPage: true, animations: "disabled" });
+    await page
+      .getByTestId("invite-online")
+      .filter({ hasText: /^[1-9]\d* Online$/ })
+      .waitFor();
+    await page.screenshot({
+      path: `${outDir}/landing-demo-${shot.viewport.width}.png`,
+      fullPage: true,
+      animations: "disabled",
+    });
   }
   // The sign-in pages as the demo invite's "Create an account" opens them: the invite's card on top.
   await page.goto("/invite/fluxer");

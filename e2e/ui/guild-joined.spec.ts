@@ -1,6 +1,13 @@
 // After joining with an invite the guild opens on the invite's channel and says, once, that you joined.
 import { expect, test, type Page } from "@playwright/test";
-import { CLIENT_ADDRESS_HEADER, createGuild, randomIp, randomName, registerUser, type TestUser } from "../fixtures";
+import {
+  CLIENT_ADDRESS_HEADER,
+  createGuild,
+  randomIp,
+  randomName,
+  registerUser,
+  type TestUser,
+} from "../fixtures";
 import { createChannel } from "./guild-settings-helpers";
 
 async function logInThenOpen(page: Page, user: TestUser, path: string) {
@@ -12,11 +19,17 @@ async function logInThenOpen(page: Page, user: TestUser, path: string) {
   await page.waitForURL((url) => url.pathname === path);
 }
 
-test("Accept Invite opens the guild on the invite's channel and says you joined, once", async ({ page, request }) => {
+test("Accept Invite opens the guild on the invite's channel and says you joined, once", async ({
+  page,
+  request,
+}) => {
   const owner = await registerUser(request);
   const guild = await createGuild(request, owner, randomName("Harbor "));
   const lobbyId = await createChannel(request, owner, guild.id, "lobby");
-  const created = await request.post(`/api/v1/channels/${lobbyId}/invites`, { headers: owner.headers, data: { max_age: 3600 } });
+  const created = await request.post(`/api/v1/channels/${lobbyId}/invites`, {
+    headers: owner.headers,
+    data: { max_age: 3600 },
+  });
   const { code } = await created.json();
   const visitor = await registerUser(request);
 
@@ -42,7 +55,10 @@ test("Accept Invite opens the guild on the invite's channel and says you joined,
   await expect(channels.getByRole("link", { name: "#general" })).toHaveAttribute("aria-current", "page");
 });
 
-test("a crafted link never greets someone who did not just join with an invite, but still opens the channel it names", async ({ page, request }) => {
+test("a crafted link never greets someone who did not just join with an invite, but still opens the channel it names", async ({
+  page,
+  request,
+}) => {
   const owner = await registerUser(request);
   const guild = await createGuild(request, owner);
   const lobbyId = await createChannel(request, owner, guild.id, "lobby");

@@ -5,7 +5,12 @@ import { expect, test, type APIRequestContext, type Locator } from "@playwright/
 import { createGuild, registerUser, type TestUser } from "../fixtures";
 import { expectAccessible, signInAt } from "./guild-settings-helpers";
 
-async function channel(request: APIRequestContext, owner: TestUser, guildId: string, data: { name: string; type?: number; parent_id?: string }) {
+async function channel(
+  request: APIRequestContext,
+  owner: TestUser,
+  guildId: string,
+  data: { name: string; type?: number; parent_id?: string },
+) {
   const response = await request.post(`/api/v1/guilds/${guildId}/channels`, { headers: owner.headers, data });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()).id as string;
@@ -13,9 +18,14 @@ async function channel(request: APIRequestContext, owner: TestUser, guildId: str
 
 /** Each option's label and the group it sits in. */
 async function optionsOf(select: Locator) {
-  return select.locator("option").evaluateAll((options) =>
-    options.map((option) => ({ label: (option as HTMLOptionElement).label, group: option.closest("optgroup")?.label ?? null })),
-  );
+  return select
+    .locator("option")
+    .evaluateAll((options) =>
+      options.map((option) => ({
+        label: (option as HTMLOptionElement).label,
+        group: option.closest("optgroup")?.label ?? null,
+      })),
+    );
 }
 
 // A guild whose positions interleave: creation order is general, Voice Channels, Lounge, rules, Info, announcements.
@@ -26,15 +36,25 @@ const GUILD_ORDER = [
   { label: "#announcements", group: "Info" },
 ];
 
-test("channel pickers show each channel's type with its icon, only invitable channels, in the guild's order", async ({ page, request }) => {
+test("channel pickers show each channel's type with its icon, only invitable channels, in the guild's order", async ({
+  page,
+  request,
+}) => {
   const owner = await registerUser(request);
   const guild = await createGuild(request, owner);
   const voiceCategory = await channel(request, owner, guild.id, { name: "Voice Channels", type: 4 });
-  const loungeId = await channel(request, owner, guild.id, { name: "Lounge", type: 2, parent_id: voiceCategory });
+  const loungeId = await channel(request, owner, guild.id, {
+    name: "Lounge",
+    type: 2,
+    parent_id: voiceCategory,
+  });
   await channel(request, owner, guild.id, { name: "rules" });
   const info = await channel(request, owner, guild.id, { name: "Info", type: 4 });
   await channel(request, owner, guild.id, { name: "announcements", parent_id: info });
-  const invite = await request.post(`/api/v1/channels/${loungeId}/invites`, { headers: owner.headers, data: {} });
+  const invite = await request.post(`/api/v1/channels/${loungeId}/invites`, {
+    headers: owner.headers,
+    data: {},
+  });
   const { code } = await invite.json();
 
   // The guild page lists them in this order.
@@ -56,8 +76,16 @@ test("channel pickers show each channel's type with its icon, only invitable cha
   expect(await optionsOf(picker)).toEqual(GUILD_ORDER);
   // Opened, every choice shows its type's icon.
   await picker.click();
-  for (const [name, icon] of [["#general", "text"], ["#rules", "text"], ["Lounge (voice)", "voice"], ["#announcements", "text"]] as const) {
-    await expect(picker.getByRole("option", { name, exact: true }).locator(`svg[data-channel-icon="${icon}"]`), name).toBeVisible();
+  for (const [name, icon] of [
+    ["#general", "text"],
+    ["#rules", "text"],
+    ["Lounge (voice)", "voice"],
+    ["#announcements", "text"],
+  ] as const) {
+    await expect(
+      picker.getByRole("option", { name, exact: true }).locator(`svg[data-channel-icon="${icon}"]`),
+      name,
+    ).toBeVisible();
   }
   await page.screenshot({ path: "test-results/screenshots/channel-picker-open.png" });
   await picker.getByRole("option", { name: "Lounge (voice)", exact: true }).click();

@@ -20,8 +20,16 @@ export async function signInAt(page: Page, user: TestUser, path: string) {
   await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, "\\?")}$`));
 }
 
-export async function createChannel(request: APIRequestContext, owner: TestUser, guildId: string, name: string): Promise<string> {
-  const response = await request.post(`/api/v1/guilds/${guildId}/channels`, { headers: owner.headers, data: { name, type: 0 } });
+export async function createChannel(
+  request: APIRequestContext,
+  owner: TestUser,
+  guildId: string,
+  name: string,
+): Promise<string> {
+  const response = await request.post(`/api/v1/guilds/${guildId}/channels`, {
+    headers: owner.headers,
+    data: { name, type: 0 },
+  });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()).id;
 }
@@ -29,14 +37,29 @@ export async function createChannel(request: APIRequestContext, owner: TestUser,
 /** The instance admin sets the guild's features (only admins may grant VANITY_URL). */
 export async function setFeatures(request: APIRequestContext, guildId: string, features: string[]) {
   const admin = await instanceAdmin(request);
-  const response = await request.patch(`/api/v1/guilds/${guildId}`, { headers: admin.headers, data: { features } });
+  const response = await request.patch(`/api/v1/guilds/${guildId}`, {
+    headers: admin.headers,
+    data: { features },
+  });
   expect(response.status(), await response.text()).toBe(200);
 }
 
-export type ListedInvite = { code: string; channel_id: string; max_age: number; max_uses: number; temporary: boolean; uses: number; inviter_id: string | null };
+export type ListedInvite = {
+  code: string;
+  channel_id: string;
+  max_age: number;
+  max_uses: number;
+  temporary: boolean;
+  uses: number;
+  inviter_id: string | null;
+};
 
 /** GET /api/v1/guilds/{id}/invites with the manager's token. */
-export async function guildInvites(request: APIRequestContext, manager: TestUser, guildId: string): Promise<ListedInvite[]> {
+export async function guildInvites(
+  request: APIRequestContext,
+  manager: TestUser,
+  guildId: string,
+): Promise<ListedInvite[]> {
   const response = await request.get(`/api/v1/guilds/${guildId}/invites`, { headers: manager.headers });
   expect(response.status(), await response.text()).toBe(200);
   return response.json();
@@ -44,7 +67,10 @@ export async function guildInvites(request: APIRequestContext, manager: TestUser
 
 /** The QR symbol size a link of `length` bytes needs: smallest version 1-6 at level M (then L), 17 + 4v modules. */
 export function expectedQrModules(length: number): number {
-  const capacities = [[14, 26, 42, 62, 84, 106], [17, 32, 53, 78, 106, 134]];
+  const capacities = [
+    [14, 26, 42, 62, 84, 106],
+    [17, 32, 53, 78, 106, 134],
+  ];
   for (const levels of capacities) {
     const version = levels.findIndex((capacity) => capacity >= length) + 1;
     if (version > 0) return 17 + 4 * version;
@@ -58,17 +84,30 @@ export async function shoot(page: Page, name: string, options: { fullPage?: bool
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     // The layout after the resize: two animation frames (resize observers and the paint after them).
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${name} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SHOTS}/settings-${name}-${width}.png`, fullPage: options.fullPage ?? true });
+    await page.screenshot({
+      path: `${SHOTS}/settings-${name}-${width}.png`,
+      fullPage: options.fullPage ?? true,
+    });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 /** No WCAG 2.1 A/AA violations on the page as it is now (open dialogs included). */
 export async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} → ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
   expect(summary, `accessibility of ${what}`).toEqual([]);
 }

@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { createGuild, registerUser } from "../fixtures";
 import { signInAt } from "./guild-settings-helpers";
 
-test("the invites page shows an invite created through the API, and drops one revoked there, without a reload", async ({ page, request }) => {
+test("the invites page shows an invite created through the API, and drops one revoked there, without a reload", async ({
+  page,
+  request,
+}) => {
   const owner = await registerUser(request);
   const guild = await createGuild(request, owner);
   await signInAt(page, owner, `/guilds/${guild.id}/settings/invites`);
@@ -11,15 +14,22 @@ test("the invites page shows an invite created through the API, and drops one re
   // A marker that a full navigation or reload would wipe.
   await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
 
-  const created = await request.post(`/api/v1/channels/${guild.general_channel_id}/invites`, { headers: owner.headers, data: { max_age: 3600, max_uses: 5 } });
+  const created = await request.post(`/api/v1/channels/${guild.general_channel_id}/invites`, {
+    headers: owner.headers,
+    data: { max_age: 3600, max_uses: 5 },
+  });
   expect(created.status(), await created.text()).toBe(200);
   const { code } = await created.json();
   // (The code also shows in the activity list below, which keeps a record of the revoke: look in the table.)
-  await expect(page.getByTestId("invite-table").getByText(code, { exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("invite-table").getByText(code, { exact: true })).toBeVisible({
+    timeout: 15_000,
+  });
 
   const revoked = await request.delete(`/api/v1/invites/${code}`, { headers: owner.headers });
   expect(revoked.status()).toBe(200);
-  await expect(page.getByTestId("invite-table").getByText(code, { exact: true })).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByTestId("invite-table").getByText(code, { exact: true })).toHaveCount(0, {
+    timeout: 15_000,
+  });
   await expect(page.getByTestId("no-invites")).toBeVisible();
 
   expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);

@@ -5,13 +5,24 @@ import { createGuild, expectError, registerUser, type TestUser } from "../fixtur
 import { memberWith, P } from "../support/members";
 import { createChannel, expectAccessible, signInAt } from "./guild-settings-helpers";
 
-async function createInviteVia(request: Parameters<typeof registerUser>[0], user: TestUser, channelId: string, data: Record<string, unknown> = {}) {
-  const response = await request.post(`/api/v1/channels/${channelId}/invites`, { headers: user.headers, data });
+async function createInviteVia(
+  request: Parameters<typeof registerUser>[0],
+  user: TestUser,
+  channelId: string,
+  data: Record<string, unknown> = {},
+) {
+  const response = await request.post(`/api/v1/channels/${channelId}/invites`, {
+    headers: user.headers,
+    data,
+  });
   expect(response.status(), await response.text()).toBe(200);
   return (await response.json()).code as string;
 }
 
-test("revoke asks for confirmation, then the invite is gone from the table and the API", async ({ page, request }) => {
+test("revoke asks for confirmation, then the invite is gone from the table and the API", async ({
+  page,
+  request,
+}) => {
   const owner = await registerUser(request);
   const guild = await createGuild(request, owner);
   const keep = await createInviteVia(request, owner, guild.general_channel_id!);
@@ -36,11 +47,16 @@ test("revoke asks for confirmation, then the invite is gone from the table and t
   expect((await request.get(`/api/v1/invites/${keep}`)).status()).toBe(200);
 
   const activity = page.getByTestId("invite-activity");
-  await expect(activity.locator("li").first()).toContainText(`${owner.username} revoked invite ${revoke} to #general`);
+  await expect(activity.locator("li").first()).toContainText(
+    `${owner.username} revoked invite ${revoke} to #general`,
+  );
   await expect(activity.locator("li").first()).toContainText("Reason: leaked in a raid server");
 });
 
-test("the revoke dialog is a dialog of its own: left-aligned on a wide screen, not part of the table", async ({ page, request }) => {
+test("the revoke dialog is a dialog of its own: left-aligned on a wide screen, not part of the table", async ({
+  page,
+  request,
+}) => {
   const owner = await registerUser(request);
   const guild = await createGuild(request, owner);
   const code = await createInviteVia(request, owner, guild.general_channel_id!);
@@ -52,12 +68,21 @@ test("the revoke dialog is a dialog of its own: left-aligned on a wide screen, n
   // The actions cell right-aligns its button; nothing of that may reach the dialog.
   expect(await dialog.evaluate((element) => element.closest("table"))).toBeNull();
   expect(await dialog.evaluate((element) => getComputedStyle(element).textAlign)).toMatch(/^(left|start)$/);
-  const [dialogBox, textBox] = await Promise.all([dialog.boundingBox(), dialog.getByText("stops working immediately").boundingBox()]);
+  const [dialogBox, textBox] = await Promise.all([
+    dialog.boundingBox(),
+    dialog.getByText("stops working immediately").boundingBox(),
+  ]);
   expect(textBox!.x - dialogBox!.x, "the explanation starts at the dialog's left padding").toBeLessThan(32);
-  await expect(dialog.getByRole("heading", { name: `Revoke invite ${code}?` })).toHaveCSS("text-align", /^(left|start)$/);
+  await expect(dialog.getByRole("heading", { name: `Revoke invite ${code}?` })).toHaveCSS(
+    "text-align",
+    /^(left|start)$/,
+  );
 });
 
-test("pausing invites refuses accepts with INVITES_DISABLED and shows a banner on both pages until resumed", async ({ page, request }) => {
+test("pausing invites refuses accepts with INVITES_DISABLED and shows a banner on both pages until resumed", async ({
+  page,
+  request,
+}) => {
   const owner = await registerUser(request);
   const guild = await createGuild(request, owner);
   const code = await createInviteVia(request, owner, guild.general_channel_id!);
@@ -71,12 +96,20 @@ test("pausing invites refuses accepts with INVITES_DISABLED and shows a banner o
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-checked", "true");
   await expect(banner).toContainText("Invites are paused");
-  await expectError(await request.post(`/api/v1/invites/${code}`, { headers: first.headers }), "INVITES_DISABLED");
-  const features = (await (await request.get(`/api/v1/guilds/${guild.id}`, { headers: owner.headers })).json()).features;
+  await expectError(
+    await request.post(`/api/v1/invites/${code}`, { headers: first.headers }),
+    "INVITES_DISABLED",
+  );
+  const features = (
+    await (await request.get(`/api/v1/guilds/${guild.id}`, { headers: owner.headers })).json()
+  ).features;
   expect(features).toContain("INVITES_DISABLED");
 
   // The banner follows to the vanity URL page, and resumes from there too.
-  await page.getByRole("navigation", { name: "Guild settings" }).getByRole("link", { name: "Vanity URL" }).click();
+  await page
+    .getByRole("navigation", { name: "Guild settings" })
+    .getByRole("link", { name: "Vanity URL" })
+    .click();
   await expect(page).toHaveURL(/\/settings\/vanity$/);
   await expect(banner).toBeVisible();
   await banner.getByRole("button", { name: "Resume invites" }).click();
@@ -84,10 +117,16 @@ test("pausing invites refuses accepts with INVITES_DISABLED and shows a banner o
   expect((await request.post(`/api/v1/invites/${code}`, { headers: first.headers })).status()).toBe(200);
 
   // Pause again from the switch, resume from the invites page's banner.
-  await page.getByRole("navigation", { name: "Guild settings" }).getByRole("link", { name: "Invites" }).click();
+  await page
+    .getByRole("navigation", { name: "Guild settings" })
+    .getByRole("link", { name: "Invites" })
+    .click();
   await toggle.click();
   await expect(banner).toBeVisible();
-  await expectError(await request.post(`/api/v1/invites/${code}`, { headers: second.headers }), "INVITES_DISABLED");
+  await expectError(
+    await request.post(`/api/v1/invites/${code}`, { headers: second.headers }),
+    "INVITES_DISABLED",
+  );
   await banner.getByRole("button", { name: "Resume invites" }).click();
   await expect(toggle).toHaveAttribute("aria-checked", "false");
   await expect(banner).toHaveCount(0);
@@ -101,7 +140,10 @@ test("pausing invites refuses accepts with INVITES_DISABLED and shows a banner o
 test("plain members and outsiders are refused both pages and never see a code", async ({ page, request }) => {
   const owner = await registerUser(request);
   const guild = await createGuild(request, owner);
-  const codes = [await createInviteVia(request, owner, guild.general_channel_id!), await createInviteVia(request, owner, guild.general_channel_id!, { max_age: 0 })];
+  const codes = [
+    await createInviteVia(request, owner, guild.general_channel_id!),
+    await createInviteVia(request, owner, guild.general_channel_id!, { max_age: 0 }),
+  ];
   const plain = await memberWith(request, owner, guild.id);
   const outsider = await registerUser(request);
   await createGuild(request, outsider); // a member of another guild
@@ -136,7 +178,10 @@ test("plain members and outsiders are refused both pages and never see a code", 
   expect(anonymous.headers().location).toBe(`/login?next=${encodeURIComponent(invitesPath)}`);
 });
 
-test("a channel manager sees and revokes only their channels' invites; MANAGE_GUILD sees all but revokes only what it may", async ({ page, request }) => {
+test("a channel manager sees and revokes only their channels' invites; MANAGE_GUILD sees all but revokes only what it may", async ({
+  page,
+  request,
+}) => {
   const owner = await registerUser(request);
   const guild = await createGuild(request, owner);
   const lobbyId = await createChannel(request, owner, guild.id, "lobby");
@@ -158,7 +203,9 @@ test("a channel manager sees and revokes only their channels' invites; MANAGE_GU
   await expect(page.getByRole("link", { name: `Revoke invite ${lobbyCode}` })).toBeVisible();
   expect(await page.content()).not.toContain(generalCode);
   await expect(page.getByRole("switch", { name: "Pause invites" })).toHaveCount(0);
-  await expect(page.getByRole("navigation", { name: "Guild settings" }).getByRole("link", { name: "Vanity URL" })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Guild settings" }).getByRole("link", { name: "Vanity URL" }),
+  ).toHaveCount(0);
   await expect(page.getByTestId("invite-activity")).toHaveCount(0); // no VIEW_AUDIT_LOG
   // New invites can go to the channels whose invites this page shows them.
   await page.getByRole("link", { name: "Create invite" }).click();

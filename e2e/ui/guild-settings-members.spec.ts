@@ -21,13 +21,23 @@ async function joinWith(request: APIRequestContext, code: string, username?: str
   return user;
 }
 
-test("a manager follows an invite's uses to who joined with it, filters by source, pages, and reads the leaderboard", async ({ page, request }) => {
+test("a manager follows an invite's uses to who joined with it, filters by source, pages, and reads the leaderboard", async ({
+  page,
+  request,
+}) => {
   const owner = await registerUser(request, { username: `owner${randomBytes(3).toString("hex")}` });
   const guild = await createGuild(request, owner);
   const channelId = guild.general_channel_id!;
   await setFeatures(request, guild.id, ["VANITY_URL"]);
   const vanity = `m-${randomBytes(5).toString("hex")}`;
-  expect((await request.patch(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers, data: { code: vanity } })).status()).toBe(200);
+  expect(
+    (
+      await request.patch(`/api/v1/guilds/${guild.id}/vanity-url`, {
+        headers: owner.headers,
+        data: { code: vanity },
+      })
+    ).status(),
+  ).toBe(200);
 
   const popular = await createInvite(request, owner, channelId, { max_age: 0 });
   const quiet = await createInvite(request, owner, channelId, { max_age: 0 });
@@ -91,7 +101,9 @@ test("a manager follows an invite's uses to who joined with it, filters by sourc
 
   // More than one page: 50 a page, newest first; Older and Newer walk them.
   for (let batch = 0; batch < 9; batch++) {
-    await Promise.all(Array.from({ length: 5 }, async () => joinGuild(request, guild.id, await registerUser(request))));
+    await Promise.all(
+      Array.from({ length: 5 }, async () => joinGuild(request, guild.id, await registerUser(request))),
+    );
   }
   await page.goto(`/guilds/${guild.id}/settings/members`);
   const total = 1 + 4 + 1 + 1 + 45; // owner, invite joins, vanity join, helper, added now
@@ -112,7 +124,10 @@ test("a manager follows an invite's uses to who joined with it, filters by sourc
   await expectAccessible(page, "a full page of members");
 });
 
-test("only MANAGE_GUILD sees the members view: a channel manager gets no tab, no links and a 403", async ({ page, request }) => {
+test("only MANAGE_GUILD sees the members view: a channel manager gets no tab, no links and a 403", async ({
+  page,
+  request,
+}) => {
   const owner = await registerUser(request);
   const guild = await createGuild(request, owner);
   const invite = await createInvite(request, owner, guild.general_channel_id!, { max_age: 0 });
@@ -120,10 +135,14 @@ test("only MANAGE_GUILD sees the members view: a channel manager gets no tab, no
   const channelManager = await memberWith(request, owner, guild.id, P.MANAGE_CHANNELS);
 
   await signInAt(page, channelManager, `/guilds/${guild.id}/settings/invites`);
-  await expect(page.getByRole("navigation", { name: "Guild settings" }).getByRole("link", { name: "Members" })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Guild settings" }).getByRole("link", { name: "Members" }),
+  ).toHaveCount(0);
   const uses = page.locator(`tr[data-code="${invite.code}"]`).getByTestId("invite-uses");
   await expect(uses).toHaveText("1 / ∞");
-  await expect(page.locator(`tr[data-code="${invite.code}"]`).getByRole("link", { name: /members who joined/ })).toHaveCount(0);
+  await expect(
+    page.locator(`tr[data-code="${invite.code}"]`).getByRole("link", { name: /members who joined/ }),
+  ).toHaveCount(0);
 
   const response = await page.goto(`/guilds/${guild.id}/settings/members?code=${invite.code}`);
   expect(response?.status()).toBe(403);

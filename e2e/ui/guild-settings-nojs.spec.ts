@@ -26,13 +26,25 @@ test("create, filter, revoke and pause work as plain forms", async ({ page, requ
   await expect(link).toHaveText(/\/invite\/[A-Za-z0-9]{8}$/);
   await expect(dialog.getByTestId("invite-qr")).toBeVisible();
   const code = (await link.textContent())!.split("/").pop()!;
-  expect((await guildInvites(request, owner, guild.id)).find((i) => i.code === code)).toMatchObject({ channel_id: lobbyId, max_age: 43200, max_uses: 25, temporary: true });
+  expect((await guildInvites(request, owner, guild.id)).find((i) => i.code === code)).toMatchObject({
+    channel_id: lobbyId,
+    max_age: 43200,
+    max_uses: 25,
+    temporary: true,
+  });
   await dialog.getByRole("link", { name: "Done" }).click();
   await expect(page).toHaveURL(new RegExp(`${path}$`));
   await expect(page.locator(`tr[data-code="${code}"]`)).toContainText("0 / 25");
 
   // Filters: a GET form with an Apply button.
-  const other = (await (await request.post(`/api/v1/channels/${guild.general_channel_id}/invites`, { headers: owner.headers, data: {} })).json()).code;
+  const other = (
+    await (
+      await request.post(`/api/v1/channels/${guild.general_channel_id}/invites`, {
+        headers: owner.headers,
+        data: {},
+      })
+    ).json()
+  ).code;
   await page.reload();
   const filters = page.getByRole("form", { name: "Filter invites" });
   await filters.getByLabel("Channel").selectOption({ label: "#general" });
@@ -65,7 +77,14 @@ test("the vanity form reports the server's errors next to the field", async ({ p
   await setFeatures(request, guild.id, ["VANITY_URL"]);
   await setFeatures(request, rivalGuild.id, ["VANITY_URL"]);
   const taken = randomName("held-");
-  expect((await request.patch(`/api/v1/guilds/${rivalGuild.id}/vanity-url`, { headers: rival.headers, data: { code: taken } })).status()).toBe(200);
+  expect(
+    (
+      await request.patch(`/api/v1/guilds/${rivalGuild.id}/vanity-url`, {
+        headers: rival.headers,
+        data: { code: taken },
+      })
+    ).status(),
+  ).toBe(200);
   await signInAt(page, owner, `/guilds/${guild.id}/settings/vanity`);
 
   const field = page.getByLabel("Vanity code");

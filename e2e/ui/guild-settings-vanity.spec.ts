@@ -5,7 +5,11 @@ import { expect, test } from "@playwright/test";
 import { createGuild, expectError, randomName, registerUser } from "../fixtures";
 import { expectAccessible, setFeatures, shoot, signInAt } from "./guild-settings-helpers";
 
-test("an owner sets, changes and clears the vanity URL, and sees every error state while typing", async ({ page, request, baseURL }) => {
+test("an owner sets, changes and clears the vanity URL, and sees every error state while typing", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const owner = await registerUser(request, { username: randomName("vanity") });
   const guild = await createGuild(request, owner);
   const rival = await registerUser(request);
@@ -13,14 +17,19 @@ test("an owner sets, changes and clears the vanity URL, and sees every error sta
   await setFeatures(request, guild.id, ["VANITY_URL"]);
   await setFeatures(request, rivalGuild.id, ["VANITY_URL"]);
   const taken = randomName("taken-");
-  const claimed = await request.patch(`/api/v1/guilds/${rivalGuild.id}/vanity-url`, { headers: rival.headers, data: { code: taken } });
+  const claimed = await request.patch(`/api/v1/guilds/${rivalGuild.id}/vanity-url`, {
+    headers: rival.headers,
+    data: { code: taken },
+  });
   expect(claimed.status(), await claimed.text()).toBe(200);
   const first = randomName("raid-");
   const second = randomName("squad-");
   const path = `/guilds/${guild.id}/settings/vanity`;
 
   await signInAt(page, owner, path);
-  await expect(page.getByRole("navigation", { name: "Guild settings" }).getByRole("link", { name: "Vanity URL" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Guild settings" }).getByRole("link", { name: "Vanity URL" }),
+  ).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("vanity-current")).toContainText("None yet");
   const field = page.getByLabel("Vanity code");
   const message = page.getByTestId("vanity-message");
@@ -78,7 +87,10 @@ test("an owner sets, changes and clears the vanity URL, and sees every error sta
 
   // Clear it (after the confirmation).
   await page.getByRole("button", { name: "Remove vanity URL" }).click();
-  await page.getByRole("dialog", { name: "Remove the vanity URL?" }).getByRole("button", { name: "Remove vanity URL" }).click();
+  await page
+    .getByRole("dialog", { name: "Remove the vanity URL?" })
+    .getByRole("button", { name: "Remove vanity URL" })
+    .click();
   await expect(message).toContainText("Vanity URL removed.");
   await expect(page.getByTestId("vanity-current")).toContainText("None yet");
   await expect(field).toHaveValue("");
@@ -86,30 +98,48 @@ test("an owner sets, changes and clears the vanity URL, and sees every error sta
   expect(await api.json()).toEqual({ code: null, uses: 0 });
 
   // Each change is in the invites page's activity.
-  await page.getByRole("navigation", { name: "Guild settings" }).getByRole("link", { name: "Invites" }).click();
+  await page
+    .getByRole("navigation", { name: "Guild settings" })
+    .getByRole("link", { name: "Invites" })
+    .click();
   const items = page.getByTestId("invite-activity").locator("li");
   await expect(items.nth(0)).toContainText(`${owner.username} removed the vanity URL ${second}`);
-  await expect(items.nth(1)).toContainText(`${owner.username} changed the vanity URL from ${first} to ${second}`);
+  await expect(items.nth(1)).toContainText(
+    `${owner.username} changed the vanity URL from ${first} to ${second}`,
+  );
   await expect(items.nth(2)).toContainText(`${owner.username} set the vanity URL to ${first}`);
 });
 
-test("without the VANITY_URL feature the page explains it is unavailable and shows no form", async ({ page, request }) => {
+test("without the VANITY_URL feature the page explains it is unavailable and shows no form", async ({
+  page,
+  request,
+}) => {
   const owner = await registerUser(request);
   const guild = await createGuild(request, owner);
   await signInAt(page, owner, `/guilds/${guild.id}/settings/vanity`);
-  await expect(page.getByTestId("vanity-unavailable")).toContainText("Vanity URLs are not available for this guild");
+  await expect(page.getByTestId("vanity-unavailable")).toContainText(
+    "Vanity URLs are not available for this guild",
+  );
   await expect(page.getByLabel("Vanity code")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Set vanity URL" })).toHaveCount(0);
   await shoot(page, "vanity-unavailable");
   await expectAccessible(page, "the vanity page without the feature");
 });
 
-test("removing the vanity URL asks first and says the code stays reserved for 30 days", async ({ page, request, baseURL }) => {
+test("removing the vanity URL asks first and says the code stays reserved for 30 days", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const owner = await registerUser(request);
   const guild = await createGuild(request, owner);
   await setFeatures(request, guild.id, ["VANITY_URL"]);
   const code = randomName("keep-");
-  expect((await request.patch(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers, data: { code } })).status()).toBe(200);
+  expect(
+    (
+      await request.patch(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers, data: { code } })
+    ).status(),
+  ).toBe(200);
   await page.setViewportSize({ width: 390, height: 844 });
   await signInAt(page, owner, `/guilds/${guild.id}/settings/vanity`);
 
@@ -122,23 +152,35 @@ test("removing the vanity URL asks first and says the code stays reserved for 30
   // Cancel changes nothing.
   await dialog.getByRole("link", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
-  expect(await (await request.get(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers })).json()).toMatchObject({ code });
+  expect(
+    await (await request.get(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers })).json(),
+  ).toMatchObject({ code });
 
   await page.getByRole("button", { name: "Remove vanity URL" }).click();
   await dialog.getByRole("button", { name: "Remove vanity URL" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId("vanity-message")).toContainText("Vanity URL removed. It stays reserved for this guild for 30 days.");
+  await expect(page.getByTestId("vanity-message")).toContainText(
+    "Vanity URL removed. It stays reserved for this guild for 30 days.",
+  );
   await expect(page.getByTestId("vanity-current")).toContainText("None yet");
-  expect(await (await request.get(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers })).json()).toMatchObject({ code: null });
+  expect(
+    await (await request.get(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers })).json(),
+  ).toMatchObject({ code: null });
 });
 
-test("the use count belongs to the guild's vanity URL: changing the code and back keeps counting", async ({ page, request }) => {
+test("the use count belongs to the guild's vanity URL: changing the code and back keeps counting", async ({
+  page,
+  request,
+}) => {
   const owner = await registerUser(request);
   const guild = await createGuild(request, owner);
   await setFeatures(request, guild.id, ["VANITY_URL"]);
   const [first, second] = [randomName("old-"), randomName("new-")];
   const setCode = async (code: string | null) => {
-    const response = await request.patch(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers, data: { code } });
+    const response = await request.patch(`/api/v1/guilds/${guild.id}/vanity-url`, {
+      headers: owner.headers,
+      data: { code },
+    });
     expect(response.status(), await response.text()).toBe(200);
     return response.json();
   };
@@ -152,13 +194,17 @@ test("the use count belongs to the guild's vanity URL: changing the code and bac
   expect(await setCode(second)).toEqual({ code: second, uses: 2 });
   await join(second);
   expect(await setCode(first)).toEqual({ code: first, uses: 3 });
-  expect(await (await request.get(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers })).json()).toEqual({ code: first, uses: 3 });
+  expect(
+    await (await request.get(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers })).json(),
+  ).toEqual({ code: first, uses: 3 });
 
   await signInAt(page, owner, `/guilds/${guild.id}/settings/vanity`);
   await expect(page.getByTestId("vanity-uses")).toContainText("Used 3 times");
   // Removing it and setting one again later still counts from there.
   await setCode(null);
-  expect(await (await request.get(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers })).json()).toEqual({ code: null, uses: 3 });
+  expect(
+    await (await request.get(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers })).json(),
+  ).toEqual({ code: null, uses: 3 });
   await setCode(second);
   await join(second);
   await page.reload();

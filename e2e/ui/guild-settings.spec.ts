@@ -4,9 +4,23 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createGuild, registerUser } from "../fixtures";
 import { memberWith } from "../support/members";
-import { createChannel, expectAccessible, expectedQrModules, guildInvites, shoot, signInAt } from "./guild-settings-helpers";
+import {
+  createChannel,
+  expectAccessible,
+  expectedQrModules,
+  guildInvites,
+  shoot,
+  signInAt,
+} from "./guild-settings-helpers";
 
-type Plan = { channel: string; expire: string; maxAge: number; uses: string; maxUses: number; temporary: boolean };
+type Plan = {
+  channel: string;
+  expire: string;
+  maxAge: number;
+  uses: string;
+  maxUses: number;
+  temporary: boolean;
+};
 
 // Every "Expire after" and every "Max uses" choice once, temporary on and off, two channels.
 const PLANS: Plan[] = [
@@ -23,7 +37,9 @@ async function fillAndCreate(page: Page, dialog: Locator, plan: Plan): Promise<s
   await dialog.getByLabel("Channel").selectOption({ label: plan.channel });
   await dialog.getByLabel("Expire after").selectOption({ label: plan.expire });
   await dialog.getByLabel("Max uses").selectOption({ label: plan.uses });
-  await dialog.getByRole("switch", { name: /Temporary membership/ }).setChecked(plan.temporary, { force: true });
+  await dialog
+    .getByRole("switch", { name: /Temporary membership/ })
+    .setChecked(plan.temporary, { force: true });
   await dialog.getByRole("button", { name: "Create invite" }).click();
   const link = dialog.getByTestId("new-invite-link");
   await expect(link).toHaveText(/\/invite\/[A-Za-z0-9]{8}$/);
@@ -49,7 +65,9 @@ test("an owner creates invites with every option, copies one, sees its QR code a
 
   await signInAt(page, owner, path);
   await expect(page.getByRole("heading", { level: 1, name: "Guild settings" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Guild settings" }).getByRole("link", { name: "Invites" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Guild settings" }).getByRole("link", { name: "Invites" }),
+  ).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("no-invites")).toContainText("No live invites");
 
   const codes: string[] = [];
@@ -91,7 +109,9 @@ test("an owner creates invites with every option, copies one, sees its QR code a
   // Newest first, one row per invite, each with its settings in words.
   const rows = page.getByTestId("invite-table").locator("tbody tr");
   await expect(rows).toHaveCount(PLANS.length);
-  expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-code")))).toEqual([...codes].reverse());
+  expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-code")))).toEqual(
+    [...codes].reverse(),
+  );
   const firstRow = page.locator(`tr[data-code="${codes[0]}"]`);
   await expect(firstRow).toContainText("general");
   await expect(firstRow).toContainText(owner.username);
@@ -100,7 +120,9 @@ test("an owner creates invites with every option, copies one, sees its QR code a
   await expect(page.locator(`tr[data-code="${codes[6]}"]`).getByTestId("invite-uses")).toHaveText("0 / ∞");
   await expect(page.locator(`tr[data-code="${codes[6]}"]`)).toContainText("Never");
   await expect(page.locator(`tr[data-code="${codes[2]}"]`)).toContainText("lobby");
-  await expect(page.locator(`tr[data-code="${codes[1]}"]`).getByText("Temporary", { exact: true })).toHaveCount(0);
+  await expect(
+    page.locator(`tr[data-code="${codes[1]}"]`).getByText("Temporary", { exact: true }),
+  ).toHaveCount(0);
   // The expiry is a live countdown.
   const countdown = firstRow.getByTestId("invite-expiry");
   await expect(countdown).toHaveText(/^(29m \d\ds|30m 00s)$/);
@@ -123,8 +145,12 @@ test("an owner creates invites with every option, copies one, sees its QR code a
   }
 
   // Recent activity lists the creations, newest first.
-  await expect(page.getByTestId("invite-activity").locator("li").first()).toContainText(`created invite ${codes[6]}`);
-  await expect(page.getByTestId("invite-activity")).toContainText(`created invite ${codes[0]} to #general (expires after 30 minutes, 1 use, temporary membership)`);
+  await expect(page.getByTestId("invite-activity").locator("li").first()).toContainText(
+    `created invite ${codes[6]}`,
+  );
+  await expect(page.getByTestId("invite-activity")).toContainText(
+    `created invite ${codes[0]} to #general (expires after 30 minutes, 1 use, temporary membership)`,
+  );
 });
 
 test("the table filters by channel and by inviter through the URL", async ({ page, request }) => {
@@ -133,7 +159,10 @@ test("the table filters by channel and by inviter through the URL", async ({ pag
   const lobbyId = await createChannel(request, owner, guild.id, "lobby");
   const member = await memberWith(request, owner, guild.id); // @everyone may create invites
   const post = async (user: typeof owner, channelId: string) => {
-    const response = await request.post(`/api/v1/channels/${channelId}/invites`, { headers: user.headers, data: { max_age: 3600 } });
+    const response = await request.post(`/api/v1/channels/${channelId}/invites`, {
+      headers: user.headers,
+      data: { max_age: 3600 },
+    });
     expect(response.status(), await response.text()).toBe(200);
     return (await response.json()).code as string;
   };
@@ -147,14 +176,20 @@ test("the table filters by channel and by inviter through the URL", async ({ pag
   await expect(rows).toHaveCount(3);
   await expect(page.locator(`tr[data-code="${memberGeneral}"]`)).toContainText(member.username);
 
-  await page.getByRole("form", { name: "Filter invites" }).getByLabel("Channel").selectOption({ label: "#lobby" });
+  await page
+    .getByRole("form", { name: "Filter invites" })
+    .getByLabel("Channel")
+    .selectOption({ label: "#lobby" });
   await expect(page).toHaveURL(new RegExp(`\\?channel=${lobbyId}$`));
   await expect(rows).toHaveCount(1);
   await expect(page.locator(`tr[data-code="${ownerLobby}"]`)).toBeVisible();
 
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expect(rows).toHaveCount(3);
-  await page.getByRole("form", { name: "Filter invites" }).getByLabel("Inviter").selectOption({ label: member.username });
+  await page
+    .getByRole("form", { name: "Filter invites" })
+    .getByLabel("Inviter")
+    .selectOption({ label: member.username });
   await expect(page).toHaveURL(new RegExp(`\\?inviter=${member.id}$`));
   await expect(rows).toHaveCount(1);
   await expect(page.locator(`tr[data-code="${memberGeneral}"]`)).toBeVisible();
@@ -164,7 +199,11 @@ test("the table filters by channel and by inviter through the URL", async ({ pag
   await expect(page.getByTestId("no-invites")).toContainText("No invite matches these filters");
   await page.getByRole("link", { name: "Show all invites" }).click();
   await expect(rows).toHaveCount(3);
-  expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-code")))).toEqual([memberGeneral, ownerLobby, ownerGeneral]);
+  expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-code")))).toEqual([
+    memberGeneral,
+    ownerLobby,
+    ownerGeneral,
+  ]);
 });
 
 test("screenshots: the invites page and the create dialog with its QR code", async ({ page, request }) => {
@@ -177,7 +216,10 @@ test("screenshots: the invites page and the create dialog with its QR code", asy
     [member, lobbyId, { max_age: 3600, max_uses: 10, temporary: true }],
     [owner, lobbyId, { max_age: 0, max_uses: 0 }],
   ] as const) {
-    const response = await request.post(`/api/v1/channels/${channelId}/invites`, { headers: { ...user.headers, "x-audit-log-reason": "for the weekend event" }, data });
+    const response = await request.post(`/api/v1/channels/${channelId}/invites`, {
+      headers: { ...user.headers, "x-audit-log-reason": "for the weekend event" },
+      data,
+    });
     expect(response.status()).toBe(200);
   }
   await signInAt(page, owner, `/guilds/${guild.id}/settings/invites`);

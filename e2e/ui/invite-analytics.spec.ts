@@ -7,21 +7,53 @@ import { acceptInvite, createInvite, ownerWithGuild } from "../support/invites";
 import { memberWith } from "../support/members";
 import { expectAccessible, shoot, signInAt } from "./guild-settings-helpers";
 
-const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+const BROWSER =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
 
-test("a manager reads the guild's invite ranking and one invite's views, joins and referrers", async ({ page, request }) => {
+test("a manager reads the guild's invite ranking and one invite's views, joins and referrers", async ({
+  page,
+  request,
+}) => {
   const { owner, guild, channelId } = await ownerWithGuild(request);
-  const [popular, quiet] = await Promise.all([createInvite(request, owner, channelId, { max_age: 0 }), createInvite(request, owner, channelId, { max_age: 0 })]);
-  const referers = ["https://news.example.com/post", "https://news.example.com/other", "https://forum.example.org/t/1", ""];
+  const [popular, quiet] = await Promise.all([
+    createInvite(request, owner, channelId, { max_age: 0 }),
+    createInvite(request, owner, channelId, { max_age: 0 }),
+  ]);
+  const referers = [
+    "https://news.example.com/post",
+    "https://news.example.com/other",
+    "https://forum.example.org/t/1",
+    "",
+  ];
   for (const [i, referer] of referers.entries()) {
-    const headers: Record<string, string> = { "x-test-client-address": randomIp(), "user-agent": BROWSER, ...(referer ? { referer } : {}) };
-    expect((await request.get(i % 2 ? `/${popular.code}` : `/invite/${popular.code}`, { headers })).status()).toBe(200);
+    const headers: Record<string, string> = {
+      "x-test-client-address": randomIp(),
+      "user-agent": BROWSER,
+      ...(referer ? { referer } : {}),
+    };
+    expect(
+      (await request.get(i % 2 ? `/${popular.code}` : `/invite/${popular.code}`, { headers })).status(),
+    ).toBe(200);
   }
-  expect((await request.get(`/api/v1/invites/${quiet.code}`, { headers: { "x-test-client-address": randomIp(), "user-agent": BROWSER } })).status()).toBe(200);
+  expect(
+    (
+      await request.get(`/api/v1/invites/${quiet.code}`, {
+        headers: { "x-test-client-address": randomIp(), "user-agent": BROWSER },
+      })
+    ).status(),
+  ).toBe(200);
   const joiner = await registerUser(request);
   expect((await acceptInvite(request, joiner, popular.code)).status()).toBe(200);
   await expect
-    .poll(async () => (await (await request.get(`/api/v1/invites/${popular.code}/analytics`, { headers: owner.headers })).json()).totals, { timeout: 15_000 })
+    .poll(
+      async () =>
+        (
+          await (
+            await request.get(`/api/v1/invites/${popular.code}/analytics`, { headers: owner.headers })
+          ).json()
+        ).totals,
+      { timeout: 15_000 },
+    )
     .toMatchObject({ views: 4, joins: 1 });
 
   await signInAt(page, owner, `/guilds/${guild.id}/settings/analytics`);
@@ -51,14 +83,19 @@ test("a manager reads the guild's invite ranking and one invite's views, joins a
   await chart.getByText("Show as table").click();
   await expect(chart.getByRole("columnheader", { name: "Hour" })).toBeVisible();
   const rows = chart.locator("tbody tr");
-  const values = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => Number(td.textContent))));
+  const values = await rows.evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => Number(td.textContent))),
+  );
   expect(values.reduce((sum, [views]) => sum + (views ?? 0), 0)).toBe(4);
   expect(values.reduce((sum, [, joins]) => sum + (joins ?? 0), 0)).toBe(1);
   await expectAccessible(page, "an invite's analytics with its table open");
   await shoot(page, "analytics-invite");
 });
 
-test("a plain member is refused the analytics pages; an inviter sees their own invite's", async ({ page, request }) => {
+test("a plain member is refused the analytics pages; an inviter sees their own invite's", async ({
+  page,
+  request,
+}) => {
   const { owner, guild, channelId } = await ownerWithGuild(request);
   const member = await memberWith(request, owner, guild.id);
   const ownersInvite = await createInvite(request, owner, channelId, { max_age: 0 });
@@ -66,7 +103,10 @@ test("a plain member is refused the analytics pages; an inviter sees their own i
   await signInAt(page, member, `/guilds/${guild.id}/settings/analytics/${own.code}`);
   await expect(page.getByRole("heading", { name: `Invite ${own.code}` })).toBeVisible();
   await expect(page.getByRole("link", { name: "Analytics" })).toHaveCount(0);
-  for (const path of [`/guilds/${guild.id}/settings/analytics`, `/guilds/${guild.id}/settings/analytics/${ownersInvite.code}`]) {
+  for (const path of [
+    `/guilds/${guild.id}/settings/analytics`,
+    `/guilds/${guild.id}/settings/analytics/${ownersInvite.code}`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
   }

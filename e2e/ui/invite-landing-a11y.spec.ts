@@ -6,14 +6,21 @@ import { CLIENT_ADDRESS_HEADER, randomIp, registerUser } from "../fixtures";
 import { createInvite, ownerWithGuild } from "../support/invites";
 
 async function expectNoViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
   expect(summary, label).toEqual([]);
 }
 
 async function signIn(page: Page, user: { email: string; password: string }) {
   const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
-  const response = await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: user.email, password: user.password }, maxRedirects: 0 });
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: user.email, password: user.password },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(302);
 }
 
@@ -21,7 +28,10 @@ test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ [CLIENT_ADDRESS_HEADER]: randomIp() });
 });
 
-test("anonymous, signed-in, temporary and invalid states pass axe in light and dark", async ({ page, request }) => {
+test("anonymous, signed-in, temporary and invalid states pass axe in light and dark", async ({
+  page,
+  request,
+}) => {
   const { owner, channelId } = await ownerWithGuild(request);
   const invite = await createInvite(request, owner, channelId, { temporary: true });
   for (const colorScheme of ["light", "dark"] as const) {
@@ -39,16 +49,22 @@ test("anonymous, signed-in, temporary and invalid states pass axe in light and d
   }
 });
 
-test("keyboard: Tab reaches the primary action with a visible focus ring; 320 px needs no sideways scrolling", async ({ page, request }) => {
+test("keyboard: Tab reaches the primary action with a visible focus ring; 320 px needs no sideways scrolling", async ({
+  page,
+  request,
+}) => {
   const { owner, channelId } = await ownerWithGuild(request);
   const invite = await createInvite(request, owner, channelId);
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto(`/${invite.code}`);
   const login = page.getByRole("button", { name: "Log in to accept" });
-  for (let press = 0; press < 5 && !(await login.evaluate((el) => el === document.activeElement)); press++) await page.keyboard.press("Tab");
+  for (let press = 0; press < 5 && !(await login.evaluate((el) => el === document.activeElement)); press++)
+    await page.keyboard.press("Tab");
   await expect(login).toBeFocused();
   const outline = await login.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe("solid");
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBe(0);
 });

@@ -3,7 +3,14 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { CLIENT_ADDRESS_HEADER, PASSWORD, randomIp, randomName, registerUser, type TestUser } from "../fixtures";
+import {
+  CLIENT_ADDRESS_HEADER,
+  PASSWORD,
+  randomIp,
+  randomName,
+  registerUser,
+  type TestUser,
+} from "../fixtures";
 import { acceptInvite, createInvite, ownerWithGuild } from "../support/invites";
 import { instanceAdmin } from "../support/members";
 
@@ -15,7 +22,11 @@ async function snap(page: Page, state: string) {
   const original = page.viewportSize();
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await page.screenshot({ path: path.join(SHOTS, `landing-${state}-${width}.png`), fullPage: true, animations: "disabled" });
+    await page.screenshot({
+      path: path.join(SHOTS, `landing-${state}-${width}.png`),
+      fullPage: true,
+      animations: "disabled",
+    });
   }
   if (original) await page.setViewportSize(original);
 }
@@ -32,22 +43,37 @@ async function signIn(page: Page, user: TestUser) {
   expect(cookies.some((cookie) => cookie.name.endsWith("authjs.session-token"))).toBe(true);
 }
 
-async function isMember(request: APIRequestContext, user: { headers: Record<string, string> }, guildId: string): Promise<boolean> {
+async function isMember(
+  request: APIRequestContext,
+  user: { headers: Record<string, string> },
+  guildId: string,
+): Promise<boolean> {
   const response = await request.get("/api/v1/users/@me/guilds", { headers: user.headers });
   expect(response.status(), await response.text()).toBe(200);
   return ((await response.json()) as { id: string }[]).some((guild) => guild.id === guildId);
 }
 
 /** A guild named for the screenshots, its owner "alice", and a 7-day invite to #general. */
-async function guildWithInvite(request: APIRequestContext, name = "Night Owls Book Club", body: Record<string, unknown> = { max_age: 604800 }) {
+async function guildWithInvite(
+  request: APIRequestContext,
+  name = "Night Owls Book Club",
+  body: Record<string, unknown> = { max_age: 604800 },
+) {
   const owner = await registerUser(request, { username: "alice" });
   const created = await request.post("/api/v1/guilds", { data: { name }, headers: owner.headers });
   expect(created.status(), await created.text()).toBe(201);
   const guild = await created.json();
-  const channels = await (await request.get(`/api/v1/guilds/${guild.id}/channels`, { headers: owner.headers })).json();
+  const channels = await (
+    await request.get(`/api/v1/guilds/${guild.id}/channels`, { headers: owner.headers })
+  ).json();
   const channelId = (channels as { id: string; name: string }[]).find((c) => c.name === "general")!.id;
   const invite = await createInvite(request, owner, channelId, body);
-  return { owner, guild: guild as { id: string; name: string }, channelId, invite: invite as { code: string } };
+  return {
+    owner,
+    guild: guild as { id: string; name: string },
+    channelId,
+    invite: invite as { code: string },
+  };
 }
 
 test.beforeEach(async ({ context }) => {
@@ -56,7 +82,10 @@ test.beforeEach(async ({ context }) => {
 });
 
 test.describe("invite landing page", () => {
-  test("anonymous: preview with inviter, channel, counts and expiry; Log in to accept leads to the login page", async ({ page, request }) => {
+  test("anonymous: preview with inviter, channel, counts and expiry; Log in to accept leads to the login page", async ({
+    page,
+    request,
+  }) => {
     const { guild, invite } = await guildWithInvite(request);
     const response = await page.goto(`/invite/${invite.code}`);
     expect(response?.status()).toBe(200);
@@ -121,9 +150,15 @@ test.describe("invite landing page", () => {
     await snap(page, "member");
   });
 
-  test("invites paused: a disabled Invites paused button, for visitors and signed-in users", async ({ page, request }) => {
+  test("invites paused: a disabled Invites paused button, for visitors and signed-in users", async ({
+    page,
+    request,
+  }) => {
     const { owner, guild, invite } = await guildWithInvite(request, "Quiet Library");
-    const paused = await request.patch(`/api/v1/guilds/${guild.id}`, { data: { features: ["INVITES_DISABLED"] }, headers: owner.headers });
+    const paused = await request.patch(`/api/v1/guilds/${guild.id}`, {
+      data: { features: ["INVITES_DISABLED"] },
+      headers: owner.headers,
+    });
     expect(paused.status(), await paused.text()).toBe(200);
     await page.goto(`/invite/${invite.code}`);
     await expect(page.getByRole("button", { name: "Invites paused" })).toBeDisabled();
@@ -140,7 +175,10 @@ test.describe("invite landing page", () => {
   test("banned: You can't join this guild", async ({ page, request }) => {
     const { owner, guild, invite } = await guildWithInvite(request);
     const user = await registerUser(request, { username: "mallory" });
-    const ban = await request.put(`/api/v1/guilds/${guild.id}/bans/${user.id}`, { data: {}, headers: owner.headers });
+    const ban = await request.put(`/api/v1/guilds/${guild.id}/bans/${user.id}`, {
+      data: {},
+      headers: owner.headers,
+    });
     expect(ban.status(), await ban.text()).toBe(204);
     await signIn(page, user);
     await page.goto(`/invite/${invite.code}`);
@@ -151,7 +189,10 @@ test.describe("invite landing page", () => {
     await snap(page, "banned");
   });
 
-  test("invalid: unknown, used-up and expired codes get the Invite invalid page with status 404", async ({ page, request }) => {
+  test("invalid: unknown, used-up and expired codes get the Invite invalid page with status 404", async ({
+    page,
+    request,
+  }) => {
     const unknown = await page.goto("/invite/NoSuchCode1");
     expect(unknown?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Invite invalid" })).toBeVisible();
@@ -173,7 +214,9 @@ test.describe("invite landing page", () => {
   test("temporary membership is stated plainly", async ({ page, request }) => {
     const { invite } = await guildWithInvite(request, "Drop-in Study Hall", { max_age: 0, temporary: true });
     await page.goto(`/invite/${invite.code}`);
-    await expect(page.getByTestId("invite-temporary")).toContainText("You'll be removed when you disconnect unless you're given a role");
+    await expect(page.getByTestId("invite-temporary")).toContainText(
+      "You'll be removed when you disconnect unless you're given a role",
+    );
     await expect(page.getByTestId("invite-expiry")).toHaveText("Never expires");
     await snap(page, "temporary");
   });
@@ -181,17 +224,26 @@ test.describe("invite landing page", () => {
   test("verified guilds show the badge", async ({ page, request }) => {
     const { guild, invite } = await guildWithInvite(request, "Fluxer Community");
     const admin = await instanceAdmin(request);
-    const verified = await request.patch(`/api/v1/guilds/${guild.id}`, { data: { features: ["VERIFIED"] }, headers: admin.headers });
+    const verified = await request.patch(`/api/v1/guilds/${guild.id}`, {
+      data: { features: ["VERIFIED"] },
+      headers: admin.headers,
+    });
     expect(verified.status(), await verified.text()).toBe(200);
     await page.goto(`/invite/${invite.code}`);
     await expect(page.getByRole("img", { name: "Verified" })).toBeVisible();
     await snap(page, "verified");
   });
 
-  test("group DM invite: inviter, group name and member count; accepting adds you to the group", async ({ page, request }) => {
+  test("group DM invite: inviter, group name and member count; accepting adds you to the group", async ({
+    page,
+    request,
+  }) => {
     const alice = await registerUser(request, { username: "alice" });
     const bob = await registerUser(request, { username: "bob" });
-    const created = await request.post("/api/v1/users/@me/channels", { data: { recipients: [bob.id], name: "Weekend Trip" }, headers: alice.headers });
+    const created = await request.post("/api/v1/users/@me/channels", {
+      data: { recipients: [bob.id], name: "Weekend Trip" },
+      headers: alice.headers,
+    });
     expect(created.status(), await created.text()).toBe(200);
     const channel = await created.json();
     const invite = await createInvite(request, alice, channel.id, {});
@@ -220,7 +272,9 @@ test.describe("invite landing page", () => {
     await page.goto(`/invite/${invite.code}`);
     expect((await acceptInvite(request, await registerUser(request), invite.code)).status()).toBe(200);
     await page.getByRole("button", { name: "Accept Invite" }).click();
-    const error = page.getByText("This invite is no longer valid. It may have expired, been used up or been revoked.");
+    const error = page.getByText(
+      "This invite is no longer valid. It may have expired, been used up or been revoked.",
+    );
     await expect(error).toBeVisible();
     await expect(error).toHaveAttribute("role", "alert");
     await expect(page.getByRole("button", { name: "Accept Invite" })).toBeDisabled();
@@ -240,7 +294,10 @@ test.describe("invite landing page", () => {
 });
 
 test.describe("sign-in round trip", () => {
-  test("anonymous → Log in to accept → the login page → back on the invite, joined without another click", async ({ page, request }) => {
+  test("anonymous → Log in to accept → the login page → back on the invite, joined without another click", async ({
+    page,
+    request,
+  }) => {
     const { guild, invite } = await guildWithInvite(request);
     const user = await registerUser(request, { username: "frank" });
     await page.goto(`/invite/${invite.code}`);
@@ -255,11 +312,16 @@ test.describe("sign-in round trip", () => {
     expect(await isMember(request, user, guild.id)).toBe(true);
   });
 
-  test("a link already opened by many: the page everyone shares still signs you in and joins you", async ({ page, request }) => {
+  test("a link already opened by many: the page everyone shares still signs you in and joins you", async ({
+    page,
+    request,
+  }) => {
     const { guild, invite } = await guildWithInvite(request, "Viral Link Club");
     // Other visitors first: from the second view on, signed-out visitors get the cached page.
     for (let i = 0; i < 4; i++) {
-      const view = await request.get(`/invite/${invite.code}`, { headers: { [CLIENT_ADDRESS_HEADER]: randomIp() } });
+      const view = await request.get(`/invite/${invite.code}`, {
+        headers: { [CLIENT_ADDRESS_HEADER]: randomIp() },
+      });
       expect(view.status()).toBe(200);
       expect(await view.text()).toContain("Viral Link Club");
     }
@@ -280,7 +342,10 @@ test.describe("sign-in round trip", () => {
     await expect(page.getByRole("button", { name: "Log in to accept" })).toHaveCount(0);
   });
 
-  test("anonymous → Create an account (from the short link) → the register page → joined", async ({ page, request }) => {
+  test("anonymous → Create an account (from the short link) → the register page → joined", async ({
+    page,
+    request,
+  }) => {
     const { guild, invite } = await guildWithInvite(request);
     await page.goto(`/${invite.code}`);
     await page.getByRole("button", { name: "Create an account" }).click();
@@ -293,12 +358,18 @@ test.describe("sign-in round trip", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await page.waitForURL((url) => url.pathname === `/guilds/${guild.id}`);
     await expect(page.getByRole("heading", { name: guild.name })).toBeVisible();
-    const login = await request.post("/api/v1/auth/login", { data: { email, password: PASSWORD }, headers: { [CLIENT_ADDRESS_HEADER]: randomIp() } });
+    const login = await request.post("/api/v1/auth/login", {
+      data: { email, password: PASSWORD },
+      headers: { [CLIENT_ADDRESS_HEADER]: randomIp() },
+    });
     const { token } = await login.json();
     expect(await isMember(request, { headers: { authorization: token } }, guild.id)).toBe(true);
   });
 
-  test("signed in another way after Log in to accept (another tab): following next still completes the join", async ({ page, request }) => {
+  test("signed in another way after Log in to accept (another tab): following next still completes the join", async ({
+    page,
+    request,
+  }) => {
     const { guild, invite } = await guildWithInvite(request);
     const user = await registerUser(request, { username: "judy" });
     await page.goto(`/invite/${invite.code}`);
@@ -311,7 +382,10 @@ test.describe("sign-in round trip", () => {
     expect(await isMember(request, user, guild.id)).toBe(true);
   });
 
-  test("a crafted ?accept=1 link alone never joins: the button is only focused", async ({ page, request }) => {
+  test("a crafted ?accept=1 link alone never joins: the button is only focused", async ({
+    page,
+    request,
+  }) => {
     const { guild, invite } = await guildWithInvite(request);
     const user = await registerUser(request, { username: "heidi" });
     await signIn(page, user);
@@ -331,10 +405,16 @@ test.describe("sign-in round trip", () => {
 test.describe("the page kept for everyone", () => {
   /** Views from other visitors first: the invite's page is then kept and set per viewer by the HTTP server. */
   async function viewedByOthers(request: APIRequestContext, code: string) {
-    for (let i = 0; i < 4; i++) expect((await request.get(`/invite/${code}`, { headers: { [CLIENT_ADDRESS_HEADER]: randomIp() } })).status()).toBe(200);
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await request.get(`/invite/${code}`, { headers: { [CLIENT_ADDRESS_HEADER]: randomIp() } })).status(),
+      ).toBe(200);
   }
 
-  test("a member's view of the kept page is theirs after hydration and after Back from the guild", async ({ page, request }) => {
+  test("a member's view of the kept page is theirs after hydration and after Back from the guild", async ({
+    page,
+    request,
+  }) => {
     const { owner, guild, channelId, invite } = await guildWithInvite(request, "Kept Page Society");
     const user = await registerUser(request, { username: "kim" });
     const other = await createInvite(request, owner, channelId, { max_uses: 1 });
@@ -355,9 +435,15 @@ test.describe("the page kept for everyone", () => {
     await expect(page.getByText(`You're already a member of ${guild.name}.`)).toBeVisible();
   });
 
-  test("a signed-in visitor's view of the kept page: their name, Accept joins, and Not you? logs out", async ({ page, request }) => {
+  test("a signed-in visitor's view of the kept page: their name, Accept joins, and Not you? logs out", async ({
+    page,
+    request,
+  }) => {
     const { guild, invite } = await guildWithInvite(request, "Kept Page Readers");
-    const [lee, mia] = [await registerUser(request, { username: "lee" }), await registerUser(request, { username: "mia" })];
+    const [lee, mia] = [
+      await registerUser(request, { username: "lee" }),
+      await registerUser(request, { username: "mia" }),
+    ];
     await viewedByOthers(request, invite.code);
     await signIn(page, mia);
     await page.goto(`/invite/${invite.code}`);

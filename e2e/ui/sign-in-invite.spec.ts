@@ -4,7 +4,14 @@
 // return path that isn't a live invite on this site shows the pages' usual text and no card.
 import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { CLIENT_ADDRESS_HEADER, PASSWORD, randomIp, randomName, registerUser, type TestUser } from "../fixtures";
+import {
+  CLIENT_ADDRESS_HEADER,
+  PASSWORD,
+  randomIp,
+  randomName,
+  registerUser,
+  type TestUser,
+} from "../fixtures";
 import { acceptInvite, createInvite, deleteInvite } from "../support/invites";
 import { expectAccessible } from "./guild-settings-helpers";
 
@@ -22,7 +29,9 @@ async function guildWithInvite(request: APIRequestContext) {
   const created = await request.post("/api/v1/guilds", { data: { name }, headers: inviter.headers });
   expect(created.status(), await created.text()).toBe(201);
   const guild = (await created.json()) as { id: string; name: string };
-  const channels = (await (await request.get(`/api/v1/guilds/${guild.id}/channels`, { headers: inviter.headers })).json()) as { id: string; name: string }[];
+  const channels = (await (
+    await request.get(`/api/v1/guilds/${guild.id}/channels`, { headers: inviter.headers })
+  ).json()) as { id: string; name: string }[];
   const channelId = channels.find((channel) => channel.name === "general")!.id;
   const invite = (await createInvite(request, inviter, channelId, { max_age: 604800 })) as { code: string };
   const friend = await createInvite(request, inviter, channelId, { max_uses: 1 });
@@ -64,7 +73,10 @@ async function shoot(page: Page, name: string) {
   }
 }
 
-test("Create an account: the register page shows the invite, keeps it through Log in and back, and registering joins", async ({ page, request }) => {
+test("Create an account: the register page shows the invite, keeps it through Log in and back, and registering joins", async ({
+  page,
+  request,
+}) => {
   const { inviter, guild, invite } = await guildWithInvite(request);
   await page.goto(`/invite/${invite.code}`);
   await page.getByRole("button", { name: "Create an account" }).click();
@@ -96,7 +108,12 @@ test("Create an account: the register page shows the invite, keeps it through Lo
 
   // Back on the invite, which accepts for the visitor who asked to join, then the guild says they joined.
   await page.waitForURL((url) => url.pathname === `/guilds/${guild.id}`);
-  expect(visits.map((url) => new URL(url)).some((url) => url.pathname === `/invite/${invite.code}` && url.searchParams.get("accept") === "1"), visits.join("\n")).toBe(true);
+  expect(
+    visits
+      .map((url) => new URL(url))
+      .some((url) => url.pathname === `/invite/${invite.code}` && url.searchParams.get("accept") === "1"),
+    visits.join("\n"),
+  ).toBe(true);
   await expect(page.getByRole("status").filter({ hasText: `You joined ${guild.name}` })).toBeVisible();
   await expect(page.getByTestId("member-list")).toContainText(username);
 });
@@ -128,12 +145,18 @@ test("Log in to accept: the login page shows the invite, and logging in joins", 
   await page.getByLabel("Password", { exact: true }).fill(visitor.password);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL((url) => url.pathname === `/guilds/${guild.id}`);
-  expect(visits.map((url) => new URL(url)).some((url) => url.pathname === `/invite/${invite.code}`), visits.join("\n")).toBe(true);
+  expect(
+    visits.map((url) => new URL(url)).some((url) => url.pathname === `/invite/${invite.code}`),
+    visits.join("\n"),
+  ).toBe(true);
   await expect(page.getByRole("status").filter({ hasText: `You joined ${guild.name}` })).toBeVisible();
   expect(await isMember(request, visitor, guild.id)).toBe(true);
 });
 
-test("an unknown, revoked, expired or off-site invite in the return path shows the usual text and no card", async ({ page, request }) => {
+test("an unknown, revoked, expired or off-site invite in the return path shows the usual text and no card", async ({
+  page,
+  request,
+}) => {
   const { inviter, guild, channelId, invite } = await guildWithInvite(request);
   // The same page with the live invite shows it: what the paths below must not do.
   await page.goto(`/login?next=${encodeURIComponent(`/invite/${invite.code}`)}`);

@@ -8,4 +8,7 @@ export type ChangePasswordState = {
   formError?: string;
 };
 
-export type ChangePasswordAction = (state: ChangePasswordState, formData: FormData) => Promise<ChangePasswordState>;
+export type ChangePasswordAction = (
+  state: ChangePasswordState,
+  formData: FormData,
+) => Promise<ChangePasswordState>;

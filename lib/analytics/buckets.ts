@@ -28,11 +28,19 @@ export function emptyCounts(): BucketCounts {
  * counted, with the hourly rows (`start` in ms) added into the bucket that holds them. Rows outside the
  * range are ignored.
  */
-export function fillBuckets(rows: Array<{ start: number } & BucketCounts>, fromMs: number, toMs: number, granularity: Granularity): Bucket[] {
+export function fillBuckets(
+  rows: Array<{ start: number } & BucketCounts>,
+  fromMs: number,
+  toMs: number,
+  granularity: Granularity,
+): Bucket[] {
   const size = bucketMs(granularity);
   const first = bucketStart(fromMs, granularity);
   const count = Math.max(0, Math.ceil((toMs - first) / size));
-  const buckets: Bucket[] = Array.from({ length: count }, (_, i) => ({ start: new Date(first + i * size).toISOString(), ...emptyCounts() }));
+  const buckets: Bucket[] = Array.from({ length: count }, (_, i) => ({
+    start: new Date(first + i * size).toISOString(),
+    ...emptyCounts(),
+  }));
   for (const row of rows) {
     const index = Math.floor((row.start - first) / size);
     const bucket = buckets[index];

@@ -11,7 +11,15 @@ describe("analytics chart geometry", () => {
   });
 
   it("places groups side by side and scales bars to the top value", () => {
-    const layout = barLayout([[10, 5], [0, 20]], 200, 100, 20);
+    const layout = barLayout(
+      [
+        [10, 5],
+        [0, 20],
+      ],
+      200,
+      100,
+      20,
+    );
     assert.equal(layout.length, 2);
     assert.ok(layout[1]!.x >= 100);
     assert.deepEqual(layout[0]!.heights, [50, 25]);

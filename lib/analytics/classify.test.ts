@@ -13,15 +13,21 @@ describe("viewKindOf", () => {
       "LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)",
       "TelegramBot (like TwitterBot)",
       "WhatsApp/2.23.20.0 A",
-    ]) assert.equal(viewKindOf(agent), "unfurl", agent);
-    for (const agent of ["Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", "curl/8.5.0", "python-requests/2.31"]) {
+    ])
+      assert.equal(viewKindOf(agent), "unfurl", agent);
+    for (const agent of [
+      "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+      "curl/8.5.0",
+      "python-requests/2.31",
+    ]) {
       assert.equal(viewKindOf(agent), "robot", agent);
     }
     for (const agent of [
       "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36",
       "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
       null,
-    ]) assert.equal(viewKindOf(agent), "visitor", String(agent));
+    ])
+      assert.equal(viewKindOf(agent), "visitor", String(agent));
   });
 });
 
@@ -47,12 +53,18 @@ describe("buckets", () => {
     ];
     const hours = fillBuckets(rows, day, day + 6 * HOUR_MS, "hour");
     assert.equal(hours.length, 6);
-    assert.deepEqual(hours.map((b) => b.views), [0, 2, 0, 0, 0, 3]);
+    assert.deepEqual(
+      hours.map((b) => b.views),
+      [0, 2, 0, 0, 0, 3],
+    );
     const days = fillBuckets(rows, day, day + 2 * DAY_MS, "day");
-    assert.deepEqual(days.map((b) => [b.start, b.views, b.unique_visitors, b.unfurls]), [
-      [new Date(day).toISOString(), 5, 3, 4],
-      [new Date(day + DAY_MS).toISOString(), 1, 1, 0],
-    ]);
+    assert.deepEqual(
+      days.map((b) => [b.start, b.views, b.unique_visitors, b.unfurls]),
+      [
+        [new Date(day).toISOString(), 5, 3, 4],
+        [new Date(day + DAY_MS).toISOString(), 1, 1, 0],
+      ],
+    );
   });
 
   it("gives joins per view, and no rate without views", () => {

@@ -6,7 +6,8 @@ const UNFURLERS =
   /discordbot|twitterbot|slackbot|slack-imgproxy|facebookexternalhit|facebookcatalog|meta-externalagent|linkedinbot|telegrambot|whatsapp|skypeuripreview|redditbot|embedly|iframely|mastodon|bluesky|cardyb|pinterestbot|vkshare|viber|snapchat|kakaotalk-scrap|line-poker|synapse|element-desktop|signal-|tumblr|discourse|zulip|mattermost|rocket\.chat|microsoft teams|skypebot|applebot|xing-contenttabreceiver|google-pagerenderer/i;
 
 /** Other self-declared robots (search crawlers, monitors, scripts): neither a visitor nor an unfurl. */
-const OTHER_ROBOTS = /bot\b|bot\/|crawler|spider|slurp|python-requests|python-urllib|go-http-client|curl\/|wget\/|httpclient|okhttp|monitor/i;
+const OTHER_ROBOTS =
+  /bot\b|bot\/|crawler|spider|slurp|python-requests|python-urllib|go-http-client|curl\/|wget\/|httpclient|okhttp|monitor/i;
 
 export type ViewKind = "visitor" | "unfurl" | "robot";
 

@@ -9,14 +9,21 @@ export const ANALYTICS_RANGES = {
 
 export type AnalyticsRange = keyof typeof ANALYTICS_RANGES;
 
-export function parseRange(value: string | null | undefined, fallback: AnalyticsRange = "7d"): AnalyticsRange {
+export function parseRange(
+  value: string | null | undefined,
+  fallback: AnalyticsRange = "7d",
+): AnalyticsRange {
   return value && value in ANALYTICS_RANGES ? (value as AnalyticsRange) : fallback;
 }
 
 /** `[from, to)` of a range ending now; a daily range starts at the UTC midnight that makes it whole days. */
-export function rangeWindow(range: AnalyticsRange, now: number): { from: Date; to: Date; granularity: Granularity } {
+export function rangeWindow(
+  range: AnalyticsRange,
+  now: number,
+): { from: Date; to: Date; granularity: Granularity } {
   const { days, granularity } = ANALYTICS_RANGES[range];
-  const from = granularity === "day" ? Math.floor(now / DAY_MS) * DAY_MS - (days - 1) * DAY_MS : now - days * DAY_MS;
+  const from =
+    granularity === "day" ? Math.floor(now / DAY_MS) * DAY_MS - (days - 1) * DAY_MS : now - days * DAY_MS;
   return { from: new Date(from), to: new Date(now), granularity };
 }
 
@@ -37,6 +44,12 @@ export function bucketLabel(start: string, granularity: Granularity): string {
 /** A longer label for tables and titles: "Dec 1, 14:00 UTC" or "Dec 1, 2026". */
 export function bucketTitle(start: string, granularity: Granularity): string {
   const date = new Date(start);
-  if (granularity === "hour") return `${date.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" })}, ${bucketLabel(start, "hour")} UTC`;
-  return date.toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+  if (granularity === "hour")
+    return `${date.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" })}, ${bucketLabel(start, "hour")} UTC`;
+  return date.toLocaleDateString("en-US", {
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }

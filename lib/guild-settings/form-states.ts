@@ -3,7 +3,13 @@
 
 export type CreateInviteField = "channel" | "max_age" | "max_uses" | "reason";
 
-export type CreateInviteValues = { channel: string; maxAge: number; maxUses: number; temporary: boolean; reason: string };
+export type CreateInviteValues = {
+  channel: string;
+  maxAge: number;
+  maxUses: number;
+  temporary: boolean;
+  reason: string;
+};
 
 export type CreatedInvite = {
   code: string;
@@ -18,7 +24,12 @@ export type CreatedInvite = {
 
 export type CreateInviteState =
   | { status: "idle" }
-  | { status: "error"; fieldErrors: Partial<Record<CreateInviteField, string>>; formError?: string; values: CreateInviteValues }
+  | {
+      status: "error";
+      fieldErrors: Partial<Record<CreateInviteField, string>>;
+      formError?: string;
+      values: CreateInviteValues;
+    }
   | { status: "created"; invite: CreatedInvite; values: CreateInviteValues };
 
 export type CreateInviteAction = (state: CreateInviteState, formData: FormData) => Promise<CreateInviteState>;
@@ -39,7 +50,16 @@ export type VanityFormState = {
 export type VanityAction = (state: VanityFormState, formData: FormData) => Promise<VanityFormState>;
 
 /** An invite's settings as the edit dialog shows them, and the version they were read at. */
-export type EditableInvite = { code: string; channel: string; uses: number; maxUses: number; maxAge: number; temporary: boolean; expiresAt: string | null; version: number };
+export type EditableInvite = {
+  code: string;
+  channel: string;
+  uses: number;
+  maxUses: number;
+  maxAge: number;
+  temporary: boolean;
+  expiresAt: string | null;
+  version: number;
+};
 
 export type EditInviteState =
   | { status: "idle" }

@@ -7,7 +7,11 @@ export function formatMaxAge(seconds: number): string {
   if (seconds === 0) return "never";
   const known = EXPIRE_OPTIONS.find((option) => option.value === seconds);
   if (known) return known.label;
-  for (const [unit, size] of [["day", 86400], ["hour", 3600], ["minute", 60]] as const) {
+  for (const [unit, size] of [
+    ["day", 86400],
+    ["hour", 3600],
+    ["minute", 60],
+  ] as const) {
     if (seconds % size === 0) return `${seconds / size} ${unit}${seconds === size ? "" : "s"}`;
   }
   return `${seconds} seconds`;
@@ -31,8 +35,20 @@ export function formatCountdown(milliseconds: number): string {
   return `${minutes}m ${String(seconds).padStart(2, "0")}s`;
 }
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+const DATE = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
 
 /** "26 Nov 2026". */
 export function formatDate(iso: string): string {

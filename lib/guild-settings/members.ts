@@ -25,7 +25,12 @@ export const LEADERBOARD_PERIODS = [
 
 export type LeaderboardPeriod = (typeof LEADERBOARD_PERIODS)[number]["value"];
 
-export type MemberFilters = { code: string | null; source: MemberSourceName | null; page: number; period: LeaderboardPeriod };
+export type MemberFilters = {
+  code: string | null;
+  source: MemberSourceName | null;
+  page: number;
+  period: LeaderboardPeriod;
+};
 
 type Query = Record<string, string | string[] | undefined>;
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
@@ -77,7 +82,10 @@ export function joinSourceLabel(type: number): string {
 
 /** "Showing 51–100 of 230 members" (or that none match). */
 export function describePage(page: number, shown: number, total: number): string {
-  if (total === 0 || shown === 0) return total === 0 ? "No members match." : `Nothing on page ${page}; ${total} ${total === 1 ? "member matches" : "members match"}.`;
+  if (total === 0 || shown === 0)
+    return total === 0
+      ? "No members match."
+      : `Nothing on page ${page}; ${total} ${total === 1 ? "member matches" : "members match"}.`;
   const first = (page - 1) * MEMBERS_PAGE_SIZE + 1;
   return `Showing ${first}–${first + shown - 1} of ${total} ${total === 1 ? "member" : "members"}`;
 }
@@ -97,4 +105,8 @@ export type MemberRowView = {
 
 export type MemberListView = { members: MemberRowView[]; total: number; filters: MemberFilters };
 
-export type LeaderboardRowView = { inviter: { id: string; username: string; discriminator: number } | null; inviterId: string; joins: number };
+export type LeaderboardRowView = {
+  inviter: { id: string; username: string; discriminator: number } | null;
+  inviterId: string;
+  joins: number;
+};

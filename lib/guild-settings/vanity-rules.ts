@@ -3,7 +3,6 @@
 import { VANITY_MESSAGES } from "@/lib/messages";
 import { updateVanitySchema } from "@/lib/schemas/vanity";
 
-
 /** A sentence for an API error or element code; `fallback` for anything unexpected. */
 export function vanityMessage(code: string, fallback = "Something went wrong. Try again."): string {
   return VANITY_MESSAGES[code] ?? fallback;
@@ -17,6 +16,8 @@ export function checkVanityDraft(value: string): VanityDraft {
   const parsed = updateVanitySchema.safeParse({ code: value });
   if (parsed.success) return { code: normalized, errorCode: null, error: null };
   const issue = parsed.error.issues[0];
-  const errorCode = (issue?.code === "custom" ? (issue.params?.code as string | undefined) : undefined) ?? "VANITY_URL_INVALID_CHARACTERS";
+  const errorCode =
+    (issue?.code === "custom" ? (issue.params?.code as string | undefined) : undefined) ??
+    "VANITY_URL_INVALID_CHARACTERS";
   return { code: normalized, errorCode, error: vanityMessage(errorCode) };
 }

@@ -62,10 +62,23 @@ type Actor = { username: string; discriminator: number } | null;
 
 export type ActivityEvent =
   /** `channel` in words ("#general", "Lounge (voice)", "a deleted channel"). */
-  | { kind: "invite-created"; code: string; channel: string; maxAge: number; maxUses: number; temporary: boolean }
+  | {
+      kind: "invite-created";
+      code: string;
+      channel: string;
+      maxAge: number;
+      maxUses: number;
+      temporary: boolean;
+    }
   | { kind: "invite-revoked"; code: string; channel: string }
   | { kind: "vanity-changed"; from: string | null; to: string | null }
   | { kind: "invites-paused" }
   | { kind: "invites-resumed" };
 
-export type ActivityItem = { id: string; actor: Actor; reason: string | null; createdAt: string; event: ActivityEvent };
+export type ActivityItem = {
+  id: string;
+  actor: Actor;
+  reason: string | null;
+  createdAt: string;
+  event: ActivityEvent;
+};

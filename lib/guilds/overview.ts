@@ -15,7 +15,15 @@ export type OverviewMember = {
 };
 
 export type GuildOverview = {
-  guild: { id: string; name: string; iconHash: string | null; bannerHash: string | null; features: string[]; memberCount: number; isOwner: boolean };
+  guild: {
+    id: string;
+    name: string;
+    iconHash: string | null;
+    bannerHash: string | null;
+    features: string[];
+    memberCount: number;
+    isOwner: boolean;
+  };
   channelGroups: OverviewChannelGroup[];
   members: OverviewMember[];
   canManage: boolean;

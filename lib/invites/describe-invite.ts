@@ -11,7 +11,8 @@ type InviteDto = FoundLanding["invite"];
 export function describeInvite(invite: InviteDto) {
   const guild = invite.guild;
   const features = guild?.features ?? [];
-  const recipients = invite.channel && "recipients" in invite.channel ? invite.channel.recipients.map((r) => r.username) : [];
+  const recipients =
+    invite.channel && "recipients" in invite.channel ? invite.channel.recipients.map((r) => r.username) : [];
   const name = guild ? guild.name : groupDisplayName(invite.channel?.name ?? null, recipients);
   const hueSource = guild?.id ?? invite.channel_id;
   return {
@@ -21,9 +22,15 @@ export function describeInvite(invite: InviteDto) {
     bannerUrl: guild ? guildBannerUrl(guild) : null,
     splashUrl: guild && features.includes("INVITE_SPLASH") ? guildSplashUrl(guild.splash_hash) : null,
     isVerified: features.includes("VERIFIED"),
-    channelName: guild ? invite.channel?.name ?? null : null,
+    channelName: guild ? (invite.channel?.name ?? null) : null,
     recipients,
-    inviter: invite.inviter ? { name: invite.inviter.username, avatarUrl: userAvatarUrl(invite.inviter.avatar_hash), hue: idHue(invite.inviter.id) } : null,
+    inviter: invite.inviter
+      ? {
+          name: invite.inviter.username,
+          avatarUrl: userAvatarUrl(invite.inviter.avatar_hash),
+          hue: idHue(invite.inviter.id),
+        }
+      : null,
     members: invite.approximate_member_count ?? 0,
     online: invite.approximate_presence_count ?? 0,
     expiresAt: invite.expires_at ?? null,
@@ -36,6 +43,8 @@ export type InviteDescription = ReturnType<typeof describeInvite>;
 export function inviteSummary(invite: InviteDto, view: InviteDescription): string {
   const who = view.inviter ? `${view.inviter.name} invited you` : "You've been invited";
   const where = invite.guild ? `to join ${view.name} on Fluxer.` : `to a group DM (${view.name}) on Fluxer.`;
-  const counts = invite.guild ? `${membersLabel(view.members)} · ${onlineLabel(view.online)}` : membersLabel(view.members);
+  const counts = invite.guild
+    ? `${membersLabel(view.members)} · ${onlineLabel(view.online)}`
+    : membersLabel(view.members);
   return `${who} ${where} ${counts}`;
 }

@@ -33,7 +33,8 @@ export function expiryLabel(expiresAt: string | null, now: number): string {
 
 /** "ann", "ann and bob", "ann, bob and cy", "ann, bob and 3 others". */
 export function joinNames(names: string[]): string {
-  if (names.length <= 3) return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  if (names.length <= 3)
+    return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
   return `${names.slice(0, 2).join(", ")} and ${countLabel(names.length - 2, "other")}`;
 }
 
@@ -50,7 +51,14 @@ export function groupDisplayName(name: string | null, usernames: string[]): stri
 export function clockTimeLabel(iso: string, timeZone?: string): string {
   const date = new Date(iso);
   if (!Number.isFinite(date.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: timeZone ?? "UTC", timeZoneName: "short" })
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: timeZone ?? "UTC",
+    timeZoneName: "short",
+  })
     .formatToParts(date)
     .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
   return `${parts.day} ${parts.month}, ${parts.hour}:${parts.minute} ${parts.timeZoneName ?? "UTC"}`;

@@ -12,7 +12,13 @@ export type PartialGuildObject = {
 };
 
 /** The public partial user (the inviter): never email or anything private. */
-export type PartialUserObject = { id: string; username: string; discriminator: number; avatar_hash: string | null; bot?: boolean };
+export type PartialUserObject = {
+  id: string;
+  username: string;
+  discriminator: number;
+  avatar_hash: string | null;
+  bot?: boolean;
+};
 
 type ChannelFields = { id: string; name: string | null; type: number };
 /** The invite's channel; a group DM's lists its recipients by name. */

@@ -3,8 +3,7 @@
 import type { InviteObject } from "./invite-object";
 
 export type LandingViewer =
-  | { kind: "anonymous" }
-  | { kind: "member" | "not-member" | "banned"; userId: string; username: string };
+  { kind: "anonymous" } | { kind: "member" | "not-member" | "banned"; userId: string; username: string };
 
 export type InviteLanding =
   | {

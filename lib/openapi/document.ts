@@ -18,7 +18,14 @@ export type OpenApiOperation = {
   security: Record<string, string[]>[];
   parameters: JsonSchema[];
   requestBody?: { required: boolean; content: { "application/json": { schema: JsonSchema } } };
-  responses: Record<string, { description: string; content?: Record<string, { schema: JsonSchema }>; headers?: Record<string, JsonSchema> }>;
+  responses: Record<
+    string,
+    {
+      description: string;
+      content?: Record<string, { schema: JsonSchema }>;
+      headers?: Record<string, JsonSchema>;
+    }
+  >;
   "x-error-codes": ErrorCode[];
 };
 
@@ -48,7 +55,11 @@ function tidy(node: unknown): unknown {
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === "$schema" || key === "$id") continue;
-    if ((key === "minimum" && value === -SAFE_INTEGER_BOUND) || (key === "maximum" && value === SAFE_INTEGER_BOUND)) continue;
+    if (
+      (key === "minimum" && value === -SAFE_INTEGER_BOUND) ||
+      (key === "maximum" && value === SAFE_INTEGER_BOUND)
+    )
+      continue;
     out[key] = tidy(value);
   }
   return out;
@@ -60,14 +71,19 @@ export function requestJsonSchema(schema: z.ZodType): JsonSchema {
 }
 
 function componentSchemas(): Record<string, JsonSchema> {
-  const { schemas } = z.toJSONSchema(responseRegistry, { target: "draft-2020-12", io: "output", uri: SCHEMA_REF });
+  const { schemas } = z.toJSONSchema(responseRegistry, {
+    target: "draft-2020-12",
+    io: "output",
+    uri: SCHEMA_REF,
+  });
   return tidy(schemas) as Record<string, JsonSchema>;
 }
 
 /** The components id of a registered response schema. */
 function componentId(schema: z.ZodType): string {
   const id = responseRegistry.get(schema)?.id;
-  if (!id) throw new Error("Response schemas must be registered in responseRegistry (lib/openapi/responses.ts)");
+  if (!id)
+    throw new Error("Response schemas must be registered in responseRegistry (lib/openapi/responses.ts)");
   return id;
 }
 
@@ -91,7 +107,12 @@ export function routeErrorCodes(route: ApiRoute): ErrorCode[] {
 
 type SecurityRequirement = Record<string, string[]>;
 const USER_SCHEMES: SecurityRequirement[] = [{ userToken: [] }, { bearerToken: [] }, { sessionCookie: [] }];
-const ANY_SCHEMES: SecurityRequirement[] = [{ userToken: [] }, { bearerToken: [] }, { botToken: [] }, { sessionCookie: [] }];
+const ANY_SCHEMES: SecurityRequirement[] = [
+  { userToken: [] },
+  { bearerToken: [] },
+  { botToken: [] },
+  { sessionCookie: [] },
+];
 
 function security(route: ApiRoute): SecurityRequirement[] {
   switch (route.auth) {
@@ -109,7 +130,8 @@ function security(route: ApiRoute): SecurityRequirement[] {
 function pathParameters(path: string): JsonSchema[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => {
     const parameter = PATH_PARAMETERS[name ?? ""];
-    if (!parameter) throw new Error(`Path parameter {${name}} of ${path} is not described in PATH_PARAMETERS`);
+    if (!parameter)
+      throw new Error(`Path parameter {${name}} of ${path} is not described in PATH_PARAMETERS`);
     return { name, in: "path", required: true, description: parameter.description, schema: parameter.schema };
   });
 }
@@ -132,8 +154,10 @@ function requestBody(route: ApiRoute, schema: z.ZodType): NonNullable<OpenApiOpe
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
   for (const [field, note] of Object.entries(route.bodyFieldNotes ?? {})) {
     const property = properties[field];
-    if (!property) throw new Error(`${route.method} ${route.path}: bodyFieldNotes names unknown field ${field}`);
-    property.description = typeof property.description === "string" ? `${property.description}. ${note}` : note;
+    if (!property)
+      throw new Error(`${route.method} ${route.path}: bodyFieldNotes names unknown field ${field}`);
+    property.description =
+      typeof property.description === "string" ? `${property.description}. ${note}` : note;
   }
   const isRequired = Array.isArray(json.required) && json.required.length > 0;
   return { required: isRequired, content: { [JSON_TYPE]: { schema: json } } };
@@ -147,7 +171,13 @@ function successResponse(route: ApiRoute): OpenApiOperation["responses"][string]
   return { description, content: { [JSON_TYPE]: { schema: array ? { type: "array", items: ref } : ref } } };
 }
 
-const RATE_LIMIT_HEADERS = ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "X-RateLimit-Reset-After", "X-RateLimit-Bucket"];
+const RATE_LIMIT_HEADERS = [
+  "X-RateLimit-Limit",
+  "X-RateLimit-Remaining",
+  "X-RateLimit-Reset",
+  "X-RateLimit-Reset-After",
+  "X-RateLimit-Bucket",
+];
 
 function errorResponses(codes: ErrorCode[]): OpenApiOperation["responses"] {
   const errorRef = SCHEMA_REF(componentId(errorSchema));
@@ -161,9 +191,18 @@ function errorResponses(codes: ErrorCode[]): OpenApiOperation["responses"] {
   for (const [status, statusCodes] of byStatus) {
     responses[status] = {
       description: statusCodes.map((code) => `${code}: ${ERROR_CODES[code].message}`).join("; "),
-      content: { [JSON_TYPE]: { schema: { allOf: [{ $ref: errorRef }], properties: { code: { enum: statusCodes } } } } },
+      content: {
+        [JSON_TYPE]: { schema: { allOf: [{ $ref: errorRef }], properties: { code: { enum: statusCodes } } } },
+      },
       ...(status === "429"
-        ? { headers: Object.fromEntries(["Retry-After", "X-RateLimit-Global", ...RATE_LIMIT_HEADERS].map((name) => [name, { $ref: `#/components/headers/${name}` }])) }
+        ? {
+            headers: Object.fromEntries(
+              ["Retry-After", "X-RateLimit-Global", ...RATE_LIMIT_HEADERS].map((name) => [
+                name,
+                { $ref: `#/components/headers/${name}` },
+              ]),
+            ),
+          }
         : {}),
     };
   }
@@ -198,14 +237,29 @@ const DESCRIPTION = [
 
 function securitySchemes(): Record<string, JsonSchema> {
   return {
-    userToken: { type: "apiKey", in: "header", name: "Authorization", description: "A user API token sent as is: `Authorization: flx_…`" },
-    bearerToken: { type: "http", scheme: "bearer", description: "A user API token: `Authorization: Bearer flx_…`" },
-    botToken: { type: "apiKey", in: "header", name: "Authorization", description: "A bot token: `Authorization: Bot flxb_…`" },
+    userToken: {
+      type: "apiKey",
+      in: "header",
+      name: "Authorization",
+      description: "A user API token sent as is: `Authorization: flx_…`",
+    },
+    bearerToken: {
+      type: "http",
+      scheme: "bearer",
+      description: "A user API token: `Authorization: Bearer flx_…`",
+    },
+    botToken: {
+      type: "apiKey",
+      in: "header",
+      name: "Authorization",
+      description: "A bot token: `Authorization: Bot flxb_…`",
+    },
     sessionCookie: {
       type: "apiKey",
       in: "cookie",
       name: "authjs.session-token",
-      description: "The browser session (`__Secure-authjs.session-token` over HTTPS). Writes must come from the app's own Origin, else 403 INVALID_ORIGIN.",
+      description:
+        "The browser session (`__Secure-authjs.session-token` over HTTPS). Writes must come from the app's own Origin, else 403 INVALID_ORIGIN.",
     },
   };
 }
@@ -241,7 +295,11 @@ export function buildOpenApiDocument(options: BuildOptions): OpenApiDocument {
   return {
     openapi: "3.1.0",
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
-    info: { title: "Fluxer Invites API", version: options.version ?? packageJson.version, description: DESCRIPTION },
+    info: {
+      title: "Fluxer Invites API",
+      version: options.version ?? packageJson.version,
+      description: DESCRIPTION,
+    },
     servers: [{ url: options.serverUrl, description: "This instance" }],
     tags: TAGS.map((tag) => ({ ...tag })),
     paths,

@@ -20,7 +20,9 @@ const MAX_VERSION_AT_M = 6;
 function create(text: string, level: EcLevel) {
   // One byte-mode segment of the UTF-8 bytes: the library would otherwise split a link into numeric and
   // alphanumeric runs, and the symbol's size would no longer follow from the link's length alone.
-  return QRCode.create([{ data: new TextEncoder().encode(text), mode: "byte" }], { errorCorrectionLevel: level });
+  return QRCode.create([{ data: new TextEncoder().encode(text), mode: "byte" }], {
+    errorCorrectionLevel: level,
+  });
 }
 
 /** Encodes `text` (UTF-8): the smallest version at level M, or at L when M would need more than version 6. */
@@ -32,6 +34,8 @@ export function encodeQr(text: string): QrCode {
     qr = create(text, level);
   }
   const { size } = qr.modules;
-  const modules = Array.from({ length: size }, (_, row) => Array.from({ length: size }, (_, column) => qr.modules.get(row, column) === 1));
+  const modules = Array.from({ length: size }, (_, row) =>
+    Array.from({ length: size }, (_, column) => qr.modules.get(row, column) === 1),
+  );
   return { version: qr.version, level, size, modules };
 }

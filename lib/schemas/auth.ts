@@ -7,7 +7,12 @@ export const usernameSchema = z
   .max(32, "Username must be 2 to 32 characters")
   .regex(/^[A-Za-z0-9_.-]+$/, "Username may use letters, digits, _ . and -");
 
-export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address"));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email("Enter a valid email address"));
 
 export const passwordSchema = z
   .string()

@@ -3,7 +3,11 @@ import { OVERWRITE_MEMBER, OVERWRITE_ROLE } from "@/lib/permissions";
 import { snowflakeSchema } from "./ids";
 import { permissionsSchema } from "./roles";
 
-export const channelNameSchema = z.string().trim().min(1, "Channel name must be 1 to 100 characters").max(100, "Channel name must be 1 to 100 characters");
+export const channelNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Channel name must be 1 to 100 characters")
+  .max(100, "Channel name must be 1 to 100 characters");
 
 /** Guild channel types that can be created here: text (0), voice (2), category (4). */
 export const createChannelSchema = z.object({

@@ -6,9 +6,17 @@ type Issue = z.core.$ZodIssue;
 function issueCode(issue: Issue): string {
   switch (issue.code) {
     case "too_big":
-      return issue.origin === "number" || issue.origin === "bigint" ? "NUMBER_TOO_LARGE" : issue.origin === "array" ? "ARRAY_TOO_LONG" : "STRING_TOO_LONG";
+      return issue.origin === "number" || issue.origin === "bigint"
+        ? "NUMBER_TOO_LARGE"
+        : issue.origin === "array"
+          ? "ARRAY_TOO_LONG"
+          : "STRING_TOO_LONG";
     case "too_small":
-      return issue.origin === "number" || issue.origin === "bigint" ? "NUMBER_TOO_SMALL" : issue.origin === "array" ? "ARRAY_TOO_SHORT" : "STRING_TOO_SHORT";
+      return issue.origin === "number" || issue.origin === "bigint"
+        ? "NUMBER_TOO_SMALL"
+        : issue.origin === "array"
+          ? "ARRAY_TOO_SHORT"
+          : "STRING_TOO_SHORT";
     case "invalid_type":
       return issue.input === undefined ? "BASE_TYPE_REQUIRED" : "INVALID_TYPE";
     case "invalid_format":
@@ -32,7 +40,11 @@ export function zodIssuesToFieldErrors(issues: readonly Issue[]): FieldError[] {
   return issues.flatMap((issue) => {
     const path = issue.path.map(String);
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ path: [...path, key].join("."), code: "UNKNOWN_FIELD", message: `Unknown field: ${key}` }));
+      return issue.keys.map((key) => ({
+        path: [...path, key].join("."),
+        code: "UNKNOWN_FIELD",
+        message: `Unknown field: ${key}`,
+      }));
     }
     return [{ path: path.join("."), code: issueCode(issue), message: issue.message }];
   });

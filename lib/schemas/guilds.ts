@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { GUILD_FEATURES } from "@/lib/constants";
 
-export const guildNameSchema = z.string().trim().min(2, "Guild name must be 2 to 100 characters").max(100, "Guild name must be 2 to 100 characters");
+export const guildNameSchema = z
+  .string()
+  .trim()
+  .min(2, "Guild name must be 2 to 100 characters")
+  .max(100, "Guild name must be 2 to 100 characters");
 
 export const createGuildSchema = z.object({ name: guildNameSchema });
 
@@ -20,13 +24,24 @@ export const MAX_INCIDENT_ACTION_MS = 24 * 60 * 60 * 1000;
  * it. A time already past also ends it (the use-case stores it as null).
  */
 const incidentUntilSchema = z.iso
-  .datetime({ offset: true, message: "Must be an ISO 8601 timestamp with Z or an offset, e.g. 2026-03-01T10:00:00.000Z" })
+  .datetime({
+    offset: true,
+    message: "Must be an ISO 8601 timestamp with Z or an offset, e.g. 2026-03-01T10:00:00.000Z",
+  })
   .transform((value) => new Date(value))
   .superRefine((date, context) => {
     if (Number.isNaN(date.getTime())) {
-      context.addIssue({ code: "custom", params: { code: "INVALID_FORMAT" }, message: "Not a real date and time" });
+      context.addIssue({
+        code: "custom",
+        params: { code: "INVALID_FORMAT" },
+        message: "Not a real date and time",
+      });
     } else if (date.getTime() > Date.now() + MAX_INCIDENT_ACTION_MS) {
-      context.addIssue({ code: "custom", params: { code: "TIMESTAMP_TOO_FAR_IN_FUTURE" }, message: "Must be at most 24 hours from now" });
+      context.addIssue({
+        code: "custom",
+        params: { code: "TIMESTAMP_TOO_FAR_IN_FUTURE" },
+        message: "Must be at most 24 hours from now",
+      });
     }
   })
   .nullable();

@@ -6,7 +6,11 @@ import { parseSnowflake } from "@/lib/snowflake";
 export const snowflakeSchema = z.union([z.string(), z.number()]).transform((value, context) => {
   const id = parseSnowflake(value);
   if (id === null) {
-    context.addIssue({ code: "custom", message: "Not a valid snowflake id", params: { code: "INVALID_SNOWFLAKE" } });
+    context.addIssue({
+      code: "custom",
+      message: "Not a valid snowflake id",
+      params: { code: "INVALID_SNOWFLAKE" },
+    });
     return z.NEVER;
   }
   return id;
@@ -16,7 +20,11 @@ export const snowflakeSchema = z.union([z.string(), z.number()]).transform((valu
 export const snowflakeQuerySchema = z.string().transform((value, context) => {
   const id = parseSnowflake(value);
   if (id === null) {
-    context.addIssue({ code: "custom", message: "Not a valid snowflake id", params: { code: "INVALID_SNOWFLAKE" } });
+    context.addIssue({
+      code: "custom",
+      message: "Not a valid snowflake id",
+      params: { code: "INVALID_SNOWFLAKE" },
+    });
     return z.NEVER;
   }
   return id;

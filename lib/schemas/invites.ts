@@ -6,8 +6,18 @@ export const MAX_INVITE_AGE_SECONDS = 604800;
 export const MAX_INVITE_USES = 100;
 
 export const createInviteSchema = z.object({
-  max_age: z.number().int("max_age must be a whole number of seconds").min(0).max(MAX_INVITE_AGE_SECONDS, "max_age must be 0-604800").default(86400),
-  max_uses: z.number().int("max_uses must be a whole number").min(0).max(MAX_INVITE_USES, "max_uses must be 0-100").default(0),
+  max_age: z
+    .number()
+    .int("max_age must be a whole number of seconds")
+    .min(0)
+    .max(MAX_INVITE_AGE_SECONDS, "max_age must be 0-604800")
+    .default(86400),
+  max_uses: z
+    .number()
+    .int("max_uses must be a whole number")
+    .min(0)
+    .max(MAX_INVITE_USES, "max_uses must be 0-100")
+    .default(0),
   temporary: z.boolean().default(false),
   unique: z.boolean().default(true),
 });
@@ -33,8 +43,18 @@ export type GetInviteQuery = z.infer<typeof getInviteQuerySchema>;
  * invites exist) would answer 200 for a change it never made.
  */
 export const updateInviteSchema = z.strictObject({
-  max_age: z.number().int("max_age must be a whole number of seconds").min(0).max(MAX_INVITE_AGE_SECONDS, "max_age must be 0-604800").optional(),
-  max_uses: z.number().int("max_uses must be a whole number").min(0).max(MAX_INVITE_USES, "max_uses must be 0-100").optional(),
+  max_age: z
+    .number()
+    .int("max_age must be a whole number of seconds")
+    .min(0)
+    .max(MAX_INVITE_AGE_SECONDS, "max_age must be 0-604800")
+    .optional(),
+  max_uses: z
+    .number()
+    .int("max_uses must be a whole number")
+    .min(0)
+    .max(MAX_INVITE_USES, "max_uses must be 0-100")
+    .optional(),
   temporary: z.boolean().optional(),
   version: z.number({ message: "version is required: the invite's version as you read it" }).int().min(1),
 });

@@ -11,7 +11,11 @@ const vanityCodeSchema = z
   .transform((value) => value.trim().toLowerCase())
   .superRefine((code, context) => {
     if (code.length < VANITY_MIN_LENGTH || code.length > VANITY_MAX_LENGTH) {
-      context.addIssue({ code: "custom", params: { code: "VANITY_URL_CODE_LENGTH_INVALID" }, message: "Vanity URL must be 3 to 32 characters" });
+      context.addIssue({
+        code: "custom",
+        params: { code: "VANITY_URL_CODE_LENGTH_INVALID" },
+        message: "Vanity URL must be 3 to 32 characters",
+      });
       return;
     }
     if (!/^[a-z0-9-]+$/.test(code) || code.startsWith("-") || code.endsWith("-")) {
@@ -23,7 +27,11 @@ const vanityCodeSchema = z
       return;
     }
     if (isReservedCode(code)) {
-      context.addIssue({ code: "custom", params: { code: "VANITY_URL_RESERVED" }, message: "This vanity URL is reserved" });
+      context.addIssue({
+        code: "custom",
+        params: { code: "VANITY_URL_RESERVED" },
+        message: "This vanity URL is reserved",
+      });
     }
   });
 

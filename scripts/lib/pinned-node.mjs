@@ -11,7 +11,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".
 
 /** The pinned Node.js binary, or null before `npm install` (or on a platform whose binary lives elsewhere). */
 export function pinnedNodePath() {
-  const binary = path.join(root, "node_modules", "node", "bin", process.platform === "win32" ? "node.exe" : "node");
+  const binary = path.join(
+    root,
+    "node_modules",
+    "node",
+    "bin",
+    process.platform === "win32" ? "node.exe" : "node",
+  );
   return existsSync(binary) ? binary : null;
 }
 
@@ -21,6 +27,8 @@ export async function runOnPinnedNode() {
   if (!pinned || realpathSync(pinned) === realpathSync(process.execPath)) return;
   const child = spawn(pinned, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
-  const code = await new Promise((resolve) => child.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
+  const code = await new Promise((resolve) =>
+    child.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))),
+  );
   process.exit(code);
 }

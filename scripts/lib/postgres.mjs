@@ -13,7 +13,8 @@ export async function freshDatabase(baseUrl, prefix) {
   await admin.connect();
   try {
     const old = await admin.query("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [scoped]);
-    for (const row of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => {});
+    for (const row of old.rows)
+      await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => {});
     await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();

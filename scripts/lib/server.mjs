@@ -18,7 +18,12 @@ export async function waitFor(url, seconds = 90) {
 
 function descendants(pid) {
   try {
-    const children = execFileSync("pgrep", ["-P", String(pid)]).toString().trim().split("\n").filter(Boolean).map(Number);
+    const children = execFileSync("pgrep", ["-P", String(pid)])
+      .toString()
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map(Number);
     return children.flatMap((child) => [child, ...descendants(child)]);
   } catch {
     return [];
@@ -46,9 +51,16 @@ export function rssMb(pids) {
 /** Spawns a process in its own process group and waits until readyUrl answers 2xx. */
 export async function startProcess(command, args, env, readyUrl, { logs = false } = {}) {
   // Something already answering there (a server left over from an earlier run) would be measured instead.
-  const busy = await fetch(readyUrl, { signal: AbortSignal.timeout(1000) }).then(() => true, () => false);
+  const busy = await fetch(readyUrl, { signal: AbortSignal.timeout(1000) }).then(
+    () => true,
+    () => false,
+  );
   if (busy) throw new Error(`${new URL(readyUrl).host} is already in use by another server: stop it first`);
-  const child = spawn(command, args, { env, stdio: ["ignore", logs ? "inherit" : "ignore", "pipe"], detached: true });
+  const child = spawn(command, args, {
+    env,
+    stdio: ["ignore", logs ? "inherit" : "ignore", "pipe"],
+    detached: true,
+  });
   let stderr = "";
   child.stderr.on("data", (chunk) => {
     stderr = (stderr + chunk).slice(-8000);
@@ -95,5 +107,11 @@ export function startApp({ port, databaseUrl, env = {}, logs = false }) {
     DATABASE_URL: databaseUrl,
     APP_URL: env.APP_URL ?? `http://127.0.0.1:${port}`,
   };
-  return startProcess(process.execPath, ["scripts/start.mjs", "start"], fullEnv, `http://127.0.0.1:${port}/api/health`, { logs });
+  return startProcess(
+    process.execPath,
+    ["scripts/start.mjs", "start"],
+    fullEnv,
+    `http://127.0.0.1:${port}/api/health`,
+    { logs },
+  );
 }

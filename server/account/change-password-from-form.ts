@@ -26,7 +26,10 @@ function errorState(error: unknown): ChangePasswordState | null {
     case "SERVICE_UNAVAILABLE":
       return { status: "error", formError: SIGN_IN_REFUSALS.unavailable };
     case "CONFLICT":
-      return { status: "error", formError: "Your password was just changed somewhere else. Reload the page and try again." };
+      return {
+        status: "error",
+        formError: "Your password was just changed somewhere else. Reload the page and try again.",
+      };
     default:
       return null;
   }
@@ -36,14 +39,21 @@ function errorState(error: unknown): ChangePasswordState | null {
  * The form's errors; "changed" when the password changed and this browser holds a new session; "signed-out"
  * when it changed but this browser could not sign in again.
  */
-export async function changePasswordFromForm(user: Caller, formData: FormData): Promise<ChangePasswordState | "changed" | "signed-out"> {
-  const parsed = changePasswordSchema.safeParse({ password: text(formData, "password"), new_password: text(formData, "new_password") });
+export async function changePasswordFromForm(
+  user: Caller,
+  formData: FormData,
+): Promise<ChangePasswordState | "changed" | "signed-out"> {
+  const parsed = changePasswordSchema.safeParse({
+    password: text(formData, "password"),
+    new_password: text(formData, "new_password"),
+  });
   const fieldErrors: ChangePasswordState["fieldErrors"] = {};
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const field = FIELDS.find((name) => name === issue.path[0]);
     if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
   }
-  if (text(formData, "confirm_password") !== text(formData, "new_password")) fieldErrors.confirm_password = "The two new passwords are not the same.";
+  if (text(formData, "confirm_password") !== text(formData, "new_password"))
+    fieldErrors.confirm_password = "The two new passwords are not the same.";
   if (!parsed.success || Object.keys(fieldErrors).length > 0) return { status: "error", fieldErrors };
   try {
     await changePassword(user.id, parsed.data);
@@ -52,6 +62,7 @@ export async function changePasswordFromForm(user: Caller, formData: FormData): 
     if (state) return state;
     throw error;
   }
-  if (!user.email || (await signInWithPassword(user.email, parsed.data.new_password)) !== "signed-in") return "signed-out";
+  if (!user.email || (await signInWithPassword(user.email, parsed.data.new_password)) !== "signed-in")
+    return "signed-out";
   return "changed";
 }

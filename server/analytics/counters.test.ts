@@ -4,21 +4,29 @@ import { beforeEach, describe, it } from "node:test";
 import { DAY_MS, HOUR_MS } from "@/lib/analytics/buckets";
 import { analyticsMemoryStats, countJoin, countView, restorePending, takePending } from "./counters";
 
-const browser = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+const browser =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
 const noon = Date.UTC(2026, 11, 1, 12, 30);
 
 describe("invite analytics counters", () => {
   beforeEach(() => takePending());
 
   it("counts views, today's unique visitors, unfurls and joins in the view's hour; other robots not at all", () => {
-    for (const address of ["10.0.0.1", "10.0.0.2", "10.0.0.3"]) countView("abc", { address, userAgent: browser, referer: null }, noon);
+    for (const address of ["10.0.0.1", "10.0.0.2", "10.0.0.3"])
+      countView("abc", { address, userAgent: browser, referer: null }, noon);
     countView("abc", { address: "10.0.0.1", userAgent: browser, referer: null }, noon + 60_000); // a repeat view
     countView("abc", { address: "10.0.0.1", userAgent: "Other browser", referer: null }, noon); // another device behind one address
-    countView("abc", { address: "10.0.0.9", userAgent: "Mozilla/5.0 (compatible; Discordbot/2.0)", referer: null }, noon);
+    countView(
+      "abc",
+      { address: "10.0.0.9", userAgent: "Mozilla/5.0 (compatible; Discordbot/2.0)", referer: null },
+      noon,
+    );
     countView("abc", { address: "10.0.0.9", userAgent: "curl/8.5.0", referer: null }, noon);
     countJoin("abc", noon);
     const { buckets } = takePending();
-    assert.deepEqual(buckets, [{ code: "abc", start: Date.UTC(2026, 11, 1, 12), views: 5, uniques: 4, joins: 1, unfurls: 1 }]);
+    assert.deepEqual(buckets, [
+      { code: "abc", start: Date.UTC(2026, 11, 1, 12), views: 5, uniques: 4, joins: 1, unfurls: 1 },
+    ]);
   });
 
   it("counts a visitor again on another invite and on the next UTC day, once per day", () => {
@@ -29,16 +37,23 @@ describe("invite analytics counters", () => {
     countView("one", visitor, noon + DAY_MS);
     countView("one", visitor, noon + DAY_MS + 1);
     const uniques = takePending().buckets.map((b) => [b.code, b.start, b.uniques]);
-    assert.deepEqual(uniques.sort(), [
-      ["one", Date.UTC(2026, 11, 1, 12), 1],
-      ["one", Date.UTC(2026, 11, 1, 13), 0],
-      ["one", Date.UTC(2026, 11, 2, 12), 1],
-      ["two", Date.UTC(2026, 11, 1, 12), 1],
-    ].sort());
+    assert.deepEqual(
+      uniques.sort(),
+      [
+        ["one", Date.UTC(2026, 11, 1, 12), 1],
+        ["one", Date.UTC(2026, 11, 1, 13), 0],
+        ["one", Date.UTC(2026, 11, 2, 12), 1],
+        ["two", Date.UTC(2026, 11, 1, 12), 1],
+      ].sort(),
+    );
   });
 
   it("keeps no address or user agent in memory, only salted hashes, and no hash in what it hands over", () => {
-    countView("priv", { address: "203.0.113.77", userAgent: browser, referer: "https://example.org/post" }, noon);
+    countView(
+      "priv",
+      { address: "203.0.113.77", userAgent: browser, referer: "https://example.org/post" },
+      noon,
+    );
     const taken = JSON.stringify(takePending());
     assert.ok(!taken.includes("203.0.113.77"));
     assert.ok(!/[A-Za-z0-9_-]{22}/.test(taken.replace(/"(code|host)":"[^"]*"/g, "")), taken);
@@ -46,7 +61,12 @@ describe("invite analytics counters", () => {
   });
 
   it("keeps referring hosts per invite and hour, the many beyond twenty as (other)", () => {
-    for (let i = 0; i < 25; i++) countView("ref", { address: `10.2.0.${i}`, userAgent: browser, referer: `https://site${i}.example/x` }, noon);
+    for (let i = 0; i < 25; i++)
+      countView(
+        "ref",
+        { address: `10.2.0.${i}`, userAgent: browser, referer: `https://site${i}.example/x` },
+        noon,
+      );
     countView("ref", { address: "10.2.1.1", userAgent: browser, referer: "https://site0.example/y" }, noon);
     const { referrers } = takePending();
     assert.equal(referrers.length, 21);

@@ -21,7 +21,14 @@ import { analyticsConfig } from "./config";
 /** What a view's request says about who sent it; the address is the HTTP server's decision (client-ip.ts). */
 export type ViewSource = { address: string; userAgent: string | null; referer: string | null };
 
-export type PendingCounts = { code: string; start: number; views: number; uniques: number; joins: number; unfurls: number };
+export type PendingCounts = {
+  code: string;
+  start: number;
+  views: number;
+  uniques: number;
+  joins: number;
+  unfurls: number;
+};
 export type PendingReferrer = { code: string; start: number; host: string; views: number };
 
 /** Distinct referring hosts kept per invite and hour between two flushes; the rest are counted as "(other)". */
@@ -81,7 +88,11 @@ function isFirstSightingToday(code: string, source: ViewSource, now: number): bo
     state.seen = new Set();
   }
   // 132 bits of SHA-256 (22 base64url characters): collisions are out of reach at any day's number of visitors.
-  const visitor = hash("sha256", `${state.salt}${code}\0${source.address}\0${source.userAgent ?? ""}`, "base64url").slice(0, 22);
+  const visitor = hash(
+    "sha256",
+    `${state.salt}${code}\0${source.address}\0${source.userAgent ?? ""}`,
+    "base64url",
+  ).slice(0, 22);
   if (state.seen.has(visitor)) return false;
   if (state.seen.size < analyticsConfig().maxVisitors) state.seen.add(visitor);
   return true;
@@ -163,5 +174,9 @@ export function restorePending(taken: { buckets?: PendingCounts[]; referrers?: P
 
 /** What this instance holds now (for GET /api/health). */
 export function analyticsMemoryStats() {
-  return { pending_buckets: state.buckets.size, pending_referrers: state.referrers.size, visitors_today: state.seen.size };
+  return {
+    pending_buckets: state.buckets.size,
+    pending_referrers: state.referrers.size,
+    visitors_today: state.seen.size,
+  };
 }

@@ -23,7 +23,8 @@ describe("flushAnalytics", () => {
     await prisma.user.create({ data: { id: ownerId, username: `flush${ownerId}`, discriminator: 1 } });
     await prisma.guild.create({ data: { id: guildId, name: "flush", ownerId } });
     await prisma.channel.create({ data: { id: channelId, guildId, type: 0, name: "general" } });
-    for (const code of codes) await prisma.invite.create({ data: { code, guildId, channelId, inviterId: ownerId } });
+    for (const code of codes)
+      await prisma.invite.create({ data: { code, guildId, channelId, inviterId: ownerId } });
     return prisma;
   }
 
@@ -34,13 +35,25 @@ describe("flushAnalytics", () => {
     const hour = Date.UTC(2026, 11, 1, 9);
     const browser = "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0";
     for (let round = 0; round < 3; round++) {
-      countView("flushA", { address: `198.51.100.${round}`, userAgent: browser, referer: "https://news.example/a" }, hour + round);
-      countView("flushA", { address: "198.51.100.50", userAgent: "Discordbot/2.0", referer: null }, hour + round);
+      countView(
+        "flushA",
+        { address: `198.51.100.${round}`, userAgent: browser, referer: "https://news.example/a" },
+        hour + round,
+      );
+      countView(
+        "flushA",
+        { address: "198.51.100.50", userAgent: "Discordbot/2.0", referer: null },
+        hour + round,
+      );
       countJoin("flushA", hour + round);
       await flushAnalytics();
     }
     countView("flushB", { address: "198.51.100.9", userAgent: browser, referer: null }, hour);
-    countView("gone00", { address: "198.51.100.9", userAgent: browser, referer: "https://news.example/b" }, hour);
+    countView(
+      "gone00",
+      { address: "198.51.100.9", userAgent: browser, referer: "https://news.example/b" },
+      hour,
+    );
     await flushAnalytics();
     const rows = await prisma.inviteAnalyticsBucket.findMany({ orderBy: { inviteCode: "asc" } });
     assert.deepEqual(
@@ -51,10 +64,15 @@ describe("flushAnalytics", () => {
       ],
     );
     const referrers = await prisma.inviteAnalyticsReferrer.findMany();
-    assert.deepEqual(referrers.map((r) => [r.inviteCode, r.host, r.views]), [["flushA", "news.example", 3]]);
+    assert.deepEqual(
+      referrers.map((r) => [r.inviteCode, r.host, r.views]),
+      [["flushA", "news.example", 3]],
+    );
 
     // Only counts, codes, hours and host names: no address, no hash.
-    const dump = JSON.stringify([rows, referrers], (_, value) => (typeof value === "bigint" ? value.toString() : value));
+    const dump = JSON.stringify([rows, referrers], (_, value) =>
+      typeof value === "bigint" ? value.toString() : value,
+    );
     assert.ok(!dump.includes("198.51.100"), dump);
     assert.ok(!/[0-9a-f]{64}|[A-Za-z0-9_-]{22,}/.test(dump.replace(/"\d{4}-[^"]*"/g, "")), dump);
   });

@@ -9,7 +9,12 @@ import { log } from "@/server/log";
 import { analyticsConfig } from "./config";
 import { restorePending, takePending, type PendingCounts, type PendingReferrer } from "./counters";
 
-const state = processState<{ timer?: NodeJS.Timeout; flushing?: Promise<void>; flushes: number; failures: number }>("__fluxerAnalyticsFlush", () => ({
+const state = processState<{
+  timer?: NodeJS.Timeout;
+  flushing?: Promise<void>;
+  flushes: number;
+  failures: number;
+}>("__fluxerAnalyticsFlush", () => ({
   flushes: 0,
   failures: 0,
 }));
@@ -65,7 +70,9 @@ async function flushOnce() {
   state.flushes += 1;
   if (failures.length > 0) {
     state.failures += 1;
-    log.error("invite analytics flush failed; kept for the next one", { error: String((failures[0] as Error)?.message ?? failures[0]) });
+    log.error("invite analytics flush failed; kept for the next one", {
+      error: String((failures[0] as Error)?.message ?? failures[0]),
+    });
   }
 }
 
@@ -85,7 +92,9 @@ export function startAnalyticsFlush() {
   }, config.flushMs);
   state.timer.unref?.();
   (globalThis as { __fluxerBeforeExit?: Array<() => Promise<void>> }).__fluxerBeforeExit ??= [];
-  (globalThis as { __fluxerBeforeExit?: Array<() => Promise<void>> }).__fluxerBeforeExit!.push(flushAnalytics);
+  (globalThis as { __fluxerBeforeExit?: Array<() => Promise<void>> }).__fluxerBeforeExit!.push(
+    flushAnalytics,
+  );
 }
 
 export function analyticsFlushStats() {

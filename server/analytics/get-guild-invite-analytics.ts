@@ -7,12 +7,24 @@ import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
 import { requireGuildMember } from "@/server/guilds/access";
 
-export type GuildInviteAnalyticsRow = { code: string; inviter_id: string | null; views: number; joins: number; conversion: number | null };
+export type GuildInviteAnalyticsRow = {
+  code: string;
+  inviter_id: string | null;
+  views: number;
+  joins: number;
+  conversion: number | null;
+};
 
-export async function getGuildInviteAnalytics(guildId: bigint, caller: Caller, query: GuildInviteAnalyticsQuery): Promise<{ invites: GuildInviteAnalyticsRow[] }> {
+export async function getGuildInviteAnalytics(
+  guildId: bigint,
+  caller: Caller,
+  query: GuildInviteAnalyticsQuery,
+): Promise<{ invites: GuildInviteAnalyticsRow[] }> {
   const prisma = await db();
   await requireGuildMember(guildId, caller, Permissions.MANAGE_GUILD, prisma);
-  const rows = await prisma.$queryRaw<{ code: string; inviter_id: bigint | null; views: number; joins: number }[]>`
+  const rows = await prisma.$queryRaw<
+    { code: string; inviter_id: bigint | null; views: number; joins: number }[]
+  >`
     SELECT i."code", i."inviter_id", COALESCE(SUM(b."views"), 0)::int AS "views", COALESCE(SUM(b."joins"), 0)::int AS "joins"
     FROM "invites" i
     LEFT JOIN "invite_analytics_buckets" b
@@ -26,6 +38,12 @@ export async function getGuildInviteAnalytics(guildId: bigint, caller: Caller, q
     joins: row.joins,
     conversion: conversion(row.views, row.joins),
   }));
-  invites.sort((a, b) => b.joins - a.joins || (b.conversion ?? -1) - (a.conversion ?? -1) || b.views - a.views || (a.code < b.code ? -1 : 1));
+  invites.sort(
+    (a, b) =>
+      b.joins - a.joins ||
+      (b.conversion ?? -1) - (a.conversion ?? -1) ||
+      b.views - a.views ||
+      (a.code < b.code ? -1 : 1),
+  );
   return { invites };
 }

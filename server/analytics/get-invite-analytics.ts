@@ -12,11 +12,25 @@ import { loadGuildAccess } from "@/server/guilds/access";
 
 const TOP_REFERRERS = 10;
 
-type AnalyticsInvite = { code: string; guildId: bigint | null; inviterId: bigint | null; expiresAt: Date | null; uses: number; maxUses: number };
+type AnalyticsInvite = {
+  code: string;
+  guildId: bigint | null;
+  inviterId: bigint | null;
+  expiresAt: Date | null;
+  uses: number;
+  maxUses: number;
+};
 
 /** The invite row by code (exact, then a vanity code in any case), live or lapsed. */
 export async function findInvite(prisma: Tx, code: string): Promise<AnalyticsInvite | null> {
-  const select = { code: true, guildId: true, inviterId: true, expiresAt: true, uses: true, maxUses: true } as const;
+  const select = {
+    code: true,
+    guildId: true,
+    inviterId: true,
+    expiresAt: true,
+    uses: true,
+    maxUses: true,
+  } as const;
   const [exact, lowered] = lookupCandidates(code);
   if (exact === undefined) return null;
   const invite = await prisma.invite.findUnique({ where: { code: exact }, select });
@@ -25,11 +39,18 @@ export async function findInvite(prisma: Tx, code: string): Promise<AnalyticsInv
 }
 
 function isLive(invite: AnalyticsInvite, now = Date.now()): boolean {
-  return (invite.expiresAt === null || invite.expiresAt.getTime() > now) && (invite.maxUses === 0 || invite.uses < invite.maxUses);
+  return (
+    (invite.expiresAt === null || invite.expiresAt.getTime() > now) &&
+    (invite.maxUses === 0 || invite.uses < invite.maxUses)
+  );
 }
 
 /** Throws unless the caller may read the invite's analytics: its inviter, or MANAGE_GUILD on its guild. */
-export async function requireAnalyticsReader(invite: AnalyticsInvite, caller: Caller, prisma: Tx): Promise<void> {
+export async function requireAnalyticsReader(
+  invite: AnalyticsInvite,
+  caller: Caller,
+  prisma: Tx,
+): Promise<void> {
   if (invite.inviterId !== null && invite.inviterId === caller.id) return;
   let refusal: "MISSING_ACCESS" | "MISSING_PERMISSIONS" = "MISSING_PERMISSIONS";
   if (invite.guildId !== null) {
@@ -57,7 +78,13 @@ export async function getInviteAnalytics(code: string, caller: Caller, query: In
     }),
   ]);
   const buckets = fillBuckets(
-    rows.map((row) => ({ start: row.bucketStart.getTime(), views: row.views, unique_visitors: row.uniqueVisitors, joins: row.joins, unfurls: row.unfurls })),
+    rows.map((row) => ({
+      start: row.bucketStart.getTime(),
+      views: row.views,
+      unique_visitors: row.uniqueVisitors,
+      joins: row.joins,
+      unfurls: row.unfurls,
+    })),
     query.from.getTime(),
     query.to.getTime(),
     query.granularity,

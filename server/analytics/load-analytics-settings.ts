@@ -10,12 +10,23 @@ import { db } from "@/server/db";
 import { getGuildInviteAnalytics } from "./get-guild-invite-analytics";
 import { findInvite, getInviteAnalytics } from "./get-invite-analytics";
 
-export async function loadGuildAnalytics(access: SettingsAccess, user: Caller, range: AnalyticsRange, now = Date.now()): Promise<GuildAnalyticsView> {
+export async function loadGuildAnalytics(
+  access: SettingsAccess,
+  user: Caller,
+  range: AnalyticsRange,
+  now = Date.now(),
+): Promise<GuildAnalyticsView> {
   const { from, to } = rangeWindow(range, now);
   const { invites } = await getGuildInviteAnalytics(access.guildId, user, { from, to });
-  const inviterIds = [...new Set(invites.flatMap((invite) => (invite.inviter_id ? [BigInt(invite.inviter_id)] : [])))];
+  const inviterIds = [
+    ...new Set(invites.flatMap((invite) => (invite.inviter_id ? [BigInt(invite.inviter_id)] : []))),
+  ];
   const prisma = await db();
-  const inviters = new Map((await prisma.user.findMany({ where: { id: { in: inviterIds } }, select: { id: true, username: true } })).map((u) => [u.id.toString(), u.username]));
+  const inviters = new Map(
+    (
+      await prisma.user.findMany({ where: { id: { in: inviterIds } }, select: { id: true, username: true } })
+    ).map((u) => [u.id.toString(), u.username]),
+  );
   return {
     range,
     invites: invites.map((invite) => ({
@@ -28,9 +39,16 @@ export async function loadGuildAnalytics(access: SettingsAccess, user: Caller, r
   };
 }
 
-export type InviteAnalyticsResult = { kind: "ok"; view: InviteAnalyticsView } | { kind: "not-found" } | { kind: "forbidden" };
+export type InviteAnalyticsResult =
+  { kind: "ok"; view: InviteAnalyticsView } | { kind: "not-found" } | { kind: "forbidden" };
 
-export async function loadInviteAnalytics(access: SettingsAccess, user: Caller, code: string, range: AnalyticsRange, now = Date.now()): Promise<InviteAnalyticsResult> {
+export async function loadInviteAnalytics(
+  access: SettingsAccess,
+  user: Caller,
+  code: string,
+  range: AnalyticsRange,
+  now = Date.now(),
+): Promise<InviteAnalyticsResult> {
   const invite = await findInvite(await db(), code);
   if (!invite || invite.guildId !== access.guildId) return { kind: "not-found" };
   const window = rangeWindow(range, now);
@@ -38,7 +56,15 @@ export async function loadInviteAnalytics(access: SettingsAccess, user: Caller, 
     const data = await getInviteAnalytics(invite.code, user, window);
     return {
       kind: "ok",
-      view: { code: data.code, range, granularity: window.granularity, totals: data.totals, conversion: conversion(data.totals.views, data.totals.joins), buckets: data.buckets, referrers: data.referrers },
+      view: {
+        code: data.code,
+        range,
+        granularity: window.granularity,
+        totals: data.totals,
+        conversion: conversion(data.totals.views, data.totals.joins),
+        buckets: data.buckets,
+        referrers: data.referrers,
+      },
     };
   } catch (error) {
     if (error instanceof ApiError && error.status === 403) return { kind: "forbidden" };

@@ -27,12 +27,19 @@ describe("pruneAnalytics", () => {
     const now = Date.UTC(2026, 11, 1, 12);
     const daysAgo = (days: number) => new Date(now - days * 86_400_000);
     for (const days of [91, 90.5, 89, 1]) {
-      await prisma.inviteAnalyticsBucket.create({ data: { inviteCode: "pruneMe", bucketStart: daysAgo(days), views: 1 } });
-      await prisma.inviteAnalyticsReferrer.create({ data: { inviteCode: "pruneMe", bucketStart: daysAgo(days), host: "a.example", views: 1 } });
+      await prisma.inviteAnalyticsBucket.create({
+        data: { inviteCode: "pruneMe", bucketStart: daysAgo(days), views: 1 },
+      });
+      await prisma.inviteAnalyticsReferrer.create({
+        data: { inviteCode: "pruneMe", bucketStart: daysAgo(days), host: "a.example", views: 1 },
+      });
     }
     assert.equal(await pruneAnalytics(new Date(now), 90), 4);
     const left = await prisma.inviteAnalyticsBucket.findMany({ orderBy: { bucketStart: "asc" } });
-    assert.deepEqual(left.map((row) => row.bucketStart.getTime()), [daysAgo(89).getTime(), daysAgo(1).getTime()]);
+    assert.deepEqual(
+      left.map((row) => row.bucketStart.getTime()),
+      [daysAgo(89).getTime(), daysAgo(1).getTime()],
+    );
     assert.equal(await prisma.inviteAnalyticsReferrer.count(), 2);
 
     // Deleting the invite takes its analytics with it.

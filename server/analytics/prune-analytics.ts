@@ -5,7 +5,10 @@ import { db } from "@/server/db";
 import { analyticsConfig } from "./config";
 
 /** Deletes buckets and referrer rows whose hour began before the retention period; returns how many rows went. */
-export async function pruneAnalytics(now: Date = new Date(), retentionDays = analyticsConfig().retentionDays): Promise<number> {
+export async function pruneAnalytics(
+  now: Date = new Date(),
+  retentionDays = analyticsConfig().retentionDays,
+): Promise<number> {
   const prisma = await db();
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
   const [buckets, referrers] = await Promise.all([

@@ -15,5 +15,9 @@ export function viewSourceOf(request: Request, address = clientIp(request)): Vie
 
 /** A Node.js request as our HTTP server holds it, with the address it decided. */
 export function viewSourceOfMessage(request: IncomingMessage, address: string): ViewSource {
-  return { address, userAgent: firstValue(request.headers["user-agent"]), referer: firstValue(request.headers.referer) };
+  return {
+    address,
+    userAgent: firstValue(request.headers["user-agent"]),
+    referer: firstValue(request.headers.referer),
+  };
 }

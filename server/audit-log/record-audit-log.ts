@@ -49,6 +49,19 @@ export async function recordAuditLog(
 }
 
 /** GUILD_UPDATE by `userId` on the guild itself, with the changed keys. */
-export async function recordGuildUpdate(tx: Tx, guildId: bigint, userId: bigint, reason: string | null | undefined, changes: AuditChange[]) {
-  await recordAuditLog(tx, { guildId, actionType: AuditLogAction.GUILD_UPDATE, userId, targetId: guildId.toString(), reason, changes });
+export async function recordGuildUpdate(
+  tx: Tx,
+  guildId: bigint,
+  userId: bigint,
+  reason: string | null | undefined,
+  changes: AuditChange[],
+) {
+  await recordAuditLog(tx, {
+    guildId,
+    actionType: AuditLogAction.GUILD_UPDATE,
+    userId,
+    targetId: guildId.toString(),
+    reason,
+    changes,
+  });
 }

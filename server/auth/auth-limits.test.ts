@@ -6,7 +6,12 @@ test("sign-in limits: Fluxer's numbers by default, changed within bounds by the 
   const defaults = authLimits({});
   assert.deepEqual(defaults.address, { bucket: "auth:login", limit: 10, windowSeconds: 1800 });
   assert.deepEqual(defaults.account, { bucket: "auth:login:account", limit: 5, windowSeconds: 900 });
-  const tuned = authLimits({ SIGN_IN_ADDRESS_LIMIT: "3", SIGN_IN_ADDRESS_WINDOW_SECONDS: "2", SIGN_IN_ACCOUNT_LIMIT: "0", SIGN_IN_ACCOUNT_WINDOW_SECONDS: "nope" });
+  const tuned = authLimits({
+    SIGN_IN_ADDRESS_LIMIT: "3",
+    SIGN_IN_ADDRESS_WINDOW_SECONDS: "2",
+    SIGN_IN_ACCOUNT_LIMIT: "0",
+    SIGN_IN_ACCOUNT_WINDOW_SECONDS: "nope",
+  });
   assert.deepEqual(tuned.address, { bucket: "auth:login", limit: 3, windowSeconds: 2 });
   assert.deepEqual(tuned.account, { bucket: "auth:login:account", limit: 1, windowSeconds: 900 });
   assert.equal(authLimits({ SIGN_IN_ACCOUNT_WINDOW_SECONDS: "9999999" }).account.windowSeconds, 86400);

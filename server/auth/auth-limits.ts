@@ -21,7 +21,12 @@ const DEFAULTS = RATE_LIMITS.auth;
 export type AuthLimits = Record<keyof typeof DEFAULTS, RateLimitRule>;
 
 /** A whole number from `value` within [min, max], else `fallback` (unset, empty or not a number). */
-export function boundedInteger(value: string | undefined, fallback: number, min: number, max: number): number {
+export function boundedInteger(
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined || value.trim() === "") return fallback;
   const number = Number(value);
   if (!Number.isFinite(number)) return fallback;
@@ -36,12 +41,22 @@ export function authLimits(env: Env = process.env): AuthLimits {
     address: {
       ...DEFAULTS.address,
       limit: boundedInteger(env.SIGN_IN_ADDRESS_LIMIT, DEFAULTS.address.limit, 1, 10_000),
-      windowSeconds: boundedInteger(env.SIGN_IN_ADDRESS_WINDOW_SECONDS, DEFAULTS.address.windowSeconds, 1, DAY_SECONDS),
+      windowSeconds: boundedInteger(
+        env.SIGN_IN_ADDRESS_WINDOW_SECONDS,
+        DEFAULTS.address.windowSeconds,
+        1,
+        DAY_SECONDS,
+      ),
     },
     account: {
       ...DEFAULTS.account,
       limit: boundedInteger(env.SIGN_IN_ACCOUNT_LIMIT, DEFAULTS.account.limit, 1, 1000),
-      windowSeconds: boundedInteger(env.SIGN_IN_ACCOUNT_WINDOW_SECONDS, DEFAULTS.account.windowSeconds, 1, DAY_SECONDS),
+      windowSeconds: boundedInteger(
+        env.SIGN_IN_ACCOUNT_WINDOW_SECONDS,
+        DEFAULTS.account.windowSeconds,
+        1,
+        DAY_SECONDS,
+      ),
     },
     register: DEFAULTS.register,
     logoutAll: DEFAULTS.logoutAll,

@@ -15,7 +15,14 @@ export type Caller = {
   via: "token" | "cookie";
 };
 
-type UserRow = { id: bigint; username: string; discriminator: number; email: string | null; avatarHash: string | null; isBot: boolean };
+type UserRow = {
+  id: bigint;
+  username: string;
+  discriminator: number;
+  email: string | null;
+  avatarHash: string | null;
+  isBot: boolean;
+};
 
 function toCaller(user: UserRow, via: Caller["via"]): Caller {
   return {

@@ -17,7 +17,12 @@ export const CACHE_MS = 5000;
 const MAX_ENTRIES = 10_000;
 
 type Entry<V> = { value: V; userId: string; loadedAt: number };
-type State = { versions: Map<string, Entry<number>>; tokens: Map<string, Entry<unknown>>; drops: number; subscribed: boolean };
+type State = {
+  versions: Map<string, Entry<number>>;
+  tokens: Map<string, Entry<unknown>>;
+  drops: number;
+  subscribed: boolean;
+};
 
 // One per process (Next may load this module in several bundles).
 const state = processState<State>("__fluxerCredentialCache", () => ({
@@ -64,9 +69,21 @@ export function readMark(): { drops: number; generation: number | null } {
   return { drops: state.drops, generation: eventBus().liveGeneration() };
 }
 
-export function remember<V>(kind: CacheKind, key: string, userId: bigint, value: V, mark: ReturnType<typeof readMark>, now = Date.now()): void {
+export function remember<V>(
+  kind: CacheKind,
+  key: string,
+  userId: bigint,
+  value: V,
+  mark: ReturnType<typeof readMark>,
+  now = Date.now(),
+): void {
   const map = state[kind] as Map<string, Entry<V>>;
-  if (mark.generation === null || state.drops !== mark.drops || eventBus().liveGeneration() !== mark.generation) return;
+  if (
+    mark.generation === null ||
+    state.drops !== mark.drops ||
+    eventBus().liveGeneration() !== mark.generation
+  )
+    return;
   map.delete(key); // re-inserted last: eviction takes the oldest
   if (map.size >= MAX_ENTRIES) map.delete(map.keys().next().value!);
   map.set(key, { value, userId: userId.toString(), loadedAt: now });

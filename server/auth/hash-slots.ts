@@ -9,10 +9,18 @@ import { processState } from "@/lib/process-state";
 type State = { running: number; waiting: (() => void)[]; averageMs: number; refused: number };
 
 // One per process (Next may load this module in several bundles).
-const state = processState<State>("__fluxerHashSlots", () => ({ running: 0, waiting: [], averageMs: 250, refused: 0 }));
+const state = processState<State>("__fluxerHashSlots", () => ({
+  running: 0,
+  waiting: [],
+  averageMs: 250,
+  refused: 0,
+}));
 
 function busy(concurrency: number): ApiError {
-  const seconds = Math.max(1, Math.ceil(((state.waiting.length + state.running) * state.averageMs) / concurrency / 1000));
+  const seconds = Math.max(
+    1,
+    Math.ceil(((state.waiting.length + state.running) * state.averageMs) / concurrency / 1000),
+  );
   return new ApiError("SERVICE_UNAVAILABLE", {
     message: "Too many sign-ins at once; retry shortly",
     headers: { "Retry-After": String(seconds) },

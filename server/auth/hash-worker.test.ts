@@ -24,14 +24,22 @@ describe("hashing threads", () => {
     assert.equal(hashNice({ PASSWORD_HASH_NICE: "x" }), 10);
   });
 
-  it("derives the same key as Node's scrypt, on a thread running at the lowered priority", { skip: !existsSync("/proc/self/task") && "needs Linux's /proc" }, async () => {
-    const salt = Buffer.from("0123456789abcdef");
-    const options = { N: 1024, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
-    const before = threadNiceValues();
-    assert.ok(!before.includes(12), "no thread of this process runs at nice 12 before the first hash");
-    const key = await scryptOnHashThread("correct-horse-battery", salt, 32, options);
-    assert.deepEqual(key, scryptSync("correct-horse-battery", salt, 32, options));
-    assert.ok(threadNiceValues().includes(12), "the hashing thread lowered its own priority");
-    assert.equal(threadNiceValues().filter((nice) => nice === 0).length >= 1, true, "the main thread keeps its priority");
-  });
+  it(
+    "derives the same key as Node's scrypt, on a thread running at the lowered priority",
+    { skip: !existsSync("/proc/self/task") && "needs Linux's /proc" },
+    async () => {
+      const salt = Buffer.from("0123456789abcdef");
+      const options = { N: 1024, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+      const before = threadNiceValues();
+      assert.ok(!before.includes(12), "no thread of this process runs at nice 12 before the first hash");
+      const key = await scryptOnHashThread("correct-horse-battery", salt, 32, options);
+      assert.deepEqual(key, scryptSync("correct-horse-battery", salt, 32, options));
+      assert.ok(threadNiceValues().includes(12), "the hashing thread lowered its own priority");
+      assert.equal(
+        threadNiceValues().filter((nice) => nice === 0).length >= 1,
+        true,
+        "the main thread keeps its priority",
+      );
+    },
+  );
 });

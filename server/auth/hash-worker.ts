@@ -65,7 +65,12 @@ function startThread(): HashThread {
 }
 
 /** scrypt on a hashing thread: one hash per thread at a time, a thread per concurrent caller. */
-export async function scryptOnHashThread(password: string, salt: Buffer, keyLength: number, options: { N: number; r: number; p: number; maxmem: number }): Promise<Buffer> {
+export async function scryptOnHashThread(
+  password: string,
+  salt: Buffer,
+  keyLength: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+): Promise<Buffer> {
   const thread = state.idle.pop() ?? startThread();
   thread.worker.ref(); // a hash in progress does keep it alive
   try {

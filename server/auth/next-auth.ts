@@ -56,11 +56,17 @@ async function authorize(raw: Partial<Record<string, unknown>>, request: Request
     user = await verifyCredentials(parsed.data.email, parsed.data.password);
   } catch (error) {
     if (error instanceof ApiError && error.code === "RATE_LIMITED") throw new SignInRefused("rate_limited");
-    if (error instanceof ApiError && error.code === "SERVICE_UNAVAILABLE") throw new SignInRefused("unavailable");
+    if (error instanceof ApiError && error.code === "SERVICE_UNAVAILABLE")
+      throw new SignInRefused("unavailable");
     throw error;
   }
   if (!user) throw new CredentialsSignin();
-  return { id: user.id.toString(), name: user.username, email: user.email, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id.toString(),
+    name: user.username,
+    email: user.email,
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -68,7 +74,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // A refused sign-in is an expected outcome, not a server error: no stack trace in the logs.
   logger: {
     error(error) {
-      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin")
+        return;
       log.error("auth error", { error: `${error.name}: ${error.message}` });
     },
   },
@@ -119,7 +126,9 @@ async function withSafeCallbackUrl(request: NextRequest): Promise<NextRequest> {
   if (hasCookie) {
     const pairs = cookie.split(";").map((pair) => {
       const [name = "", ...rest] = pair.trim().split("=");
-      return CALLBACK_URL_COOKIES.has(name) ? `${name}=${encodeURIComponent(sameSiteRedirect(cookieValue(rest.join("=")), APP_ORIGIN))}` : pair.trim();
+      return CALLBACK_URL_COOKIES.has(name)
+        ? `${name}=${encodeURIComponent(sameSiteRedirect(cookieValue(rest.join("=")), APP_ORIGIN))}`
+        : pair.trim();
     });
     headers.set("cookie", pairs.join("; "));
   }

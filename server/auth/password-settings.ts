@@ -31,7 +31,10 @@ export function scryptParams(env: Env = process.env): ScryptParams {
   if (isPowerOfTwo && n >= MIN_SCRYPT_N && n < PRODUCTION_SCRYPT.N) return { ...PRODUCTION_SCRYPT, N: n };
   if (!warned) {
     warned = true;
-    log.warn("INSECURE_TEST_PASSWORD_HASH_N ignored: the production cost applies", { value, allowed: `a power of two from ${MIN_SCRYPT_N} to ${PRODUCTION_SCRYPT.N / 2}` });
+    log.warn("INSECURE_TEST_PASSWORD_HASH_N ignored: the production cost applies", {
+      value,
+      allowed: `a power of two from ${MIN_SCRYPT_N} to ${PRODUCTION_SCRYPT.N / 2}`,
+    });
   }
   return PRODUCTION_SCRYPT;
 }

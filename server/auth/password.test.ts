@@ -53,20 +53,37 @@ describe("rehash on sign-in", () => {
     assert.ok(right.upgradedHash);
     assert.equal(parseStoredHash(right.upgradedHash)?.params.N, 131072);
     assert.equal(needsRehash(right.upgradedHash), false);
-    assert.deepEqual(await verifyPassword("correct-horse-battery", right.upgradedHash), { isValid: true, upgradedHash: null });
+    assert.deepEqual(await verifyPassword("correct-horse-battery", right.upgradedHash), {
+      isValid: true,
+      upgradedHash: null,
+    });
   });
 
   it("never downgrades: a production hash is kept on a test server", async () => {
     const strong = await hashPassword("correct-horse-battery");
     process.env.INSECURE_TEST_PASSWORD_HASH_N = "16384";
     assert.equal(needsRehash(strong), false);
-    assert.deepEqual(await verifyPassword("correct-horse-battery", strong), { isValid: true, upgradedHash: null });
+    assert.deepEqual(await verifyPassword("correct-horse-battery", strong), {
+      isValid: true,
+      upgradedHash: null,
+    });
   });
 
   it("treats a missing or foreign hash as a wrong password (after the same work)", async () => {
     process.env.INSECURE_TEST_PASSWORD_HASH_N = "16384";
-    for (const stored of [null, undefined, "", "bcrypt$2b$10$abc", "scrypt$99999999$8$1$c2FsdA$a2V5", "scrypt$16384$8$1$c2FsdA$"]) {
-      assert.deepEqual(await verifyPassword("anything", stored), { isValid: false, upgradedHash: null }, String(stored));
+    for (const stored of [
+      null,
+      undefined,
+      "",
+      "bcrypt$2b$10$abc",
+      "scrypt$99999999$8$1$c2FsdA$a2V5",
+      "scrypt$16384$8$1$c2FsdA$",
+    ]) {
+      assert.deepEqual(
+        await verifyPassword("anything", stored),
+        { isValid: false, upgradedHash: null },
+        String(stored),
+      );
     }
   });
 });
@@ -98,12 +115,15 @@ describe("hash slots", () => {
     const first = job();
     const second = job();
     await new Promise((resolve) => setImmediate(resolve));
-    await assert.rejects(job(), (error: { code?: string; status?: number; headers?: Record<string, string> }) => {
-      assert.equal(error.code, "SERVICE_UNAVAILABLE");
-      assert.equal(error.status, 503);
-      assert.match(error.headers?.["Retry-After"] ?? "", /^[1-9]\d*$/);
-      return true;
-    });
+    await assert.rejects(
+      job(),
+      (error: { code?: string; status?: number; headers?: Record<string, string> }) => {
+        assert.equal(error.code, "SERVICE_UNAVAILABLE");
+        assert.equal(error.status, 503);
+        assert.match(error.headers?.["Retry-After"] ?? "", /^[1-9]\d*$/);
+        return true;
+      },
+    );
     assert.equal(releases.length, 1); // the second waits for the first
     releases.shift()!();
     assert.equal(await first, "done");

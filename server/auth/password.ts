@@ -22,11 +22,25 @@ export function parseStoredHash(stored: string | null | undefined): StoredHash |
   if (!parts || parts.length !== 6 || parts[0] !== "scrypt") return null;
   const [, n, r, p, salt, key] = parts as [string, string, string, string, string, string];
   const params = { N: Number(n), r: Number(r), p: Number(p), keyLength: 0 };
-  const isPowerOfTwo = Number.isInteger(params.N) && params.N >= 2 && params.N <= 2 ** 20 && (params.N & (params.N - 1)) === 0;
-  if (!isPowerOfTwo || !Number.isInteger(params.r) || params.r < 1 || params.r > 32 || !Number.isInteger(params.p) || params.p < 1 || params.p > 16) return null;
+  const isPowerOfTwo =
+    Number.isInteger(params.N) && params.N >= 2 && params.N <= 2 ** 20 && (params.N & (params.N - 1)) === 0;
+  if (
+    !isPowerOfTwo ||
+    !Number.isInteger(params.r) ||
+    params.r < 1 ||
+    params.r > 32 ||
+    !Number.isInteger(params.p) ||
+    params.p < 1 ||
+    params.p > 16
+  )
+    return null;
   const keyBytes = Buffer.from(key, "base64url");
   if (keyBytes.length < 16) return null;
-  return { params: { ...params, keyLength: keyBytes.length }, salt: Buffer.from(salt, "base64url"), key: keyBytes };
+  return {
+    params: { ...params, keyLength: keyBytes.length },
+    salt: Buffer.from(salt, "base64url"),
+    key: keyBytes,
+  };
 }
 
 /** Whether a stored hash was made with weaker parameters than `current` (it is then replaced after a sign-in). */
@@ -51,7 +65,10 @@ export type PasswordCheck = {
  * Checks a password against a stored hash. With no usable hash (unknown email) it spends the time of a
  * real check anyway, so response timing does not reveal which emails have an account.
  */
-export async function verifyPassword(password: string, stored: string | null | undefined): Promise<PasswordCheck> {
+export async function verifyPassword(
+  password: string,
+  stored: string | null | undefined,
+): Promise<PasswordCheck> {
   const parsed = parseStoredHash(stored);
   return withHashSlot(async () => {
     if (!parsed) {
@@ -59,9 +76,17 @@ export async function verifyPassword(password: string, stored: string | null | u
       return { isValid: false, upgradedHash: null };
     }
     const { N, r, p } = parsed.params;
-    const actual = await scrypt(password, parsed.salt, parsed.key.length, { N, r, p, maxmem: scryptMaxmem(parsed.params) });
+    const actual = await scrypt(password, parsed.salt, parsed.key.length, {
+      N,
+      r,
+      p,
+      maxmem: scryptMaxmem(parsed.params),
+    });
     const isValid = actual.length === parsed.key.length && timingSafeEqual(actual, parsed.key);
     const current = scryptParams();
-    return { isValid, upgradedHash: isValid && needsRehash(stored!, current) ? await derive(password, current) : null };
+    return {
+      isValid,
+      upgradedHash: isValid && needsRehash(stored!, current) ? await derive(password, current) : null,
+    };
   });
 }

@@ -15,7 +15,9 @@ export async function currentSessionVersion(userId: bigint, now = Date.now()): P
   const hit = cached<number>("versions", key, now);
   if (hit !== undefined) return hit;
   const mark = readMark();
-  const user = await (await db()).user.findUnique({ where: { id: userId }, select: { sessionVersion: true, isBot: true } });
+  const user = await (
+    await db()
+  ).user.findUnique({ where: { id: userId }, select: { sessionVersion: true, isBot: true } });
   if (!user || user.isBot) {
     forget("versions", key);
     return null;

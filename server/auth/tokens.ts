@@ -34,7 +34,9 @@ export type TokenCredential = { kind: TokenKind; token: string };
 export function readAuthorization(header: string | null): TokenCredential | null {
   if (!header) return null;
   const value = header.trim();
-  const [scheme, rest] = value.includes(" ") ? [value.slice(0, value.indexOf(" ")), value.slice(value.indexOf(" ") + 1).trim()] : ["", value];
+  const [scheme, rest] = value.includes(" ")
+    ? [value.slice(0, value.indexOf(" ")), value.slice(value.indexOf(" ") + 1).trim()]
+    : ["", value];
   if (scheme.toLowerCase() === "bot") return { kind: "bot", token: rest };
   if (scheme.toLowerCase() === "bearer") return { kind: "user", token: rest };
   if (scheme === "") return { kind: "user", token: rest };
@@ -44,13 +46,20 @@ export function readAuthorization(header: string | null): TokenCredential | null
 type TokenOwner = { kind: string; user: User };
 
 async function loadOwners(hashes: string[]): Promise<(TokenOwner | null)[]> {
-  const rows = await (await db()).apiToken.findMany({ where: { tokenHash: { in: [...new Set(hashes)] }, revokedAt: null }, include: { user: true } });
+  const rows = await (
+    await db()
+  ).apiToken.findMany({
+    where: { tokenHash: { in: [...new Set(hashes)] }, revokedAt: null },
+    include: { user: true },
+  });
   const byHash = new Map(rows.map((row) => [row.tokenHash, { kind: row.kind, user: row.user }]));
   return hashes.map((hash) => byHash.get(hash) ?? null);
 }
 
 // One per process (Next may load this module in several bundles).
-const holder = (globalThis as Record<string, unknown>) as { __fluxerTokenOwners?: Coalescer<string, TokenOwner | null> };
+const holder = globalThis as Record<string, unknown> as {
+  __fluxerTokenOwners?: Coalescer<string, TokenOwner | null>;
+};
 
 /** Resolves a token to its user, or null when unknown, revoked or of the wrong kind. */
 export async function findTokenUser(credential: TokenCredential): Promise<User | null> {
@@ -73,5 +82,6 @@ export async function revokeToken(token: string): Promise<void> {
   const prisma = await db();
   const rows = await prisma.$queryRaw<{ user_id: bigint }[]>`
     UPDATE "api_tokens" SET "revoked_at" = now() WHERE "token_hash" = ${hashToken(token)} AND "revoked_at" IS NULL RETURNING "user_id"`;
-  for (const row of rows) await publishEvent({ type: "USER_SESSIONS_REVOKED", userId: row.user_id, tokenOnly: true });
+  for (const row of rows)
+    await publishEvent({ type: "USER_SESSIONS_REVOKED", userId: row.user_id, tokenOnly: true });
 }

@@ -24,15 +24,32 @@ export async function banMember(guildId: bigint, userId: bigint, caller: Caller,
     // Same lock as accept takes first: a ban racing an accept is ordered before or after it, never between
     // accept's ban check and its member insert.
     await lockGuild(tx, guildId);
-    const target = await tx.member.findUnique({ where: { guildId_userId: { guildId, userId } }, include: { roles: true } });
-    if (target) requireAbove(access, caller.id, highestRolePosition(access.roles, target.roles.map((r) => r.roleId)));
+    const target = await tx.member.findUnique({
+      where: { guildId_userId: { guildId, userId } },
+      include: { roles: true },
+    });
+    if (target)
+      requireAbove(
+        access,
+        caller.id,
+        highestRolePosition(
+          access.roles,
+          target.roles.map((r) => r.roleId),
+        ),
+      );
     await tx.ban.upsert({
       where: { guildId_userId: { guildId, userId } },
       create: { guildId, userId, reason, moderatorId: caller.id },
       update: { reason, moderatorId: caller.id },
     });
     const wasMember = await removeMembership(tx, guildId, userId);
-    await recordAuditLog(tx, { guildId, actionType: AuditLogAction.MEMBER_BAN_ADD, userId: caller.id, targetId: userId.toString(), reason });
+    await recordAuditLog(tx, {
+      guildId,
+      actionType: AuditLogAction.MEMBER_BAN_ADD,
+      userId: caller.id,
+      targetId: userId.toString(),
+      reason,
+    });
     return wasMember;
   }, WRITE_TX_OPTIONS);
   if (removed) await publishEvent({ type: "GUILD_MEMBER_REMOVE", guildId, userId });

@@ -13,6 +13,12 @@ export async function unbanMember(guildId: bigint, userId: bigint, caller: Calle
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.ban.deleteMany({ where: { guildId, userId } });
     if (count === 0) throw new ApiError("UNKNOWN_BAN");
-    await recordAuditLog(tx, { guildId, actionType: AuditLogAction.MEMBER_BAN_REMOVE, userId: caller.id, targetId: userId.toString(), reason });
+    await recordAuditLog(tx, {
+      guildId,
+      actionType: AuditLogAction.MEMBER_BAN_REMOVE,
+      userId: caller.id,
+      targetId: userId.toString(),
+      reason,
+    });
   });
 }

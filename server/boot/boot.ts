@@ -11,8 +11,13 @@ function shouldSeedDemo(kind: string, isMemory: boolean): boolean {
 export async function boot() {
   const started = Date.now();
   const database = await openDatabase();
-  log.info("database ready", { engine: database.target.kind, label: database.target.label, ms: Date.now() - started });
-  if (database.target.kind === "postgres") await (await import("@/server/db/snowflake-worker")).leaseSnowflakeWorker(database.prisma);
+  log.info("database ready", {
+    engine: database.target.kind,
+    label: database.target.label,
+    ms: Date.now() - started,
+  });
+  if (database.target.kind === "postgres")
+    await (await import("@/server/db/snowflake-worker")).leaseSnowflakeWorker(database.prisma);
   // PGlite has no autovacuum: keep the planner's statistics current as tables grow (server/db/pglite-analyze.ts).
   else (await import("@/server/db/pglite-analyze")).startPgliteAnalyze(database.prisma);
   (await import("@/server/events/start-gateway")).startGateway(); // presence sweeps and the event bus (docs/presence.md)

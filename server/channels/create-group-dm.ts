@@ -16,12 +16,19 @@ export async function createGroupDm(caller: Caller, input: CreateGroupDmInput) {
   const prisma = await db();
   const users = await prisma.user.findMany({ where: { id: { in: others } } });
   const missing = others.findIndex((id) => !users.some((user) => user.id === id));
-  if (missing !== -1) throw invalidField(`recipients.${input.recipients.indexOf(others[missing]!)}`, "UNKNOWN_USER", "Unknown user");
+  if (missing !== -1)
+    throw invalidField(
+      `recipients.${input.recipients.indexOf(others[missing]!)}`,
+      "UNKNOWN_USER",
+      "Unknown user",
+    );
   const channel = await prisma.$transaction(async (tx) => {
     const created = await tx.channel.create({
       data: { id: nextSnowflake(), type: ChannelType.GROUP_DM, name: input.name ?? null, ownerId: caller.id },
     });
-    await tx.channelRecipient.createMany({ data: [caller.id, ...others].map((userId) => ({ channelId: created.id, userId })) });
+    await tx.channelRecipient.createMany({
+      data: [caller.id, ...others].map((userId) => ({ channelId: created.id, userId })),
+    });
     return created;
   });
   const byId = new Map(users.map((user) => [user.id, user]));

@@ -5,11 +5,18 @@ import { db } from "@/server/db";
 import { loadOverwriteChannel } from "./load-overwrite-channel";
 
 /** Removes the channel's overwrite for a role or member; removing one that is not there is a no-op. */
-export async function deletePermissionOverwrite(channelId: bigint, targetId: bigint, caller: Caller, reason: string | null) {
+export async function deletePermissionOverwrite(
+  channelId: bigint,
+  targetId: bigint,
+  caller: Caller,
+  reason: string | null,
+) {
   const { guildId } = await loadOverwriteChannel(channelId, caller);
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const overwrite = await tx.permissionOverwrite.findUnique({ where: { channelId_targetId: { channelId, targetId } } });
+    const overwrite = await tx.permissionOverwrite.findUnique({
+      where: { channelId_targetId: { channelId, targetId } },
+    });
     if (!overwrite) return;
     const { count } = await tx.permissionOverwrite.deleteMany({ where: { channelId, targetId } });
     if (count === 0) return;

@@ -16,7 +16,13 @@ export async function listGuildChannels(guildId: bigint, caller: Caller) {
   return channels
     .filter((channel) =>
       hasPermission(
-        applyOverwrites({ base: access.permissions, guildId, userId: caller.id, memberRoleIds: access.memberRoleIds, overwrites: channel.overwrites }),
+        applyOverwrites({
+          base: access.permissions,
+          guildId,
+          userId: caller.id,
+          memberRoleIds: access.memberRoleIds,
+          overwrites: channel.overwrites,
+        }),
         Permissions.VIEW_CHANNEL,
       ),
     )

@@ -9,5 +9,10 @@ export async function loadOverwriteChannel(channelId: bigint, caller: Caller) {
   // Group DMs have no permission overwrites.
   if (!access.guildAccess || access.channel.guildId === null) throw new ApiError("UNKNOWN_CHANNEL");
   requirePermission(access.permissions, Permissions.MANAGE_ROLES);
-  return { channel: access.channel, permissions: access.permissions, guildAccess: access.guildAccess, guildId: access.channel.guildId };
+  return {
+    channel: access.channel,
+    permissions: access.permissions,
+    guildAccess: access.guildAccess,
+    guildId: access.channel.guildId,
+  };
 }

@@ -27,7 +27,9 @@ export async function setPermissionOverwrite(
   if (input.type === OVERWRITE_ROLE) {
     if (!guildAccess.roles.some((role) => role.id === targetId)) throw new ApiError("UNKNOWN_ROLE");
   } else {
-    const member = await prisma.member.findUnique({ where: { guildId_userId: { guildId, userId: targetId } } });
+    const member = await prisma.member.findUnique({
+      where: { guildId_userId: { guildId, userId: targetId } },
+    });
     if (!member) throw new ApiError("UNKNOWN_MEMBER");
   }
   await prisma.$transaction(async (tx) => {

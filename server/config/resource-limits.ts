@@ -9,7 +9,13 @@ export function intFromEnv(name: string, fallback: number, min: number, max: num
   if (raw === undefined || raw.trim() === "") return fallback;
   const value = Number(raw);
   if (Number.isInteger(value) && value >= min && value <= max) return value;
-  log.warn("ignoring an invalid limit", { variable: name, value: raw.slice(0, 40), default: fallback, min, max });
+  log.warn("ignoring an invalid limit", {
+    variable: name,
+    value: raw.slice(0, 40),
+    default: fallback,
+    min,
+    max,
+  });
   return fallback;
 }
 

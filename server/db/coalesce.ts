@@ -32,7 +32,8 @@ export class Coalescer<I, R> {
         const batch = this.waiting.splice(0, this.maxBatch);
         try {
           const results = await this.run(batch.map((w) => w.item));
-          if (results.length !== batch.length) throw new Error(`a batch of ${batch.length} got ${results.length} results`);
+          if (results.length !== batch.length)
+            throw new Error(`a batch of ${batch.length} got ${results.length} results`);
           batch.forEach((waiting, i) => waiting.resolve(results[i]!));
         } catch (error) {
           for (const waiting of batch) waiting.reject(error);

@@ -15,7 +15,8 @@ export function resolveDatabaseTarget(url = process.env.DATABASE_URL): DatabaseT
   }
   if (url.startsWith("pglite:")) {
     const rest = url.slice("pglite:".length).replace(/^\/\//, "");
-    if (rest === "memory" || rest === "") return { kind: "pglite", dataDir: undefined, label: "PGlite (in memory)" };
+    if (rest === "memory" || rest === "")
+      return { kind: "pglite", dataDir: undefined, label: "PGlite (in memory)" };
     const dir = path.resolve(rest);
     return { kind: "pglite", dataDir: dir, label: `PGlite (${rest})` };
   }

@@ -31,14 +31,17 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
   }
   // PostgreSQL's default 128 MB of shared buffers is touched at start: ~120 MB of resident memory for an
   // embedded database that one process uses (docs/benchmarks.md). The OS page cache still holds the files.
-  const options = { postgresqlconf: [`shared_buffers=${process.env.PGLITE_SHARED_BUFFERS ?? "16MB"}`], extensions: await pgliteExtensions() };
+  const options = {
+    postgresqlconf: [`shared_buffers=${process.env.PGLITE_SHARED_BUFFERS ?? "16MB"}`],
+    extensions: await pgliteExtensions(),
+  };
   const pglite = target.dataDir ? new PGlite(target.dataDir, options) : new PGlite(options);
   await pglite.waitReady;
   const runner: SqlRunner = {
     exec: async (sql) => {
       await pglite.exec(sql);
     },
-    query: async <T,>(sql: string, params: unknown[] = []) => (await pglite.query<T>(sql, params)).rows,
+    query: async <T>(sql: string, params: unknown[] = []) => (await pglite.query<T>(sql, params)).rows,
   };
   await applyMigrations(runner, (line) => logMigration(target.kind, line));
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
@@ -62,7 +65,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
       exec: async (sql) => {
         await client.query(sql);
       },
-      query: async <T,>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+      query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
     };
     await applyMigrations(runner, (line) => logMigration(target.kind, line));
   } finally {

@@ -27,12 +27,17 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 const ADVISORY_LOCK_KEY = 72707369;
 
 export function migrationsDirectory(): string {
-  return process.env.MIGRATIONS_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
+  return (
+    process.env.MIGRATIONS_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations")
+  );
 }
 
 export async function readMigrations(dir = migrationsDirectory()) {
   const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
@@ -45,7 +50,10 @@ export async function readMigrations(dir = migrationsDirectory()) {
  * Applies every migration not yet recorded, each in its own transaction, under an advisory lock so that
  * several app instances starting at once migrate the database once. Returns the names it applied.
  */
-export async function applyMigrations(runner: SqlRunner, log: (line: string) => void = () => {}): Promise<string[]> {
+export async function applyMigrations(
+  runner: SqlRunner,
+  log: (line: string) => void = () => {},
+): Promise<string[]> {
   const migrations = await readMigrations();
   await runner.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
   try {
@@ -53,16 +61,21 @@ export async function applyMigrations(runner: SqlRunner, log: (line: string) => 
     const rows = await runner.query<{ migration_name: string; checksum: string; finished_at: unknown }>(
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );
-    const done = new Map(rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r.checksum]));
+    const done = new Map(
+      rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r.checksum]),
+    );
     const failed = rows.find((r) => r.finished_at === null);
     if (failed) {
-      throw new Error(`Migration ${failed.migration_name} failed earlier and was never finished; fix the database by hand.`);
+      throw new Error(
+        `Migration ${failed.migration_name} failed earlier and was never finished; fix the database by hand.`,
+      );
     }
     const applied: string[] = [];
     for (const migration of migrations) {
       const checksum = done.get(migration.name);
       if (checksum !== undefined) {
-        if (checksum !== migration.checksum) log(`warning: migration ${migration.name} was edited after it was applied`);
+        if (checksum !== migration.checksum)
+          log(`warning: migration ${migration.name} was edited after it was applied`);
         continue;
       }
       log(`applying migration ${migration.name}`);

@@ -20,7 +20,9 @@ export async function analyzeGrownTables(prisma: PrismaClient): Promise<string[]
   return grown.map((row) => row.relname);
 }
 
-const state = ((globalThis as Record<string, unknown>).__fluxerPgliteAnalyze ??= {}) as { timer?: NodeJS.Timeout };
+const state = ((globalThis as Record<string, unknown>).__fluxerPgliteAnalyze ??= {}) as {
+  timer?: NodeJS.Timeout;
+};
 
 /** Checks at once (a database that grew while the app was stopped), then every minute. */
 export function startPgliteAnalyze(prisma: PrismaClient) {
@@ -32,7 +34,8 @@ export function startPgliteAnalyze(prisma: PrismaClient) {
     try {
       const started = performance.now();
       const tables = await analyzeGrownTables(prisma);
-      if (tables.length) log.info("analyzed grown tables", { tables, ms: Math.round(performance.now() - started) });
+      if (tables.length)
+        log.info("analyzed grown tables", { tables, ms: Math.round(performance.now() - started) });
     } catch (error) {
       log.error("analyze of grown tables failed", { error: String((error as Error)?.message ?? error) });
     } finally {

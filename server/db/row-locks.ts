@@ -5,12 +5,16 @@
 import type { Tx } from "@/server/db";
 
 export async function lockGuild(tx: Tx, guildId: bigint): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ id: bigint }[]>`SELECT id FROM guilds WHERE id = ${guildId} FOR NO KEY UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: bigint }[]
+  >`SELECT id FROM guilds WHERE id = ${guildId} FOR NO KEY UPDATE`;
   return rows.length > 0;
 }
 
 export async function lockChannel(tx: Tx, channelId: bigint): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ id: bigint }[]>`SELECT id FROM channels WHERE id = ${channelId} FOR NO KEY UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: bigint }[]
+  >`SELECT id FROM channels WHERE id = ${channelId} FOR NO KEY UPDATE`;
   return rows.length > 0;
 }
 

@@ -17,7 +17,9 @@ describe("snowflake worker leases", () => {
     const { db } = await import("@/server/db");
     const { claimWorkerId } = await import("./snowflake-worker");
     const prisma = await db();
-    const ids = await Promise.all(Array.from({ length: 12 }, (_, i) => claimWorkerId(prisma, `instance-${i}`)));
+    const ids = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => claimWorkerId(prisma, `instance-${i}`)),
+    );
     assert.equal(new Set(ids).size, 12, `distinct ids: ${ids.join(", ")}`);
     // Instance 3 stopped renewing: its lease lapses and the next instance to start gets that id.
     const lapsed = ids[3]!;

@@ -61,7 +61,9 @@ export async function leaseSnowflakeWorker(prisma: PrismaClient): Promise<number
     log.info("snowflake worker leased", { worker_id: state.workerId });
   }
   state.timer ??= setInterval(() => {
-    renew(prisma).catch((error) => log.warn("snowflake worker lease not renewed", { error: String((error as Error)?.message ?? error) }));
+    renew(prisma).catch((error) =>
+      log.warn("snowflake worker lease not renewed", { error: String((error as Error)?.message ?? error) }),
+    );
   }, RENEW_MS);
   state.timer.unref?.();
   return state.workerId;

@@ -17,13 +17,17 @@ describe("upgrading a database with rows", () => {
   let pglite: PGlite;
   let runner: SqlRunner;
   let older: string;
-  const query = async <T,>(sql: string) => (await pglite.query<T>(sql)).rows;
+  const query = async <T>(sql: string) => (await pglite.query<T>(sql)).rows;
 
   before(async () => {
     older = mkdtempSync(path.join(tmpdir(), "fluxer-migrations-"));
-    for (const name of readdirSync(ALL).filter((n) => n < FIRST_NEW)) cpSync(path.join(ALL, name), path.join(older, name), { recursive: true });
+    for (const name of readdirSync(ALL).filter((n) => n < FIRST_NEW))
+      cpSync(path.join(ALL, name), path.join(older, name), { recursive: true });
     pglite = new PGlite({ extensions: await pgliteExtensions() });
-    runner = { exec: async (sql) => void (await pglite.exec(sql)), query: async <T,>(sql: string, params: unknown[] = []) => (await pglite.query<T>(sql, params)).rows };
+    runner = {
+      exec: async (sql) => void (await pglite.exec(sql)),
+      query: async <T>(sql: string, params: unknown[] = []) => (await pglite.query<T>(sql, params)).rows,
+    };
     process.env.MIGRATIONS_DIR = older;
     await applyMigrations(runner);
 
@@ -58,22 +62,41 @@ describe("upgrading a database with rows", () => {
   });
 
   it("keeps one invite per code without case: the live one, then the oldest", async () => {
-    const codes = (await query<{ code: string }>(`SELECT code FROM invites ORDER BY code`)).map((r) => r.code);
+    const codes = (await query<{ code: string }>(`SELECT code FROM invites ORDER BY code`)).map(
+      (r) => r.code,
+    );
     assert.deepEqual(codes, ["5zMjvK60", "Alone123", "lapsed99", "QQww1234"].sort());
   });
 
   it("then refuses any new case variant", async () => {
-    await assert.rejects(pglite.exec(`INSERT INTO invites (code, guild_id, channel_id) VALUES ('ALONE123', 10, 11)`), /invites_code_lower_key/);
+    await assert.rejects(
+      pglite.exec(`INSERT INTO invites (code, guild_id, channel_id) VALUES ('ALONE123', 10, 11)`),
+      /invites_code_lower_key/,
+    );
   });
 
   it("schedules the removal of temporary members who are offline and have no role", async () => {
-    const due = await query<{ guild_id: bigint; user_id: bigint }>(`SELECT guild_id, user_id FROM temporary_member_removals`);
-    assert.deepEqual(due.map((r) => [Number(r.guild_id), Number(r.user_id)]), [[10, 2]]);
+    const due = await query<{ guild_id: bigint; user_id: bigint }>(
+      `SELECT guild_id, user_id FROM temporary_member_removals`,
+    );
+    assert.deepEqual(
+      due.map((r) => [Number(r.guild_id), Number(r.user_id)]),
+      [[10, 2]],
+    );
   });
 
   it("tells direct adds apart: a bot stays a bot invite, a person becomes an instance admin's add", async () => {
-    const rows = await query<{ user_id: number; join_source_type: number }>(`SELECT user_id, join_source_type FROM members WHERE guild_id = 20 ORDER BY user_id`);
-    assert.deepEqual(rows.map((r) => [Number(r.user_id), r.join_source_type]), [[1, 0], [2, 4], [5, 3]]);
+    const rows = await query<{ user_id: number; join_source_type: number }>(
+      `SELECT user_id, join_source_type FROM members WHERE guild_id = 20 ORDER BY user_id`,
+    );
+    assert.deepEqual(
+      rows.map((r) => [Number(r.user_id), r.join_source_type]),
+      [
+        [1, 0],
+        [2, 4],
+        [5, 3],
+      ],
+    );
   });
 
   it("makes existing applications public", async () => {

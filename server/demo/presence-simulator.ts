@@ -20,7 +20,11 @@ const SHARE = { min: 0.18, max: 0.3, start: 0.24 };
 const CHURN = { min: 2, max: 6 };
 
 type State = { timer?: NodeJS.Timeout; running: boolean; share: number; online: Map<bigint, bigint> };
-const state = processState<State>("__fluxerDemoPresence", () => ({ running: false, share: SHARE.start, online: new Map() }));
+const state = processState<State>("__fluxerDemoPresence", () => ({
+  running: false,
+  share: SHARE.start,
+  online: new Map(),
+}));
 
 export function isDemoPresenceOn(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.DEMO_PRESENCE === "1" || env.DEMO_PRESENCE === "true";
@@ -29,9 +33,15 @@ export function isDemoPresenceOn(env: NodeJS.ProcessEnv = process.env): boolean 
 /** The demo guild's seeded members (no password: nobody can sign in as them). */
 async function demoMembers(): Promise<bigint[]> {
   const prisma = await db();
-  const guild = await prisma.guild.findFirst({ where: { name: DEMO_GUILD_NAME, owner: { email: DEMO_EMAIL } }, select: { id: true } });
+  const guild = await prisma.guild.findFirst({
+    where: { name: DEMO_GUILD_NAME, owner: { email: DEMO_EMAIL } },
+    select: { id: true },
+  });
   if (!guild) return [];
-  const members = await prisma.member.findMany({ where: { guildId: guild.id, user: { passwordHash: null, isBot: false } }, select: { userId: true } });
+  const members = await prisma.member.findMany({
+    where: { guildId: guild.id, user: { passwordHash: null, isBot: false } },
+    select: { userId: true },
+  });
   return members.map((m) => m.userId);
 }
 
@@ -45,11 +55,12 @@ function pick<T>(items: readonly T[], count: number): T[] {
 async function tick() {
   // The heartbeat of the simulated connections; any swept meanwhile (a stalled process) go online again.
   const missing = new Set(await refreshPresenceConnections([...state.online.values()]));
-  for (const [userId, connectionId] of state.online) if (missing.has(connectionId)) await openPresenceConnection(userId, connectionId);
+  for (const [userId, connectionId] of state.online)
+    if (missing.has(connectionId)) await openPresenceConnection(userId, connectionId);
 
   const members = await demoMembers();
   if (members.length === 0) return;
-  state.share = Math.min(SHARE.max, Math.max(SHARE.min, state.share + (randomInt(-2, 3) / 100)));
+  state.share = Math.min(SHARE.max, Math.max(SHARE.min, state.share + randomInt(-2, 3) / 100));
   const target = Math.round(members.length * state.share);
   const online = [...state.online.keys()];
   const leaving = pick(online, Math.max(online.length - target, 0) + randomInt(CHURN.min, CHURN.max + 1));

@@ -51,10 +51,17 @@ describe("demo seed", () => {
   it("shows #moderators only to the roles allowed by its overwrites", async () => {
     const prisma = database.prisma;
     const guild = (await prisma.guild.findFirstOrThrow())!;
-    const plain = await prisma.member.findFirstOrThrow({ where: { guildId: guild.id, roles: { none: {} }, userId: { not: guild.ownerId } } });
-    const moderatorRole = await prisma.role.findFirstOrThrow({ where: { guildId: guild.id, name: "Moderator" } });
-    const moderator = await prisma.memberRole.findFirstOrThrow({ where: { roleId: moderatorRole.id, userId: { not: guild.ownerId } } });
-    const names = (overview: Awaited<ReturnType<typeof getGuildOverview>>) => overview!.channelGroups.flatMap((g) => g.channels.map((c) => c.name));
+    const plain = await prisma.member.findFirstOrThrow({
+      where: { guildId: guild.id, roles: { none: {} }, userId: { not: guild.ownerId } },
+    });
+    const moderatorRole = await prisma.role.findFirstOrThrow({
+      where: { guildId: guild.id, name: "Moderator" },
+    });
+    const moderator = await prisma.memberRole.findFirstOrThrow({
+      where: { roleId: moderatorRole.id, userId: { not: guild.ownerId } },
+    });
+    const names = (overview: Awaited<ReturnType<typeof getGuildOverview>>) =>
+      overview!.channelGroups.flatMap((g) => g.channels.map((c) => c.name));
 
     const plainView = await getGuildOverview(guild.id, plain.userId);
     assert.deepEqual(names(plainView), ["general", "announcements", "Lounge"]);

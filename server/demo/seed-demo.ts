@@ -36,57 +36,146 @@ async function seedWorld(prisma: PrismaClient, passwordHash: string) {
   const now = Date.now();
   const adminId = nextSnowflake();
   const guildId = nextSnowflake();
-  const ids = { admin: nextSnowflake(), moderator: nextSnowflake(), text: nextSnowflake(), voice: nextSnowflake() };
-  const channel = { general: nextSnowflake(), announcements: nextSnowflake(), moderators: nextSnowflake(), lounge: nextSnowflake() };
+  const ids = {
+    admin: nextSnowflake(),
+    moderator: nextSnowflake(),
+    text: nextSnowflake(),
+    voice: nextSnowflake(),
+  };
+  const channel = {
+    general: nextSnowflake(),
+    announcements: nextSnowflake(),
+    moderators: nextSnowflake(),
+    lounge: nextSnowflake(),
+  };
   const inviteCodes = [randomCode(), randomCode()] as const;
   const memberIds = Array.from({ length: MEMBER_COUNT }, () => nextSnowflake());
   // Everyone joined over the last 200 days, through one of the invites or the vanity URL.
   const joins = memberIds.map((userId, i) => {
     const source = i % 3 === 0 ? DEMO_VANITY_CODE : inviteCodes[i % 5 === 1 ? 1 : 0];
-    return { userId, joinedAt: new Date(now - DAY_MS * 200 + Math.floor(((i + 1) * DAY_MS * 199) / MEMBER_COUNT)), source };
+    return {
+      userId,
+      joinedAt: new Date(now - DAY_MS * 200 + Math.floor(((i + 1) * DAY_MS * 199) / MEMBER_COUNT)),
+      source,
+    };
   });
   const usesOf = (code: string) => joins.filter((j) => j.source === code).length;
 
   await prisma.$transaction(
     async (tx) => {
-      await tx.user.create({ data: { id: adminId, username: "demo", discriminator: 1, email: DEMO_EMAIL, passwordHash } });
-      await tx.user.createMany({ data: memberIds.map((id, i) => ({ id, username: demoUsername(i), discriminator: 1000 + i })) });
+      await tx.user.create({
+        data: { id: adminId, username: "demo", discriminator: 1, email: DEMO_EMAIL, passwordHash },
+      });
+      await tx.user.createMany({
+        data: memberIds.map((id, i) => ({ id, username: demoUsername(i), discriminator: 1000 + i })),
+      });
       await tx.guild.create({
-        data: { id: guildId, name: DEMO_GUILD_NAME, ownerId: adminId, iconHash: "fluxer-icon", bannerHash: "fluxer-banner", features: ["BANNER", "VANITY_URL"], memberCount: 1 + MEMBER_COUNT },
+        data: {
+          id: guildId,
+          name: DEMO_GUILD_NAME,
+          ownerId: adminId,
+          iconHash: "fluxer-icon",
+          bannerHash: "fluxer-banner",
+          features: ["BANNER", "VANITY_URL"],
+          memberCount: 1 + MEMBER_COUNT,
+        },
       });
       await tx.role.createMany({
         data: [
           { id: guildId, guildId, name: "@everyone", permissions: DEFAULT_EVERYONE_PERMISSIONS, position: 0 },
-          { id: ids.moderator, guildId, name: "Moderator", permissions: Permissions.MANAGE_CHANNELS | Permissions.KICK_MEMBERS, position: 1, color: 0x0ea5e9 },
-          { id: ids.admin, guildId, name: "Admin", permissions: Permissions.MANAGE_GUILD | Permissions.VIEW_AUDIT_LOG, position: 2, color: 0xe11d48 },
+          {
+            id: ids.moderator,
+            guildId,
+            name: "Moderator",
+            permissions: Permissions.MANAGE_CHANNELS | Permissions.KICK_MEMBERS,
+            position: 1,
+            color: 0x0ea5e9,
+          },
+          {
+            id: ids.admin,
+            guildId,
+            name: "Admin",
+            permissions: Permissions.MANAGE_GUILD | Permissions.VIEW_AUDIT_LOG,
+            position: 2,
+            color: 0xe11d48,
+          },
         ],
       });
       await tx.channel.createMany({
         data: [
           { id: ids.text, guildId, type: ChannelType.GUILD_CATEGORY, name: "Text Channels", position: 0 },
-          { id: channel.general, guildId, type: ChannelType.GUILD_TEXT, name: "general", position: 0, parentId: ids.text },
-          { id: channel.announcements, guildId, type: ChannelType.GUILD_TEXT, name: "announcements", position: 1, parentId: ids.text },
-          { id: channel.moderators, guildId, type: ChannelType.GUILD_TEXT, name: "moderators", position: 2, parentId: ids.text },
+          {
+            id: channel.general,
+            guildId,
+            type: ChannelType.GUILD_TEXT,
+            name: "general",
+            position: 0,
+            parentId: ids.text,
+          },
+          {
+            id: channel.announcements,
+            guildId,
+            type: ChannelType.GUILD_TEXT,
+            name: "announcements",
+            position: 1,
+            parentId: ids.text,
+          },
+          {
+            id: channel.moderators,
+            guildId,
+            type: ChannelType.GUILD_TEXT,
+            name: "moderators",
+            position: 2,
+            parentId: ids.text,
+          },
           { id: ids.voice, guildId, type: ChannelType.GUILD_CATEGORY, name: "Voice Channels", position: 1 },
-          { id: channel.lounge, guildId, type: ChannelType.GUILD_VOICE, name: "Lounge", position: 0, parentId: ids.voice },
+          {
+            id: channel.lounge,
+            guildId,
+            type: ChannelType.GUILD_VOICE,
+            name: "Lounge",
+            position: 0,
+            parentId: ids.voice,
+          },
         ],
       });
       // #moderators is hidden from @everyone and shown to the Moderator and Admin roles.
       await tx.permissionOverwrite.createMany({
         data: [
-          { channelId: channel.moderators, targetId: guildId, type: OVERWRITE_ROLE, deny: Permissions.VIEW_CHANNEL },
-          { channelId: channel.moderators, targetId: ids.moderator, type: OVERWRITE_ROLE, allow: Permissions.VIEW_CHANNEL },
-          { channelId: channel.moderators, targetId: ids.admin, type: OVERWRITE_ROLE, allow: Permissions.VIEW_CHANNEL },
+          {
+            channelId: channel.moderators,
+            targetId: guildId,
+            type: OVERWRITE_ROLE,
+            deny: Permissions.VIEW_CHANNEL,
+          },
+          {
+            channelId: channel.moderators,
+            targetId: ids.moderator,
+            type: OVERWRITE_ROLE,
+            allow: Permissions.VIEW_CHANNEL,
+          },
+          {
+            channelId: channel.moderators,
+            targetId: ids.admin,
+            type: OVERWRITE_ROLE,
+            allow: Permissions.VIEW_CHANNEL,
+          },
         ],
       });
       await tx.member.createMany({
         data: [
-          { guildId, userId: adminId, joinedAt: new Date(now - DAY_MS * 201), joinSourceType: JoinSourceType.CREATOR },
+          {
+            guildId,
+            userId: adminId,
+            joinedAt: new Date(now - DAY_MS * 201),
+            joinSourceType: JoinSourceType.CREATOR,
+          },
           ...joins.map((j) => ({
             guildId,
             userId: j.userId,
             joinedAt: j.joinedAt,
-            joinSourceType: j.source === DEMO_VANITY_CODE ? JoinSourceType.VANITY_URL : JoinSourceType.INSTANT_INVITE,
+            joinSourceType:
+              j.source === DEMO_VANITY_CODE ? JoinSourceType.VANITY_URL : JoinSourceType.INSTANT_INVITE,
             sourceInviteCode: j.source,
             inviterId: j.source === DEMO_VANITY_CODE ? null : adminId,
           })),
@@ -105,12 +194,35 @@ async function seedWorld(prisma: PrismaClient, passwordHash: string) {
       });
       await tx.invite.createMany({
         data: [
-          { code: inviteCodes[0], type: InviteType.GUILD, guildId, channelId: channel.general, inviterId: adminId, maxAge: 0, uses: usesOf(inviteCodes[0]) },
           {
-            code: inviteCodes[1], type: InviteType.GUILD, guildId, channelId: channel.announcements, inviterId: adminId,
-            maxAge: 604_800, expiresAt: new Date(now + 604_800_000), maxUses: 100, uses: usesOf(inviteCodes[1]),
+            code: inviteCodes[0],
+            type: InviteType.GUILD,
+            guildId,
+            channelId: channel.general,
+            inviterId: adminId,
+            maxAge: 0,
+            uses: usesOf(inviteCodes[0]),
           },
-          { code: DEMO_VANITY_CODE, type: InviteType.GUILD, guildId, channelId: channel.general, maxAge: 0, isVanity: true, uses: usesOf(DEMO_VANITY_CODE) },
+          {
+            code: inviteCodes[1],
+            type: InviteType.GUILD,
+            guildId,
+            channelId: channel.announcements,
+            inviterId: adminId,
+            maxAge: 604_800,
+            expiresAt: new Date(now + 604_800_000),
+            maxUses: 100,
+            uses: usesOf(inviteCodes[1]),
+          },
+          {
+            code: DEMO_VANITY_CODE,
+            type: InviteType.GUILD,
+            guildId,
+            channelId: channel.general,
+            maxAge: 0,
+            isVanity: true,
+            uses: usesOf(DEMO_VANITY_CODE),
+          },
         ],
       });
     },

@@ -21,7 +21,10 @@ function stillAhead(until: Date | null | undefined, now: number): string | null 
  * Discord's incidents data object. The two detection times are never set here (no raid or spam detection),
  * so they are always null; a pause whose time has passed reads as null, since it has ended.
  */
-export function toIncidentsDataDto(guild: Pick<GuildRow, "invitesDisabledUntil" | "dmsDisabledUntil">, now = Date.now()) {
+export function toIncidentsDataDto(
+  guild: Pick<GuildRow, "invitesDisabledUntil" | "dmsDisabledUntil">,
+  now = Date.now(),
+) {
   return {
     invites_disabled_until: stillAhead(guild.invitesDisabledUntil, now),
     dms_disabled_until: stillAhead(guild.dmsDisabledUntil, now),
@@ -72,7 +75,14 @@ export function toInviteGuildDto(guild: GuildRow, now = Date.now()) {
   return { ...partial, features: [...partial.features, "INVITES_DISABLED"].sort() };
 }
 
-type ChannelRow = { id: bigint; type: number; guildId: bigint | null; name: string | null; position: number; parentId: bigint | null };
+type ChannelRow = {
+  id: bigint;
+  type: number;
+  guildId: bigint | null;
+  name: string | null;
+  position: number;
+  parentId: bigint | null;
+};
 
 export function toChannelDto(channel: ChannelRow) {
   return {
@@ -88,5 +98,11 @@ export function toChannelDto(channel: ChannelRow) {
 type RoleRow = { id: bigint; name: string; permissions: bigint; position: number; color: number };
 
 export function toRoleDto(role: RoleRow) {
-  return { id: role.id.toString(), name: role.name, permissions: role.permissions.toString(), position: role.position, color: role.color };
+  return {
+    id: role.id.toString(),
+    name: role.name,
+    permissions: role.permissions.toString(),
+    position: role.position,
+    color: role.color,
+  };
 }

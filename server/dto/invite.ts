@@ -61,7 +61,10 @@ export function toInviteDto(row: InviteRow, options: InviteDtoOptions = {}): Inv
     ...(options.withMetadata ? { uses: row.uses, max_uses: row.maxUses, max_age: row.maxAge } : {}),
     temporary: row.temporary,
     ...(options.withCounts
-      ? { approximate_member_count: inviteMemberCount(row), approximate_presence_count: options.presenceCount ?? 0 }
+      ? {
+          approximate_member_count: inviteMemberCount(row),
+          approximate_presence_count: options.presenceCount ?? 0,
+        }
       : {}),
     version: row.version,
   };

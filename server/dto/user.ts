@@ -1,6 +1,12 @@
 // DTO mappers are the only way rows reach the wire: ids become strings, private fields never leave.
 
-type UserRow = { id: bigint; username: string; discriminator: number; avatarHash: string | null; isBot: boolean };
+type UserRow = {
+  id: bigint;
+  username: string;
+  discriminator: number;
+  avatarHash: string | null;
+  isBot: boolean;
+};
 
 /** The public partial user: never email or anything private. */
 export function toPartialUserDto(user: UserRow) {

@@ -8,15 +8,25 @@ import { db } from "@/server/db";
 export async function membersAmong(guildId: bigint, userIds: bigint[]): Promise<Set<bigint>> {
   if (userIds.length === 0) return new Set();
   const prisma = await db();
-  const rows = await prisma.member.findMany({ where: { guildId, userId: { in: userIds } }, select: { userId: true } });
+  const rows = await prisma.member.findMany({
+    where: { guildId, userId: { in: userIds } },
+    select: { userId: true },
+  });
   return new Set(rows.map((row) => row.userId));
 }
 
 /** The users among `userIds` who hold every bit of `needed` on the channel (group DM: only its owner). */
-export async function usersWithChannelPermission(channelId: bigint, userIds: bigint[], needed: bigint): Promise<Set<bigint>> {
+export async function usersWithChannelPermission(
+  channelId: bigint,
+  userIds: bigint[],
+  needed: bigint,
+): Promise<Set<bigint>> {
   if (userIds.length === 0) return new Set();
   const prisma = await db();
-  const channel = await prisma.channel.findUnique({ where: { id: channelId }, include: { overwrites: true } });
+  const channel = await prisma.channel.findUnique({
+    where: { id: channelId },
+    include: { overwrites: true },
+  });
   if (!channel) return new Set();
   if (channel.guildId === null) {
     return new Set(channel.ownerId !== null && userIds.includes(channel.ownerId) ? [channel.ownerId] : []);
@@ -39,7 +49,13 @@ export async function usersWithChannelPermission(channelId: bigint, userIds: big
       everyoneRole,
       memberRoles: roles.filter((role) => roleIds.has(role.id)),
     });
-    const permissions = applyOverwrites({ base, guildId, userId: member.userId, memberRoleIds, overwrites: channel.overwrites });
+    const permissions = applyOverwrites({
+      base,
+      guildId,
+      userId: member.userId,
+      memberRoleIds,
+      overwrites: channel.overwrites,
+    });
     if (hasPermission(permissions, needed)) allowed.add(member.userId);
   }
   return allowed;

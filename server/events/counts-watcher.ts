@@ -31,7 +31,8 @@ export function deliverCounts(rows: GuildCounts[], sessions: StreamSession[] = a
     const body = countsBody(counts);
     const key = `${body.approximate_member_count}:${body.approximate_presence_count}`;
     for (const session of sessions) {
-      if (!session.countGuilds.has(counts.guildId) || session.countGuilds.get(counts.guildId) === key) continue;
+      if (!session.countGuilds.has(counts.guildId) || session.countGuilds.get(counts.guildId) === key)
+        continue;
       session.countGuilds.set(counts.guildId, key);
       session.send("GUILD_COUNTS_UPDATE", body);
     }
@@ -60,7 +61,9 @@ export function refreshGuildCountsSoon(guildId: bigint) {
     state.soonTimer = undefined;
     const ids = [...state.soon];
     state.soon.clear();
-    poll(ids).catch((error) => log.error("counts refresh failed", { error: String(error?.message ?? error) }));
+    poll(ids).catch((error) =>
+      log.error("counts refresh failed", { error: String(error?.message ?? error) }),
+    );
   }, SOON_MS);
   state.soonTimer.unref?.();
 }

@@ -33,7 +33,8 @@ export async function deliver(message: BusMessage): Promise<void> {
   if (message.type === "USER_SESSIONS_REVOKED") {
     // Streams were authenticated when they opened: end the user's, so a signed-out browser hears nothing more.
     // The log-out of one API token leaves the user's other sessions, and so their streams, alone.
-    if (message.userId !== null && message.data.token_only !== true) for (const session of sessionsByUser().get(BigInt(message.userId)) ?? []) session.close();
+    if (message.userId !== null && message.data.token_only !== true)
+      for (const session of sessionsByUser().get(BigInt(message.userId)) ?? []) session.close();
     return;
   }
   if (message.type === "GUILD_COUNTS_UPDATE") {
@@ -45,21 +46,29 @@ export async function deliver(message: BusMessage): Promise<void> {
     }
     return;
   }
-  if ((message.type === "GUILD_MEMBER_ADD" || message.type === "GUILD_MEMBER_REMOVE") && message.guildId !== null) {
+  if (
+    (message.type === "GUILD_MEMBER_ADD" || message.type === "GUILD_MEMBER_REMOVE") &&
+    message.guildId !== null
+  ) {
     refreshGuildCountsSoon(BigInt(message.guildId));
   }
   const byUser = sessionsByUser();
   if (byUser.size === 0) return;
   const allowed = await recipients(message, [...byUser.keys()]);
-  for (const userId of allowed) for (const session of byUser.get(userId) ?? []) session.send(message.type, message.data);
+  for (const userId of allowed)
+    for (const session of byUser.get(userId) ?? []) session.send(message.type, message.data);
 }
 
-const state = processState<{ queue: Promise<void> }>("__fluxerDispatch", () => ({ queue: Promise.resolve() }));
+const state = processState<{ queue: Promise<void> }>("__fluxerDispatch", () => ({
+  queue: Promise.resolve(),
+}));
 
 /** Queues a message for delivery (bus listener). */
 export function enqueueDelivery(message: BusMessage) {
   if (allSessions().length === 0) return;
   state.queue = state.queue
     .then(() => deliver(message))
-    .catch((error) => log.error("event delivery failed", { type: message.type, error: String(error?.message ?? error) }));
+    .catch((error) =>
+      log.error("event delivery failed", { type: message.type, error: String(error?.message ?? error) }),
+    );
 }

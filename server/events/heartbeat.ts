@@ -9,11 +9,17 @@ import { allSessions } from "./sessions";
 import { log } from "@/server/log";
 import { processState } from "@/lib/process-state";
 
-const state = processState<{ timer?: NodeJS.Timeout; running: boolean }>("__fluxerHeartbeat", () => ({ running: false }));
+const state = processState<{ timer?: NodeJS.Timeout; running: boolean }>("__fluxerHeartbeat", () => ({
+  running: false,
+}));
 
 async function beat() {
   for (const session of allSessions()) if (!session.ping()) session.close();
-  const open = new Map(allSessions().filter((s) => s.userId !== null).map((s) => [s.id, s]));
+  const open = new Map(
+    allSessions()
+      .filter((s) => s.userId !== null)
+      .map((s) => [s.id, s]),
+  );
   const missing = await refreshPresenceConnections([...open.keys()]);
   for (const id of missing) {
     const session = open.get(id);

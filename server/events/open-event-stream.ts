@@ -8,7 +8,13 @@ import { scheduleTemporaryMemberCheck } from "@/server/presence/maintenance";
 import { openPresenceConnection } from "@/server/presence/open-presence-connection";
 import { sendInitialCounts } from "./counts-watcher";
 import { resourceLimits } from "@/server/config/resource-limits";
-import { addSession, releaseStreamSlot, removeSession, reserveStreamSlot, type StreamSession } from "./sessions";
+import {
+  addSession,
+  releaseStreamSlot,
+  removeSession,
+  reserveStreamSlot,
+  type StreamSession,
+} from "./sessions";
 import { startGateway } from "./start-gateway";
 import { visibleCountGuilds } from "./visible-count-guilds";
 import { log } from "@/server/log";
@@ -39,14 +45,26 @@ function admit(identity: string, isAnonymous: boolean) {
     perIdentity: isAnonymous ? limits.eventStreamsPerAddress : limits.eventStreamsPerUser,
   });
   if (verdict === "identity-full") {
-    throw new ApiError("RATE_LIMITED", { message: "Too many open event streams", headers: { "Retry-After": "5" }, extra: { retry_after: 5, global: false } });
+    throw new ApiError("RATE_LIMITED", {
+      message: "Too many open event streams",
+      headers: { "Retry-After": "5" },
+      extra: { retry_after: 5, global: false },
+    });
   }
   if (verdict === "instance-full") {
-    throw new ApiError("SERVICE_UNAVAILABLE", { message: "This server holds as many event streams as it can; try again later", headers: { "Retry-After": "30" } });
+    throw new ApiError("SERVICE_UNAVAILABLE", {
+      message: "This server holds as many event streams as it can; try again later",
+      headers: { "Retry-After": "30" },
+    });
   }
 }
 
-export async function openEventStream(input: { request: Request; caller: Caller | null; ip: string; guildCounts: bigint[] | undefined }): Promise<Response> {
+export async function openEventStream(input: {
+  request: Request;
+  caller: Caller | null;
+  ip: string;
+  guildCounts: bigint[] | undefined;
+}): Promise<Response> {
   startGateway();
   const { request, caller } = input;
   const requested = input.guildCounts ?? [];

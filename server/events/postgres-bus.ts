@@ -19,13 +19,18 @@ const ACK_WAIT_MS = 1000;
 const HELLO_EVERY_MS = 5000;
 const PEER_GONE_MS = 3 * HELLO_EVERY_MS;
 
-
 /** Instance-to-instance control messages on the same channel; never handed to listeners. */
-type Control = { control: "hello"; by: string } | { control: "ack"; by: string; ack: string } | { control: "barrier"; by: string; ack: string };
+type Control =
+  | { control: "hello"; by: string }
+  | { control: "ack"; by: string; ack: string }
+  | { control: "barrier"; by: string; ack: string };
 
 function isControl(value: unknown): value is Control {
   const control = (value as Control | null)?.control;
-  return (control === "hello" || control === "ack" || control === "barrier") && typeof (value as Control).by === "string";
+  return (
+    (control === "hello" || control === "ack" || control === "barrier") &&
+    typeof (value as Control).by === "string"
+  );
 }
 
 type Peer = { heardAt: number; lagging: boolean };
@@ -78,7 +83,8 @@ export class PostgresBus implements EventBus {
       this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
     };
     client.on("notification", (notification) => {
-      if (notification.channel === NOTIFY_CHANNEL && notification.payload) void this.receive(notification.payload);
+      if (notification.channel === NOTIFY_CHANNEL && notification.payload)
+        void this.receive(notification.payload);
     });
     client.on("error", lost);
     client.on("end", () => lost());
@@ -192,7 +198,10 @@ export class PostgresBus implements EventBus {
         for (const name of pending) {
           const peer = this.peers.get(name);
           if (peer) peer.lagging = true;
-          log.warn("event bus: an instance did not acknowledge in time; not waited on until it is heard from", { instance: name, wait_ms: ACK_WAIT_MS });
+          log.warn(
+            "event bus: an instance did not acknowledge in time; not waited on until it is heard from",
+            { instance: name, wait_ms: ACK_WAIT_MS },
+          );
         }
         resolve();
       }, ACK_WAIT_MS);
@@ -217,7 +226,8 @@ export class PostgresBus implements EventBus {
     } else {
       this.peers.set(message.by, { heardAt: Date.now(), lagging: false });
       // A newcomer learns of this instance at once rather than at the next hello.
-      if (message.control === "hello") void this.notifyControl({ control: "hello", by: this.instance }).catch(() => {});
+      if (message.control === "hello")
+        void this.notifyControl({ control: "hello", by: this.instance }).catch(() => {});
     }
     if (message.control === "barrier") this.acknowledge(message.ack);
     else if (message.control === "ack") {
@@ -229,11 +239,15 @@ export class PostgresBus implements EventBus {
   }
 
   private acknowledge(ack: string): void {
-    void this.notifyControl({ control: "ack", by: this.instance, ack }).catch((error) => logError("event bus ack failed", error));
+    void this.notifyControl({ control: "ack", by: this.instance, ack }).catch((error) =>
+      logError("event bus ack failed", error),
+    );
   }
 
   private async notifyControl(message: Control): Promise<void> {
-    await (await db()).$executeRaw`SELECT pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(message)})`;
+    await (
+      await db()
+    ).$executeRaw`SELECT pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(message)})`;
   }
 
   private forgetGonePeers(now = Date.now()): void {
@@ -241,7 +255,10 @@ export class PostgresBus implements EventBus {
   }
 
   private startHellos(): void {
-    const hello = () => void this.notifyControl({ control: "hello", by: this.instance }).catch((error) => logError("event bus hello failed", error));
+    const hello = () =>
+      void this.notifyControl({ control: "hello", by: this.instance }).catch((error) =>
+        logError("event bus hello failed", error),
+      );
     hello();
     if (this.helloTimer) return;
     this.helloTimer = setInterval(hello, HELLO_EVERY_MS);

@@ -18,27 +18,52 @@ async function partialUser(userId: bigint) {
 
 /** GUILD_MEMBER_ADD published without data: the member object as the members API returns it. */
 async function memberData(guildId: bigint, userId: bigint) {
-  const member = await (await db()).member.findUnique({ where: { guildId_userId: { guildId, userId } }, include: { user: true, roles: true } });
+  const member = await (
+    await db()
+  ).member.findUnique({
+    where: { guildId_userId: { guildId, userId } },
+    include: { user: true, roles: true },
+  });
   return member ? toMemberDto(member) : {};
 }
 
 async function toMessage(event: GatewayEvent): Promise<BusMessage | null> {
   const data = toWire(("data" in event ? event.data : undefined) ?? {});
   if (event.type === "USER_SESSIONS_REVOKED") {
-    return { type: event.type, guildId: null, channelId: null, userId: event.userId.toString(), data: event.tokenOnly ? { token_only: true } : {} };
+    return {
+      type: event.type,
+      guildId: null,
+      channelId: null,
+      userId: event.userId.toString(),
+      data: event.tokenOnly ? { token_only: true } : {},
+    };
   }
   const guildId = event.guildId === null ? null : event.guildId.toString();
   switch (event.type) {
     case "INVITE_CREATE":
     case "INVITE_UPDATE":
     case "INVITE_DELETE":
-      return { type: event.type, guildId, channelId: event.channelId.toString(), userId: null, data: { ...data, guild_id: guildId, channel_id: event.channelId.toString() } };
+      return {
+        type: event.type,
+        guildId,
+        channelId: event.channelId.toString(),
+        userId: null,
+        data: { ...data, guild_id: guildId, channel_id: event.channelId.toString() },
+      };
     case "GUILD_MEMBER_ADD":
     case "GUILD_MEMBER_REMOVE": {
-      if (event.type === "GUILD_MEMBER_ADD" && !event.data) Object.assign(data, toWire(await memberData(event.guildId, event.userId)));
+      if (event.type === "GUILD_MEMBER_ADD" && !event.data)
+        Object.assign(data, toWire(await memberData(event.guildId, event.userId)));
       const userId = event.userId.toString();
-      const user = typeof data.user === "object" && data.user !== null ? data.user : await partialUser(event.userId);
-      return { type: event.type, guildId, channelId: null, userId, data: { ...data, guild_id: guildId, user } };
+      const user =
+        typeof data.user === "object" && data.user !== null ? data.user : await partialUser(event.userId);
+      return {
+        type: event.type,
+        guildId,
+        channelId: null,
+        userId,
+        data: { ...data, guild_id: guildId, user },
+      };
     }
     case "GUILD_COUNTS_UPDATE": {
       let counts = event.data;
@@ -47,7 +72,13 @@ async function toMessage(event: GatewayEvent): Promise<BusMessage | null> {
         if (!row) return null;
         counts = { approximate_member_count: row.memberCount, approximate_presence_count: row.presenceCount };
       }
-      return { type: event.type, guildId, channelId: null, userId: null, data: { guild_id: guildId, ...counts } };
+      return {
+        type: event.type,
+        guildId,
+        channelId: null,
+        userId: null,
+        data: { guild_id: guildId, ...counts },
+      };
     }
     case "INVITE_PREVIEWS_STALE":
       return { type: event.type, guildId, channelId: null, userId: null, data: {} };
@@ -67,7 +98,10 @@ export function transactionNotifyChannel(): string | null {
  * the statement that made the change already sent it (transactionNotifyChannel), so only this instance's
  * caches are dropped here.
  */
-export async function publishEvent(event: GatewayEvent, options: { sentByTransaction?: boolean } = {}): Promise<void> {
+export async function publishEvent(
+  event: GatewayEvent,
+  options: { sentByTransaction?: boolean } = {},
+): Promise<void> {
   try {
     const message = await toMessage(event);
     if (!message) return;

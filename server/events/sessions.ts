@@ -32,10 +32,15 @@ export type StreamSlotLimits = { total: number; anonymous: number; perIdentity: 
  * Takes a slot for a new stream of `identity`, or says which bound is full. Synchronous, so a burst of
  * connections can't all pass the check before any of them is counted.
  */
-export function reserveStreamSlot(identity: string, isAnonymous: boolean, limits: StreamSlotLimits): "ok" | "identity-full" | "instance-full" {
+export function reserveStreamSlot(
+  identity: string,
+  isAnonymous: boolean,
+  limits: StreamSlotLimits,
+): "ok" | "identity-full" | "instance-full" {
   const held = state.held;
   if ((held.byIdentity.get(identity) ?? 0) >= limits.perIdentity) return "identity-full";
-  if (held.total >= limits.total || (isAnonymous && held.anonymous >= limits.anonymous)) return "instance-full";
+  if (held.total >= limits.total || (isAnonymous && held.anonymous >= limits.anonymous))
+    return "instance-full";
   held.total += 1;
   if (isAnonymous) held.anonymous += 1;
   held.byIdentity.set(identity, (held.byIdentity.get(identity) ?? 0) + 1);

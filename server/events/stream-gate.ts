@@ -24,7 +24,10 @@ function isAnonymous(headers: RequestHead["headers"]): boolean {
 // Stream opens that reach the route, as a token bucket refilled at MAX_EVENT_STREAM_OPENS_PER_SECOND: opening a
 // stream costs real work (caller, rate limits, a database query, a presence row), so a burst of them, hostile or
 // a thousand tabs reconnecting after a restart, is spread out instead of starving every other request.
-const bucket = processState<{ tokens: number; refilledAt: number }>("__fluxerStreamOpenBucket", () => ({ tokens: -1, refilledAt: 0 }));
+const bucket = processState<{ tokens: number; refilledAt: number }>("__fluxerStreamOpenBucket", () => ({
+  tokens: -1,
+  refilledAt: 0,
+}));
 
 function takeOpenToken(ratePerSecond: number, now = performance.now()): boolean {
   if (bucket.tokens < 0) bucket.tokens = ratePerSecond;
@@ -36,10 +39,17 @@ function takeOpenToken(ratePerSecond: number, now = performance.now()): boolean 
 }
 
 function unavailable(retryAfterSeconds: number): EarlyRefusal {
-  const body = { code: "SERVICE_UNAVAILABLE", message: "This server holds as many event streams as it can; try again later" };
+  const body = {
+    code: "SERVICE_UNAVAILABLE",
+    message: "This server holds as many event streams as it can; try again later",
+  };
   return {
     status: ERROR_CODES.SERVICE_UNAVAILABLE.status,
-    headers: { "content-type": "application/json", "retry-after": String(retryAfterSeconds), "cache-control": "no-store" },
+    headers: {
+      "content-type": "application/json",
+      "retry-after": String(retryAfterSeconds),
+      "cache-control": "no-store",
+    },
     body: JSON.stringify(body),
   };
 }
@@ -49,10 +59,25 @@ export function refuseStreamEarly(request: RequestHead, address: string): EarlyR
   const limits = resourceLimits();
   const inUse = streamSlotsInUse();
   const anonymous = isAnonymous(request.headers);
-  if (inUse.total >= limits.eventStreams || (anonymous && inUse.anonymous >= limits.anonymousEventStreams)) return unavailable(30);
+  if (inUse.total >= limits.eventStreams || (anonymous && inUse.anonymous >= limits.anonymousEventStreams))
+    return unavailable(30);
   if (anonymous && streamSlotsHeldBy(`ip:${address}`) >= limits.eventStreamsPerAddress) {
-    const body = { code: "RATE_LIMITED", message: "Too many open event streams", retry_after: 5, global: false };
-    return { status: ERROR_CODES.RATE_LIMITED.status, headers: { "content-type": "application/json", "retry-after": "5", "x-ratelimit-global": "false", "cache-control": "no-store" }, body: JSON.stringify(body) };
+    const body = {
+      code: "RATE_LIMITED",
+      message: "Too many open event streams",
+      retry_after: 5,
+      global: false,
+    };
+    return {
+      status: ERROR_CODES.RATE_LIMITED.status,
+      headers: {
+        "content-type": "application/json",
+        "retry-after": "5",
+        "x-ratelimit-global": "false",
+        "cache-control": "no-store",
+      },
+      body: JSON.stringify(body),
+    };
   }
   if (!takeOpenToken(limits.eventStreamOpensPerSecond)) return unavailable(2);
   return null;
@@ -60,6 +85,12 @@ export function refuseStreamEarly(request: RequestHead, address: string): EarlyR
 
 /** Makes the gate available to the HTTP server (same process, shared through globalThis). */
 export function registerStreamGate() {
-  (globalThis as { __fluxerEarlyRefusal?: (request: RequestHead, address: string) => EarlyRefusal | null }).__fluxerEarlyRefusal = (request, address) =>
-    request.method === "GET" && request.url !== undefined && (request.url === EVENT_STREAM_PATH || request.url.startsWith(`${EVENT_STREAM_PATH}?`)) ? refuseStreamEarly(request, address) : null;
+  (
+    globalThis as { __fluxerEarlyRefusal?: (request: RequestHead, address: string) => EarlyRefusal | null }
+  ).__fluxerEarlyRefusal = (request, address) =>
+    request.method === "GET" &&
+    request.url !== undefined &&
+    (request.url === EVENT_STREAM_PATH || request.url.startsWith(`${EVENT_STREAM_PATH}?`))
+      ? refuseStreamEarly(request, address)
+      : null;
 }

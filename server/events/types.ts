@@ -1,7 +1,14 @@
 // Gateway events, under the Fluxer gateway's names so its clients understand them. Published after a commit by the code that
 // made the change; each instance delivers them to the streams it holds that may see them (dispatch.ts).
 
-export const GATEWAY_EVENT_TYPES = ["INVITE_CREATE", "INVITE_UPDATE", "INVITE_DELETE", "GUILD_MEMBER_ADD", "GUILD_MEMBER_REMOVE", "GUILD_COUNTS_UPDATE"] as const;
+export const GATEWAY_EVENT_TYPES = [
+  "INVITE_CREATE",
+  "INVITE_UPDATE",
+  "INVITE_DELETE",
+  "GUILD_MEMBER_ADD",
+  "GUILD_MEMBER_REMOVE",
+  "GUILD_COUNTS_UPDATE",
+] as const;
 
 export type GatewayEventType = (typeof GATEWAY_EVENT_TYPES)[number];
 
@@ -20,11 +27,20 @@ type Data = Record<string, unknown>;
 /** What code publishes. `data` is the wire body (a DTO); ids may be bigint, they are sent as strings. */
 export type GatewayEvent =
   /** To members with MANAGE_CHANNELS on the channel (group DM: its owner). */
-  | { type: "INVITE_CREATE" | "INVITE_UPDATE" | "INVITE_DELETE"; guildId: bigint | null; channelId: bigint; data?: Data }
+  | {
+      type: "INVITE_CREATE" | "INVITE_UPDATE" | "INVITE_DELETE";
+      guildId: bigint | null;
+      channelId: bigint;
+      data?: Data;
+    }
   /** To members of the guild, and for a removal also to the removed user. */
   | { type: "GUILD_MEMBER_ADD" | "GUILD_MEMBER_REMOVE"; guildId: bigint; userId: bigint; data?: Data }
   /** To streams that follow the guild's counts; `data` is read from the database when left out. */
-  | { type: "GUILD_COUNTS_UPDATE"; guildId: bigint; data?: { approximate_member_count: number; approximate_presence_count: number } }
+  | {
+      type: "GUILD_COUNTS_UPDATE";
+      guildId: bigint;
+      data?: { approximate_member_count: number; approximate_presence_count: number };
+    }
   /** Internal: every instance drops the guild's cached invite previews. */
   | { type: "INVITE_PREVIEWS_STALE"; guildId: bigint }
   /**
@@ -47,11 +63,20 @@ export type BusMessage = {
 };
 
 /** Messages after which some instance's cache holds stale state until it has applied them. */
-export const INVALIDATING_TYPES: ReadonlySet<BusMessageType> = new Set<BusMessageType>(["INVITE_UPDATE", "INVITE_DELETE", "GUILD_MEMBER_ADD", "GUILD_MEMBER_REMOVE", "INVITE_PREVIEWS_STALE", "USER_SESSIONS_REVOKED"]);
+export const INVALIDATING_TYPES: ReadonlySet<BusMessageType> = new Set<BusMessageType>([
+  "INVITE_UPDATE",
+  "INVITE_DELETE",
+  "GUILD_MEMBER_ADD",
+  "GUILD_MEMBER_REMOVE",
+  "INVITE_PREVIEWS_STALE",
+  "USER_SESSIONS_REVOKED",
+]);
 
 /** JSON-safe copy: bigint → decimal string, Date → ISO string. */
 export function toWire(value: Data): Data {
-  return JSON.parse(JSON.stringify(value, (_key, item) => (typeof item === "bigint" ? item.toString() : item))) as Data;
+  return JSON.parse(
+    JSON.stringify(value, (_key, item) => (typeof item === "bigint" ? item.toString() : item)),
+  ) as Data;
 }
 
 export function isBusMessage(value: unknown): value is BusMessage {

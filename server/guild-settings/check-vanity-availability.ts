@@ -13,18 +13,32 @@ import { findCodeHolder } from "@/server/invites/find-code-holder";
 export type VanityAvailability = { code: string; status: "available" | "taken" | "current" };
 
 /** Throws 403 unless the caller has MANAGE_GUILD, 400 INVALID_FORM_BODY for a malformed or reserved code. */
-export async function checkVanityAvailability(guildId: bigint, caller: Caller, rawCode: string): Promise<VanityAvailability> {
+export async function checkVanityAvailability(
+  guildId: bigint,
+  caller: Caller,
+  rawCode: string,
+): Promise<VanityAvailability> {
   const prisma = await db();
   await requireGuildMember(guildId, caller, Permissions.MANAGE_GUILD, prisma);
   const parsed = updateVanitySchema.safeParse({ code: rawCode });
   if (!parsed.success || parsed.data.code === null) {
     const issue = parsed.error?.issues[0];
-    const code = (issue?.code === "custom" ? (issue.params?.code as string | undefined) : undefined) ?? "INVALID_VALUE";
-    throw new ApiError("INVALID_FORM_BODY", { errors: [{ path: "code", code, message: issue?.message ?? "Invalid vanity URL" }] });
+    const code =
+      (issue?.code === "custom" ? (issue.params?.code as string | undefined) : undefined) ?? "INVALID_VALUE";
+    throw new ApiError("INVALID_FORM_BODY", {
+      errors: [{ path: "code", code, message: issue?.message ?? "Invalid vanity URL" }],
+    });
   }
   const code = parsed.data.code;
-  const [holder, lock] = await Promise.all([findCodeHolder(prisma, code), prisma.vanityCodeLock.findUnique({ where: { code } })]);
-  if (holder) return { code, status: holder.isVanity && holder.guildId === guildId && holder.code === code ? "current" : "taken" };
+  const [holder, lock] = await Promise.all([
+    findCodeHolder(prisma, code),
+    prisma.vanityCodeLock.findUnique({ where: { code } }),
+  ]);
+  if (holder)
+    return {
+      code,
+      status: holder.isVanity && holder.guildId === guildId && holder.code === code ? "current" : "taken",
+    };
   if (lock && lock.guildId !== guildId && lock.lockedUntil > new Date()) return { code, status: "taken" };
   return { code, status: "available" };
 }

@@ -1,8 +1,17 @@
 // The "Create invite" form, on the server: re-checks who is asking and what they may do (never trusting
 // the page), accepts only the menu's choices, applies the API's per-channel rate limit, and creates the
 // invite through the same use-case as POST /channels/{id}/invites.
-import type { CreateInviteField, CreateInviteState, CreateInviteValues } from "@/lib/guild-settings/form-states";
-import { DEFAULT_MAX_AGE, isExpireOption, isMaxUsesOption, MAX_REASON_LENGTH } from "@/lib/guild-settings/invite-options";
+import type {
+  CreateInviteField,
+  CreateInviteState,
+  CreateInviteValues,
+} from "@/lib/guild-settings/form-states";
+import {
+  DEFAULT_MAX_AGE,
+  isExpireOption,
+  isMaxUsesOption,
+  MAX_REASON_LENGTH,
+} from "@/lib/guild-settings/invite-options";
 import { channelLabel } from "@/lib/channels";
 import { ApiError } from "@/lib/errors";
 import { requirePageUser } from "@/server/auth/page-user";
@@ -18,7 +27,8 @@ function readValues(formData: FormData): CreateInviteValues {
     const value = formData.get(name);
     return typeof value === "string" ? value.trim() : "";
   };
-  const number = (name: string, fallback: number) => (/^\d{1,7}$/.test(text(name)) ? Number(text(name)) : fallback);
+  const number = (name: string, fallback: number) =>
+    /^\d{1,7}$/.test(text(name)) ? Number(text(name)) : fallback;
   return {
     channel: text("channel"),
     maxAge: number("max_age", -1),
@@ -28,13 +38,24 @@ function readValues(formData: FormData): CreateInviteValues {
   };
 }
 
-function failure(values: CreateInviteValues, fieldErrors: Partial<Record<CreateInviteField, string>>, formError?: string): CreateInviteState {
+function failure(
+  values: CreateInviteValues,
+  fieldErrors: Partial<Record<CreateInviteField, string>>,
+  formError?: string,
+): CreateInviteState {
   // Put back only values the menus offer, so the form never re-renders with a forged option selected.
-  const safe = { ...values, maxAge: isExpireOption(values.maxAge) ? values.maxAge : DEFAULT_MAX_AGE, maxUses: isMaxUsesOption(values.maxUses) ? values.maxUses : 0 };
+  const safe = {
+    ...values,
+    maxAge: isExpireOption(values.maxAge) ? values.maxAge : DEFAULT_MAX_AGE,
+    maxUses: isMaxUsesOption(values.maxUses) ? values.maxUses : 0,
+  };
   return { status: "error", fieldErrors, formError, values: safe };
 }
 
-function apiErrorMessage(error: ApiError, channel: string): { field?: CreateInviteField; message: string } | null {
+function apiErrorMessage(
+  error: ApiError,
+  channel: string,
+): { field?: CreateInviteField; message: string } | null {
   switch (error.code) {
     case "MISSING_PERMISSIONS":
     case "MISSING_ACCESS":
@@ -50,7 +71,10 @@ function apiErrorMessage(error: ApiError, channel: string): { field?: CreateInvi
   }
 }
 
-export async function createInviteFromForm(guildIdParam: string, formData: FormData): Promise<CreateInviteState> {
+export async function createInviteFromForm(
+  guildIdParam: string,
+  formData: FormData,
+): Promise<CreateInviteState> {
   const user = await requirePageUser(`/guilds/${guildIdParam}/settings/invites`);
   const values = readValues(formData);
   const result = await loadSettingsAccess(guildIdParam, user.id);
@@ -59,10 +83,12 @@ export async function createInviteFromForm(guildIdParam: string, formData: FormD
   const fieldErrors: Partial<Record<CreateInviteField, string>> = {};
   const channel = result.access.channels.find((c) => c.id === values.channel);
   if (!channel) fieldErrors.channel = CREATE_INVITE_MESSAGES.pickChannel;
-  else if (!channel.canInvite) fieldErrors.channel = CREATE_INVITE_MESSAGES.noPermission(channelLabel(channel));
+  else if (!channel.canInvite)
+    fieldErrors.channel = CREATE_INVITE_MESSAGES.noPermission(channelLabel(channel));
   if (!isExpireOption(values.maxAge)) fieldErrors.max_age = CREATE_INVITE_MESSAGES.pickMaxAge;
   if (!isMaxUsesOption(values.maxUses)) fieldErrors.max_uses = CREATE_INVITE_MESSAGES.pickMaxUses;
-  if (values.reason.length > MAX_REASON_LENGTH) fieldErrors.reason = CREATE_INVITE_MESSAGES.reasonTooLong(MAX_REASON_LENGTH);
+  if (values.reason.length > MAX_REASON_LENGTH)
+    fieldErrors.reason = CREATE_INVITE_MESSAGES.reasonTooLong(MAX_REASON_LENGTH);
   if (!channel || Object.keys(fieldErrors).length > 0) return failure(values, fieldErrors);
 
   const limit = await hit(createInviteRateLimit({ channelId: channel.id }), `user:${user.id}`);
@@ -91,6 +117,8 @@ export async function createInviteFromForm(guildIdParam: string, formData: FormD
   } catch (error) {
     const mapped = error instanceof ApiError ? apiErrorMessage(error, channelLabel(channel)) : null;
     if (!mapped) throw error;
-    return mapped.field ? failure(values, { [mapped.field]: mapped.message }) : failure(values, {}, mapped.message);
+    return mapped.field
+      ? failure(values, { [mapped.field]: mapped.message })
+      : failure(values, {}, mapped.message);
   }
 }

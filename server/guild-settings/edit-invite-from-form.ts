@@ -44,24 +44,36 @@ function refusal(error: ApiError): string | null {
 
 export async function editInviteFromForm(guildIdParam: string, formData: FormData): Promise<EditInviteState> {
   const user = await requirePageUser(invitesSettingsPath(guildIdParam));
-  const text = (name: string) => (typeof formData.get(name) === "string" ? (formData.get(name) as string).trim() : "");
+  const text = (name: string) =>
+    typeof formData.get(name) === "string" ? (formData.get(name) as string).trim() : "";
   const number = (name: string) => (/^\d{1,7}$/.test(text(name)) ? Number(text(name)) : -1);
   const code = text("code");
   const channel = text("channel"); // words the dialog showed, shown back to the same person
   const version = number("version");
   const maxUses = number("max_uses");
   const maxAge = text("max_age") === "" ? undefined : number("max_age");
-  if (!/^[A-Za-z0-9-]{2,32}$/.test(code) || version < 1) return { status: "error", error: "This invite can't be edited from here." };
-  if (!isMaxUsesOption(maxUses) || (maxAge !== undefined && !isExpireOption(maxAge))) return { status: "error", error: "Pick the settings from the menus." };
+  if (!/^[A-Za-z0-9-]{2,32}$/.test(code) || version < 1)
+    return { status: "error", error: "This invite can't be edited from here." };
+  if (!isMaxUsesOption(maxUses) || (maxAge !== undefined && !isExpireOption(maxAge)))
+    return { status: "error", error: "Pick the settings from the menus." };
   try {
     const limit = await hit(INVITE_RATE_LIMITS.update, `user:${user.id}`);
-    if (!limit.allowed) return { status: "error", error: "Too many edits at once. Wait a few seconds and try again." };
+    if (!limit.allowed)
+      return { status: "error", error: "Too many edits at once. Wait a few seconds and try again." };
     const temporary = formData.get("temporary") === "on";
-    const saved = await updateInvite(code, user, { max_uses: maxUses, max_age: maxAge, temporary, version }, null);
+    const saved = await updateInvite(
+      code,
+      user,
+      { max_uses: maxUses, max_age: maxAge, temporary, version },
+      null,
+    );
     return { status: "saved", invite: editableInvite(saved, channel) };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    const current = error.code === "INVITE_VERSION_MISMATCH" ? (error.extra?.invite as InviteObject | undefined) : undefined;
+    const current =
+      error.code === "INVITE_VERSION_MISMATCH"
+        ? (error.extra?.invite as InviteObject | undefined)
+        : undefined;
     if (current) return { status: "conflict", current: editableInvite(current, channel) };
     const message = refusal(error);
     if (message === null) throw error;

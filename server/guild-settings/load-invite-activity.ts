@@ -25,7 +25,11 @@ function pick(changes: Change[], key: string, side: "old_value" | "new_value"): 
 const asString = (value: unknown) => (typeof value === "string" ? value : null);
 const asNumber = (value: unknown) => (typeof value === "number" ? value : 0);
 
-function toEvent(actionType: number, changes: Change[], labelOf: (id: unknown) => string): ActivityEvent | null {
+function toEvent(
+  actionType: number,
+  changes: Change[],
+  labelOf: (id: unknown) => string,
+): ActivityEvent | null {
   if (actionType === AuditLogAction.INVITE_CREATE || actionType === AuditLogAction.INVITE_DELETE) {
     const side = actionType === AuditLogAction.INVITE_CREATE ? "new_value" : "old_value";
     const code = asString(pick(changes, "code", side));
@@ -42,7 +46,8 @@ function toEvent(actionType: number, changes: Change[], labelOf: (id: unknown) =
     };
   }
   const vanity = changes.find((c) => c.key === "vanity_url_code");
-  if (vanity) return { kind: "vanity-changed", from: asString(vanity.old_value), to: asString(vanity.new_value) };
+  if (vanity)
+    return { kind: "vanity-changed", from: asString(vanity.old_value), to: asString(vanity.new_value) };
   const features = changes.find((c) => c.key === "features");
   if (features) {
     const before = Array.isArray(features.old_value) && features.old_value.includes("INVITES_DISABLED");
@@ -60,19 +65,30 @@ export async function loadInviteActivity(access: SettingsAccess): Promise<Activi
   if (!access.canViewActivity) return null;
   const prisma = await db();
   const entries = await prisma.auditLogEntry.findMany({
-    where: { guildId: access.guildId, actionType: { in: [AuditLogAction.INVITE_CREATE, AuditLogAction.INVITE_DELETE, AuditLogAction.GUILD_UPDATE] } },
+    where: {
+      guildId: access.guildId,
+      actionType: {
+        in: [AuditLogAction.INVITE_CREATE, AuditLogAction.INVITE_DELETE, AuditLogAction.GUILD_UPDATE],
+      },
+    },
     orderBy: { id: "desc" },
     take: SCAN_LIMIT,
   });
   const channels = new Map(access.channels.map((c) => [c.id, channelLabel(c)]));
-  const labelOf = (id: unknown) => (typeof id === "string" ? (channels.get(id) ?? "a deleted channel") : "an unknown channel");
-  const items = entries.flatMap((entry) => {
-    const event = toEvent(entry.actionType, changesOf(entry.changes), labelOf);
-    return event ? [{ entry, event }] : [];
-  }).slice(0, ACTIVITY_LIMIT);
+  const labelOf = (id: unknown) =>
+    typeof id === "string" ? (channels.get(id) ?? "a deleted channel") : "an unknown channel";
+  const items = entries
+    .flatMap((entry) => {
+      const event = toEvent(entry.actionType, changesOf(entry.changes), labelOf);
+      return event ? [{ entry, event }] : [];
+    })
+    .slice(0, ACTIVITY_LIMIT);
 
   const actorIds = [...new Set(items.flatMap(({ entry }) => (entry.userId === null ? [] : [entry.userId])))];
-  const users = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, username: true, discriminator: true } });
+  const users = await prisma.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, username: true, discriminator: true },
+  });
   const byId = new Map(users.map((u) => [u.id, { username: u.username, discriminator: u.discriminator }]));
   return items.map(({ entry, event }) => ({
     id: entry.id.toString(),

@@ -9,7 +9,12 @@ import type { InviteDto } from "@/server/dto/invite";
 import { listChannelInvites } from "@/server/invites/list-channel-invites";
 import { listGuildInvites } from "@/server/invites/list-guild-invites";
 import { inviteLink } from "@/server/config/app-url";
-import type { InviteFilters, InviteListView, InviteRowView, SettingsAccess } from "@/lib/guild-settings/views";
+import type {
+  InviteFilters,
+  InviteListView,
+  InviteRowView,
+  SettingsAccess,
+} from "@/lib/guild-settings/views";
 
 export type { InviteFilters, InviteListView, InviteRowView } from "@/lib/guild-settings/views";
 
@@ -26,8 +31,12 @@ export function readInviteFilters(query: Record<string, string | string[] | unde
 
 async function listVisibleInvites(access: SettingsAccess, viewer: Caller): Promise<InviteDto[]> {
   if (access.canManageGuild) return listGuildInvites(access.guildId, viewer);
-  const lists = await Promise.all(access.channels.filter((c) => c.canManage).map((c) => listChannelInvites(BigInt(c.id), viewer)));
-  return lists.flat().sort((a, b) => b.created_at.localeCompare(a.created_at) || a.code.localeCompare(b.code));
+  const lists = await Promise.all(
+    access.channels.filter((c) => c.canManage).map((c) => listChannelInvites(BigInt(c.id), viewer)),
+  );
+  return lists
+    .flat()
+    .sort((a, b) => b.created_at.localeCompare(a.created_at) || a.code.localeCompare(b.code));
 }
 
 function toRow(dto: InviteDto, access: SettingsAccess): InviteRowView {
@@ -35,8 +44,14 @@ function toRow(dto: InviteDto, access: SettingsAccess): InviteRowView {
   return {
     code: dto.code,
     url: inviteLink(dto.code),
-    channel: { id: dto.channel_id, name: channel?.name ?? dto.channel?.name ?? "unknown", type: channel?.type ?? dto.channel?.type ?? 0 },
-    inviter: dto.inviter ? { id: dto.inviter.id, username: dto.inviter.username, discriminator: dto.inviter.discriminator } : null,
+    channel: {
+      id: dto.channel_id,
+      name: channel?.name ?? dto.channel?.name ?? "unknown",
+      type: channel?.type ?? dto.channel?.type ?? 0,
+    },
+    inviter: dto.inviter
+      ? { id: dto.inviter.id, username: dto.inviter.username, discriminator: dto.inviter.discriminator }
+      : null,
     uses: dto.uses ?? 0,
     maxUses: dto.max_uses ?? 0,
     maxAge: dto.max_age ?? 0,
@@ -49,7 +64,11 @@ function toRow(dto: InviteDto, access: SettingsAccess): InviteRowView {
 }
 
 /** The table's rows and filter choices; null when the viewer lost the permission while the page loaded. */
-export async function loadInviteList(access: SettingsAccess, viewer: Caller, filters: InviteFilters): Promise<InviteListView | null> {
+export async function loadInviteList(
+  access: SettingsAccess,
+  viewer: Caller,
+  filters: InviteFilters,
+): Promise<InviteListView | null> {
   let dtos: InviteDto[];
   try {
     dtos = await listVisibleInvites(access, viewer);
@@ -64,10 +83,16 @@ export async function loadInviteList(access: SettingsAccess, viewer: Caller, fil
     .filter((c) => INVITABLE_CHANNEL_TYPES.has(c.type) && (access.canManageGuild || c.canManage))
     .map(({ id, name, type, category }) => ({ id, name, type, category }));
   return {
-    invites: rows.filter((row) => (!filters.channel || row.channel.id === filters.channel) && (!filters.inviter || row.inviter?.id === filters.inviter)),
+    invites: rows.filter(
+      (row) =>
+        (!filters.channel || row.channel.id === filters.channel) &&
+        (!filters.inviter || row.inviter?.id === filters.inviter),
+    ),
     total: rows.length,
     channelOptions,
-    inviterOptions: [...inviters].map(([id, username]) => ({ id, username })).sort((a, b) => a.username.localeCompare(b.username)),
+    inviterOptions: [...inviters]
+      .map(([id, username]) => ({ id, username }))
+      .sort((a, b) => a.username.localeCompare(b.username)),
     filters,
   };
 }

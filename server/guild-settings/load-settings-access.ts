@@ -15,7 +15,8 @@ import type { SettingsAccess, SettingsChannel } from "@/lib/guild-settings/views
 
 export type { SettingsAccess, SettingsChannel } from "@/lib/guild-settings/views";
 
-export type SettingsAccessResult = { kind: "not-found" } | { kind: "forbidden" } | { kind: "ok"; access: SettingsAccess };
+export type SettingsAccessResult =
+  { kind: "not-found" } | { kind: "forbidden" } | { kind: "ok"; access: SettingsAccess };
 
 async function load(guildIdParam: string, viewerId: bigint): Promise<SettingsAccessResult> {
   const guildId = parseSnowflake(guildIdParam);
@@ -31,16 +32,28 @@ async function load(guildIdParam: string, viewerId: bigint): Promise<SettingsAcc
 
   const prisma = await db();
   const rows = await prisma.channel.findMany({ where: { guildId }, include: { overwrites: true } });
-  const categoryNames = new Map(rows.filter((row) => row.type === ChannelType.GUILD_CATEGORY).map((row) => [row.id, row.name ?? "unnamed"]));
+  const categoryNames = new Map(
+    rows
+      .filter((row) => row.type === ChannelType.GUILD_CATEGORY)
+      .map((row) => [row.id, row.name ?? "unnamed"]),
+  );
   const channels: SettingsChannel[] = orderChannels(rows).map((row) => {
-    const permissions = applyOverwrites({ base: access.permissions, guildId, userId: viewerId, memberRoleIds: access.memberRoleIds, overwrites: row.overwrites });
+    const permissions = applyOverwrites({
+      base: access.permissions,
+      guildId,
+      userId: viewerId,
+      memberRoleIds: access.memberRoleIds,
+      overwrites: row.overwrites,
+    });
     return {
       id: row.id.toString(),
       name: row.name ?? "unnamed",
       type: row.type,
       category: (row.parentId !== null && categoryNames.get(row.parentId)) || null,
       canManage: hasPermission(permissions, Permissions.MANAGE_CHANNELS),
-      canInvite: INVITABLE_CHANNEL_TYPES.has(row.type) && hasPermission(permissions, Permissions.VIEW_CHANNEL | Permissions.CREATE_INSTANT_INVITE),
+      canInvite:
+        INVITABLE_CHANNEL_TYPES.has(row.type) &&
+        hasPermission(permissions, Permissions.VIEW_CHANNEL | Permissions.CREATE_INSTANT_INVITE),
     };
   });
   const canManageGuild = hasPermission(access.permissions, Permissions.MANAGE_GUILD);

@@ -7,8 +7,16 @@ import type { SettingsAccess } from "./load-settings-access";
 
 export type VanitySettingsView = { code: string | null; uses: number; url: string | null; baseUrl: string };
 
-export async function loadVanitySettings(access: SettingsAccess, viewer: Caller): Promise<VanitySettingsView> {
+export async function loadVanitySettings(
+  access: SettingsAccess,
+  viewer: Caller,
+): Promise<VanitySettingsView> {
   const vanity = await getVanityUrl(access.guildId, viewer);
   const baseUrl = appUrl();
-  return { code: vanity.code, uses: vanity.uses, url: vanity.code ? `${baseUrl}/${vanity.code}` : null, baseUrl };
+  return {
+    code: vanity.code,
+    uses: vanity.uses,
+    url: vanity.code ? `${baseUrl}/${vanity.code}` : null,
+    baseUrl,
+  };
 }

@@ -19,14 +19,17 @@ export async function revokeInviteFromForm(guildIdParam: string, formData: FormD
   const code = typeof formData.get("code") === "string" ? String(formData.get("code")) : "";
   const rawReason = formData.get("reason");
   const reason = typeof rawReason === "string" && rawReason.trim() !== "" ? rawReason.trim() : null;
-  if (reason && reason.length > MAX_REASON_LENGTH) return { error: `Keep the reason under ${MAX_REASON_LENGTH} characters.` };
+  if (reason && reason.length > MAX_REASON_LENGTH)
+    return { error: `Keep the reason under ${MAX_REASON_LENGTH} characters.` };
   const guildId = parseSnowflake(guildIdParam);
   const invite = guildId !== null && isLookupCode(code) ? await findLiveInvite(await db(), code) : null;
   // Gone already (revoked by someone else, expired or used up): the outcome the user wanted.
-  if (!invite || invite.code !== code || invite.guildId !== guildId || invite.isVanity) return { revoked: code };
+  if (!invite || invite.code !== code || invite.guildId !== guildId || invite.isVanity)
+    return { revoked: code };
 
   const limit = await hit(INVITE_RATE_LIMITS.delete, `user:${user.id}`);
-  if (!limit.allowed) return { error: "You are revoking invites too fast. Wait a few seconds and try again." };
+  if (!limit.allowed)
+    return { error: "You are revoking invites too fast. Wait a few seconds and try again." };
   try {
     await deleteInvite(code, user, reason);
   } catch (error) {

@@ -17,11 +17,17 @@ import { loadSettingsAccess } from "./load-settings-access";
 const REFUSED = "You don't have permission to pause this guild's invites.";
 
 /** `pauseForHours`: null pauses until someone resumes; else one of the offered durations. */
-export async function setInvitesPaused(guildIdParam: string, paused: boolean, pauseForHours: number | null, returnPath: string): Promise<PauseInvitesState> {
+export async function setInvitesPaused(
+  guildIdParam: string,
+  paused: boolean,
+  pauseForHours: number | null,
+  returnPath: string,
+): Promise<PauseInvitesState> {
   const user = await requirePageUser(returnPath);
   const result = await loadSettingsAccess(guildIdParam, user.id);
   if (result.kind !== "ok" || !result.access.canManageGuild) return { error: REFUSED };
-  if (pauseForHours !== null && !isPauseForOption(pauseForHours)) return { error: "Pick how long to pause invites for." };
+  if (pauseForHours !== null && !isPauseForOption(pauseForHours))
+    return { error: "Pick how long to pause invites for." };
   const { guildId } = result.access;
   try {
     // Already as asked (a second click, or another manager) changes nothing.
@@ -31,7 +37,12 @@ export async function setInvitesPaused(guildIdParam: string, paused: boolean, pa
     } else if (pauseForHours === null) {
       await setGuildFeature(guildId, user, "INVITES_DISABLED", true, null);
     } else {
-      await setIncidentActions(guildId, user, { invitesDisabledUntil: new Date(Date.now() + pauseForHours * 3600_000) }, null);
+      await setIncidentActions(
+        guildId,
+        user,
+        { invitesDisabledUntil: new Date(Date.now() + pauseForHours * 3600_000) },
+        null,
+      );
     }
   } catch (error) {
     if (error instanceof ApiError && error.status === 403) return { error: REFUSED };

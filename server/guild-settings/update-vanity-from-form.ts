@@ -10,14 +10,18 @@ import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
 import { updateVanityUrl } from "@/server/invites/update-vanity-url";
 import { loadSettingsAccess } from "./load-settings-access";
 
-export async function updateVanityFromForm(guildIdParam: string, formData: FormData): Promise<VanityFormState> {
+export async function updateVanityFromForm(
+  guildIdParam: string,
+  formData: FormData,
+): Promise<VanityFormState> {
   const user = await requirePageUser(`/guilds/${guildIdParam}/settings/vanity`);
   const isClear = formData.get("intent") === "clear";
   const raw = typeof formData.get("code") === "string" ? String(formData.get("code")) : "";
   const failure = (error: string): VanityFormState => ({ status: "error", value: raw, error });
 
   const result = await loadSettingsAccess(guildIdParam, user.id);
-  if (result.kind !== "ok" || !result.access.canManageGuild) return failure(vanityMessage("MISSING_PERMISSIONS"));
+  if (result.kind !== "ok" || !result.access.canManageGuild)
+    return failure(vanityMessage("MISSING_PERMISSIONS"));
   if (!result.access.hasVanityFeature) return failure(vanityMessage("VANITY_URL_REQUIRES_FEATURE"));
 
   const parsed = updateVanitySchema.safeParse({ code: isClear ? null : raw });

@@ -14,7 +14,8 @@ export async function loadGuildAccess(guildId: bigint, userId: bigint, client?: 
   const prisma = client ?? (await db());
   const queries = [
     () => prisma.guild.findUnique({ where: { id: guildId } }),
-    () => prisma.member.findUnique({ where: { guildId_userId: { guildId, userId } }, include: { roles: true } }),
+    () =>
+      prisma.member.findUnique({ where: { guildId_userId: { guildId, userId } }, include: { roles: true } }),
     () => prisma.role.findMany({ where: { guildId } }),
   ] as const;
   // A transaction is one connection: its queries must run one after another (pg refuses overlapping ones).
@@ -36,7 +37,12 @@ export async function loadGuildAccess(guildId: bigint, userId: bigint, client?: 
 }
 
 /** Requires membership (403 MISSING_ACCESS) and, when given, every bit of `needed` (403 MISSING_PERMISSIONS). */
-export async function requireGuildMember(guildId: bigint, caller: Caller, needed: bigint = 0n, client?: Client) {
+export async function requireGuildMember(
+  guildId: bigint,
+  caller: Caller,
+  needed: bigint = 0n,
+  client?: Client,
+) {
   const access = await loadGuildAccess(guildId, caller.id, client);
   if (!access.member) throw new ApiError("MISSING_ACCESS");
   if (needed && !hasPermission(access.permissions, needed)) throw new ApiError("MISSING_PERMISSIONS");
@@ -49,14 +55,22 @@ export async function requireGuildMember(guildId: bigint, caller: Caller, needed
  */
 export async function loadChannelAccess(channelId: bigint, caller: Caller, client?: Client) {
   const prisma = client ?? (await db());
-  const channel = await prisma.channel.findUnique({ where: { id: channelId }, include: { overwrites: true } });
+  const channel = await prisma.channel.findUnique({
+    where: { id: channelId },
+    include: { overwrites: true },
+  });
   if (!channel) throw new ApiError("UNKNOWN_CHANNEL");
   if (channel.guildId === null) {
     const recipient = await prisma.channelRecipient.findUnique({
       where: { channelId_userId: { channelId, userId: caller.id } },
     });
     if (!recipient) throw new ApiError("MISSING_ACCESS");
-    return { channel, guildAccess: null, permissions: 1n | (1n << 10n), isGroupDmOwner: channel.ownerId === caller.id };
+    return {
+      channel,
+      guildAccess: null,
+      permissions: 1n | (1n << 10n),
+      isGroupDmOwner: channel.ownerId === caller.id,
+    };
   }
   const guildAccess = await loadGuildAccess(channel.guildId, caller.id, client);
   if (!guildAccess.member) throw new ApiError("MISSING_ACCESS");

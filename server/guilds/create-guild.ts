@@ -12,8 +12,18 @@ export async function createGuild(ownerId: bigint, name: string) {
     if (count >= LIMITS.MAX_GUILDS_PER_USER) throw new ApiError("MAX_GUILDS");
     const guildId = nextSnowflake();
     const guild = await tx.guild.create({ data: { id: guildId, name, ownerId, memberCount: 1 } });
-    await tx.role.create({ data: { id: guildId, guildId, name: "@everyone", permissions: DEFAULT_EVERYONE_PERMISSIONS, position: 0 } });
-    await tx.channel.create({ data: { id: nextSnowflake(), guildId, type: ChannelType.GUILD_TEXT, name: "general", position: 0 } });
+    await tx.role.create({
+      data: {
+        id: guildId,
+        guildId,
+        name: "@everyone",
+        permissions: DEFAULT_EVERYONE_PERMISSIONS,
+        position: 0,
+      },
+    });
+    await tx.channel.create({
+      data: { id: nextSnowflake(), guildId, type: ChannelType.GUILD_TEXT, name: "general", position: 0 },
+    });
     await tx.member.create({ data: { guildId, userId: ownerId, joinSourceType: JoinSourceType.CREATOR } });
     return guild;
   });

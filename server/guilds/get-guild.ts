@@ -4,6 +4,8 @@ import { toGuildResponse } from "./guild-response";
 
 /** The guild for a member; instance admins may read any guild (they manage features everywhere). */
 export async function getGuild(guildId: bigint, caller: Caller) {
-  const access = caller.isAdmin ? await loadGuildAccess(guildId, caller.id) : await requireGuildMember(guildId, caller);
+  const access = caller.isAdmin
+    ? await loadGuildAccess(guildId, caller.id)
+    : await requireGuildMember(guildId, caller);
   return toGuildResponse(access.guild, access.roles);
 }

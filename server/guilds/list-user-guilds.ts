@@ -18,6 +18,11 @@ export async function listUserGuilds(userId: bigint) {
       everyoneRole: guild.roles.find((r) => r.id === guild.id),
       memberRoles: guild.roles.filter((r) => roleIds.has(r.id)),
     });
-    return { ...toPartialGuildDto(guild), owner: guild.ownerId === userId, permissions: permissions.toString(), member_count: guild.memberCount };
+    return {
+      ...toPartialGuildDto(guild),
+      owner: guild.ownerId === userId,
+      permissions: permissions.toString(),
+      member_count: guild.memberCount,
+    };
   });
 }

@@ -15,13 +15,20 @@ import { loadGuildAccess } from "./access";
 import { SELF_SERVICE_FEATURES } from "./update-guild";
 
 /** Returns whether the guild changed (false when the feature already was as asked). */
-export async function setGuildFeature(guildId: bigint, caller: Caller, feature: string, enabled: boolean, reason: string | null): Promise<boolean> {
+export async function setGuildFeature(
+  guildId: bigint,
+  caller: Caller,
+  feature: string,
+  enabled: boolean,
+  reason: string | null,
+): Promise<boolean> {
   const prisma = await db();
   const changed = await prisma.$transaction(async (tx) => {
     const access = await loadGuildAccess(guildId, caller.id, tx);
     if (!caller.isAdmin) {
       if (!access.member) throw new ApiError("MISSING_ACCESS");
-      if (!hasPermission(access.permissions, Permissions.MANAGE_GUILD) || !SELF_SERVICE_FEATURES.has(feature)) throw new ApiError("MISSING_PERMISSIONS");
+      if (!hasPermission(access.permissions, Permissions.MANAGE_GUILD) || !SELF_SERVICE_FEATURES.has(feature))
+        throw new ApiError("MISSING_PERMISSIONS");
     }
     // Conditional on the current row, under its row lock: the returned list is what this update wrote.
     const rows = enabled
@@ -34,7 +41,9 @@ export async function setGuildFeature(guildId: bigint, caller: Caller, feature: 
     const after = rows[0]?.features;
     if (after === undefined) return false;
     const before = enabled ? after.filter((f) => f !== feature) : [...after, feature];
-    await recordGuildUpdate(tx, guildId, caller.id, reason, [{ key: "features", old_value: [...before].sort(), new_value: [...after].sort() }]);
+    await recordGuildUpdate(tx, guildId, caller.id, reason, [
+      { key: "features", old_value: [...before].sort(), new_value: [...after].sort() },
+    ]);
     return true;
   }, WRITE_TX_OPTIONS);
   // Invite previews show the features (a pause must stop the landing page's button at once).

@@ -22,7 +22,12 @@ const KEYS = [
   ["dmsDisabledUntil", "dms_disabled_until"],
 ] as const;
 
-export async function setIncidentActions(guildId: bigint, caller: Caller, changes: IncidentActionChanges, reason: string | null) {
+export async function setIncidentActions(
+  guildId: bigint,
+  caller: Caller,
+  changes: IncidentActionChanges,
+  reason: string | null,
+) {
   const prisma = await db();
   const result = await prisma.$transaction(async (tx) => {
     // The guild's row, locked for the read-compare-write, in the order every writer takes it.
@@ -30,7 +35,8 @@ export async function setIncidentActions(guildId: bigint, caller: Caller, change
     const access = await loadGuildAccess(guildId, caller.id, tx);
     if (!caller.isAdmin) {
       if (!access.member) throw new ApiError("MISSING_ACCESS");
-      if (!hasPermission(access.permissions, Permissions.MANAGE_GUILD)) throw new ApiError("MISSING_PERMISSIONS");
+      if (!hasPermission(access.permissions, Permissions.MANAGE_GUILD))
+        throw new ApiError("MISSING_PERMISSIONS");
     }
     const now = Date.now();
     // A time that has passed is stored as null: that pause is over, and the audit log says so once.
@@ -49,9 +55,19 @@ export async function setIncidentActions(guildId: bigint, caller: Caller, change
     if (Object.keys(data).length === 0) return { incidents: before, invitesChanged: false };
     const updated = await tx.guild.update({ where: { id: guildId }, data });
     if (audit.length > 0) {
-      await recordAuditLog(tx, { guildId, actionType: AuditLogAction.GUILD_UPDATE, userId: caller.id, targetId: guildId.toString(), reason, changes: audit });
+      await recordAuditLog(tx, {
+        guildId,
+        actionType: AuditLogAction.GUILD_UPDATE,
+        userId: caller.id,
+        targetId: guildId.toString(),
+        reason,
+        changes: audit,
+      });
     }
-    return { incidents: toIncidentsDataDto(updated, now), invitesChanged: audit.some((change) => change.key === "invites_disabled_until") };
+    return {
+      incidents: toIncidentsDataDto(updated, now),
+      invitesChanged: audit.some((change) => change.key === "invites_disabled_until"),
+    };
   }, WRITE_TX_OPTIONS);
   // Invite previews show the pause (the landing page's button, the invite's features): drop them everywhere.
   if (result.invitesChanged) await publishEvent({ type: "INVITE_PREVIEWS_STALE", guildId });

@@ -16,14 +16,20 @@ export const SELF_SERVICE_FEATURES: ReadonlySet<string> = new Set(["INVITES_DISA
  * instance admins may change anything on any guild, member or not. The row is locked for the
  * read-compare-write of `features`, and the change is audit-logged (GUILD_UPDATE) in the same transaction.
  */
-export async function updateGuild(guildId: bigint, caller: Caller, input: UpdateGuildInput, reason: string | null) {
+export async function updateGuild(
+  guildId: bigint,
+  caller: Caller,
+  input: UpdateGuildInput,
+  reason: string | null,
+) {
   const prisma = await db();
   const result = await prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "guilds" WHERE "id" = ${guildId} FOR UPDATE`;
     const access = await loadGuildAccess(guildId, caller.id, tx);
     if (!caller.isAdmin) {
       if (!access.member) throw new ApiError("MISSING_ACCESS");
-      if (!hasPermission(access.permissions, Permissions.MANAGE_GUILD)) throw new ApiError("MISSING_PERMISSIONS");
+      if (!hasPermission(access.permissions, Permissions.MANAGE_GUILD))
+        throw new ApiError("MISSING_PERMISSIONS");
     }
     const { guild } = access;
     const changes: AuditChange[] = [];
@@ -35,8 +41,12 @@ export async function updateGuild(guildId: bigint, caller: Caller, input: Update
     if (input.features !== undefined) {
       const next = [...new Set<string>(input.features)].sort();
       const current = [...guild.features].sort();
-      const toggled = [...next.filter((f) => !current.includes(f)), ...current.filter((f) => !next.includes(f))];
-      if (!caller.isAdmin && toggled.some((f) => !SELF_SERVICE_FEATURES.has(f))) throw new ApiError("MISSING_PERMISSIONS");
+      const toggled = [
+        ...next.filter((f) => !current.includes(f)),
+        ...current.filter((f) => !next.includes(f)),
+      ];
+      if (!caller.isAdmin && toggled.some((f) => !SELF_SERVICE_FEATURES.has(f)))
+        throw new ApiError("MISSING_PERMISSIONS");
       if (toggled.length > 0) {
         data.features = next;
         changes.push({ key: "features", old_value: current, new_value: next });

@@ -13,7 +13,9 @@ export function clientIp(request: Request): string {
   // shares one address, which fails safe (limits hold for everybody at once) but is worth a line in the log.
   if (!warned) {
     warned = true;
-    log.warn("requests arrive without a client address: start the app with `npm start` (scripts/http-server.mjs)");
+    log.warn(
+      "requests arrive without a client address: start the app with `npm start` (scripts/http-server.mjs)",
+    );
   }
   return "unknown";
 }

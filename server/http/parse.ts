@@ -35,7 +35,10 @@ export type InvalidJsonError = { path: string; code: string };
 
 const INVALID_JSON: InvalidJsonError = { path: "", code: "INVALID_JSON" };
 
-export async function readJson(request: Request, invalidJson: InvalidJsonError = INVALID_JSON): Promise<unknown> {
+export async function readJson(
+  request: Request,
+  invalidJson: InvalidJsonError = INVALID_JSON,
+): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   const text = await readText(request, resourceLimits().requestBodyBytes);
   if (text.trim() === "") return {};
@@ -56,7 +59,11 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infe
   throw new ApiError("INVALID_FORM_BODY", { errors });
 }
 
-export async function parseBody<S extends z.ZodType>(request: Request, schema: S, invalidJson?: InvalidJsonError): Promise<z.infer<S>> {
+export async function parseBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  invalidJson?: InvalidJsonError,
+): Promise<z.infer<S>> {
   return validate(schema, await readJson(request, invalidJson));
 }
 
@@ -71,7 +78,10 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
 }
 
 /** A snowflake from the path; anything else is the given 404 so ids can't be probed by shape. */
-export function pathId(value: string | undefined, notFound: ConstructorParameters<typeof ApiError>[0]): bigint {
+export function pathId(
+  value: string | undefined,
+  notFound: ConstructorParameters<typeof ApiError>[0],
+): bigint {
   const id = parseSnowflake(value);
   if (id === null) throw new ApiError(notFound);
   return id;

@@ -12,7 +12,11 @@ local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return {count, ttl}`;
 
-type Pipeline = { get(key: string): Pipeline; pttl(key: string): Pipeline; exec(): Promise<[Error | null, unknown][] | null> };
+type Pipeline = {
+  get(key: string): Pipeline;
+  pttl(key: string): Pipeline;
+  exec(): Promise<[Error | null, unknown][] | null>;
+};
 type RedisClient = {
   eval(script: string, keys: number, ...args: (string | number)[]): Promise<unknown>;
   multi(): Pipeline;
@@ -25,14 +29,21 @@ export function createRedisStore(url: string, fallback: RateLimitStore): RateLim
     (client ??= import("ioredis").then(({ default: Redis }) => {
       // Commands wait (queued) while the connection is being made, e.g. the first requests after start,
       // but never longer than commandTimeout: then this request falls back to process memory.
-      const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000, commandTimeout: 1000 });
+      const redis = new Redis(url, {
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: true,
+        connectTimeout: 2000,
+        commandTimeout: 1000,
+      });
       redis.on("error", (error: Error) => warn(error));
       return redis as unknown as RedisClient;
     }));
   const warn = (error: unknown) => {
     if (Date.now() - lastWarning < 30_000) return;
     lastWarning = Date.now();
-    log.warn("rate-limit store unreachable; using process memory", { error: String((error as Error)?.message ?? error) });
+    log.warn("rate-limit store unreachable; using process memory", {
+      error: String((error as Error)?.message ?? error),
+    });
   };
   const key = (name: string) => `fluxer:rl:${name}`;
   return {

@@ -9,7 +9,13 @@ import { createRedisStore } from "./rate-limit-redis";
 
 export type { RateLimitRule };
 
-export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetAtMs: number; bucket: string };
+export type RateLimitResult = {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  resetAtMs: number;
+  bucket: string;
+};
 
 export type WindowState = { count: number; resetAtMs: number };
 
@@ -85,11 +91,19 @@ function toResult(rule: RateLimitRule, window: WindowState | null, now: number):
 
 /** Counts one request of `identity` against the rule. */
 export async function hit(rule: RateLimitRule, identity: string, now = Date.now()): Promise<RateLimitResult> {
-  return toResult(rule, await store.increment(`${rule.bucket}:${identity}`, rule.windowSeconds * 1000, now), now);
+  return toResult(
+    rule,
+    await store.increment(`${rule.bucket}:${identity}`, rule.windowSeconds * 1000, now),
+    now,
+  );
 }
 
 /** Whether `identity` has already used up the rule, without counting this request. */
-export async function isExhausted(rule: RateLimitRule, identity: string, now = Date.now()): Promise<RateLimitResult | null> {
+export async function isExhausted(
+  rule: RateLimitRule,
+  identity: string,
+  now = Date.now(),
+): Promise<RateLimitResult | null> {
   const window = await store.peek(`${rule.bucket}:${identity}`, now);
   if (!window || rateLimitsDisabled()) return null;
   const result = toResult(rule, window, now);

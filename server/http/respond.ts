@@ -22,15 +22,25 @@ function toJsonText(data: unknown): string {
 }
 
 /** JSON response; bigint values (snowflakes) become decimal strings. */
-export function json(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+export function json(
+  data: unknown,
+  init: { status?: number; headers?: Record<string, string> } = {},
+): Response {
   // One plain object, converted once by Response: Headers.set() per header costs more on the hot path.
-  const headers = { ...init.headers, "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+  const headers = {
+    ...init.headers,
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+  };
   return new Response(toJsonText(data), { status: init.status ?? 200, headers });
 }
 
 /** 405 in the error envelope with `Allow` (proxy.ts for most routes, methodNotAllowedHandlers for the rest). */
 export function methodNotAllowed(allowed: readonly string[]): Response {
-  return json({ code: "METHOD_NOT_ALLOWED", message: ERROR_CODES.METHOD_NOT_ALLOWED.message }, { status: 405, headers: { allow: allowed.join(", ") } });
+  return json(
+    { code: "METHOD_NOT_ALLOWED", message: ERROR_CODES.METHOD_NOT_ALLOWED.message },
+    { status: 405, headers: { allow: allowed.join(", ") } },
+  );
 }
 
 /** Handlers for methods a route file lacks, answering the JSON 405 (not operations: the OpenAPI test skips them). */
@@ -59,11 +69,26 @@ export function toErrorResponse(error: unknown, requestLabel: string, requestId?
     return json(error.toBody(), { status: error.status, headers: error.headers });
   }
   if (isDatabaseDown(error)) {
-    log.error("database unavailable", { request_id: requestId, request: requestLabel, error: errorMessage(error) });
-    return json({ code: "SERVICE_UNAVAILABLE", message: ERROR_CODES.SERVICE_UNAVAILABLE.message }, { status: 503, headers: { "retry-after": "5" } });
+    log.error("database unavailable", {
+      request_id: requestId,
+      request: requestLabel,
+      error: errorMessage(error),
+    });
+    return json(
+      { code: "SERVICE_UNAVAILABLE", message: ERROR_CODES.SERVICE_UNAVAILABLE.message },
+      { status: 503, headers: { "retry-after": "5" } },
+    );
   }
-  log.error("unhandled error", { request_id: requestId, request: requestLabel, error: errorMessage(error), stack: (error as Error | undefined)?.stack });
-  return json({ code: "INTERNAL_SERVER_ERROR", message: ERROR_CODES.INTERNAL_SERVER_ERROR.message }, { status: 500 });
+  log.error("unhandled error", {
+    request_id: requestId,
+    request: requestLabel,
+    error: errorMessage(error),
+    stack: (error as Error | undefined)?.stack,
+  });
+  return json(
+    { code: "INTERNAL_SERVER_ERROR", message: ERROR_CODES.INTERNAL_SERVER_ERROR.message },
+    { status: 500 },
+  );
 }
 
 /** The message of anything thrown (a string, an Error, a driver's error object), for log lines. */

@@ -7,7 +7,15 @@ import { resolveCaller, type Caller } from "@/server/auth/caller";
 import { log, requestLogEnabled } from "@/server/log";
 import { clientIp } from "./client-ip";
 import { requestUrl } from "./parse";
-import { GLOBAL_RULE, hit, isExhausted, rateLimitedError, rateLimitHeaders, type RateLimitRule, type RateLimitResult } from "./rate-limit";
+import {
+  GLOBAL_RULE,
+  hit,
+  isExhausted,
+  rateLimitedError,
+  rateLimitHeaders,
+  type RateLimitRule,
+  type RateLimitResult,
+} from "./rate-limit";
 import { errorMessage, json, toErrorResponse } from "./respond";
 import { appOrigin, hasAppUrl } from "@/server/config/app-url";
 
@@ -123,10 +131,10 @@ function logRequest(
   });
 }
 
-export function route<P extends Record<string, string> = Record<string, string>, A extends AuthMode = "required">(
-  options: RouteOptions & { auth?: A },
-  handler: (context: HandlerContext<P, A>) => Promise<HandlerResult>,
-) {
+export function route<
+  P extends Record<string, string> = Record<string, string>,
+  A extends AuthMode = "required",
+>(options: RouteOptions & { auth?: A }, handler: (context: HandlerContext<P, A>) => Promise<HandlerResult>) {
   const mode: AuthMode = options.auth ?? "required";
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const started = performance.now();
@@ -164,14 +172,20 @@ export function route<P extends Record<string, string> = Record<string, string>,
       const result = await handler({ request, params, caller: caller as HandlerContext<P, A>["caller"], ip });
       if (result instanceof Response) {
         response = result;
-        if (limits) for (const [key, value] of Object.entries(rateLimitHeaders(limits))) response.headers.set(key, value);
+        if (limits)
+          for (const [key, value] of Object.entries(rateLimitHeaders(limits)))
+            response.headers.set(key, value);
       } else {
-        response = json(result.body, { status: result.status, headers: limits ? { ...rateLimitHeaders(limits), ...result.headers } : result.headers });
+        response = json(result.body, {
+          status: result.status,
+          headers: limits ? { ...rateLimitHeaders(limits), ...result.headers } : result.headers,
+        });
       }
     } catch (error) {
       failure = error;
       response = toErrorResponse(error, `${request.method} ${pathname}`, requestId);
-      if (options.notFoundLimit && response.status === 404) await hit(options.notFoundLimit, `ip:${clientIp(request)}`);
+      if (options.notFoundLimit && response.status === 404)
+        await hit(options.notFoundLimit, `ip:${clientIp(request)}`);
       if (limits && response.status !== 429) {
         for (const [key, value] of Object.entries(rateLimitHeaders(limits))) response.headers.set(key, value);
       }

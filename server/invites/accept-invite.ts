@@ -50,11 +50,22 @@ function toInviteRow(row: AcceptRow & { code: string }) {
             ownerId: row.guild_owner_id ?? 0n,
             memberCount: row.member_count ?? 0,
           },
-    channel: { id: row.channel_id, name: row.channel_name, type: row.channel_type, recipients: (row.recipients ?? []).map((username) => ({ user: { username } })) },
+    channel: {
+      id: row.channel_id,
+      name: row.channel_name,
+      type: row.channel_type,
+      recipients: (row.recipients ?? []).map((username) => ({ user: { username } })),
+    },
     inviter:
       row.inviter_id === null || row.inviter_username === null
         ? null
-        : { id: row.inviter_id, username: row.inviter_username, discriminator: row.inviter_discriminator ?? 0, avatarHash: row.inviter_avatar_hash, isBot: row.inviter_is_bot ?? false },
+        : {
+            id: row.inviter_id,
+            username: row.inviter_username,
+            discriminator: row.inviter_discriminator ?? 0,
+            avatarHash: row.inviter_avatar_hash,
+            isBot: row.inviter_is_bot ?? false,
+          },
   };
 }
 
@@ -62,7 +73,16 @@ function toInviteRow(row: AcceptRow & { code: string }) {
 async function mayShowMetadata(row: AcceptRow, caller: Caller): Promise<boolean> {
   // Someone already in may hold roles: asked the usual way. A new member has none, so the statement's
   // @everyone permissions and overwrites decide.
-  if (row.outcome === "already") return canSeeInviteMetadata({ type: row.type, channelId: row.channel_id, inviterId: row.inviter_id, channel: { ownerId: row.channel_owner_id } }, caller);
+  if (row.outcome === "already")
+    return canSeeInviteMetadata(
+      {
+        type: row.type,
+        channelId: row.channel_id,
+        inviterId: row.inviter_id,
+        channel: { ownerId: row.channel_owner_id },
+      },
+      caller,
+    );
   return canSeeMetadataOf({
     userId: caller.id,
     inviterId: row.inviter_id,
@@ -71,7 +91,12 @@ async function mayShowMetadata(row: AcceptRow, caller: Caller): Promise<boolean>
     guildOwnerId: row.guild_owner_id,
     everyonePermissions: row.everyone_permissions,
     roles: [],
-    overwrites: (row.overwrites ?? []).map((o) => ({ targetId: BigInt(o.target_id), type: o.type, allow: BigInt(o.allow), deny: BigInt(o.deny) })),
+    overwrites: (row.overwrites ?? []).map((o) => ({
+      targetId: BigInt(o.target_id),
+      type: o.type,
+      allow: BigInt(o.allow),
+      deny: BigInt(o.deny),
+    })),
   });
 }
 
@@ -92,7 +117,10 @@ export async function acceptInvite(code: string, caller: Caller) {
       roles: [],
     });
     // On PostgreSQL the statement sent it already, in its own transaction (durable, in commit order).
-    await publishEvent({ type: "GUILD_MEMBER_ADD", guildId: row.guild_id, userId: caller.id, data: member }, { sentByTransaction: row.notified });
+    await publishEvent(
+      { type: "GUILD_MEMBER_ADD", guildId: row.guild_id, userId: caller.id, data: member },
+      { sentByTransaction: row.notified },
+    );
   }
   return toInviteDto(toInviteRow({ ...row, code: row.code }), {
     withCounts: true,

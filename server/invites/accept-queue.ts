@@ -55,7 +55,10 @@ export type AcceptRow = {
 };
 
 // One per process (Next may load this module in several bundles), keyed by the code as sent.
-const queues = processState<Map<string, Coalescer<bigint, AcceptRow>>>("__fluxerAcceptQueues", () => new Map());
+const queues = processState<Map<string, Coalescer<bigint, AcceptRow>>>(
+  "__fluxerAcceptQueues",
+  () => new Map(),
+);
 
 async function acceptAll(code: string, userIds: bigint[]): Promise<AcceptRow[]> {
   const prisma = await db();
@@ -65,7 +68,8 @@ async function acceptAll(code: string, userIds: bigint[]): Promise<AcceptRow[]> 
       ${LIMITS.MAX_GROUP_DM_RECIPIENTS}::int, ${JoinSourceType.INSTANT_INVITE}::int, ${JoinSourceType.VANITY_URL}::int,
       ${temporaryMemberGraceSeconds()}::int, ${channel}::text)`;
   // One row per user, in the order given.
-  if (rows.some((row, i) => row.user_id !== userIds[i])) throw new Error("accept_invite answered out of order");
+  if (rows.some((row, i) => row.user_id !== userIds[i]))
+    throw new Error("accept_invite answered out of order");
   return rows.map((row) => ({ ...row, notified: channel !== null }));
 }
 
@@ -73,9 +77,13 @@ async function acceptAll(code: string, userIds: bigint[]): Promise<AcceptRow[]> 
 export function acceptTogether(code: string, userId: bigint): Promise<AcceptRow> {
   let queue = queues.get(code);
   if (!queue) {
-    const fresh = new Coalescer<bigint, AcceptRow>((userIds) => acceptAll(code, userIds), MAX_BATCH, () => {
-      if (queues.get(code) === fresh) queues.delete(code);
-    });
+    const fresh = new Coalescer<bigint, AcceptRow>(
+      (userIds) => acceptAll(code, userIds),
+      MAX_BATCH,
+      () => {
+        if (queues.get(code) === fresh) queues.delete(code);
+      },
+    );
     queues.set(code, (queue = fresh));
   }
   return queue.submit(userId);

@@ -17,12 +17,21 @@ import { maybePurgeLapsedInvites } from "./purge-lapsed-invites";
 import { lockChannel, lockGuild, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 import { publishEvent } from "@/server/events/publish";
 
-export async function createInvite(channelId: bigint, caller: Caller, input: CreateInviteInput, reason: string | null) {
+export async function createInvite(
+  channelId: bigint,
+  caller: Caller,
+  input: CreateInviteInput,
+  reason: string | null,
+) {
   const prisma = await db();
   const { channel, permissions } = await loadChannelAccess(channelId, caller, prisma);
   requirePermission(permissions, Permissions.VIEW_CHANNEL | Permissions.CREATE_INSTANT_INVITE);
   if (!INVITABLE_CHANNEL_TYPES.has(channel.type)) {
-    throw invalidField("channel_id", "CHANNEL_TYPE_INVALID", "Invites can't be created for this type of channel");
+    throw invalidField(
+      "channel_id",
+      "CHANNEL_TYPE_INVALID",
+      "Invites can't be created for this type of channel",
+    );
   }
   const guildId = channel.guildId;
   const settings = { maxAge: input.max_age, maxUses: input.max_uses, temporary: input.temporary };
@@ -38,7 +47,10 @@ export async function createInvite(channelId: bigint, caller: Caller, input: Cre
       });
       if (existing) return existing;
     }
-    if (guildId !== null && (await tx.invite.count({ where: { guildId, ...liveInviteWhere(tx) } })) >= LIMITS.MAX_INVITES_PER_GUILD) {
+    if (
+      guildId !== null &&
+      (await tx.invite.count({ where: { guildId, ...liveInviteWhere(tx) } })) >= LIMITS.MAX_INVITES_PER_GUILD
+    ) {
       throw new ApiError("MAX_INVITES");
     }
     const createdAt = new Date();
@@ -58,13 +70,21 @@ export async function createInvite(channelId: bigint, caller: Caller, input: Cre
         userId: caller.id,
         targetId: code,
         reason,
-        changes: inviteAuditChanges({ code, channelId, inviterId: caller.id, uses: 0, ...settings }, "new_value"),
+        changes: inviteAuditChanges(
+          { code, channelId, inviterId: caller.id, uses: 0, ...settings },
+          "new_value",
+        ),
       });
     }
     return tx.invite.findUniqueOrThrow({ where: { code }, include: inviteInclude });
   }, WRITE_TX_OPTIONS);
 
-  await publishEvent({ type: "INVITE_CREATE", guildId, channelId, data: await inviteResponse(invite, { withExpiration: true, withMetadata: true }) });
+  await publishEvent({
+    type: "INVITE_CREATE",
+    guildId,
+    channelId,
+    data: await inviteResponse(invite, { withExpiration: true, withMetadata: true }),
+  });
   maybePurgeLapsedInvites();
   return inviteResponse(invite, { withExpiration: true, withMetadata: true });
 }

@@ -31,6 +31,11 @@ export async function deleteInvite(code: string, caller: Caller, reason: string 
       });
     }
   }, WRITE_TX_OPTIONS);
-  await publishEvent({ type: "INVITE_DELETE", guildId: invite.guildId, channelId: invite.channelId, data: { code: invite.code } });
+  await publishEvent({
+    type: "INVITE_DELETE",
+    guildId: invite.guildId,
+    channelId: invite.channelId,
+    data: { code: invite.code },
+  });
   return inviteResponse(invite, { withExpiration: true, withMetadata: true });
 }

@@ -9,7 +9,13 @@ import { inviteInclude, liveInviteWhere, type InviteWithRelations } from "./invi
 export async function findLiveInvite(client: Tx, code: string): Promise<InviteWithRelations | null> {
   const [exact, lowered] = lookupCandidates(code);
   if (exact === undefined) return null;
-  const invite = await client.invite.findFirst({ where: { code: exact, ...liveInviteWhere(client) }, include: inviteInclude });
+  const invite = await client.invite.findFirst({
+    where: { code: exact, ...liveInviteWhere(client) },
+    include: inviteInclude,
+  });
   if (invite || lowered === undefined) return invite;
-  return client.invite.findFirst({ where: { code: lowered, isVanity: true, ...liveInviteWhere(client) }, include: inviteInclude });
+  return client.invite.findFirst({
+    where: { code: lowered, isVanity: true, ...liveInviteWhere(client) },
+    include: inviteInclude,
+  });
 }

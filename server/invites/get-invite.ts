@@ -44,7 +44,12 @@ export async function getInvite(code: string, caller: Caller | null, query: GetI
  * The body of GET /invites/{code}: getInvite's answer, already as JSON text when it came from the preview
  * cache (serialized once per entry and query variant, then the same bytes for every anonymous caller).
  */
-export async function getInviteBody(code: string, caller: Caller | null, query: GetInviteQuery, view: ViewSource): Promise<InviteDto | PreSerialized> {
+export async function getInviteBody(
+  code: string,
+  caller: Caller | null,
+  query: GetInviteQuery,
+  view: ViewSource,
+): Promise<InviteDto | PreSerialized> {
   if (caller !== null) {
     const invite = await getInvite(code, caller, query);
     countView(invite.code, view);

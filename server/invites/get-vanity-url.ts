@@ -14,7 +14,10 @@ export async function findVanityInvite(client: Tx, guildId: bigint) {
 async function readVanity(client: Tx, guildId: bigint): Promise<{ code: string | null; uses: number }> {
   const guild = await client.guild.findUnique({
     where: { id: guildId },
-    select: { retiredVanityUses: true, invites: { where: { isVanity: true }, select: { code: true, uses: true }, take: 1 } },
+    select: {
+      retiredVanityUses: true,
+      invites: { where: { isVanity: true }, select: { code: true, uses: true }, take: 1 },
+    },
   });
   const current = guild?.invites[0];
   return { code: current?.code ?? null, uses: (guild?.retiredVanityUses ?? 0) + (current?.uses ?? 0) };

@@ -11,7 +11,11 @@ import type { Prisma } from "@/server/generated/prisma/client";
 const MAX_DRAWS = 10;
 
 /** `draw` makes the codes (tests pass a fixed sequence). */
-export async function insertWithFreshCode(tx: Tx, data: Omit<Prisma.InviteCreateManyInput, "code">, draw: () => string = generateInviteCode): Promise<string> {
+export async function insertWithFreshCode(
+  tx: Tx,
+  data: Omit<Prisma.InviteCreateManyInput, "code">,
+  draw: () => string = generateInviteCode,
+): Promise<string> {
   for (let attempt = 0; attempt < MAX_DRAWS; attempt++) {
     const code = draw();
     if (isReservedCode(code)) continue; // e.g. "Settings": would shadow a page at /{code}

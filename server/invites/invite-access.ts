@@ -2,12 +2,24 @@
 // a member with MANAGE_CHANNELS on its channel; for a group DM the channel's owner.
 import { InviteType } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
-import { applyOverwrites, computeBasePermissions, hasPermission, Permissions, type OverwriteLike, type RoleLike } from "@/lib/permissions";
+import {
+  applyOverwrites,
+  computeBasePermissions,
+  hasPermission,
+  Permissions,
+  type OverwriteLike,
+  type RoleLike,
+} from "@/lib/permissions";
 import type { Caller } from "@/server/auth/caller";
 import type { Tx } from "@/server/db";
 import { loadChannelAccess, requirePermission } from "@/server/guilds/access";
 
-type InviteLike = { type: number; channelId: bigint; inviterId: bigint | null; channel: { ownerId?: bigint | null } };
+type InviteLike = {
+  type: number;
+  channelId: bigint;
+  inviterId: bigint | null;
+  channel: { ownerId?: bigint | null };
+};
 
 /** Throws 403 MISSING_ACCESS (not in the guild / group DM) or MISSING_PERMISSIONS unless the caller may manage the invite. */
 export async function requireInviteManager(invite: InviteLike, caller: Caller, client?: Tx): Promise<void> {
@@ -21,7 +33,11 @@ export async function requireInviteManager(invite: InviteLike, caller: Caller, c
 }
 
 /** Whether `uses`, `max_uses` and `max_age` may be shown to this caller (anonymous callers never). */
-export async function canSeeInviteMetadata(invite: InviteLike, caller: Caller | null, client?: Tx): Promise<boolean> {
+export async function canSeeInviteMetadata(
+  invite: InviteLike,
+  caller: Caller | null,
+  client?: Tx,
+): Promise<boolean> {
   if (!caller) return false;
   try {
     await requireInviteManager(invite, caller, client);
@@ -52,9 +68,18 @@ export function canSeeMetadataOf(input: {
   const base = computeBasePermissions({
     userId: input.userId,
     ownerId: input.guildOwnerId ?? 0n,
-    everyoneRole: input.everyonePermissions === null ? undefined : { id: input.guildId, permissions: input.everyonePermissions },
+    everyoneRole:
+      input.everyonePermissions === null
+        ? undefined
+        : { id: input.guildId, permissions: input.everyonePermissions },
     memberRoles: input.roles,
   });
-  const permissions = applyOverwrites({ base, guildId: input.guildId, userId: input.userId, memberRoleIds: input.roles.map((r) => r.id), overwrites: input.overwrites });
+  const permissions = applyOverwrites({
+    base,
+    guildId: input.guildId,
+    userId: input.userId,
+    memberRoleIds: input.roles.map((r) => r.id),
+    overwrites: input.overwrites,
+  });
   return hasPermission(permissions, Permissions.MANAGE_CHANNELS);
 }

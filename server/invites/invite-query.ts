@@ -5,7 +5,11 @@ import type { Tx } from "@/server/db";
 
 export const inviteInclude = {
   guild: true,
-  channel: { include: { recipients: { include: { user: { select: { username: true } } }, orderBy: { addedAt: "asc" } } } },
+  channel: {
+    include: {
+      recipients: { include: { user: { select: { username: true } } }, orderBy: { addedAt: "asc" } },
+    },
+  },
   inviter: true,
 } satisfies Prisma.InviteInclude;
 

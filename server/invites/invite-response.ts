@@ -3,7 +3,12 @@ import { toInviteDto, type InviteDto, type InviteDtoOptions } from "@/server/dto
 import type { InviteWithRelations } from "./invite-query";
 import { approximatePresenceCount } from "./presence-count";
 
-export async function inviteResponse(row: InviteWithRelations, options: Omit<InviteDtoOptions, "presenceCount">): Promise<InviteDto> {
-  const presenceCount = options.withCounts ? await approximatePresenceCount({ guildId: row.guildId, channelId: row.channelId }) : undefined;
+export async function inviteResponse(
+  row: InviteWithRelations,
+  options: Omit<InviteDtoOptions, "presenceCount">,
+): Promise<InviteDto> {
+  const presenceCount = options.withCounts
+    ? await approximatePresenceCount({ guildId: row.guildId, channelId: row.channelId })
+    : undefined;
   return toInviteDto(row, { ...options, presenceCount });
 }

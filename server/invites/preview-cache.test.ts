@@ -11,7 +11,14 @@ const { nextSnowflake } = await import("@/lib/snowflake");
 const { InviteType } = await import("@/lib/constants");
 const { createGuild } = await import("@/server/guilds/create-guild");
 const { eventBus } = await import("@/server/events/bus");
-const { loadPublicPreview, loadPublicEntry, onBusMessage, clearPreviewCache, previewCacheStats, cachedPreview } = await import("./preview-cache");
+const {
+  loadPublicPreview,
+  loadPublicEntry,
+  onBusMessage,
+  clearPreviewCache,
+  previewCacheStats,
+  cachedPreview,
+} = await import("./preview-cache");
 
 describe("invite preview cache", () => {
   let database: Awaited<ReturnType<typeof openDatabase>>;
@@ -21,7 +28,9 @@ describe("invite preview cache", () => {
 
   before(async () => {
     database = await openDatabase();
-    const owner = await database.prisma.user.create({ data: { id: nextSnowflake(), username: "owner", discriminator: 1 } });
+    const owner = await database.prisma.user.create({
+      data: { id: nextSnowflake(), username: "owner", discriminator: 1 },
+    });
     ownerId = owner.id;
     const guild = await createGuild(owner.id, "Cached Guild");
     guildId = guild.id;
@@ -34,17 +43,34 @@ describe("invite preview cache", () => {
   beforeEach(() => clearPreviewCache());
 
   let serial = 0;
-  async function invite(data: { maxUses?: number; expiresAt?: Date | null; type?: number; code?: string; isVanity?: boolean } = {}) {
+  async function invite(
+    data: {
+      maxUses?: number;
+      expiresAt?: Date | null;
+      type?: number;
+      code?: string;
+      isVanity?: boolean;
+    } = {},
+  ) {
     const code = data.code ?? `pc${(serial++).toString().padStart(6, "0")}`;
     await database.prisma.invite.create({
       data: {
-        code, type: data.type ?? InviteType.GUILD, guildId, channelId, inviterId: data.isVanity ? null : ownerId, createdAt: new Date(), maxAge: 0,
-        maxUses: data.maxUses ?? 0, expiresAt: data.expiresAt ?? null, isVanity: data.isVanity ?? false,
+        code,
+        type: data.type ?? InviteType.GUILD,
+        guildId,
+        channelId,
+        inviterId: data.isVanity ? null : ownerId,
+        createdAt: new Date(),
+        maxAge: 0,
+        maxUses: data.maxUses ?? 0,
+        expiresAt: data.expiresAt ?? null,
+        isVanity: data.isVanity ?? false,
       },
     });
     return code;
   }
-  const renameGuild = (name: string) => database.prisma.$executeRaw`UPDATE guilds SET name = ${name} WHERE id = ${guildId}`;
+  const renameGuild = (name: string) =>
+    database.prisma.$executeRaw`UPDATE guilds SET name = ${name} WHERE id = ${guildId}`;
 
   it("answers an unlimited invite from memory until told it changed", async () => {
     const code = await invite();
@@ -90,7 +116,8 @@ describe("invite preview cache", () => {
     const code = await invite();
     // Long enough for the first load to finish inside the pause on a busy machine.
     const until = new Date(Date.now() + 2000);
-    await database.prisma.$executeRaw`UPDATE guilds SET invites_disabled_until = ${until} WHERE id = ${guildId}`;
+    await database.prisma
+      .$executeRaw`UPDATE guilds SET invites_disabled_until = ${until} WHERE id = ${guildId}`;
     try {
       const paused = await loadPublicEntry(code);
       assert.deepEqual(paused?.invite.guild?.features, ["INVITES_DISABLED"]);
@@ -103,7 +130,8 @@ describe("invite preview cache", () => {
       assert.deepEqual(open?.invite.guild?.features, []);
       assert.equal(open?.pausedUntil, null);
     } finally {
-      await database.prisma.$executeRaw`UPDATE guilds SET invites_disabled_until = NULL WHERE id = ${guildId}`;
+      await database.prisma
+        .$executeRaw`UPDATE guilds SET invites_disabled_until = NULL WHERE id = ${guildId}`;
     }
   });
 
@@ -119,7 +147,8 @@ describe("invite preview cache", () => {
   it("keeps one entry per invite, under its own code, however a vanity code is spelled", async () => {
     const code = await invite({ code: "pcvanity", isVanity: true });
     const before = previewCacheStats().entries;
-    for (const spelling of ["PCVanity", "pcVANITY", "PCVANITY", "pcvanity", "Pcvanity"]) assert.equal((await loadPublicPreview(spelling))?.code, code);
+    for (const spelling of ["PCVanity", "pcVANITY", "PCVANITY", "pcvanity", "Pcvanity"])
+      assert.equal((await loadPublicPreview(spelling))?.code, code);
     assert.equal(previewCacheStats().entries, before + 1);
     assert.ok(cachedPreview(code));
     assert.equal(cachedPreview("PCVanity"), null, "no entry under another spelling");

@@ -27,7 +27,14 @@ import { eventBus } from "@/server/events/bus";
 import type { BusMessage } from "@/server/events/types";
 import { findLiveInvite } from "./find-live-invite";
 import { inviteResponse } from "./invite-response";
-import { cachedPreview, cachedPreviewFor, isEnabled, previewCacheState as state, ttlMs, type CachedPreview } from "./preview-cache-store";
+import {
+  cachedPreview,
+  cachedPreviewFor,
+  isEnabled,
+  previewCacheState as state,
+  ttlMs,
+  type CachedPreview,
+} from "./preview-cache-store";
 
 export { cachedPreview };
 
@@ -121,11 +128,19 @@ export async function loadPublicEntry(code: string): Promise<PublicPreview | nul
     state.misses += 1;
   }
   const loaded = await loadFromDatabase(code);
-  return loaded ? { invite: loaded.invite, entry: cachedPreview(loaded.invite.code), pausedUntil: isoOrNull(loaded.pausedUntilMs) } : null;
+  return loaded
+    ? {
+        invite: loaded.invite,
+        entry: cachedPreview(loaded.invite.code),
+        pausedUntil: isoOrNull(loaded.pausedUntilMs),
+      }
+    : null;
 }
 
 /** Reads the invite a lookup of `code` finds and, when it may be cached, stores it under the invite's own code. */
-async function loadFromDatabase(code: string): Promise<{ invite: InviteDto; pausedUntilMs: number | null } | null> {
+async function loadFromDatabase(
+  code: string,
+): Promise<{ invite: InviteDto; pausedUntilMs: number | null } | null> {
   const dropsBefore = state.drops;
   const generation = eventBus().liveGeneration();
   const prisma = await db();
@@ -140,13 +155,23 @@ async function loadFromDatabase(code: string): Promise<{ invite: InviteDto; paus
   // nothing changes when the time passes.
   const isPausedForGood = row.guild?.features.includes("INVITES_DISABLED") ?? false;
   const showsPause = invite.guild?.features.includes("INVITES_DISABLED") ?? false;
-  const pausedUntilMs = showsPause && !isPausedForGood ? (row.guild?.invitesDisabledUntil?.getTime() ?? null) : null;
-  const cacheable = isEnabled() && row.type !== InviteType.GROUP_DM && row.guildId !== null && row.maxUses === 0 && generation !== null;
+  const pausedUntilMs =
+    showsPause && !isPausedForGood ? (row.guild?.invitesDisabledUntil?.getTime() ?? null) : null;
+  const cacheable =
+    isEnabled() &&
+    row.type !== InviteType.GROUP_DM &&
+    row.guildId !== null &&
+    row.maxUses === 0 &&
+    generation !== null;
   // Not stored if anything was dropped while this read (it may predate the change) or the bus reconnected.
   if (cacheable && state.drops === dropsBefore && eventBus().liveGeneration() === generation) {
     const previous = state.entries.get(row.code);
     state.entries.delete(row.code); // re-inserted last: eviction takes the oldest
-    if (previous && previous.pausedUntilMs === pausedUntilMs && JSON.stringify(previous.invite) === JSON.stringify(invite)) {
+    if (
+      previous &&
+      previous.pausedUntilMs === pausedUntilMs &&
+      JSON.stringify(previous.invite) === JSON.stringify(invite)
+    ) {
       // Nothing changed (counts included) and nothing was dropped since it was stored: the same entry lives on,
       // with what was made from it (the API's JSON text, the landing pages kept on it).
       previous.storedAt = Date.now();

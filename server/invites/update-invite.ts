@@ -26,11 +26,17 @@ const EDITABLE = [
 
 /** 409 with the invite as it is now (with its metadata: the caller may manage it). */
 async function versionMismatch(current: InviteWithRelations): Promise<ApiError> {
-  return new ApiError("INVITE_VERSION_MISMATCH", { extra: { invite: await inviteResponse(current, { withExpiration: true, withMetadata: true }) } });
+  return new ApiError("INVITE_VERSION_MISMATCH", {
+    extra: { invite: await inviteResponse(current, { withExpiration: true, withMetadata: true }) },
+  });
 }
 
 function belowUses(uses: number): ApiError {
-  return invalidField("max_uses", "MAX_USES_BELOW_USES", `max_uses can't be below the invite's uses (${uses}); 0 makes it unlimited`);
+  return invalidField(
+    "max_uses",
+    "MAX_USES_BELOW_USES",
+    `max_uses can't be below the invite's uses (${uses}); 0 makes it unlimited`,
+  );
 }
 
 /** The audit entry's changes: each field that differs, and max_age whenever sent (it restarts the expiry). */
@@ -65,13 +71,19 @@ async function conditionalUpdate(tx: Tx, code: string, input: UpdateInviteInput)
   return count === 1;
 }
 
-export async function updateInvite(code: string, caller: Caller, input: UpdateInviteInput, reason: string | null) {
+export async function updateInvite(
+  code: string,
+  caller: Caller,
+  input: UpdateInviteInput,
+  reason: string | null,
+) {
   const prisma = await db();
   const invite = await findLiveInvite(prisma, code);
   if (!invite || invite.isVanity) throw new ApiError("UNKNOWN_INVITE");
   await requireInviteManager(invite, caller, prisma);
   if (input.version !== invite.version) throw await versionMismatch(invite);
-  if (input.max_uses !== undefined && input.max_uses !== 0 && input.max_uses < invite.uses) throw belowUses(invite.uses);
+  if (input.max_uses !== undefined && input.max_uses !== 0 && input.max_uses < invite.uses)
+    throw belowUses(invite.uses);
   const changes = changedKeys(invite, input);
   if (changes.length === 0) return inviteResponse(invite, { withExpiration: true, withMetadata: true }); // nothing to change
 
@@ -87,13 +99,25 @@ export async function updateInvite(code: string, caller: Caller, input: UpdateIn
     // still shows what was saved.
     const row = await tx.invite.findUniqueOrThrow({ where: { code: invite.code }, include: inviteInclude });
     if (row.guildId !== null) {
-      await recordAuditLog(tx, { guildId: row.guildId, actionType: AuditLogAction.INVITE_UPDATE, userId: caller.id, targetId: row.code, reason, changes });
+      await recordAuditLog(tx, {
+        guildId: row.guildId,
+        actionType: AuditLogAction.INVITE_UPDATE,
+        userId: caller.id,
+        targetId: row.code,
+        reason,
+        changes,
+      });
     }
     return row;
   }, WRITE_TX_OPTIONS);
 
   const body = await inviteResponse(updated, { withExpiration: true, withMetadata: true });
   // The managers' streams hear it; every instance drops the code's cached preview and landing pages.
-  await publishEvent({ type: "INVITE_UPDATE", guildId: updated.guildId, channelId: updated.channelId, data: body });
+  await publishEvent({
+    type: "INVITE_UPDATE",
+    guildId: updated.guildId,
+    channelId: updated.channelId,
+    data: body,
+  });
   return body;
 }

@@ -22,28 +22,58 @@ import { publishEvent } from "@/server/events/publish";
 async function findPublicTextChannel(tx: Tx, guildId: bigint) {
   const [everyone, channels] = await Promise.all([
     tx.role.findUnique({ where: { id: guildId } }),
-    tx.channel.findMany({ where: { guildId, type: ChannelType.GUILD_TEXT }, orderBy: [{ position: "asc" }, { id: "asc" }], include: { overwrites: true } }),
+    tx.channel.findMany({
+      where: { guildId, type: ChannelType.GUILD_TEXT },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      include: { overwrites: true },
+    }),
   ]);
   const base = everyone?.permissions ?? 0n;
   return channels.find((channel) =>
-    hasPermission(applyOverwrites({ base, guildId, userId: 0n, memberRoleIds: [], overwrites: channel.overwrites }), Permissions.VIEW_CHANNEL),
+    hasPermission(
+      applyOverwrites({ base, guildId, userId: 0n, memberRoleIds: [], overwrites: channel.overwrites }),
+      Permissions.VIEW_CHANNEL,
+    ),
   );
 }
 
 async function claimCode(tx: Tx, guildId: bigint, code: string, now: Date) {
   const lock = await tx.vanityCodeLock.findUnique({ where: { code } });
-  if (lock && lock.guildId !== guildId && lock.lockedUntil > now) throw new ApiError("VANITY_URL_CODE_ALREADY_TAKEN");
+  if (lock && lock.guildId !== guildId && lock.lockedUntil > now)
+    throw new ApiError("VANITY_URL_CODE_ALREADY_TAKEN");
   if (lock) await tx.vanityCodeLock.delete({ where: { code } }); // ours again, or expired
   const channel = await findPublicTextChannel(tx, guildId);
-  if (!channel) throw invalidField("code", "VANITY_URL_NO_PUBLIC_CHANNEL", "The guild needs a text channel everyone can view");
+  if (!channel)
+    throw invalidField(
+      "code",
+      "VANITY_URL_NO_PUBLIC_CHANNEL",
+      "The guild needs a text channel everyone can view",
+    );
   const inserted = await tx.invite.createMany({
-    data: [{ code, type: InviteType.GUILD, guildId, channelId: channel.id, inviterId: null, createdAt: now, maxAge: 0, maxUses: 0, isVanity: true }],
+    data: [
+      {
+        code,
+        type: InviteType.GUILD,
+        guildId,
+        channelId: channel.id,
+        inviterId: null,
+        createdAt: now,
+        maxAge: 0,
+        maxUses: 0,
+        isVanity: true,
+      },
+    ],
     skipDuplicates: true,
   });
   if (inserted.count === 0) throw new ApiError("VANITY_URL_CODE_ALREADY_TAKEN");
 }
 
-export async function updateVanityUrl(guildId: bigint, caller: Caller, input: UpdateVanityInput, reason: string | null) {
+export async function updateVanityUrl(
+  guildId: bigint,
+  caller: Caller,
+  input: UpdateVanityInput,
+  reason: string | null,
+) {
   const prisma = await db();
   const { guild } = await requireGuildMember(guildId, caller, Permissions.MANAGE_GUILD, prisma);
   if (!guild.features.includes("VANITY_URL")) throw new ApiError("VANITY_URL_REQUIRES_FEATURE");
@@ -56,18 +86,34 @@ export async function updateVanityUrl(guildId: bigint, caller: Caller, input: Up
     const now = new Date();
     if (current) {
       // DELETE ... RETURNING: the count as it is when the row goes, including an accept that committed meanwhile.
-      const [gone] = await tx.$queryRaw<{ uses: number }[]>`DELETE FROM "invites" WHERE "code" = ${current.code} RETURNING "uses"`;
-      if (gone && gone.uses > 0) await tx.guild.update({ where: { id: guildId }, data: { retiredVanityUses: { increment: gone.uses } } });
+      const [gone] = await tx.$queryRaw<
+        { uses: number }[]
+      >`DELETE FROM "invites" WHERE "code" = ${current.code} RETURNING "uses"`;
+      if (gone && gone.uses > 0)
+        await tx.guild.update({
+          where: { id: guildId },
+          data: { retiredVanityUses: { increment: gone.uses } },
+        });
       const lockedUntil = new Date(now.getTime() + LIMITS.VANITY_CODE_LOCK_DAYS * 24 * 60 * 60 * 1000);
-      await tx.vanityCodeLock.upsert({ where: { code: current.code }, create: { code: current.code, guildId, lockedUntil }, update: { guildId, lockedUntil } });
+      await tx.vanityCodeLock.upsert({
+        where: { code: current.code },
+        create: { code: current.code, guildId, lockedUntil },
+        update: { guildId, lockedUntil },
+      });
     }
     if (next !== null) {
-      if (!current && (await tx.invite.count({ where: { guildId, ...liveInviteWhere(tx) } })) >= LIMITS.MAX_INVITES_PER_GUILD) {
+      if (
+        !current &&
+        (await tx.invite.count({ where: { guildId, ...liveInviteWhere(tx) } })) >=
+          LIMITS.MAX_INVITES_PER_GUILD
+      ) {
         throw new ApiError("MAX_INVITES");
       }
       await claimCode(tx, guildId, next, now);
     }
-    await recordGuildUpdate(tx, guildId, caller.id, reason, [{ key: "vanity_url_code", old_value: current?.code ?? null, new_value: next }]);
+    await recordGuildUpdate(tx, guildId, caller.id, reason, [
+      { key: "vanity_url_code", old_value: current?.code ?? null, new_value: next },
+    ]);
     return { code: next, uses: await vanityUses(tx, guildId), changed: true };
   }, WRITE_TX_OPTIONS);
   // The old code is gone and the guild's previews name the new one (vanity_url_code).

@@ -18,9 +18,12 @@ import { forgetPendingAccept, rememberPendingAccept } from "./pending-accept";
 import { log } from "@/server/log";
 import type { AcceptState } from "@/lib/invites/landing";
 
-
 // POST (form) - join the invite's guild or group DM, then open the guild
-export async function acceptInviteFromPage(code: string, _previous: AcceptState, _form: FormData): Promise<AcceptState> {
+export async function acceptInviteFromPage(
+  code: string,
+  _previous: AcceptState,
+  _form: FormData,
+): Promise<AcceptState> {
   if (!isLookupCode(code)) return { error: ACCEPT_MESSAGES.UNKNOWN_INVITE!.text, isFinal: true };
   const user = await currentUser();
   if (!user) redirect(signInPath("login", code));
@@ -32,7 +35,9 @@ export async function acceptInviteFromPage(code: string, _previous: AcceptState,
     const invite = await acceptInvite(code, user);
     // The guild opens on the invite's channel and greets the new member once. A group DM has no page of
     // its own here: back to the invite, which now says you're in.
-    destination = invite.guild_id ? guildPath(invite.guild_id, { channel: invite.channel_id, joined: true }) : invitePath(invite.code);
+    destination = invite.guild_id
+      ? guildPath(invite.guild_id, { channel: invite.channel_id, joined: true })
+      : invitePath(invite.code);
   } catch (error) {
     const known = error instanceof ApiError ? ACCEPT_MESSAGES[error.code] : undefined;
     if (known) return { error: known.text, isFinal: known.isFinal };
@@ -43,7 +48,11 @@ export async function acceptInviteFromPage(code: string, _previous: AcceptState,
 }
 
 // POST (form) - "Log in to accept" / "Create an account": remember the invite, then go sign in
-export async function signInToAccept(code: string, intent: "login" | "register", _form: FormData): Promise<void> {
+export async function signInToAccept(
+  code: string,
+  intent: "login" | "register",
+  _form: FormData,
+): Promise<void> {
   // Bound arguments travel through the browser: never trust them to build a redirect.
   if (!isLookupCode(code)) redirect("/");
   const page = intent === "register" ? "register" : "login";

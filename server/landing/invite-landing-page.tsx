@@ -26,8 +26,18 @@ function landingMetadata(landing: InviteLanding): Metadata {
   if (landing.status !== "found") {
     // Unfurls of a dead link say so (the page itself is a 404); the image is the "invalid" card.
     const title = landing.status === "rate-limited" ? "Slow down" : "Invite invalid";
-    const description = landing.status === "rate-limited" ? "Too many unknown invite links were opened from this network." : INVALID_DESCRIPTION;
-    return { metadataBase: new URL(appUrl()), title, description, robots: { index: false }, openGraph: { siteName: "Fluxer", title, description }, twitter: { card: "summary", title, description } };
+    const description =
+      landing.status === "rate-limited"
+        ? "Too many unknown invite links were opened from this network."
+        : INVALID_DESCRIPTION;
+    return {
+      metadataBase: new URL(appUrl()),
+      title,
+      description,
+      robots: { index: false },
+      openGraph: { siteName: "Fluxer", title, description },
+      twitter: { card: "summary", title, description },
+    };
   }
   const view = describeInvite(landing.invite);
   const url = `${appUrl()}${invitePath(landing.invite.code)}`;
@@ -64,12 +74,19 @@ export async function InviteLandingPage({ params, searchParams }: LandingPagePro
   const [{ code }, query] = await Promise.all([params, searchParams]);
   const landing = await loadInviteLanding(code);
   if (landing.status === "not-found") notFound();
-  if (landing.status === "rate-limited") return <InviteSlowDown retryAfterSeconds={landing.retryAfterSeconds} />;
+  if (landing.status === "rate-limited")
+    return <InviteSlowDown retryAfterSeconds={landing.retryAfterSeconds} />;
   const canonical = landing.invite.code;
   // Facts about this request, not the viewer: the accept form acts on them only while the page shows the
   // not-member variant, which it reads from the DOM (components/invites/landing-viewer-scope.tsx).
   const cameBackToAccept = query.accept === "1" && !landing.isPaused;
   const autoAccept = cameBackToAccept && (await isPendingAccept(canonical));
-  return <InviteLandingView landing={landing} actions={landingActions(canonical)} autoAccept={autoAccept} highlightAccept={cameBackToAccept} />;
+  return (
+    <InviteLandingView
+      landing={landing}
+      actions={landingActions(canonical)}
+      autoAccept={autoAccept}
+      highlightAccept={cameBackToAccept}
+    />
+  );
 }
-

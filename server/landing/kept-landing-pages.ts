@@ -17,9 +17,18 @@
 //   element at most once, after it); anything else stays with Next.
 // - Pages take bounded memory: at most MAX_LANDING_PAGES invites hold pages, the oldest give theirs up.
 import { gzipSync } from "node:zlib";
-import { VIEWER_ATTRIBUTE, VIEWER_NAME_ATTRIBUTE, escapeHtmlText, type LandingViewerKind } from "@/lib/landing-viewer";
+import {
+  VIEWER_ATTRIBUTE,
+  VIEWER_NAME_ATTRIBUTE,
+  escapeHtmlText,
+  type LandingViewerKind,
+} from "@/lib/landing-viewer";
 import { resourceLimits } from "@/server/config/resource-limits";
-import { previewCacheState as state, type CachedPreview, type KeptLandingPage } from "@/server/invites/preview-cache-store";
+import {
+  previewCacheState as state,
+  type CachedPreview,
+  type KeptLandingPage,
+} from "@/server/invites/preview-cache-store";
 
 export type LandingUrlForm = "invite" | "short";
 
@@ -62,12 +71,15 @@ const VIEWER_VALUE_OFFSET = Buffer.byteLength(`${VIEWER_ATTRIBUTE}="`);
 const NAME_MARKER = Buffer.from(`${VIEWER_NAME_ATTRIBUTE}=""`);
 
 /** Where the two per-viewer values go in an anonymous page, or null when the page isn't one of ours as expected. */
-export function findViewerSlots(body: Buffer): { viewerAt: number; viewerLength: number; nameAt: number } | null {
+export function findViewerSlots(
+  body: Buffer,
+): { viewerAt: number; viewerLength: number; nameAt: number } | null {
   const viewer = body.indexOf(VIEWER_MARKER);
   if (viewer < 0 || body.indexOf(VIEWER_MARKER, viewer + 1) >= 0) return null;
   const viewerAt = viewer + VIEWER_VALUE_OFFSET;
   const name = body.indexOf(NAME_MARKER, viewerAt);
-  if (name < 0) return body.indexOf(NAME_MARKER) < 0 ? { viewerAt, viewerLength: "anonymous".length, nameAt: -1 } : null;
+  if (name < 0)
+    return body.indexOf(NAME_MARKER) < 0 ? { viewerAt, viewerLength: "anonymous".length, nameAt: -1 } : null;
   if (body.indexOf(NAME_MARKER, name + 1) >= 0) return null;
   // The name goes right after the element's opening tag, which is empty in an anonymous page.
   const tagEnd = body.indexOf(">", name + NAME_MARKER.length);
@@ -111,7 +123,11 @@ export function keepLandingPage(entry: CachedPreview, key: string, page: KeptLan
 export function pageForViewer(page: KeptLandingPage, viewer: LandingViewerKind, name: string): Buffer[] {
   if (viewer === "anonymous") return [page.body];
   const { body, viewerAt, viewerLength, nameAt } = page;
-  const parts = [body.subarray(0, viewerAt), Buffer.from(viewer), body.subarray(viewerAt + viewerLength, nameAt < 0 ? body.length : nameAt)];
+  const parts = [
+    body.subarray(0, viewerAt),
+    Buffer.from(viewer),
+    body.subarray(viewerAt + viewerLength, nameAt < 0 ? body.length : nameAt),
+  ];
   if (nameAt >= 0) parts.push(Buffer.from(escapeHtmlText(name)), body.subarray(nameAt));
   return parts;
 }

@@ -67,24 +67,42 @@ describe("landing fast path", () => {
   /** A request of exactly this path (no client-side normalization); gzip bodies come back unzipped. */
   function get(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
     const url = new URL(base);
-    return new Promise<{ status: number; body: string; headers: { get: (name: string) => string | null } }>((resolve, reject) => {
-      const request = http.request({ host: url.hostname, port: url.port, path, method: init.method ?? "GET", headers: init.headers, agent: false }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => {
-          const raw = Buffer.concat(chunks);
-          const body = response.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw;
-          const headers = { get: (name: string) => ([] as string[]).concat(response.headers[name] ?? []).join(", ") || null };
-          resolve({ status: response.statusCode ?? 0, body: body.toString(), headers });
-        });
-      });
-      request.on("error", reject);
-      request.end();
-    });
+    return new Promise<{ status: number; body: string; headers: { get: (name: string) => string | null } }>(
+      (resolve, reject) => {
+        const request = http.request(
+          {
+            host: url.hostname,
+            port: url.port,
+            path,
+            method: init.method ?? "GET",
+            headers: init.headers,
+            agent: false,
+          },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (chunk: Buffer) => chunks.push(chunk));
+            response.on("end", () => {
+              const raw = Buffer.concat(chunks);
+              const body = response.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw;
+              const headers = {
+                get: (name: string) =>
+                  ([] as string[]).concat(response.headers[name] ?? []).join(", ") || null,
+              };
+              resolve({ status: response.statusCode ?? 0, body: body.toString(), headers });
+            });
+          },
+        );
+        request.on("error", reject);
+        request.end();
+      },
+    );
   }
 
   before(async () => {
-    server = http.createServer((request, response) => void serveLandingView(request, response, "127.0.0.1", () => nextStandIn(request, response)));
+    server = http.createServer(
+      (request, response) =>
+        void serveLandingView(request, response, "127.0.0.1", () => nextStandIn(request, response)),
+    );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -104,7 +122,10 @@ describe("landing fast path", () => {
     assert.equal(first.body, page("Night Owls"));
     assert.equal(second.body, first.body);
     assert.equal(second.headers.get("content-encoding"), "gzip");
-    assert.equal(second.headers.get("cache-control"), "private, no-cache, no-store, max-age=0, must-revalidate");
+    assert.equal(
+      second.headers.get("cache-control"),
+      "private, no-cache, no-store, max-age=0, must-revalidate",
+    );
     // The render reached Next without Accept-Encoding (its bytes are the page itself).
     assert.equal(renders[0]!.headers["accept-encoding"], undefined);
   });
@@ -183,10 +204,18 @@ describe("setting a kept page for a viewer", () => {
 
   it("sets the viewer and the HTML-escaped name, and leaves everything else as it was", () => {
     const kept = landingPageFrom(body, {})!;
-    const html = Buffer.concat(pageForViewer(kept, "not-member", `<img src=x onerror="alert('hi')">&`)).toString();
+    const html = Buffer.concat(
+      pageForViewer(kept, "not-member", `<img src=x onerror="alert('hi')">&`),
+    ).toString();
     assert.match(html, / data-landing-viewer="not-member" /);
-    assert.match(html, /<strong data-landing-viewer-name="" class="font-semibold">&lt;img src=x onerror=&quot;alert\(&#x27;hi&#x27;\)&quot;&gt;&amp;<\/strong>/);
-    assert.equal(html.replace('"not-member"', '"anonymous"').replace(/(<strong[^>]*>)[^<]*/, "$1"), body.toString());
+    assert.match(
+      html,
+      /<strong data-landing-viewer-name="" class="font-semibold">&lt;img src=x onerror=&quot;alert\(&#x27;hi&#x27;\)&quot;&gt;&amp;<\/strong>/,
+    );
+    assert.equal(
+      html.replace('"not-member"', '"anonymous"').replace(/(<strong[^>]*>)[^<]*/, "$1"),
+      body.toString(),
+    );
     assert.equal(Buffer.concat(pageForViewer(kept, "anonymous", "ignored")).toString(), body.toString());
   });
 });

@@ -27,9 +27,23 @@ import { isReservedCode } from "@/lib/reserved-codes";
 import { isSessionCurrent, currentSessionVersion } from "@/server/auth/session-version";
 import { SESSION_COOKIES } from "@/server/auth/caller";
 import { isSecureApp } from "@/server/config/app-url";
-import { cachedPreview, isEnabled, previewCacheState, type CachedPreview, type KeptLandingPage } from "@/server/invites/preview-cache-store";
+import {
+  cachedPreview,
+  isEnabled,
+  previewCacheState,
+  type CachedPreview,
+  type KeptLandingPage,
+} from "@/server/invites/preview-cache-store";
 import { log } from "@/server/log";
-import { keepLandingPage, keptPage, landingLanguage, landingPageFrom, landingVariantKey, pageForViewer, type LandingUrlForm } from "./kept-landing-pages";
+import {
+  keepLandingPage,
+  keptPage,
+  landingLanguage,
+  landingPageFrom,
+  landingVariantKey,
+  pageForViewer,
+  type LandingUrlForm,
+} from "./kept-landing-pages";
 import { signedInViewerKind } from "./landing-viewer";
 import { lookupBlockedFor, slowDownAnswer } from "./lookup-limit";
 import { processState } from "@/lib/process-state";
@@ -37,7 +51,14 @@ import { countView } from "@/server/analytics/counters";
 import { viewSourceOfMessage } from "@/server/analytics/view-source";
 
 /** Headers Next's client router sends on its own requests (flight data, prefetches, server actions). */
-const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
+const ROUTER_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+  "next-url",
+];
 
 type LandingTarget = { code: string; form: LandingUrlForm };
 
@@ -67,7 +88,8 @@ function cookiesOf(request: IncomingMessage): Map<string, string> {
 }
 
 function hasSessionCookie(jar: Map<string, string>): boolean {
-  for (const name of jar.keys()) if (SESSION_COOKIES.some((session) => name === session || name.startsWith(`${session}.`))) return true;
+  for (const name of jar.keys())
+    if (SESSION_COOKIES.some((session) => name === session || name.startsWith(`${session}.`))) return true;
   return false;
 }
 
@@ -75,7 +97,9 @@ function hasSessionCookie(jar: Map<string, string>): boolean {
 const SESSION_COOKIE = isSecureApp() ? "__Secure-authjs.session-token" : "authjs.session-token";
 
 function authSecrets(): string[] {
-  const secrets = [process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET].filter((secret): secret is string => !!secret);
+  const secrets = [process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET].filter(
+    (secret): secret is string => !!secret,
+  );
   for (const i of [1, 2, 3]) {
     const secret = process.env[`AUTH_SECRET_${i}`];
     if (secret) secrets.unshift(secret);
@@ -88,7 +112,10 @@ function authSecrets(): string[] {
 // session version is still checked on every view, so a revoked session ends here as soon as anywhere else.
 const DECODED_MS = 60_000;
 const MAX_DECODED = 10_000;
-const decoded = processState<Map<string, { payload: JWT; until: number }>>("__fluxerDecodedSessions", () => new Map());
+const decoded = processState<Map<string, { payload: JWT; until: number }>>(
+  "__fluxerDecodedSessions",
+  () => new Map(),
+);
 
 async function decodedSession(token: string, now = Date.now()): Promise<JWT | null> {
   const known = decoded.get(token);
@@ -130,12 +157,22 @@ function acceptsGzip(request: IncomingMessage): boolean {
 }
 
 /** Sends a kept page: the stored bytes for a signed-out viewer (gzipped once), the viewer's values set for others. */
-function sendPage(request: IncomingMessage, response: ServerResponse, page: KeptLandingPage, viewer: LandingViewerKind, name: string) {
+function sendPage(
+  request: IncomingMessage,
+  response: ServerResponse,
+  page: KeptLandingPage,
+  viewer: LandingViewerKind,
+  name: string,
+) {
   const gzip = acceptsGzip(request);
   let parts = pageForViewer(page, viewer, name);
   if (gzip) parts = viewer === "anonymous" && page.gzip ? [page.gzip] : [gzipParts(parts)];
   const length = parts.reduce((sum, part) => sum + part.length, 0);
-  response.writeHead(200, { ...page.headers, ...(gzip ? { "content-encoding": "gzip" } : {}), "content-length": String(length) });
+  response.writeHead(200, {
+    ...page.headers,
+    ...(gzip ? { "content-encoding": "gzip" } : {}),
+    "content-length": String(length),
+  });
   if (request.method === "HEAD") {
     response.end();
     return;
@@ -158,7 +195,14 @@ type Viewer = { kind: LandingViewerKind; name: string };
  * then sent as a kept page is, for this request's own viewer; anything else (a 404 of an invite revoked
  * meanwhile, a 429, an error) is sent on as Next wrote it. `viewer` resolves to this request's viewer.
  */
-function captureFromNext(request: IncomingMessage, response: ServerResponse, entry: CachedPreview, key: string, viewer: Promise<Viewer>, next: () => void) {
+function captureFromNext(
+  request: IncomingMessage,
+  response: ServerResponse,
+  entry: CachedPreview,
+  key: string,
+  viewer: Promise<Viewer>,
+  next: () => void,
+) {
   const capturing = (entry.capturing ??= new Set());
   capturing.add(key);
   const release = () => capturing.delete(key);
@@ -169,15 +213,28 @@ function captureFromNext(request: IncomingMessage, response: ServerResponse, ent
   const chunks: Buffer[] = [];
   const hold = (chunk: unknown, encoding: unknown) => {
     if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-    chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array));
+    chunks.push(
+      typeof chunk === "string"
+        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+        : Buffer.from(chunk as Uint8Array),
+    );
   };
-  const real = { writeHead: response.writeHead, write: response.write, end: response.end, flushHeaders: response.flushHeaders };
+  const real = {
+    writeHead: response.writeHead,
+    write: response.write,
+    end: response.end,
+    flushHeaders: response.flushHeaders,
+  };
   // Nothing reaches the client until Next has finished: headers stay on the response object, bytes here.
   response.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
     this.statusCode = status;
     const headers = rest.find((arg) => typeof arg === "object" && arg !== null);
-    if (Array.isArray(headers)) for (let i = 0; i + 1 < headers.length; i += 2) this.appendHeader(String(headers[i]), headers[i + 1] as string);
-    else if (headers) for (const [name, value] of Object.entries(headers)) if (value !== undefined) this.setHeader(name, value as string);
+    if (Array.isArray(headers))
+      for (let i = 0; i + 1 < headers.length; i += 2)
+        this.appendHeader(String(headers[i]), headers[i + 1] as string);
+    else if (headers)
+      for (const [name, value] of Object.entries(headers))
+        if (value !== undefined) this.setHeader(name, value as string);
     return this;
   } as ServerResponse["writeHead"];
   response.flushHeaders = () => {};
@@ -207,7 +264,14 @@ function captureFromNext(request: IncomingMessage, response: ServerResponse, ent
   next();
 }
 
-async function finishCapture(request: IncomingMessage, response: ServerResponse, entry: CachedPreview, key: string, body: Buffer, viewer: Promise<Viewer>) {
+async function finishCapture(
+  request: IncomingMessage,
+  response: ServerResponse,
+  entry: CachedPreview,
+  key: string,
+  body: Buffer,
+  viewer: Promise<Viewer>,
+) {
   const page = isKeepable(response) ? landingPageFrom(body, keptHeaders(response)) : null;
   if (!page) {
     // Not a page for everyone (an error, a redirect, a 404 or 429, a cookie): Next's answer as it wrote it.
@@ -225,7 +289,11 @@ function withoutSessionCookies(request: IncomingMessage) {
   const kept = String(request.headers.cookie ?? "")
     .split(";")
     .map((pair) => pair.trim())
-    .filter((pair) => pair && !SESSION_COOKIES.some((session) => pair.startsWith(`${session}=`) || pair.startsWith(`${session}.`)));
+    .filter(
+      (pair) =>
+        pair &&
+        !SESSION_COOKIES.some((session) => pair.startsWith(`${session}=`) || pair.startsWith(`${session}.`)),
+    );
   if (kept.length > 0) request.headers.cookie = kept.join("; ");
   else delete request.headers.cookie;
 }
@@ -241,7 +309,15 @@ function isKeepable(response: ServerResponse): boolean {
 }
 
 /** The headers Next sent with the page, less those that belong to one response or one connection. */
-const NOT_KEPT = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "set-cookie"]);
+const NOT_KEPT = new Set([
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "date",
+  "set-cookie",
+]);
 
 function keptHeaders(response: ServerResponse): Record<string, string> {
   const kept: Record<string, string> = {};
@@ -256,11 +332,19 @@ function keptHeaders(response: ServerResponse): Record<string, string> {
  * Answers a landing view from a kept page, or hands the request to Next (`next`), capturing Next's answer when
  * it may become the kept page. Never throws: a failure here is logged and the request goes to Next.
  */
-export async function serveLandingView(request: IncomingMessage, response: ServerResponse, address: string, next: () => void): Promise<void> {
+export async function serveLandingView(
+  request: IncomingMessage,
+  response: ServerResponse,
+  address: string,
+  next: () => void,
+): Promise<void> {
   const target = landingTarget(request);
   const entry = target && isEnabled() ? cachedPreview(target.code) : null;
   if (!target || !entry) return next();
-  const key = landingVariantKey(target.form, landingLanguage(request.headers["accept-language"] as string | undefined));
+  const key = landingVariantKey(
+    target.form,
+    landingLanguage(request.headers["accept-language"] as string | undefined),
+  );
   const page = keptPage(entry, key);
   const jar = cookiesOf(request);
   const signedIn = hasSessionCookie(jar);
@@ -300,7 +384,12 @@ export async function serveLandingView(request: IncomingMessage, response: Serve
   }
 }
 
-type RequestHandler = (request: IncomingMessage, response: ServerResponse, address: string, next: () => void) => Promise<void>;
+type RequestHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  address: string,
+  next: () => void,
+) => Promise<void>;
 
 /** Makes the fast path available to the HTTP server (same process, shared through globalThis). */
 export function registerLandingFastPath() {

@@ -20,7 +20,11 @@ export type { InviteLanding, LandingViewer } from "@/lib/invites/landing";
 
 /** Whether the request carries a session cookie at all (Auth.js splits a large one into name.0, name.1, ...). */
 async function hasSessionCookie(): Promise<boolean> {
-  return (await cookies()).getAll().some(({ name }) => SESSION_COOKIES.some((session) => name === session || name.startsWith(`${session}.`)));
+  return (await cookies())
+    .getAll()
+    .some(({ name }) =>
+      SESSION_COOKIES.some((session) => name === session || name.startsWith(`${session}.`)),
+    );
 }
 
 async function sessionUser(): Promise<{ id: bigint; username: string } | null> {
@@ -32,9 +36,16 @@ async function sessionUser(): Promise<{ id: bigint; username: string } | null> {
   return { id: BigInt(id), username: session.user?.name ?? "you" };
 }
 
-async function viewerOf(invite: InviteDto, user: { id: bigint; username: string } | null): Promise<LandingViewer> {
+async function viewerOf(
+  invite: InviteDto,
+  user: { id: bigint; username: string } | null,
+): Promise<LandingViewer> {
   if (!user) return { kind: "anonymous" };
-  return { kind: await signedInViewerKind(invite, user.id), userId: user.id.toString(), username: user.username };
+  return {
+    kind: await signedInViewerKind(invite, user.id),
+    userId: user.id.toString(),
+    username: user.username,
+  };
 }
 
 async function load(code: string): Promise<InviteLanding> {
@@ -55,7 +66,11 @@ async function countRenderedView(code: string) {
 }
 
 /** The view model of a live invite for a viewer. */
-function foundLanding(invite: InviteDto, pausedUntil: string | null, viewer: LandingViewer): Extract<InviteLanding, { status: "found" }> {
+function foundLanding(
+  invite: InviteDto,
+  pausedUntil: string | null,
+  viewer: LandingViewer,
+): Extract<InviteLanding, { status: "found" }> {
   return {
     status: "found",
     invite,

@@ -6,7 +6,10 @@ import type { InviteDto } from "@/server/dto/invite";
 import { loadPublicEntry } from "@/server/invites/preview-cache";
 import { countUnknownLookup, landingClientIp, lookupBlockedFor } from "./lookup-limit";
 
-export type InvitePreview = { status: "found"; invite: InviteDto; pausedUntil: string | null } | { status: "not-found" } | { status: "rate-limited"; retryAfterSeconds: number };
+export type InvitePreview =
+  | { status: "found"; invite: InviteDto; pausedUntil: string | null }
+  | { status: "not-found" }
+  | { status: "rate-limited"; retryAfterSeconds: number };
 
 /** Whether a path segment could be an invite code at all (2-32 of A-Za-z0-9-, not a reserved route name). */
 function isLandingCode(code: string): boolean {

@@ -27,7 +27,14 @@ export async function countUnknownLookup(ip: string): Promise<void> {
  * The answer to a landing view from a blocked address: 429 with Retry-After and the small "Slow down" page (a
  * page can't set that status itself). The same from proxy.ts (views Next serves) and the HTTP server's fast path.
  */
-export function slowDownAnswer(retryAfterSeconds: number, method: string | undefined): { status: 429; headers: Record<string, string>; body: string } {
-  const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "retry-after": String(retryAfterSeconds) };
+export function slowDownAnswer(
+  retryAfterSeconds: number,
+  method: string | undefined,
+): { status: 429; headers: Record<string, string>; body: string } {
+  const headers = {
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "no-store",
+    "retry-after": String(retryAfterSeconds),
+  };
   return { status: 429, headers, body: method === "HEAD" ? "" : slowDownHtml(retryAfterSeconds) };
 }

@@ -25,22 +25,41 @@ export async function addMember(guildId: bigint, userId: bigint, caller: Caller,
     managesGuild = true;
   }
   const prisma = await db();
-  const user = await prisma.user.findUnique({ where: { id: userId }, include: { application: { select: { ownerId: true, botPublic: true } } } });
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    include: { application: { select: { ownerId: true, botPublic: true } } },
+  });
   if (!user) throw new ApiError("UNKNOWN_USER");
-  if (!user.isBot && !caller.isAdmin) throw invalidField("user_id", "USER_NOT_BOT", "Only bots can be added directly; people join with an invite");
-  if (user.application && !user.application.botPublic && user.application.ownerId !== caller.id) throw new ApiError("BOT_IS_PRIVATE");
+  if (!user.isBot && !caller.isAdmin)
+    throw invalidField(
+      "user_id",
+      "USER_NOT_BOT",
+      "Only bots can be added directly; people join with an invite",
+    );
+  if (user.application && !user.application.botPublic && user.application.ownerId !== caller.id)
+    throw new ApiError("BOT_IS_PRIVATE");
   const created = await prisma.$transaction(async (tx) => {
     // A bot added by someone who manages the guild came in through a bot invite; anything else an instance
     // admin added on their own authority (people, or a bot in a guild they don't manage). The adder is kept
     // as the inviter either way.
-    const joinSourceType = user.isBot && managesGuild ? JoinSourceType.BOT_INVITE : JoinSourceType.ADMIN_FORCE_ADD;
+    const joinSourceType =
+      user.isBot && managesGuild ? JoinSourceType.BOT_INVITE : JoinSourceType.ADMIN_FORCE_ADD;
     const added = await addMembership(tx, { guildId, userId, joinSourceType, inviterId: caller.id });
     if (added && user.isBot) {
-      await recordAuditLog(tx, { guildId, actionType: AuditLogAction.BOT_ADD, userId: caller.id, targetId: userId.toString(), reason });
+      await recordAuditLog(tx, {
+        guildId,
+        actionType: AuditLogAction.BOT_ADD,
+        userId: caller.id,
+        targetId: userId.toString(),
+        reason,
+      });
     }
     return added;
   });
-  const member = await prisma.member.findUnique({ where: { guildId_userId: { guildId, userId } }, include: { user: true, roles: true } });
+  const member = await prisma.member.findUnique({
+    where: { guildId_userId: { guildId, userId } },
+    include: { user: true, roles: true },
+  });
   if (!member) throw new ApiError("UNKNOWN_MEMBER"); // removed again in between
   if (created) await publishEvent({ type: "GUILD_MEMBER_ADD", guildId, userId, data: toMemberDto(member) });
   return { created, member: toMemberDto(member) };

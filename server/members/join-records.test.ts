@@ -24,10 +24,22 @@ describe("what a join records", () => {
   let channelId: bigint;
 
   async function user(name: string): Promise<Caller> {
-    const row = await database.prisma.user.create({ data: { id: nextSnowflake(), username: name, discriminator: 1 } });
-    return { id: row.id, username: row.username, discriminator: 1, email: null, avatarHash: null, isBot: false, isAdmin: false, via: "token" };
+    const row = await database.prisma.user.create({
+      data: { id: nextSnowflake(), username: name, discriminator: 1 },
+    });
+    return {
+      id: row.id,
+      username: row.username,
+      discriminator: 1,
+      email: null,
+      avatarHash: null,
+      isBot: false,
+      isAdmin: false,
+      via: "token",
+    };
   }
-  const member = (userId: bigint) => database.prisma.member.findUniqueOrThrow({ where: { guildId_userId: { guildId, userId } } });
+  const member = (userId: bigint) =>
+    database.prisma.member.findUniqueOrThrow({ where: { guildId_userId: { guildId, userId } } });
   const pendingRemoval = (userId: bigint) =>
     database.prisma.$queryRaw<{ seconds: number }[]>`
       SELECT extract(epoch FROM "remove_after" - now())::float AS seconds FROM "temporary_member_removals" WHERE "guild_id" = ${guildId} AND "user_id" = ${userId}`;
@@ -48,21 +60,36 @@ describe("what a join records", () => {
     const viaInvite = await user("guest");
     await acceptInvite(invite.code, viaInvite);
     assert.deepEqual(
-      (({ joinSourceType, sourceInviteCode, inviterId }) => ({ joinSourceType, sourceInviteCode, inviterId }))(await member(viaInvite.id)),
+      (({ joinSourceType, sourceInviteCode, inviterId }) => ({
+        joinSourceType,
+        sourceInviteCode,
+        inviterId,
+      }))(await member(viaInvite.id)),
       { joinSourceType: JoinSourceType.INSTANT_INVITE, sourceInviteCode: invite.code, inviterId: owner.id },
     );
 
-    await database.prisma.invite.create({ data: { code: "joins-hq", type: InviteType.GUILD, guildId, channelId, isVanity: true } });
+    await database.prisma.invite.create({
+      data: { code: "joins-hq", type: InviteType.GUILD, guildId, channelId, isVanity: true },
+    });
     const viaVanity = await user("visitor");
     await acceptInvite("JOINS-HQ", viaVanity);
     assert.deepEqual(
-      (({ joinSourceType, sourceInviteCode, inviterId }) => ({ joinSourceType, sourceInviteCode, inviterId }))(await member(viaVanity.id)),
+      (({ joinSourceType, sourceInviteCode, inviterId }) => ({
+        joinSourceType,
+        sourceInviteCode,
+        inviterId,
+      }))(await member(viaVanity.id)),
       { joinSourceType: JoinSourceType.VANITY_URL, sourceInviteCode: "joins-hq", inviterId: null },
     );
   });
 
   it("a temporary member who is not online is due for removal after the grace period; one online is not", async () => {
-    const invite = await createInvite(channelId, owner, createInviteSchema.parse({ temporary: true, max_age: 0 }), null);
+    const invite = await createInvite(
+      channelId,
+      owner,
+      createInviteSchema.parse({ temporary: true, max_age: 0 }),
+      null,
+    );
     const offline = await user("offline");
     await acceptInvite(invite.code, offline);
     const [due] = await pendingRemoval(offline.id);

@@ -12,15 +12,32 @@ import { publishEvent } from "@/server/events/publish";
 /** Removes a member (KICK_MEMBERS). Never the owner, never a member at or above the caller's highest role. */
 export async function kickMember(guildId: bigint, userId: bigint, caller: Caller, reason: string | null) {
   const access = await requireGuildMember(guildId, caller, Permissions.KICK_MEMBERS);
-  if (userId === caller.id) throw invalidField("user_id", "CANNOT_KICK_YOURSELF", "Leave the guild instead of kicking yourself");
+  if (userId === caller.id)
+    throw invalidField("user_id", "CANNOT_KICK_YOURSELF", "Leave the guild instead of kicking yourself");
   if (userId === access.guild.ownerId) throw new ApiError("MISSING_PERMISSIONS");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const target = await tx.member.findUnique({ where: { guildId_userId: { guildId, userId } }, include: { roles: true } });
+    const target = await tx.member.findUnique({
+      where: { guildId_userId: { guildId, userId } },
+      include: { roles: true },
+    });
     if (!target) throw new ApiError("UNKNOWN_MEMBER");
-    requireAbove(access, caller.id, highestRolePosition(access.roles, target.roles.map((r) => r.roleId)));
+    requireAbove(
+      access,
+      caller.id,
+      highestRolePosition(
+        access.roles,
+        target.roles.map((r) => r.roleId),
+      ),
+    );
     if (!(await removeMembership(tx, guildId, userId))) throw new ApiError("UNKNOWN_MEMBER");
-    await recordAuditLog(tx, { guildId, actionType: AuditLogAction.MEMBER_KICK, userId: caller.id, targetId: userId.toString(), reason });
+    await recordAuditLog(tx, {
+      guildId,
+      actionType: AuditLogAction.MEMBER_KICK,
+      userId: caller.id,
+      targetId: userId.toString(),
+      reason,
+    });
   });
   await publishEvent({ type: "GUILD_MEMBER_REMOVE", guildId, userId });
 }

@@ -96,12 +96,19 @@ function textClause(guildId: bigint, text: string): TextPlan {
     Prisma.sql`SELECT cu."id" FROM "users" cu WHERE cu."username" ILIKE ${contains}`,
     Prisma.sql`SELECT cm."user_id" FROM "members" cm WHERE cm."guild_id" = ${guildId} AND cm."nick" ILIKE ${contains}`,
   ];
-  if (discriminator !== null) candidates.push(Prisma.sql`SELECT cd."id" FROM "users" cd WHERE cd."discriminator" = ${discriminator}`);
+  if (discriminator !== null)
+    candidates.push(Prisma.sql`SELECT cd."id" FROM "users" cd WHERE cd."discriminator" = ${discriminator}`);
   if (id !== null) candidates.push(Prisma.sql`SELECT ${id}::bigint`);
-  return { clause: Prisma.sql`m."user_id" IN (${Prisma.join(candidates, " UNION ALL ")})`, needsUsers: false };
+  return {
+    clause: Prisma.sql`m."user_id" IN (${Prisma.join(candidates, " UNION ALL ")})`,
+    needsUsers: false,
+  };
 }
 
-function whereClauses(guildId: bigint, filter: MemberSearchFilter): { clauses: Prisma.Sql[]; needsUsers: boolean } {
+function whereClauses(
+  guildId: bigint,
+  filter: MemberSearchFilter,
+): { clauses: Prisma.Sql[]; needsUsers: boolean } {
   const clauses: Prisma.Sql[] = [];
   let needsUsers = false;
   if (filter.text) {
@@ -110,25 +117,43 @@ function whereClauses(guildId: bigint, filter: MemberSearchFilter): { clauses: P
     needsUsers ||= plan.needsUsers;
   }
   for (const roleId of filter.roleIds) {
-    clauses.push(Prisma.sql`EXISTS (SELECT 1 FROM "member_roles" mr WHERE mr."guild_id" = m."guild_id" AND mr."user_id" = m."user_id" AND mr."role_id" = ${roleId})`);
+    clauses.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "member_roles" mr WHERE mr."guild_id" = m."guild_id" AND mr."user_id" = m."user_id" AND mr."role_id" = ${roleId})`,
+    );
   }
-  if (filter.joinedAtGte !== null) clauses.push(Prisma.sql`m."joined_at" >= ${new Date(filter.joinedAtGte * 1000)}`);
+  if (filter.joinedAtGte !== null)
+    clauses.push(Prisma.sql`m."joined_at" >= ${new Date(filter.joinedAtGte * 1000)}`);
   // Whole seconds, inclusive: anything before the next second.
-  if (filter.joinedAtLte !== null) clauses.push(Prisma.sql`m."joined_at" < ${new Date((filter.joinedAtLte + 1) * 1000)}`);
+  if (filter.joinedAtLte !== null)
+    clauses.push(Prisma.sql`m."joined_at" < ${new Date((filter.joinedAtLte + 1) * 1000)}`);
   if (filter.joinSourceTypes !== null) {
-    clauses.push(filter.joinSourceTypes.length ? Prisma.sql`m."join_source_type" IN (${Prisma.join(filter.joinSourceTypes)})` : Prisma.sql`false`);
+    clauses.push(
+      filter.joinSourceTypes.length
+        ? Prisma.sql`m."join_source_type" IN (${Prisma.join(filter.joinSourceTypes)})`
+        : Prisma.sql`false`,
+    );
   }
   if (filter.sourceInviteCodes !== null) {
-    clauses.push(filter.sourceInviteCodes.length ? Prisma.sql`m."source_invite_code" IN (${Prisma.join(filter.sourceInviteCodes)})` : Prisma.sql`false`);
+    clauses.push(
+      filter.sourceInviteCodes.length
+        ? Prisma.sql`m."source_invite_code" IN (${Prisma.join(filter.sourceInviteCodes)})`
+        : Prisma.sql`false`,
+    );
   }
   if (filter.inviterId !== null) clauses.push(Prisma.sql`m."inviter_id" = ${filter.inviterId}`);
   // Bots are few: their ids come from a partial index, so neither answer joins every member to its user.
   if (filter.isBot !== null) {
     const bots = Prisma.sql`SELECT b."id" FROM "users" b WHERE b."is_bot"`;
-    clauses.push(filter.isBot ? Prisma.sql`m."user_id" IN (${bots})` : Prisma.sql`m."user_id" NOT IN (${bots})`);
+    clauses.push(
+      filter.isBot ? Prisma.sql`m."user_id" IN (${bots})` : Prisma.sql`m."user_id" NOT IN (${bots})`,
+    );
   }
-  if (filter.userCreatedAtGte !== null) clauses.push(Prisma.sql`m."user_id" >= ${snowflakeAtOrAfter(BigInt(filter.userCreatedAtGte) * 1000n)}`);
-  if (filter.userCreatedAtLte !== null) clauses.push(Prisma.sql`m."user_id" <= ${snowflakeAtOrBefore(BigInt(filter.userCreatedAtLte) * 1000n + 999n)}`);
+  if (filter.userCreatedAtGte !== null)
+    clauses.push(Prisma.sql`m."user_id" >= ${snowflakeAtOrAfter(BigInt(filter.userCreatedAtGte) * 1000n)}`);
+  if (filter.userCreatedAtLte !== null)
+    clauses.push(
+      Prisma.sql`m."user_id" <= ${snowflakeAtOrBefore(BigInt(filter.userCreatedAtLte) * 1000n + 999n)}`,
+    );
   return { clauses, needsUsers };
 }
 
@@ -145,7 +170,13 @@ function relevanceRank(text: string | null): Prisma.Sql {
  * Join time ties are broken by descending user id, in either direction; relevance puts exact then prefix
  * name matches first, then by descending user id.
  */
-export async function runMemberSearch(guildId: bigint, filter: MemberSearchFilter, sort: MemberSearchSort, limit: number, offset: number) {
+export async function runMemberSearch(
+  guildId: bigint,
+  filter: MemberSearchFilter,
+  sort: MemberSearchSort,
+  limit: number,
+  offset: number,
+) {
   const { clauses, needsUsers } = whereClauses(guildId, filter);
   const where = Prisma.join([Prisma.sql`m."guild_id" = ${guildId}`, ...clauses], " AND ");
   const total = clauses.length
@@ -153,9 +184,16 @@ export async function runMemberSearch(guildId: bigint, filter: MemberSearchFilte
     : Prisma.sql`(SELECT g."member_count" FROM "guilds" g WHERE g."id" = ${guildId})`;
   const direction = sort.order === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const inner =
-    sort.by === "relevance" ? Prisma.sql`"rank", m."user_id" DESC` : Prisma.sql`m."joined_at" ${direction}, m."user_id" DESC`;
-  const outer = sort.by === "relevance" ? Prisma.sql`p."rank", p."user_id" DESC` : Prisma.sql`p."joined_at" ${direction}, p."user_id" DESC`;
-  const rows = await (await db()).$queryRaw<(MemberSearchRow & { total: number; rank: number | null })[]>`
+    sort.by === "relevance"
+      ? Prisma.sql`"rank", m."user_id" DESC`
+      : Prisma.sql`m."joined_at" ${direction}, m."user_id" DESC`;
+  const outer =
+    sort.by === "relevance"
+      ? Prisma.sql`p."rank", p."user_id" DESC`
+      : Prisma.sql`p."joined_at" ${direction}, p."user_id" DESC`;
+  const rows = await (
+    await db()
+  ).$queryRaw<(MemberSearchRow & { total: number; rank: number | null })[]>`
     WITH page AS (
       SELECT m."user_id", m."nick", m."joined_at", m."join_source_type", m."source_invite_code", m."inviter_id",
              u."username", u."discriminator", u."avatar_hash", u."is_bot", ${relevanceRank(filter.text)} AS "rank"

@@ -26,13 +26,37 @@ describe("member search query", () => {
   const ids: Record<string, bigint> = {};
   const t0 = Date.UTC(2026, 0, 1) / 1000;
 
-  async function user(name: string, options: { isBot?: boolean; isAdmin?: boolean; id?: bigint } = {}): Promise<Caller> {
-    const row = await database.prisma.user.create({ data: { id: options.id ?? nextSnowflake(), username: name, discriminator: 42, isBot: options.isBot ?? false } });
-    return { id: row.id, username: name, discriminator: 42, email: null, avatarHash: null, isBot: row.isBot, isAdmin: options.isAdmin ?? false, via: "token" };
+  async function user(
+    name: string,
+    options: { isBot?: boolean; isAdmin?: boolean; id?: bigint } = {},
+  ): Promise<Caller> {
+    const row = await database.prisma.user.create({
+      data: {
+        id: options.id ?? nextSnowflake(),
+        username: name,
+        discriminator: 42,
+        isBot: options.isBot ?? false,
+      },
+    });
+    return {
+      id: row.id,
+      username: name,
+      discriminator: 42,
+      email: null,
+      avatarHash: null,
+      isBot: row.isBot,
+      isAdmin: options.isAdmin ?? false,
+      via: "token",
+    };
   }
-  const search = (filter: Partial<typeof EMPTY_FILTER>, sort: { by: "joinedAt" | "relevance"; order: "asc" | "desc" } = DESC, limit = 25, offset = 0) =>
-    runMemberSearch(guildId, { ...EMPTY_FILTER, ...filter }, sort, limit, offset);
-  const names = async (result: Promise<{ members: { username: string }[] }>) => (await result).members.map((m) => m.username);
+  const search = (
+    filter: Partial<typeof EMPTY_FILTER>,
+    sort: { by: "joinedAt" | "relevance"; order: "asc" | "desc" } = DESC,
+    limit = 25,
+    offset = 0,
+  ) => runMemberSearch(guildId, { ...EMPTY_FILTER, ...filter }, sort, limit, offset);
+  const names = async (result: Promise<{ members: { username: string }[] }>) =>
+    (await result).members.map((m) => m.username);
 
   before(async () => {
     database = await openDatabase();
@@ -50,10 +74,21 @@ describe("member search query", () => {
       const person = await user(row.name);
       ids[row.name] = person.id;
       await database.prisma.member.create({
-        data: { guildId, userId: person.id, nick: row.nick, joinedAt: new Date((t0 + i) * 1000), joinSourceType: row.source, sourceInviteCode: row.code, inviterId: owner.id },
+        data: {
+          guildId,
+          userId: person.id,
+          nick: row.nick,
+          joinedAt: new Date((t0 + i) * 1000),
+          joinSourceType: row.source,
+          sourceInviteCode: row.code,
+          inviterId: owner.id,
+        },
       });
     }
-    await database.prisma.guild.update({ where: { id: guildId }, data: { memberCount: { increment: rows.length } } });
+    await database.prisma.guild.update({
+      where: { id: guildId },
+      data: { memberCount: { increment: rows.length } },
+    });
   });
   after(async () => {
     await eventBus().close();
@@ -70,38 +105,72 @@ describe("member search query", () => {
 
   it("matches text anywhere in a username or nickname, case-insensitively, and ids exactly", async () => {
     assert.deepEqual(await names(search({ text: "ADA" })), ["ada", "bob", "adaline"], "bob's nick is Adam");
-    assert.deepEqual(await names(search({ text: "da" })), ["ada", "bob", "adaline"], "short text scans instead");
+    assert.deepEqual(
+      await names(search({ text: "da" })),
+      ["ada", "bob", "adaline"],
+      "short text scans instead",
+    );
     assert.deepEqual(await names(search({ text: "ol_" })), ["carol_x"], "_ is a character, not a wildcard");
     assert.deepEqual(await names(search({ text: "%" })), []);
     assert.deepEqual(await names(search({ text: ids.bob!.toString() })), ["bob"]);
-    assert.deepEqual(await names(search({ text: "ada" }, { by: "joinedAt", order: "asc" })), ["adaline", "bob", "ada"]);
+    assert.deepEqual(await names(search({ text: "ada" }, { by: "joinedAt", order: "asc" })), [
+      "adaline",
+      "bob",
+      "ada",
+    ]);
     // The exact name first; then names that start with the text (bob's nick Adam, adaline) by descending id.
-    assert.deepEqual(await names(search({ text: "ada" }, { by: "relevance", order: "asc" })), ["ada", "bob", "adaline"], "relevance ignores the order");
+    assert.deepEqual(
+      await names(search({ text: "ada" }, { by: "relevance", order: "asc" })),
+      ["ada", "bob", "adaline"],
+      "relevance ignores the order",
+    );
     assert.deepEqual(await names(search({ text: "rol" }, { by: "relevance", order: "desc" })), ["carol_x"]);
   });
 
   it("filters by join time, join source, code, inviter, bot and account age", async () => {
     assert.deepEqual(await names(search({ joinedAtGte: t0 + 1, joinedAtLte: t0 + 2 })), ["carol_x", "bob"]);
-    assert.deepEqual(await names(search({ joinSourceTypes: [JoinSourceType.VANITY_URL, JoinSourceType.CREATOR] })), ["owner", "bob"]);
+    assert.deepEqual(
+      await names(search({ joinSourceTypes: [JoinSourceType.VANITY_URL, JoinSourceType.CREATOR] })),
+      ["owner", "bob"],
+    );
     assert.deepEqual(await names(search({ sourceInviteCodes: ["CodeAAAA"] })), ["ada", "adaline"]);
-    assert.deepEqual(await names(search({ sourceInviteCodes: ["codeaaaa"] })), [], "codes match in their own case");
+    assert.deepEqual(
+      await names(search({ sourceInviteCodes: ["codeaaaa"] })),
+      [],
+      "codes match in their own case",
+    );
     assert.equal((await search({ inviterId: owner.id })).total, 4);
     assert.equal((await search({ isBot: true })).total, 0);
     const createdMs = Number((ids.carol_x! >> 22n) + FLUXER_EPOCH);
     const seconds = Math.floor(createdMs / 1000);
     const created = await names(search({ userCreatedAtGte: seconds, userCreatedAtLte: seconds }));
     assert.ok(created.includes("carol_x"), `${created} includes carol_x`);
-    assert.deepEqual(await names(search({ userCreatedAtLte: 1_000_000_000 })), [], "before the snowflake epoch nobody was created");
+    assert.deepEqual(
+      await names(search({ userCreatedAtLte: 1_000_000_000 })),
+      [],
+      "before the snowflake epoch nobody was created",
+    );
   });
 
   it("requires every listed role", async () => {
     const role = await database.prisma.role.create({ data: { id: nextSnowflake(), guildId, name: "mods" } });
-    const other = await database.prisma.role.create({ data: { id: nextSnowflake(), guildId, name: "other" } });
-    await database.prisma.memberRole.createMany({ data: [{ guildId, userId: ids.bob!, roleId: role.id }, { guildId, userId: ids.bob!, roleId: other.id }, { guildId, userId: ids.ada!, roleId: role.id }] });
+    const other = await database.prisma.role.create({
+      data: { id: nextSnowflake(), guildId, name: "other" },
+    });
+    await database.prisma.memberRole.createMany({
+      data: [
+        { guildId, userId: ids.bob!, roleId: role.id },
+        { guildId, userId: ids.bob!, roleId: other.id },
+        { guildId, userId: ids.ada!, roleId: role.id },
+      ],
+    });
     assert.deepEqual(await names(search({ roleIds: [role.id] })), ["ada", "bob"]);
     assert.deepEqual(await names(search({ roleIds: [role.id, other.id] })), ["bob"]);
     const bob = (await search({ roleIds: [other.id] })).members[0]!;
-    assert.deepEqual(bob.role_ids, [role.id.toString(), other.id.toString()].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)));
+    assert.deepEqual(
+      bob.role_ids,
+      [role.id.toString(), other.id.toString()].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)),
+    );
   });
 
   it("PGlite gathers planner statistics for a table once it has grown, and not again until it grows more", async () => {
@@ -109,7 +178,9 @@ describe("member search query", () => {
       `INSERT INTO users (id, username, discriminator) SELECT 8000000000000000000 + g, 'filler' || g, 1 FROM generate_series(1, 5000) g`,
     );
     assert.ok((await analyzeGrownTables(database.prisma)).includes("users"));
-    const [stats] = await database.prisma.$queryRawUnsafe<{ reltuples: number }[]>(`SELECT reltuples::int AS reltuples FROM pg_class WHERE relname = 'users'`);
+    const [stats] = await database.prisma.$queryRawUnsafe<{ reltuples: number }[]>(
+      `SELECT reltuples::int AS reltuples FROM pg_class WHERE relname = 'users'`,
+    );
     assert.ok(stats!.reltuples >= 5000, `users counted: ${stats!.reltuples}`);
     assert.ok(!(await analyzeGrownTables(database.prisma)).includes("users"));
     await database.prisma.$executeRawUnsafe(`DELETE FROM users WHERE id > 8000000000000000000`);
@@ -123,11 +194,17 @@ describe("member search query", () => {
     await addMember(guildId, person.id, admin, null);
     const adminBot = await user("admin-bot", { isBot: true });
     await addMember(guildId, adminBot.id, admin, null);
-    const sources = await database.prisma.member.findMany({ where: { guildId, userId: { in: [bot.id, person.id, adminBot.id] } } });
+    const sources = await database.prisma.member.findMany({
+      where: { guildId, userId: { in: [bot.id, person.id, adminBot.id] } },
+    });
     const byUser = new Map(sources.map((m) => [m.userId, [m.joinSourceType, m.inviterId]]));
     assert.deepEqual(byUser.get(bot.id), [JoinSourceType.BOT_INVITE, owner.id]);
     assert.deepEqual(byUser.get(person.id), [JoinSourceType.ADMIN_FORCE_ADD, admin.id]);
-    assert.deepEqual(byUser.get(adminBot.id), [JoinSourceType.ADMIN_FORCE_ADD, admin.id], "the admin doesn't manage this guild");
+    assert.deepEqual(
+      byUser.get(adminBot.id),
+      [JoinSourceType.ADMIN_FORCE_ADD, admin.id],
+      "the admin doesn't manage this guild",
+    );
     assert.deepEqual(await names(search({ isBot: true })), ["admin-bot", "support-bot"]);
   });
 });

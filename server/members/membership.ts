@@ -21,9 +21,13 @@ export type NewMembership = {
  * member who is not online is due for removal after the grace period from the start.
  */
 export async function addMembership(tx: Tx, data: NewMembership): Promise<boolean> {
-  const existing = await tx.member.findUnique({ where: { guildId_userId: { guildId: data.guildId, userId: data.userId } } });
+  const existing = await tx.member.findUnique({
+    where: { guildId_userId: { guildId: data.guildId, userId: data.userId } },
+  });
   if (existing) return false;
-  const ban = await tx.ban.findUnique({ where: { guildId_userId: { guildId: data.guildId, userId: data.userId } } });
+  const ban = await tx.ban.findUnique({
+    where: { guildId_userId: { guildId: data.guildId, userId: data.userId } },
+  });
   if (ban) throw new ApiError("USER_BANNED_FROM_GUILD");
   const guildCount = await tx.member.count({ where: { userId: data.userId } });
   if (guildCount >= LIMITS.MAX_GUILDS_PER_USER) throw new ApiError("MAX_GUILDS");

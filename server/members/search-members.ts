@@ -14,7 +14,8 @@ import { runMemberSearch, type MemberSearchFilter } from "./member-search-query"
  */
 export async function searchMembers(guildId: bigint, caller: Caller, input: MemberSearchInput) {
   const access = await loadGuildAccess(guildId, caller.id);
-  if (!access.member || !MEMBER_SEARCH_PERMISSIONS.some((bit) => hasPermission(access.permissions, bit))) throw new ApiError("MISSING_PERMISSIONS");
+  if (!access.member || !MEMBER_SEARCH_PERMISSIONS.some((bit) => hasPermission(access.permissions, bit)))
+    throw new ApiError("MISSING_PERMISSIONS");
   const canSeeJoinSource = hasPermission(access.permissions, Permissions.MANAGE_GUILD);
   const filter: MemberSearchFilter = {
     text: input.query?.trim() || null,

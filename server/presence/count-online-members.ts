@@ -20,7 +20,11 @@ export async function guildCounts(guildIds: bigint[]): Promise<GuildCounts[]> {
     SELECT g."id", g."member_count",
            GREATEST(0, g."presence_count" + COALESCE((SELECT SUM(d."delta") FROM "guild_presence_deltas" d WHERE d."guild_id" = g."id"), 0))::int AS "presence_count"
     FROM "guilds" g WHERE g."id" IN (${Prisma.join(guildIds)})`;
-  return rows.map((row) => ({ guildId: row.id, memberCount: Number(row.member_count), presenceCount: Number(row.presence_count) }));
+  return rows.map((row) => ({
+    guildId: row.id,
+    memberCount: Number(row.member_count),
+    presenceCount: Number(row.presence_count),
+  }));
 }
 
 /** Online recipients of a group DM (at most 10, so a plain join is cheap). */

@@ -11,7 +11,9 @@ export async function foldPresenceDeltas(): Promise<number> {
   const prisma = await db();
   return prisma.$transaction(
     async (tx) => {
-      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${FOLD_LOCK_KEY}) AS "locked"`;
+      const [lock] = await tx.$queryRaw<
+        { locked: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(${FOLD_LOCK_KEY}) AS "locked"`;
       if (!lock?.locked) return 0;
       return tx.$executeRaw`
         WITH "moved" AS (DELETE FROM "guild_presence_deltas" RETURNING "guild_id", "delta"),

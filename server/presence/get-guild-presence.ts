@@ -6,5 +6,9 @@ import { guildCounts } from "./count-online-members";
 export async function getGuildPresence(guildId: bigint, caller: Caller) {
   await requireGuildMember(guildId, caller);
   const [counts] = await guildCounts([guildId]);
-  return { guild_id: guildId.toString(), online: counts?.presenceCount ?? 0, members: counts?.memberCount ?? 0 };
+  return {
+    guild_id: guildId.toString(),
+    online: counts?.presenceCount ?? 0,
+    members: counts?.memberCount ?? 0,
+  };
 }

@@ -4,7 +4,12 @@
 import { toPartialUserDto } from "@/server/dto/user";
 import { db } from "@/server/db";
 import { publishEvent } from "@/server/events/publish";
-import { MAINTENANCE_TICK_MS, RECONCILE_EVERY_TICKS, STALE_SWEEP_EVERY_TICKS, temporaryMemberGraceSeconds } from "./config";
+import {
+  MAINTENANCE_TICK_MS,
+  RECONCILE_EVERY_TICKS,
+  STALE_SWEEP_EVERY_TICKS,
+  temporaryMemberGraceSeconds,
+} from "./config";
 import { foldPresenceDeltas } from "./fold-presence-deltas";
 import { removeDueTemporaryMembers } from "./remove-temporary-members";
 import { reconcileOnlineUsers, sweepStalePresence, type SweptUser } from "./sweep-stale-presence";
@@ -25,14 +30,22 @@ function logFailure(step: string, error: unknown) {
 export async function runTemporaryMemberRemovals(): Promise<number> {
   const removed = await removeDueTemporaryMembers();
   for (const { guildId, user } of removed) {
-    await publishEvent({ type: "GUILD_MEMBER_REMOVE", guildId, userId: user.id, data: { user: toPartialUserDto(user) } });
+    await publishEvent({
+      type: "GUILD_MEMBER_REMOVE",
+      guildId,
+      userId: user.id,
+      data: { user: toPartialUserDto(user) },
+    });
   }
   return removed.length;
 }
 
 /** After a user went offline with temporary memberships: check right when their grace period ends. */
 export function scheduleTemporaryMemberCheck() {
-  const timer = setTimeout(() => runTemporaryMemberRemovals().catch((error) => logFailure("temporary member removal", error)), temporaryMemberGraceSeconds() * 1000 + 250);
+  const timer = setTimeout(
+    () => runTemporaryMemberRemovals().catch((error) => logFailure("temporary member removal", error)),
+    temporaryMemberGraceSeconds() * 1000 + 250,
+  );
   timer.unref?.();
 }
 
@@ -50,7 +63,9 @@ async function tick() {
   if (state.tick % RECONCILE_EVERY_TICKS === 0) {
     await reconcileOnlineUsers().then(afterSweep, (error) => logFailure("reconcile", error));
     const prisma = await db();
-    await prisma.$executeRaw`DELETE FROM "gateway_event_payloads" WHERE "created_at" < now() - interval '5 minutes'`.catch((error) => logFailure("payload purge", error));
+    await prisma.$executeRaw`DELETE FROM "gateway_event_payloads" WHERE "created_at" < now() - interval '5 minutes'`.catch(
+      (error) => logFailure("payload purge", error),
+    );
   }
 }
 

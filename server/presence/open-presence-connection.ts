@@ -6,7 +6,10 @@ import { instanceId } from "./config";
  * connection the user goes online: +1 for each guild they are in, and pending temporary-member removals
  * are cancelled (they came back). Returns whether the user went online, or null for an unknown user.
  */
-export async function openPresenceConnection(userId: bigint, connectionId: bigint): Promise<{ wentOnline: boolean } | null> {
+export async function openPresenceConnection(
+  userId: bigint,
+  connectionId: bigint,
+): Promise<{ wentOnline: boolean } | null> {
   return withUserLock(userId, async (tx) => {
     await tx.$executeRaw`
       INSERT INTO "presence_connections" ("id", "user_id", "instance_id", "created_at", "last_seen_at")

@@ -58,43 +58,68 @@ describe("presence", () => {
     await join(other.id, guest.id); // joining while online counts at once
     assert.equal(await countOnlineMembers(other.id), 1);
     await foldPresenceDeltas();
-    assert.equal((await database.prisma.guild.findUniqueOrThrow({ where: { id: other.id } })).presenceCount, 1);
+    assert.equal(
+      (await database.prisma.guild.findUniqueOrThrow({ where: { id: other.id } })).presenceCount,
+      1,
+    );
     assert.equal(await database.prisma.guildPresenceDelta.count(), 0);
 
     assert.equal((await closePresenceConnection(guest.id, first)).wentOffline, false);
     assert.equal(await countOnlineMembers(guild.id), 1);
-    await database.prisma.member.delete({ where: { guildId_userId: { guildId: other.id, userId: guest.id } } });
+    await database.prisma.member.delete({
+      where: { guildId_userId: { guildId: other.id, userId: guest.id } },
+    });
     assert.equal(await countOnlineMembers(other.id), 0);
-    assert.deepEqual(await closePresenceConnection(guest.id, second), { wentOffline: true, pendingRemovals: 0 });
+    assert.deepEqual(await closePresenceConnection(guest.id, second), {
+      wentOffline: true,
+      pendingRemovals: 0,
+    });
     assert.equal(await countOnlineMembers(guild.id), 0);
     await foldPresenceDeltas();
     for (const id of [guild.id, other.id]) {
       assert.equal((await database.prisma.guild.findUniqueOrThrow({ where: { id } })).presenceCount, 0);
     }
     // Closing an already closed connection changes nothing.
-    assert.deepEqual(await closePresenceConnection(guest.id, second), { wentOffline: false, pendingRemovals: 0 });
+    assert.deepEqual(await closePresenceConnection(guest.id, second), {
+      wentOffline: false,
+      pendingRemovals: 0,
+    });
     assert.equal(await countOnlineMembers(guild.id), 0);
   });
 
   it("removes a temporary member after their last connection, but not one with a role or back online", async () => {
     const owner = await user("owner2");
     const guild = await createGuild(owner.id, "temp");
-    const [plain, promoted, returning] = [await user("plain"), await user("promoted"), await user("returning")];
+    const [plain, promoted, returning] = [
+      await user("plain"),
+      await user("promoted"),
+      await user("returning"),
+    ];
     const connections = new Map<bigint, bigint>();
     for (const member of [plain, promoted, returning]) {
       await join(guild.id, member.id, true);
       connections.set(member.id, nextSnowflake());
       await openPresenceConnection(member.id, connections.get(member.id)!);
     }
-    const role = await database.prisma.role.create({ data: { id: nextSnowflake(), guildId: guild.id, name: "r" } });
-    await database.prisma.memberRole.create({ data: { guildId: guild.id, userId: promoted.id, roleId: role.id } });
+    const role = await database.prisma.role.create({
+      data: { id: nextSnowflake(), guildId: guild.id, name: "r" },
+    });
+    await database.prisma.memberRole.create({
+      data: { guildId: guild.id, userId: promoted.id, roleId: role.id },
+    });
     for (const member of [plain, promoted, returning]) {
-      assert.deepEqual(await closePresenceConnection(member.id, connections.get(member.id)!), { wentOffline: true, pendingRemovals: 1 });
+      assert.deepEqual(await closePresenceConnection(member.id, connections.get(member.id)!), {
+        wentOffline: true,
+        pendingRemovals: 1,
+      });
     }
     await openPresenceConnection(returning.id, nextSnowflake()); // came back within the grace period
 
     const removed = await removeDueTemporaryMembers();
-    assert.deepEqual(removed.map((r) => [r.guildId, r.user.id]), [[guild.id, plain.id]]);
+    assert.deepEqual(
+      removed.map((r) => [r.guildId, r.user.id]),
+      [[guild.id, plain.id]],
+    );
     assert.equal(await isMember(guild.id, plain.id), false);
     assert.equal(await isMember(guild.id, promoted.id), true);
     assert.equal(await isMember(guild.id, returning.id), true);
@@ -106,8 +131,15 @@ describe("presence", () => {
 
   it("counts the online recipients of a group DM", async () => {
     const [a, b] = [await user("dm-a"), await user("dm-b")];
-    const channel = await database.prisma.channel.create({ data: { id: nextSnowflake(), type: 3, ownerId: a.id } });
-    await database.prisma.channelRecipient.createMany({ data: [{ channelId: channel.id, userId: a.id }, { channelId: channel.id, userId: b.id }] });
+    const channel = await database.prisma.channel.create({
+      data: { id: nextSnowflake(), type: 3, ownerId: a.id },
+    });
+    await database.prisma.channelRecipient.createMany({
+      data: [
+        { channelId: channel.id, userId: a.id },
+        { channelId: channel.id, userId: b.id },
+      ],
+    });
     assert.equal(await countOnlineRecipients(channel.id), 0);
     const connection = nextSnowflake();
     await openPresenceConnection(b.id, connection);
@@ -124,9 +156,13 @@ describe("presence", () => {
     assert.equal(await countOnlineMembers(guild.id), 1);
     assert.deepEqual(await refreshPresenceConnections([connection]), []);
 
-    await database.prisma.$executeRaw`UPDATE "presence_connections" SET "last_seen_at" = now() - interval '2 minutes' WHERE "id" = ${connection}`;
+    await database.prisma
+      .$executeRaw`UPDATE "presence_connections" SET "last_seen_at" = now() - interval '2 minutes' WHERE "id" = ${connection}`;
     const swept = await sweepStalePresence();
-    assert.deepEqual(swept.map((s) => s.userId), [owner.id]);
+    assert.deepEqual(
+      swept.map((s) => s.userId),
+      [owner.id],
+    );
     assert.equal(await countOnlineMembers(guild.id), 0);
     assert.equal(await database.prisma.presenceConnection.count({ where: { id: connection } }), 0);
 

@@ -9,7 +9,13 @@ export type RemovedMember = {
 
 function logFailure(guildId: bigint, userId: bigint, error: unknown) {
   console.error(
-    JSON.stringify({ level: "error", msg: "temporary member removal failed", guildId: String(guildId), userId: String(userId), error: String((error as Error)?.message ?? error) }),
+    JSON.stringify({
+      level: "error",
+      msg: "temporary member removal failed",
+      guildId: String(guildId),
+      userId: String(userId),
+      error: String((error as Error)?.message ?? error),
+    }),
   );
 }
 
@@ -20,12 +26,16 @@ function logFailure(guildId: bigint, userId: bigint, error: unknown) {
  * deadlocking. Claiming the pending row is a conditional delete, so two instances never both act.
  */
 async function removeOne(tx: Tx, guildId: bigint, userId: bigint): Promise<RemovedMember["user"] | null> {
-  const guild = await tx.$queryRaw<{ id: bigint }[]>`SELECT "id" FROM "guilds" WHERE "id" = ${guildId} FOR NO KEY UPDATE`;
+  const guild = await tx.$queryRaw<
+    { id: bigint }[]
+  >`SELECT "id" FROM "guilds" WHERE "id" = ${guildId} FOR NO KEY UPDATE`;
   if (guild.length === 0) {
     await tx.$executeRaw`DELETE FROM "temporary_member_removals" WHERE "guild_id" = ${guildId}`;
     return null;
   }
-  const user = await tx.$queryRaw<{ id: bigint }[]>`SELECT "id" FROM "users" WHERE "id" = ${userId} FOR NO KEY UPDATE SKIP LOCKED`;
+  const user = await tx.$queryRaw<
+    { id: bigint }[]
+  >`SELECT "id" FROM "users" WHERE "id" = ${userId} FOR NO KEY UPDATE SKIP LOCKED`;
   if (user.length === 0) return null;
   const member = await tx.$queryRaw<{ user_id: bigint }[]>`
     SELECT "user_id" FROM "members" WHERE "guild_id" = ${guildId} AND "user_id" = ${userId} FOR UPDATE SKIP LOCKED`;
@@ -47,7 +57,10 @@ async function removeOne(tx: Tx, guildId: bigint, userId: bigint): Promise<Remov
       AND NOT EXISTS (SELECT 1 FROM "user_presences" p WHERE p."user_id" = m."user_id")`;
   if (deleted === 0) return null;
   await tx.$executeRaw`UPDATE "guilds" SET "member_count" = GREATEST(0, "member_count" - 1) WHERE "id" = ${guildId}`;
-  return tx.user.findUnique({ where: { id: userId }, select: { id: true, username: true, discriminator: true, avatarHash: true, isBot: true } });
+  return tx.user.findUnique({
+    where: { id: userId },
+    select: { id: true, username: true, discriminator: true, avatarHash: true, isBot: true },
+  });
 }
 
 /**

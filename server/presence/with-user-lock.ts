@@ -16,14 +16,20 @@ function isRetryable(error: unknown): boolean {
  * Runs `work` in a transaction holding the user's row lock. Returns null when the user does not exist, or
  * when `skipLocked` is set and another transaction holds the lock (a sweeper then tries again later).
  */
-export async function withUserLock<T>(userId: bigint, work: (tx: Tx) => Promise<T>, options: { skipLocked?: boolean } = {}): Promise<T | null> {
+export async function withUserLock<T>(
+  userId: bigint,
+  work: (tx: Tx) => Promise<T>,
+  options: { skipLocked?: boolean } = {},
+): Promise<T | null> {
   const prisma = await db();
   const skip = options.skipLocked ? Prisma.sql`SKIP LOCKED` : Prisma.empty;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await prisma.$transaction(
         async (tx) => {
-          const rows = await tx.$queryRaw<{ id: bigint }[]>`SELECT "id" FROM "users" WHERE "id" = ${userId} FOR NO KEY UPDATE ${skip}`;
+          const rows = await tx.$queryRaw<
+            { id: bigint }[]
+          >`SELECT "id" FROM "users" WHERE "id" = ${userId} FOR NO KEY UPDATE ${skip}`;
           if (rows.length === 0) return null;
           return work(tx);
         },

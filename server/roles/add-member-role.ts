@@ -9,13 +9,25 @@ import { loadAssignableRole } from "./load-assignable-role";
  * Gives a member a role (idempotent). Being given a role makes a temporary membership permanent
  * (a temporary member who got a role is not removed when they disconnect: someone chose to keep them).
  */
-export async function addMemberRole(guildId: bigint, userId: bigint, roleId: bigint, caller: Caller, reason: string | null) {
+export async function addMemberRole(
+  guildId: bigint,
+  userId: bigint,
+  roleId: bigint,
+  caller: Caller,
+  reason: string | null,
+) {
   const { role } = await loadAssignableRole(guildId, userId, roleId, caller);
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const { count: memberFound } = await tx.member.updateMany({ where: { guildId, userId }, data: { temporary: false } });
+    const { count: memberFound } = await tx.member.updateMany({
+      where: { guildId, userId },
+      data: { temporary: false },
+    });
     if (memberFound === 0) throw new ApiError("UNKNOWN_MEMBER");
-    const { count } = await tx.memberRole.createMany({ data: [{ guildId, userId, roleId }], skipDuplicates: true });
+    const { count } = await tx.memberRole.createMany({
+      data: [{ guildId, userId, roleId }],
+      skipDuplicates: true,
+    });
     if (count === 0) return;
     await recordAuditLog(tx, {
       guildId,

@@ -13,15 +13,30 @@ import { requireGrantable } from "./hierarchy";
  * Creates a role just above @everyone (position 1, the others move up one), as Discord does, so the
  * manager who made it can still manage it. MANAGE_ROLES, and only permissions the caller holds.
  */
-export async function createRole(guildId: bigint, caller: Caller, input: CreateRoleInput, reason: string | null) {
+export async function createRole(
+  guildId: bigint,
+  caller: Caller,
+  input: CreateRoleInput,
+  reason: string | null,
+) {
   const access = await requireGuildMember(guildId, caller, Permissions.MANAGE_ROLES);
   const permissions = input.permissions ?? 0n;
   requireGrantable(access.permissions, permissions);
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    await tx.role.updateMany({ where: { guildId, id: { not: guildId } }, data: { position: { increment: 1 } } });
+    await tx.role.updateMany({
+      where: { guildId, id: { not: guildId } },
+      data: { position: { increment: 1 } },
+    });
     const role = await tx.role.create({
-      data: { id: nextSnowflake(), guildId, name: input.name, permissions, color: input.color ?? 0, position: 1 },
+      data: {
+        id: nextSnowflake(),
+        guildId,
+        name: input.name,
+        permissions,
+        color: input.color ?? 0,
+        position: 1,
+      },
     });
     await recordAuditLog(tx, {
       guildId,

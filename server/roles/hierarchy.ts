@@ -18,7 +18,8 @@ export function isGuildOwner(access: GuildAccess, userId: bigint): boolean {
 /** 403 MISSING_PERMISSIONS unless the caller's highest role is above `position` (owner always passes). */
 export function requireAbove(access: GuildAccess, callerId: bigint, position: number) {
   if (isGuildOwner(access, callerId)) return;
-  if (highestRolePosition(access.roles, access.memberRoleIds) <= position) throw new ApiError("MISSING_PERMISSIONS");
+  if (highestRolePosition(access.roles, access.memberRoleIds) <= position)
+    throw new ApiError("MISSING_PERMISSIONS");
 }
 
 /** 403 MISSING_PERMISSIONS when `bits` asks for a permission the caller does not hold. */

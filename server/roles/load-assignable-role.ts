@@ -12,7 +12,8 @@ export async function loadAssignableRole(guildId: bigint, userId: bigint, roleId
   const access = await requireGuildMember(guildId, caller, Permissions.MANAGE_ROLES);
   const role = access.roles.find((r) => r.id === roleId);
   if (!role) throw new ApiError("UNKNOWN_ROLE");
-  if (roleId === guildId) throw invalidField("role_id", "CANNOT_ASSIGN_EVERYONE", "Every member has the @everyone role");
+  if (roleId === guildId)
+    throw invalidField("role_id", "CANNOT_ASSIGN_EVERYONE", "Every member has the @everyone role");
   requireAbove(access, caller.id, role.position);
   return { access, role, userId };
 }

@@ -6,7 +6,13 @@ import { db } from "@/server/db";
 import { loadAssignableRole } from "./load-assignable-role";
 
 /** Takes a role from a member (idempotent; 404 UNKNOWN_MEMBER when the user is not in the guild). */
-export async function removeMemberRole(guildId: bigint, userId: bigint, roleId: bigint, caller: Caller, reason: string | null) {
+export async function removeMemberRole(
+  guildId: bigint,
+  userId: bigint,
+  roleId: bigint,
+  caller: Caller,
+  reason: string | null,
+) {
   const { role } = await loadAssignableRole(guildId, userId, roleId, caller);
   const prisma = await db();
   await prisma.$transaction(async (tx) => {

@@ -14,7 +14,13 @@ import { requireAbove, requireGrantable } from "./hierarchy";
  * are out of reach (the owner excepted); permissions may only gain bits the caller holds. The @everyone
  * role (id = guild id) keeps its name.
  */
-export async function updateRole(guildId: bigint, roleId: bigint, caller: Caller, input: UpdateRoleInput, reason: string | null) {
+export async function updateRole(
+  guildId: bigint,
+  roleId: bigint,
+  caller: Caller,
+  input: UpdateRoleInput,
+  reason: string | null,
+) {
   const access = await requireGuildMember(guildId, caller, Permissions.MANAGE_ROLES);
   const role = access.roles.find((r) => r.id === roleId);
   if (!role) throw new ApiError("UNKNOWN_ROLE");
@@ -23,7 +29,8 @@ export async function updateRole(guildId: bigint, roleId: bigint, caller: Caller
     throw invalidField("name", "CANNOT_RENAME_EVERYONE", "The @everyone role cannot be renamed");
   }
   if (!isEveryone) requireAbove(access, caller.id, role.position);
-  if (input.permissions !== undefined) requireGrantable(access.permissions, input.permissions & ~role.permissions);
+  if (input.permissions !== undefined)
+    requireGrantable(access.permissions, input.permissions & ~role.permissions);
 
   const changes: AuditChange[] = [];
   const data: { name?: string; permissions?: bigint; color?: number } = {};
@@ -33,7 +40,11 @@ export async function updateRole(guildId: bigint, roleId: bigint, caller: Caller
   }
   if (input.permissions !== undefined && input.permissions !== role.permissions) {
     data.permissions = input.permissions;
-    changes.push({ key: "permissions", old_value: role.permissions.toString(), new_value: input.permissions.toString() });
+    changes.push({
+      key: "permissions",
+      old_value: role.permissions.toString(),
+      new_value: input.permissions.toString(),
+    });
   }
   if (input.color !== undefined && input.color !== role.color) {
     data.color = input.color;
@@ -43,7 +54,14 @@ export async function updateRole(guildId: bigint, roleId: bigint, caller: Caller
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const updated = await tx.role.update({ where: { id: roleId }, data });
-    await recordAuditLog(tx, { guildId, actionType: AuditLogAction.ROLE_UPDATE, userId: caller.id, targetId: roleId.toString(), reason, changes });
+    await recordAuditLog(tx, {
+      guildId,
+      actionType: AuditLogAction.ROLE_UPDATE,
+      userId: caller.id,
+      targetId: roleId.toString(),
+      reason,
+      changes,
+    });
     return toRoleDto(updated);
   });
 }

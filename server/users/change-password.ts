@@ -23,7 +23,10 @@ export async function changePassword(userId: bigint, input: ChangePasswordInput)
   const passwordHash = await hashPassword(input.new_password);
   const token = await prisma.$transaction(async (tx) => {
     // Conditional on the hash just checked: of two changes at once, the second fails instead of silently winning.
-    const changed = await tx.user.updateMany({ where: { id: userId, passwordHash: user.passwordHash }, data: { passwordHash } });
+    const changed = await tx.user.updateMany({
+      where: { id: userId, passwordHash: user.passwordHash },
+      data: { passwordHash },
+    });
     if (changed.count === 0) throw new ApiError("CONFLICT");
     await revokeAllSessions(tx, userId);
     return issueToken(userId, "user", tx);

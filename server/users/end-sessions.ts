@@ -9,7 +9,10 @@ import { publishEvent } from "@/server/events/publish";
 /** Inside the caller's transaction: raises the session version and revokes every user token. */
 export async function revokeAllSessions(tx: Tx, userId: bigint): Promise<void> {
   await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
-  await tx.apiToken.updateMany({ where: { userId, kind: "user", revokedAt: null }, data: { revokedAt: new Date() } });
+  await tx.apiToken.updateMany({
+    where: { userId, kind: "user", revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
 }
 
 /** After the commit: every instance drops what it cached and closes the user's streams. */

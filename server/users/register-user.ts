@@ -19,11 +19,17 @@ export async function createUserRow(
 ) {
   for (let attempt = 0; attempt < 8; attempt++) {
     const discriminator = 1 + Math.floor(Math.random() * 9999);
-    const taken = await client.user.findUnique({ where: { username_discriminator: { username: data.username, discriminator } } });
+    const taken = await client.user.findUnique({
+      where: { username_discriminator: { username: data.username, discriminator } },
+    });
     if (taken) continue;
     return client.user.create({ data: { id: nextSnowflake(), discriminator, ...data } });
   }
-  throw invalidField("username", "USERNAME_TOO_MANY_USERS", "Too many users have this username; pick another");
+  throw invalidField(
+    "username",
+    "USERNAME_TOO_MANY_USERS",
+    "Too many users have this username; pick another",
+  );
 }
 
 /** Registers a user and returns a fresh API token (shown once). */
@@ -32,8 +38,14 @@ export async function registerUser(input: RegisterInput): Promise<{ token: strin
   const prisma = await db();
   try {
     return await prisma.$transaction(async (tx) => {
-      if (await tx.user.findUnique({ where: { email: input.email } })) throw new ApiError("EMAIL_ALREADY_REGISTERED");
-      const user = await createUserRow(tx, { username: input.username, email: input.email, passwordHash, isBot: false });
+      if (await tx.user.findUnique({ where: { email: input.email } }))
+        throw new ApiError("EMAIL_ALREADY_REGISTERED");
+      const user = await createUserRow(tx, {
+        username: input.username,
+        email: input.email,
+        passwordHash,
+        isBot: false,
+      });
       const token = await issueToken(user.id, "user", tx);
       return { token, userId: user.id };
     });

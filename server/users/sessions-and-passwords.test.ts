@@ -27,7 +27,12 @@ describe("sessions and passwords", () => {
   });
 
   async function newUser(email: string, passwordHash: string) {
-    return createUserRow(database.prisma as never, { username: "someone", email, passwordHash, isBot: false });
+    return createUserRow(database.prisma as never, {
+      username: "someone",
+      email,
+      passwordHash,
+      isBot: false,
+    });
   }
 
   it("re-hashes a password stored with N=2^14 at the production cost on the next successful sign-in", async () => {
@@ -40,7 +45,11 @@ describe("sessions and passwords", () => {
     assert.equal((await verifyCredentials(" Old-Hash@Unit.test ", "correct-horse-battery"))?.id, user.id);
     stored = (await database.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash;
     assert.equal(parseStoredHash(stored)?.params.N, 131072);
-    assert.equal((await verifyCredentials("old-hash@unit.test", "correct-horse-battery"))?.id, user.id, "the new hash verifies");
+    assert.equal(
+      (await verifyCredentials("old-hash@unit.test", "correct-horse-battery"))?.id,
+      user.id,
+      "the new hash verifies",
+    );
   });
 
   it("refuses even the right password once the account has used up its failed attempts", async () => {
@@ -48,7 +57,9 @@ describe("sessions and passwords", () => {
     await newUser("locked@unit.test", await hashPassword("correct-horse-battery"));
     assert.equal(await verifyCredentials("locked@unit.test", "guess-1-xxxxxx"), null);
     assert.equal(await verifyCredentials("LOCKED@unit.test", "guess-2-xxxxxx"), null);
-    await assert.rejects(verifyCredentials("locked@unit.test", "correct-horse-battery"), { code: "RATE_LIMITED" });
+    await assert.rejects(verifyCredentials("locked@unit.test", "correct-horse-battery"), {
+      code: "RATE_LIMITED",
+    });
     delete process.env.INSECURE_TEST_PASSWORD_HASH_N;
   });
 
@@ -78,13 +89,22 @@ describe("sessions and passwords", () => {
     process.env.INSECURE_TEST_PASSWORD_HASH_N = "16384";
     const user = await newUser("change@unit.test", await hashPassword("correct-horse-battery"));
     const before = await issueToken(user.id, "user");
-    await assert.rejects(changePassword(user.id, { password: "not-it", new_password: "brand-new-password" }), (error: { code?: string; errors?: { path: string; code: string }[] }) => {
-      assert.equal(error.code, "INVALID_FORM_BODY");
-      assert.deepEqual(error.errors?.map((e) => [e.path, e.code]), [["password", "INVALID_PASSWORD"]]);
-      return true;
-    });
+    await assert.rejects(
+      changePassword(user.id, { password: "not-it", new_password: "brand-new-password" }),
+      (error: { code?: string; errors?: { path: string; code: string }[] }) => {
+        assert.equal(error.code, "INVALID_FORM_BODY");
+        assert.deepEqual(
+          error.errors?.map((e) => [e.path, e.code]),
+          [["password", "INVALID_PASSWORD"]],
+        );
+        return true;
+      },
+    );
     assert.equal(await currentSessionVersion(user.id), 0);
-    const { token } = await changePassword(user.id, { password: "correct-horse-battery", new_password: "brand-new-password" });
+    const { token } = await changePassword(user.id, {
+      password: "correct-horse-battery",
+      new_password: "brand-new-password",
+    });
     assert.equal(await currentSessionVersion(user.id), 1);
     assert.equal(await findTokenUser({ kind: "user", token: before }), null);
     assert.equal((await findTokenUser({ kind: "user", token }))?.id, user.id);

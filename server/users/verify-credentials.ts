@@ -19,7 +19,10 @@ export async function verifyCredentials(email: string, password: string) {
   }
   if (check.upgradedHash) {
     // Only over the hash just checked: a password change in between wins.
-    await prisma.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: check.upgradedHash } });
+    await prisma.user.updateMany({
+      where: { id: user.id, passwordHash: user.passwordHash },
+      data: { passwordHash: check.upgradedHash },
+    });
   }
   return user;
 }

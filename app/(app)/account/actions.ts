@@ -9,7 +9,10 @@ import { logOutEverywhere } from "@/server/users/end-sessions";
 
 // Change the password; this browser stays signed in, every other session ends. On success the page is
 // loaded again (with this browser's new session cookie: the old one ended with the others).
-export async function changePasswordAction(_state: ChangePasswordState, formData: FormData): Promise<ChangePasswordState> {
+export async function changePasswordAction(
+  _state: ChangePasswordState,
+  formData: FormData,
+): Promise<ChangePasswordState> {
   const user = await requirePageUser("/account");
   const state = await changePasswordFromForm(user, formData);
   if (state === "signed-out") redirect("/login");

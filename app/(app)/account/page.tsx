@@ -30,8 +30,8 @@ export default async function AccountPage({ searchParams }: Props) {
       <Card className="p-4 sm:p-6">
         <h2 className="font-semibold">Log out everywhere</h2>
         <p className="mt-1 mb-4 text-sm text-zinc-600 dark:text-zinc-400">
-          Ends every session of your account at once: every browser, this one included, and every API token. Bots of your applications keep
-          their tokens.
+          Ends every session of your account at once: every browser, this one included, and every API token.
+          Bots of your applications keep their tokens.
         </p>
         <LogOutEverywhereForm action={logOutEverywhereAction} />
       </Card>

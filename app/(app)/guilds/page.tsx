@@ -22,7 +22,8 @@ async function createGuildAction(_state: CreateGuildState, formData: FormData): 
   try {
     guildId = (await createGuild(user.id, parsed.data.name)).id;
   } catch (error) {
-    if (error instanceof ApiError && error.code === "MAX_GUILDS") return { error: "You are already in 100 guilds, the most allowed. Leave one first.", name };
+    if (error instanceof ApiError && error.code === "MAX_GUILDS")
+      return { error: "You are already in 100 guilds, the most allowed. Leave one first.", name };
     throw error;
   }
   redirect(`/guilds/${guildId}`);
@@ -36,13 +37,17 @@ export default async function GuildsPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">My guilds</h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          {guilds.length === 0 ? "You are not in any guild yet." : `You are a member of ${guilds.length} ${guilds.length === 1 ? "guild" : "guilds"}.`}
+          {guilds.length === 0
+            ? "You are not in any guild yet."
+            : `You are a member of ${guilds.length} ${guilds.length === 1 ? "guild" : "guilds"}.`}
         </p>
       </div>
       {guilds.length === 0 ? <GuildListEmpty /> : <GuildList guilds={guilds} />}
       <Card className="p-4 sm:p-6">
         <h2 className="font-semibold">Create a guild</h2>
-        <p className="mt-1 mb-4 text-sm text-zinc-600 dark:text-zinc-400">You will own it; it starts with a #general channel.</p>
+        <p className="mt-1 mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+          You will own it; it starts with a #general channel.
+        </p>
         <CreateGuildForm action={createGuildAction} />
       </Card>
     </div>

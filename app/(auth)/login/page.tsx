@@ -24,11 +24,20 @@ export default async function LoginPage({ searchParams }: Props) {
     <AuthCard
       title="Welcome back"
       invite={invite ? <ReturnInviteCard invite={invite} /> : null}
-      subtitle={invite ? "Log in to accept your invite." : next ? "Log in to continue where you left off." : "Log in to manage your guilds and invites."}
+      subtitle={
+        invite
+          ? "Log in to accept your invite."
+          : next
+            ? "Log in to continue where you left off."
+            : "Log in to manage your guilds and invites."
+      }
       footer={
         <>
           New here?{" "}
-          <a href={withNextParam("/register", next)} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
+          <a
+            href={withNextParam("/register", next)}
+            className="font-medium text-brand-600 hover:underline dark:text-brand-400"
+          >
             Create an account
           </a>
         </>

@@ -20,11 +20,18 @@ export default async function RegisterPage({ searchParams }: Props) {
     <AuthCard
       title="Create your account"
       invite={invite ? <ReturnInviteCard invite={invite} /> : null}
-      subtitle={invite ? "Create an account to accept your invite." : "Start a guild, invite your friends, join theirs."}
+      subtitle={
+        invite
+          ? "Create an account to accept your invite."
+          : "Start a guild, invite your friends, join theirs."
+      }
       footer={
         <>
           Already have an account?{" "}
-          <a href={withNextParam("/login", next)} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
+          <a
+            href={withNextParam("/login", next)}
+            className="font-medium text-brand-600 hover:underline dark:text-brand-400"
+          >
             Log in
           </a>
         </>

@@ -16,7 +16,12 @@ export type CallbackAnswer = {
 export function setsSession(response: APIResponse): boolean {
   return response
     .headersArray()
-    .some((header) => header.name.toLowerCase() === "set-cookie" && /authjs\.session-token=[^;]+/.test(header.value) && !/authjs\.session-token=;/.test(header.value));
+    .some(
+      (header) =>
+        header.name.toLowerCase() === "set-cookie" &&
+        /authjs\.session-token=[^;]+/.test(header.value) &&
+        !/authjs\.session-token=;/.test(header.value),
+    );
 }
 
 function refusalCode(location: string): string | null {
@@ -38,10 +43,21 @@ export async function callbackSignIn(
   if (input.callbackUrl !== undefined) form.callbackUrl = input.callbackUrl;
   const response = await request.post("/api/auth/callback/credentials", { form, headers, maxRedirects: 0 });
   const location = response.headers()["location"] ?? "";
-  return { status: response.status(), location, code: refusalCode(location), isSignedIn: setsSession(response) };
+  return {
+    status: response.status(),
+    location,
+    code: refusalCode(location),
+    isSignedIn: setsSession(response),
+  };
 }
 
 /** POST /api/v1/auth/login from `ip`. */
-export async function apiLogin(request: APIRequestContext, input: { email: string; password: string; ip: string }): Promise<APIResponse> {
-  return request.post("/api/v1/auth/login", { data: { email: input.email, password: input.password }, headers: addressHeaders(input.ip) });
+export async function apiLogin(
+  request: APIRequestContext,
+  input: { email: string; password: string; ip: string },
+): Promise<APIResponse> {
+  return request.post("/api/v1/auth/login", {
+    data: { email: input.email, password: input.password },
+    headers: addressHeaders(input.ip),
+  });
 }

@@ -32,7 +32,8 @@ async function freePort(): Promise<number> {
 async function waitForHealth(url: string, child: ChildProcess, seconds: number) {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the instance exited (${child.exitCode ?? child.signalCode}) before answering`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the instance exited (${child.exitCode ?? child.signalCode}) before answering`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return;
@@ -51,7 +52,9 @@ async function waitForHealth(url: string, child: ChildProcess, seconds: number) 
 export async function startInstance(env: Record<string, string> = {}): Promise<Instance> {
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
-  const databaseUrl = process.env.TEST_DATABASE_URL?.startsWith("postgres") ? process.env.TEST_DATABASE_URL : "pglite:memory";
+  const databaseUrl = process.env.TEST_DATABASE_URL?.startsWith("postgres")
+    ? process.env.TEST_DATABASE_URL
+    : "pglite:memory";
   const child = spawn(process.execPath, ["scripts/start.mjs", "start"], {
     env: {
       ...process.env,

@@ -4,18 +4,30 @@ import http from "node:http";
 
 export type OpenedStream = { status: number; retryAfter: string | undefined; close: () => void };
 
-export function openStream(baseURL: string, path: string, options: { localAddress?: string; headers?: Record<string, string> } = {}): Promise<OpenedStream> {
+export function openStream(
+  baseURL: string,
+  path: string,
+  options: { localAddress?: string; headers?: Record<string, string> } = {},
+): Promise<OpenedStream> {
   const url = new URL(path, baseURL);
   return new Promise((resolve, reject) => {
     const request = http.get(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, agent: false, localAddress: options.localAddress, headers: { accept: "text/event-stream", ...options.headers } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        agent: false,
+        localAddress: options.localAddress,
+        headers: { accept: "text/event-stream", ...options.headers },
+      },
       (response) => {
         const status = response.statusCode ?? 0;
         const close = () => {
           response.destroy();
           request.destroy();
         };
-        if (status === 200) response.resume(); // keep reading, as a browser would
+        if (status === 200)
+          response.resume(); // keep reading, as a browser would
         else {
           response.resume();
           response.on("end", () => request.destroy());

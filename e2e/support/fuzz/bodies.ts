@@ -9,15 +9,53 @@ export type FuzzBody = { bytes: Buffer; contentType: string | null };
 const MAX_BODY_CHARS = 64 * 1024;
 
 const RAW_TEXTS = [
-  "{", "}", "[", "{\"max_age\":}", "{'max_age': 1}", "{\"max_age\": 1,}", "NaN", "undefined", "\u0000", "{\"a\":1}{\"b\":2}",
-  "[]", "\"str\"", "123", "true", "null", "-", "{\"max_age\":1e999}", "{\"max_age\":1,\"max_age\":-1}", "{\"max_uses\":100,\"max_uses\":101}",
-  "{\"code\":null,\"code\":\"-\"}", "{\"max_age\":0x10}", "{\"max_age\":+1}", "{\"max_age\":.5}", "{\"max_age\":01}", "{\"code\":\"\\ud800\"}",
-  "{\"temporary\":tru}", "\ufeff{\"max_uses\":-1}", "//{}", "/*x*/{}", "{\"code\":\"a\" \"b\"}", "<xml/>", "max_age=1&max_uses=2",
+  "{",
+  "}",
+  "[",
+  '{"max_age":}',
+  "{'max_age': 1}",
+  '{"max_age": 1,}',
+  "NaN",
+  "undefined",
+  "\u0000",
+  '{"a":1}{"b":2}',
+  "[]",
+  '"str"',
+  "123",
+  "true",
+  "null",
+  "-",
+  '{"max_age":1e999}',
+  '{"max_age":1,"max_age":-1}',
+  '{"max_uses":100,"max_uses":101}',
+  '{"code":null,"code":"-"}',
+  '{"max_age":0x10}',
+  '{"max_age":+1}',
+  '{"max_age":.5}',
+  '{"max_age":01}',
+  '{"code":"\\ud800"}',
+  '{"temporary":tru}',
+  '\ufeff{"max_uses":-1}',
+  "//{}",
+  "/*x*/{}",
+  '{"code":"a" "b"}',
+  "<xml/>",
+  "max_age=1&max_uses=2",
 ];
 
 const CONTENT_TYPES = [
-  "application/json", "application/json; charset=utf-8", "APPLICATION/JSON", "text/plain", "text/json", "application/jsonx",
-  "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "application/octet-stream", "", "*/*",
+  "application/json",
+  "application/json; charset=utf-8",
+  "APPLICATION/JSON",
+  "text/plain",
+  "text/json",
+  "application/jsonx",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "application/xml",
+  "application/octet-stream",
+  "",
+  "*/*",
 ];
 
 export function body(text: string, contentType: string | null): FuzzBody {
@@ -45,7 +83,12 @@ export function junkBody(rng: Rng, fields: readonly string[]): FuzzBody {
     case 5: {
       // Too large (413) or deeply nested.
       const huge = rng.chance(0.5);
-      return body(huge ? JSON.stringify({ [rng.pick(fields)]: rng.text(MAX_BODY_CHARS + rng.int(1024), ALNUM) }) : "[".repeat(5000) + "]".repeat(rng.int(2) * 5000), contentType);
+      return body(
+        huge
+          ? JSON.stringify({ [rng.pick(fields)]: rng.text(MAX_BODY_CHARS + rng.int(1024), ALNUM) })
+          : "[".repeat(5000) + "]".repeat(rng.int(2) * 5000),
+        contentType,
+      );
     }
     default:
       return body(JSON.stringify({ [rng.pick(fields)]: junkValue(rng) }), rng.pick(CONTENT_TYPES));
@@ -77,7 +120,11 @@ export const isValidVanityBody = (fuzz: FuzzBody | undefined) => {
 };
 
 /** A body the oracle rejects (tries a few draws), or null when the generator kept producing valid ones. */
-export function invalidBody(rng: Rng, fields: readonly string[], isValid: (fuzz: FuzzBody) => boolean): FuzzBody | null {
+export function invalidBody(
+  rng: Rng,
+  fields: readonly string[],
+  isValid: (fuzz: FuzzBody) => boolean,
+): FuzzBody | null {
   for (let attempt = 0; attempt < 8; attempt++) {
     const candidate = junkBody(rng, fields);
     if (!isValid(candidate)) return candidate;

@@ -6,7 +6,11 @@ import type { TestUser } from "../../fixtures";
 export type Bucket = { key: string; limit: number; windowSeconds: number };
 
 /** The server's own limits (lib/rate-limits.ts), as counters the client keeps. */
-const asBucket = (rule: RateLimitRule): Bucket => ({ key: rule.bucket, limit: rule.limit, windowSeconds: rule.windowSeconds });
+const asBucket = (rule: RateLimitRule): Bucket => ({
+  key: rule.bucket,
+  limit: rule.limit,
+  windowSeconds: rule.windowSeconds,
+});
 
 export const BUCKETS = {
   get: asBucket(RATE_LIMITS.invites.get),
@@ -27,14 +31,20 @@ export type Usage = { user: TestUser; bucket: Bucket; count: number };
 export class Budget {
   private readonly sent = new Map<string, number[]>();
   /** `used`: requests the users already made in these buckets (setup), so they count against the windows. */
-  constructor(private readonly users: readonly TestUser[], used: readonly Usage[] = []) {
+  constructor(
+    private readonly users: readonly TestUser[],
+    used: readonly Usage[] = [],
+  ) {
     const now = Date.now();
-    for (const { user, bucket, count } of used) for (let i = 0; i < count; i++) this.record(user, bucket, now);
+    for (const { user, bucket, count } of used)
+      for (let i = 0; i < count; i++) this.record(user, bucket, now);
   }
 
   private room(user: TestUser, bucket: Bucket, now: number): number {
     const key = `${user.id}|${bucket.key}`;
-    const recent = (this.sent.get(key) ?? []).filter((at) => at > now - bucket.windowSeconds * 1000 - SLACK_MS);
+    const recent = (this.sent.get(key) ?? []).filter(
+      (at) => at > now - bucket.windowSeconds * 1000 - SLACK_MS,
+    );
     this.sent.set(key, recent);
     return Math.max(1, Math.floor(bucket.limit * SAFETY)) - recent.length;
   }

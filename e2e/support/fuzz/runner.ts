@@ -18,12 +18,34 @@ export type FuzzCase = {
   headers?: Record<string, string>;
 };
 
-const BAD_TOKENS = ["Bearer", "Bearer ", "Bot", "Bot ", "flx_", "flx_short", `flx_${"a".repeat(300)}`, "Basic dXNlcjpwYXNz", "Bearer flxb_xxxxxxxxxxxxxxxx", "Bot flx_xxxxxxxxxxxxxxxxxxxx", "null", "undefined", "Bearer  flx_xxxxxxxxxxxxxxxxx", "Token flx_x", "%00", "flx_%zz%zz%zz%zz%zz"];
+const BAD_TOKENS = [
+  "Bearer",
+  "Bearer ",
+  "Bot",
+  "Bot ",
+  "flx_",
+  "flx_short",
+  `flx_${"a".repeat(300)}`,
+  "Basic dXNlcjpwYXNz",
+  "Bearer flxb_xxxxxxxxxxxxxxxx",
+  "Bot flx_xxxxxxxxxxxxxxxxxxxx",
+  "null",
+  "undefined",
+  "Bearer  flx_xxxxxxxxxxxxxxxxx",
+  "Token flx_x",
+  "%00",
+  "flx_%zz%zz%zz%zz%zz",
+];
 const AUDIT_REASONS = ["%E0%A4%A", "%zz", "a".repeat(600), "%F0%9F%8E%89 ok", "reason\twith tab", ""];
 
 export type Violation = { request: string; status: number | string; problem: string; response: string };
 
-export type Stats = { requests: number; byStatus: Record<string, number>; byFamily: Record<string, Record<string, number>>; accountedCreates: string[] };
+export type Stats = {
+  requests: number;
+  byStatus: Record<string, number>;
+  byFamily: Record<string, Record<string, number>>;
+  accountedCreates: string[];
+};
 
 function ipFor(rng: Rng): string {
   return `10.${rng.int(256)}.${rng.int(256)}.${1 + rng.int(254)}`;
@@ -31,12 +53,18 @@ function ipFor(rng: Rng): string {
 
 function describeCase(fuzzCase: FuzzCase, headers: Record<string, string>): string {
   const text = fuzzCase.body ? new TextDecoder().decode(fuzzCase.body.bytes) : undefined;
-  const bodyText = text === undefined ? "" : ` body(${fuzzCase.body?.contentType ?? "no type"}, ${text.length} chars)=${JSON.stringify(text.slice(0, 160))}`;
+  const bodyText =
+    text === undefined
+      ? ""
+      : ` body(${fuzzCase.body?.contentType ?? "no type"}, ${text.length} chars)=${JSON.stringify(text.slice(0, 160))}`;
   const shown = Object.entries(headers)
     .filter(([name]) => name !== "authorization" || fuzzCase.caller === "bad-token")
     .map(([name, value]) => `${name}: ${value.slice(0, 60)}`)
     .join("; ");
-  const path = fuzzCase.path.length > 300 ? `${fuzzCase.path.slice(0, 300)}…(${fuzzCase.path.length} chars)` : fuzzCase.path;
+  const path =
+    fuzzCase.path.length > 300
+      ? `${fuzzCase.path.slice(0, 300)}…(${fuzzCase.path.length} chars)`
+      : fuzzCase.path;
   return `[${fuzzCase.family}] ${fuzzCase.caller} ${fuzzCase.method} /api/v1${path} {${shown}}${bodyText}`;
 }
 
@@ -44,7 +72,8 @@ function describeCase(fuzzCase: FuzzCase, headers: Record<string, string>): stri
 export function checkAnswer(status: number, contentType: string, text: string): string | null {
   if (status >= 500) return `server error ${status}`;
   if (status < 400) return null;
-  if (!contentType.includes("application/json")) return `error ${status} is not JSON (content-type "${contentType}")`;
+  if (!contentType.includes("application/json"))
+    return `error ${status} is not JSON (content-type "${contentType}")`;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -52,7 +81,8 @@ export function checkAnswer(status: number, contentType: string, text: string): 
     return `error ${status} body is not JSON`;
   }
   const envelope = parsed as { code?: unknown; message?: unknown };
-  if (typeof envelope?.code !== "string" || !(envelope.code in ERROR_CODES)) return `error ${status} has no known code`;
+  if (typeof envelope?.code !== "string" || !(envelope.code in ERROR_CODES))
+    return `error ${status} has no known code`;
   if (typeof envelope.message !== "string") return `error ${status} has no message`;
   const expected = ERROR_CODES[envelope.code as keyof typeof ERROR_CODES].status;
   if (expected !== status) return `${envelope.code} answered with ${status}, the table says ${expected}`;
@@ -66,7 +96,13 @@ let sentRequests = 0;
  * an `x-request-id` (`fz-<run>-<n>`) that the server writes on its log lines, so a bad answer in the report
  * can be found in the server's log (TEST_SERVER_LOGS=1) with its stack.
  */
-export async function runCases(request: APIRequestContext, cases: readonly FuzzCase[], budget: Budget, rng: Rng, concurrency = 20) {
+export async function runCases(
+  request: APIRequestContext,
+  cases: readonly FuzzCase[],
+  budget: Budget,
+  rng: Rng,
+  concurrency = 20,
+) {
   const stats: Stats = { requests: 0, byStatus: {}, byFamily: {}, accountedCreates: [] };
   const violations: Violation[] = [];
   const run = `${process.pid.toString(36)}${Date.now().toString(36)}`;
@@ -74,11 +110,18 @@ export async function runCases(request: APIRequestContext, cases: readonly FuzzC
     const batch = cases.slice(start, start + concurrency);
     const prepared = [];
     for (const fuzzCase of batch) {
-      const headers: Record<string, string> = { [CLIENT_ADDRESS_HEADER]: ipFor(rng), "x-request-id": `fz-${run}-${++sentRequests}`, ...fuzzCase.headers };
-      if (fuzzCase.caller === "manager") headers.authorization = (await budget.take(fuzzCase.bucket ?? BUCKETS.get)).token;
+      const headers: Record<string, string> = {
+        [CLIENT_ADDRESS_HEADER]: ipFor(rng),
+        "x-request-id": `fz-${run}-${++sentRequests}`,
+        ...fuzzCase.headers,
+      };
+      if (fuzzCase.caller === "manager")
+        headers.authorization = (await budget.take(fuzzCase.bucket ?? BUCKETS.get)).token;
       if (fuzzCase.caller === "bad-token") headers.authorization = rng.pick(BAD_TOKENS);
-      if (fuzzCase.body?.contentType !== null && fuzzCase.body !== undefined) headers["content-type"] = fuzzCase.body.contentType;
-      if (fuzzCase.method !== "GET" && rng.chance(0.15)) headers["x-audit-log-reason"] = rng.pick(AUDIT_REASONS);
+      if (fuzzCase.body?.contentType !== null && fuzzCase.body !== undefined)
+        headers["content-type"] = fuzzCase.body.contentType;
+      if (fuzzCase.method !== "GET" && rng.chance(0.15))
+        headers["x-audit-log-reason"] = rng.pick(AUDIT_REASONS);
       prepared.push({ fuzzCase, headers });
     }
     await Promise.all(
@@ -96,7 +139,12 @@ export async function runCases(request: APIRequestContext, cases: readonly FuzzC
           });
           status = response.status();
           text = fuzzCase.method === "HEAD" ? "" : await response.text();
-          problem = fuzzCase.method === "HEAD" ? (status >= 500 ? `server error ${status}` : null) : checkAnswer(status, response.headers()["content-type"] ?? "", text);
+          problem =
+            fuzzCase.method === "HEAD"
+              ? status >= 500
+                ? `server error ${status}`
+                : null
+              : checkAnswer(status, response.headers()["content-type"] ?? "", text);
           if (status === 200 && fuzzCase.method === "POST" && fuzzCase.family.startsWith("create")) {
             const code = (JSON.parse(text) as { code?: string }).code;
             if (code) stats.accountedCreates.push(code);
@@ -109,7 +157,13 @@ export async function runCases(request: APIRequestContext, cases: readonly FuzzC
         stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
         const family = (stats.byFamily[fuzzCase.family] ??= {});
         family[status] = (family[status] ?? 0) + 1;
-        if (problem) violations.push({ request: describeCase(fuzzCase, headers), status, problem, response: text.slice(0, 200) });
+        if (problem)
+          violations.push({
+            request: describeCase(fuzzCase, headers),
+            status,
+            problem,
+            response: text.slice(0, 200),
+          });
       }),
     );
   }
@@ -124,7 +178,10 @@ export function formatStats(title: string, stats: Stats): string {
     `  by status: ${JSON.stringify(stats.byStatus)}`,
     ...Object.entries(stats.byFamily).map(([family, counts]) => `  ${family}: ${JSON.stringify(counts)}`),
   ];
-  if (stats.accountedCreates.length) lines.push(`  valid creates that slipped through the generator (accounted for): ${stats.accountedCreates.length}`);
+  if (stats.accountedCreates.length)
+    lines.push(
+      `  valid creates that slipped through the generator (accounted for): ${stats.accountedCreates.length}`,
+    );
   return lines.join("\n");
 }
 
@@ -136,6 +193,11 @@ export function formatViolations(violations: readonly Violation[], limit = 3): s
     groups.set(key, [...(groups.get(key) ?? []), violation]);
   }
   return [...groups.entries()]
-    .map(([key, list]) => [`${list.length}× ${key}`, ...list.slice(0, limit).map((v) => `    ${v.request}\n      → ${v.status} ${v.response}`)].join("\n"))
+    .map(([key, list]) =>
+      [
+        `${list.length}× ${key}`,
+        ...list.slice(0, limit).map((v) => `    ${v.request}\n      → ${v.status} ${v.response}`),
+      ].join("\n"),
+    )
     .join("\n");
 }

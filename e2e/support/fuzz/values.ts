@@ -2,13 +2,90 @@
 import type { Rng } from "./rng";
 
 export const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-const UNICODE = ["é", "ß", "中文", "🎉", "👩‍👩‍👧", "\u202e", "\u200b", "\u0301", "ｆｕｌｌ", "١٢٣", "\ud800", "\u0000", "\u001f", "\ufeff", "𝕏"];
-const NUMBERS = [
-  -1, -0.5, 0.5, 1.5, 86400.5, 604801, 604800.0001, 101, 100.5, -604800, 2 ** 31, 2 ** 32, 2 ** 53, 2 ** 53 + 2, 2 ** 63, 2 ** 64,
-  -(2 ** 63), 1e21, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 1e100,
+const UNICODE = [
+  "é",
+  "ß",
+  "中文",
+  "🎉",
+  "👩‍👩‍👧",
+  "\u202e",
+  "\u200b",
+  "\u0301",
+  "ｆｕｌｌ",
+  "١٢٣",
+  "\ud800",
+  "\u0000",
+  "\u001f",
+  "\ufeff",
+  "𝕏",
 ];
-const NANISH = ["NaN", "nan", "Infinity", "-Infinity", "1e309", "0x10", "0b101", "0o7", "1_000", " 5", "5 ", "5", "0", "", "null", "undefined", "true", "false", "[]", "{}", "86400", "1e3", "٣", "５"];
-export const NASTY_STRINGS = ["<script>alert(1)</script>", "'; DROP TABLE invites; --", "' OR '1'='1", "${7*7}", "{{7*7}}", "__proto__", "constructor", "../../etc/passwd", "%00", "%zz", "\\u0000", "a\nb", "\r\n\r\n"];
+const NUMBERS = [
+  -1,
+  -0.5,
+  0.5,
+  1.5,
+  86400.5,
+  604801,
+  604800.0001,
+  101,
+  100.5,
+  -604800,
+  2 ** 31,
+  2 ** 32,
+  2 ** 53,
+  2 ** 53 + 2,
+  2 ** 63,
+  2 ** 64,
+  -(2 ** 63),
+  1e21,
+  1e308,
+  -1e308,
+  5e-324,
+  Number.MAX_SAFE_INTEGER,
+  Number.MIN_SAFE_INTEGER,
+  1e100,
+];
+const NANISH = [
+  "NaN",
+  "nan",
+  "Infinity",
+  "-Infinity",
+  "1e309",
+  "0x10",
+  "0b101",
+  "0o7",
+  "1_000",
+  " 5",
+  "5 ",
+  "5",
+  "0",
+  "",
+  "null",
+  "undefined",
+  "true",
+  "false",
+  "[]",
+  "{}",
+  "86400",
+  "1e3",
+  "٣",
+  "５",
+];
+export const NASTY_STRINGS = [
+  "<script>alert(1)</script>",
+  "'; DROP TABLE invites; --",
+  "' OR '1'='1",
+  "${7*7}",
+  "{{7*7}}",
+  "__proto__",
+  "constructor",
+  "../../etc/passwd",
+  "%00",
+  "%zz",
+  "\\u0000",
+  "a\nb",
+  "\r\n\r\n",
+];
 
 /** A string from one of the awkward families, at most a few thousand characters. */
 export function junkString(rng: Rng): string {
@@ -28,7 +105,8 @@ export function junkString(rng: Rng): string {
 
 function nested(rng: Rng, depth: number): unknown {
   let value: unknown = rng.pick([1, "x", null, true, [], {}]);
-  for (let i = 0; i < depth; i++) value = rng.chance(0.5) ? [value] : { [rng.pick(["a", "max_age", "code", "$gt", "__proto__"])]: value };
+  for (let i = 0; i < depth; i++)
+    value = rng.chance(0.5) ? [value] : { [rng.pick(["a", "max_age", "code", "$gt", "__proto__"])]: value };
   return value;
 }
 
@@ -47,7 +125,13 @@ export function junkValue(rng: Rng): unknown {
     case 5:
       return rng.pick([[], [1], [null], ["x", 2], [[[]]], [{ max_age: 1 }]]);
     case 6:
-      return rng.pick([{}, { $gt: 0 }, JSON.parse('{"__proto__":{"admin":true}}'), { toString: 1 }, { valueOf: "1" }]);
+      return rng.pick([
+        {},
+        { $gt: 0 },
+        JSON.parse('{"__proto__":{"admin":true}}'),
+        { toString: 1 },
+        { valueOf: "1" },
+      ]);
     case 7:
       return String(rng.pick(NUMBERS));
     default:

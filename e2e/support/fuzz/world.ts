@@ -23,10 +23,16 @@ export async function setupWorld(request: APIRequestContext, managerCount: numbe
   const guild = await createGuild(request, owner);
   const channelId = guild.general_channel_id as string;
   const admin = await instanceAdmin(request);
-  const features = await request.patch(`/api/v1/guilds/${guild.id}`, { headers: admin.headers, data: { features: ["VANITY_URL"] } });
+  const features = await request.patch(`/api/v1/guilds/${guild.id}`, {
+    headers: admin.headers,
+    data: { features: ["VANITY_URL"] },
+  });
   expect(features.status(), await features.text()).toBe(200);
   const vanity = `fz${Math.random().toString(36).slice(2, 10)}`;
-  const setVanity = await request.patch(`/api/v1/guilds/${guild.id}/vanity-url`, { headers: owner.headers, data: { code: vanity } });
+  const setVanity = await request.patch(`/api/v1/guilds/${guild.id}/vanity-url`, {
+    headers: owner.headers,
+    data: { code: vanity },
+  });
   expect(setVanity.status(), await setVanity.text()).toBe(200);
 
   const join = await createInvite(request, owner, channelId, { max_uses: managerCount + 5, max_age: 0 });
@@ -35,7 +41,13 @@ export async function setupWorld(request: APIRequestContext, managerCount: numbe
     const accepted = await acceptInvite(request, manager, join.code);
     expect(accepted.status(), await accepted.text()).toBe(200);
   }
-  const role = await createRole(request, owner, guild.id, Permissions.MANAGE_GUILD | Permissions.MANAGE_CHANNELS, "fuzz-managers");
+  const role = await createRole(
+    request,
+    owner,
+    guild.id,
+    Permissions.MANAGE_GUILD | Permissions.MANAGE_CHANNELS,
+    "fuzz-managers",
+  );
   for (const manager of managers) await giveRole(request, owner, guild.id, manager.id, role.id);
 
   const others = [
@@ -50,11 +62,26 @@ export async function setupWorld(request: APIRequestContext, managerCount: numbe
     { user: managers[0]!, bucket: BUCKETS.create(channelId), count: 1 },
     ...managers.map((user) => ({ user, bucket: BUCKETS.accept, count: 1 })),
   ];
-  return { owner, managers: [owner, ...managers], guildId: guild.id, channelId, codes: [join.code, ...others.map((i) => i.code)], vanity, used };
+  return {
+    owner,
+    managers: [owner, ...managers],
+    guildId: guild.id,
+    channelId,
+    codes: [join.code, ...others.map((i) => i.code)],
+    vanity,
+    used,
+  };
 }
 
 export type Snapshot = {
-  invites: { code: string; uses: number; version: number; max_uses: number; max_age: number; temporary: boolean }[];
+  invites: {
+    code: string;
+    uses: number;
+    version: number;
+    max_uses: number;
+    max_age: number;
+    temporary: boolean;
+  }[];
   vanity: { code: string | null; uses: number; version: number | null };
   memberCount: number;
   members: string[];
@@ -62,7 +89,12 @@ export type Snapshot = {
 };
 
 async function ownerGet(request: APIRequestContext, world: FuzzWorld, path: string) {
-  const response = await request.get(`/api/v1${path}`, { headers: { ...world.owner.headers, [CLIENT_ADDRESS_HEADER]: `10.250.${Math.floor(Math.random() * 250)}.1` } });
+  const response = await request.get(`/api/v1${path}`, {
+    headers: {
+      ...world.owner.headers,
+      [CLIENT_ADDRESS_HEADER]: `10.250.${Math.floor(Math.random() * 250)}.1`,
+    },
+  });
   expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
   return response.json();
 }
@@ -70,18 +102,36 @@ async function ownerGet(request: APIRequestContext, world: FuzzWorld, path: stri
 /** Everything a fuzz request could change: the guild's invites, its vanity code, members and audit log. */
 export async function snapshot(request: APIRequestContext, world: FuzzWorld): Promise<Snapshot> {
   const invites = (await ownerGet(request, world, `/guilds/${world.guildId}/invites`)) as Snapshot["invites"];
-  const vanity = (await ownerGet(request, world, `/guilds/${world.guildId}/vanity-url`)) as { code: string | null; uses: number };
+  const vanity = (await ownerGet(request, world, `/guilds/${world.guildId}/vanity-url`)) as {
+    code: string | null;
+    uses: number;
+  };
   const vanityInvite = vanity.code ? await ownerGet(request, world, `/invites/${vanity.code}`) : null;
   const guild = await ownerGet(request, world, `/guilds/${world.guildId}`);
-  const members = (await ownerGet(request, world, `/guilds/${world.guildId}/members?limit=1000`)) as { user: { id: string }; roles: string[]; temporary: boolean }[];
-  const audit = (await ownerGet(request, world, `/guilds/${world.guildId}/audit-logs?limit=100`)) as { audit_log_entries: { id: string; action_type: number; target_id: string | null }[] };
+  const members = (await ownerGet(request, world, `/guilds/${world.guildId}/members?limit=1000`)) as {
+    user: { id: string };
+    roles: string[];
+    temporary: boolean;
+  }[];
+  const audit = (await ownerGet(request, world, `/guilds/${world.guildId}/audit-logs?limit=100`)) as {
+    audit_log_entries: { id: string; action_type: number; target_id: string | null }[];
+  };
   return {
     invites: invites
-      .map(({ code, uses, version, max_uses, max_age, temporary }) => ({ code, uses, version, max_uses, max_age, temporary }))
+      .map(({ code, uses, version, max_uses, max_age, temporary }) => ({
+        code,
+        uses,
+        version,
+        max_uses,
+        max_age,
+        temporary,
+      }))
       .sort((a, b) => a.code.localeCompare(b.code)),
     vanity: { code: vanity.code, uses: vanity.uses, version: vanityInvite?.version ?? null },
     memberCount: guild.member_count,
-    members: members.map((m) => `${m.user.id} roles=${[...m.roles].sort().join(",")} temporary=${m.temporary}`).sort(),
+    members: members
+      .map((m) => `${m.user.id} roles=${[...m.roles].sort().join(",")} temporary=${m.temporary}`)
+      .sort(),
     auditLog: audit.audit_log_entries.map((e) => `${e.id} ${e.action_type} ${e.target_id}`),
   };
 }
@@ -92,6 +142,8 @@ export function withoutAccounted(snap: Snapshot, accounted: readonly string[]): 
   return {
     ...snap,
     invites: snap.invites.filter((invite) => !skip.has(invite.code)),
-    auditLog: snap.auditLog.filter((line) => !(line.split(" ")[1] === "40" && skip.has(line.split(" ")[2] ?? ""))),
+    auditLog: snap.auditLog.filter(
+      (line) => !(line.split(" ")[1] === "40" && skip.has(line.split(" ")[2] ?? "")),
+    ),
   };
 }

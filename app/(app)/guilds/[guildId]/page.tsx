@@ -13,7 +13,10 @@ import { parseSnowflake } from "@/lib/snowflake";
 import { getPageUser, requirePageUser } from "@/server/auth/page-user";
 import { getGuildOverview } from "@/server/guilds/get-guild-overview";
 
-type Props = { params: Promise<{ guildId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ guildId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
 
@@ -32,18 +35,33 @@ export default async function GuildPage({ params, searchParams }: Props) {
   const id = parseSnowflake(guildId);
   const overview = id === null ? null : await getGuildOverview(id, user.id);
   if (!overview) notFound();
-  const openChannel = pickOpenChannel(overview.channelGroups.flatMap((group) => group.channels), single(query.channel));
+  const openChannel = pickOpenChannel(
+    overview.channelGroups.flatMap((group) => group.channels),
+    single(query.channel),
+  );
   const isGreeting = single(query.joined) === "1" && isFreshInviteJoin(overview.membership, Date.now());
   return (
     <div className="space-y-6">
-      <Link href="/guilds" className="inline-flex items-center gap-1.5 text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+      <Link
+        href="/guilds"
+        className="inline-flex items-center gap-1.5 text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
+      >
         <ArrowLeftIcon className="size-4" />
         My guilds
       </Link>
-      {isGreeting ? <JoinedNotice guildName={overview.guild.name} channelLabel={openChannel ? channelLabel(openChannel) : null} /> : null}
+      {isGreeting ? (
+        <JoinedNotice
+          guildName={overview.guild.name}
+          channelLabel={openChannel ? channelLabel(openChannel) : null}
+        />
+      ) : null}
       <GuildHeader guild={overview.guild} canManage={overview.canManage} />
       <div className="grid gap-6 md:grid-cols-[minmax(0,18rem)_minmax(0,1fr)]">
-        <ChannelList guildId={overview.guild.id} groups={overview.channelGroups} openChannelId={openChannel?.id ?? null} />
+        <ChannelList
+          guildId={overview.guild.id}
+          groups={overview.channelGroups}
+          openChannelId={openChannel?.id ?? null}
+        />
         <div className="min-w-0 space-y-6">
           <ChannelPanel channel={openChannel} />
           <MemberList members={overview.members} total={overview.guild.memberCount} />

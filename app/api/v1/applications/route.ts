@@ -7,5 +7,6 @@ import { RATE_LIMITS } from "@/lib/rate-limits";
 // POST /api/v1/applications - create an application with its bot user; the bot token is shown once
 export const POST = route(
   { auth: "required", usersOnly: true, rateLimit: RATE_LIMITS.applications.create },
-  async ({ request, caller }) => created(await createApplication(caller, await parseBody(request, createApplicationSchema))),
+  async ({ request, caller }) =>
+    created(await createApplication(caller, await parseBody(request, createApplicationSchema))),
 );

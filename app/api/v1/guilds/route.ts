@@ -6,7 +6,10 @@ import { created, route } from "@/server/http/route";
 import { RATE_LIMITS } from "@/lib/rate-limits";
 
 // POST /api/v1/guilds - create a guild owned by the caller
-export const POST = route({ auth: "required", rateLimit: RATE_LIMITS.guilds.create }, async ({ request, caller }) => {
-  const input = await parseBody(request, createGuildSchema);
-  return created(toGuildDto(await createGuild(caller.id, input.name)));
-});
+export const POST = route(
+  { auth: "required", rateLimit: RATE_LIMITS.guilds.create },
+  async ({ request, caller }) => {
+    const input = await parseBody(request, createGuildSchema);
+    return created(toGuildDto(await createGuild(caller.id, input.name)));
+  },
+);

@@ -4,7 +4,13 @@
 // the table, the banner and the vanity link show the new state without a full reload.
 import { refresh, revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { CreateInviteState, EditInviteState, PauseInvitesState, RevokeInviteState, VanityFormState } from "@/lib/guild-settings/form-states";
+import type {
+  CreateInviteState,
+  EditInviteState,
+  PauseInvitesState,
+  RevokeInviteState,
+  VanityFormState,
+} from "@/lib/guild-settings/form-states";
 import { invitesSettingsPath, vanitySettingsPath } from "@/lib/guild-settings/paths";
 import { membersSettingsPath } from "@/lib/guild-settings/members";
 import { createInviteFromForm } from "@/server/guild-settings/create-invite-from-form";
@@ -18,21 +24,35 @@ import { updateVanityFromForm } from "@/server/guild-settings/update-vanity-from
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
 // Create an invite from the dialog's form; the dialog then shows its link and QR code.
-export async function createInviteAction(guildId: string, _state: CreateInviteState, formData: FormData): Promise<CreateInviteState> {
+export async function createInviteAction(
+  guildId: string,
+  _state: CreateInviteState,
+  formData: FormData,
+): Promise<CreateInviteState> {
   const state = await createInviteFromForm(text(guildId), formData);
   if (state.status === "created") refresh();
   return state;
 }
 
 // Edit an invite's limits from the table's dialog; a conflict comes back with the invite as it is now.
-export async function editInviteAction(guildId: string, _state: EditInviteState, formData: FormData): Promise<EditInviteState> {
+export async function editInviteAction(
+  guildId: string,
+  _state: EditInviteState,
+  formData: FormData,
+): Promise<EditInviteState> {
   const state = await editInviteFromForm(text(guildId), formData);
   if (state.status === "saved" || state.status === "conflict") refresh();
   return state;
 }
 
 // Revoke an invite after the confirmation, then back to the table (filters kept) with a notice.
-export async function revokeInviteAction(guildId: string, channel: string, inviter: string, _state: RevokeInviteState, formData: FormData): Promise<RevokeInviteState> {
+export async function revokeInviteAction(
+  guildId: string,
+  channel: string,
+  inviter: string,
+  _state: RevokeInviteState,
+  formData: FormData,
+): Promise<RevokeInviteState> {
   const outcome = await revokeInviteFromForm(text(guildId), formData);
   if (!("revoked" in outcome)) return outcome;
   const filters = readInviteFilters({ channel: text(channel), inviter: text(inviter) });
@@ -40,11 +60,26 @@ export async function revokeInviteAction(guildId: string, channel: string, invit
 }
 
 // Pause every invite of the guild until resumed (INVITES_DISABLED) or for some hours (`pause_for`), or resume.
-export async function setInvitesPausedAction(guildId: string, tab: string, _state: PauseInvitesState, formData: FormData): Promise<PauseInvitesState> {
+export async function setInvitesPausedAction(
+  guildId: string,
+  tab: string,
+  _state: PauseInvitesState,
+  formData: FormData,
+): Promise<PauseInvitesState> {
   const id = text(guildId);
-  const returnPath = tab === "vanity" ? vanitySettingsPath(id) : tab === "members" ? membersSettingsPath(id) : invitesSettingsPath(id);
+  const returnPath =
+    tab === "vanity"
+      ? vanitySettingsPath(id)
+      : tab === "members"
+        ? membersSettingsPath(id)
+        : invitesSettingsPath(id);
   const hours = text(formData.get("pause_for"));
-  const state = await setInvitesPaused(id, formData.get("paused") === "1", hours === "" ? null : Number(hours), returnPath);
+  const state = await setInvitesPaused(
+    id,
+    formData.get("paused") === "1",
+    hours === "" ? null : Number(hours),
+    returnPath,
+  );
   if (!state.error) {
     revalidatePath(`/guilds/${id}`);
     refresh();
@@ -53,7 +88,11 @@ export async function setInvitesPausedAction(guildId: string, tab: string, _stat
 }
 
 // Set, change or clear the vanity URL.
-export async function updateVanityAction(guildId: string, _state: VanityFormState, formData: FormData): Promise<VanityFormState> {
+export async function updateVanityAction(
+  guildId: string,
+  _state: VanityFormState,
+  formData: FormData,
+): Promise<VanityFormState> {
   const state = await updateVanityFromForm(text(guildId), formData);
   if (state.status === "saved" || state.status === "cleared") refresh();
   return state;

@@ -4,7 +4,10 @@ import { route } from "@/server/http/route";
 import { logOutEverywhere } from "@/server/users/end-sessions";
 
 // POST /api/v1/auth/logout-all - log out everywhere: end every browser session and revoke every user token
-export const POST = route({ auth: "required", usersOnly: true, rateLimit: () => authLimits().logoutAll }, async ({ caller }) => {
-  await logOutEverywhere(caller.id);
-  return noContent();
-});
+export const POST = route(
+  { auth: "required", usersOnly: true, rateLimit: () => authLimits().logoutAll },
+  async ({ caller }) => {
+    await logOutEverywhere(caller.id);
+    return noContent();
+  },
+);

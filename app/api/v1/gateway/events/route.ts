@@ -8,7 +8,10 @@ import { RATE_LIMITS } from "@/lib/rate-limits";
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/gateway/events - server-sent events (READY, invites, members, guild counts); signed-in streams count as presence
-export const GET = route({ auth: "optional", rateLimit: RATE_LIMITS.gateway.connect }, async ({ request, caller, ip }) => {
-  const query = parseQuery(request, gatewayQuerySchema);
-  return openEventStream({ request, caller, ip, guildCounts: query.guild_counts });
-});
+export const GET = route(
+  { auth: "optional", rateLimit: RATE_LIMITS.gateway.connect },
+  async ({ request, caller, ip }) => {
+    const query = parseQuery(request, gatewayQuerySchema);
+    return openEventStream({ request, caller, ip, guildCounts: query.guild_counts });
+  },
+);

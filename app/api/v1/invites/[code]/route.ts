@@ -20,27 +20,46 @@ export const dynamic = "force-dynamic";
 // GET /api/v1/invites/{code} - preview an invite (anonymous works; metadata only for its managers)
 export const GET = route<Params, "optional">(
   { auth: "optional", rateLimit: INVITE_RATE_LIMITS.get, notFoundLimit: INVITE_RATE_LIMITS.unknownCode },
-  async ({ request, params, caller, ip }) => ok(await getInviteBody(params.code, caller, parseQuery(request, getInviteQuerySchema), viewSourceOf(request, ip))),
+  async ({ request, params, caller, ip }) =>
+    ok(
+      await getInviteBody(
+        params.code,
+        caller,
+        parseQuery(request, getInviteQuerySchema),
+        viewSourceOf(request, ip),
+      ),
+    ),
 );
 
 // POST /api/v1/invites/{code} - accept an invite: join its guild or group DM (users only)
 export const POST = route<Params>(
-  { auth: "required", usersOnly: true, rateLimit: INVITE_RATE_LIMITS.accept, notFoundLimit: INVITE_RATE_LIMITS.unknownCode },
+  {
+    auth: "required",
+    usersOnly: true,
+    rateLimit: INVITE_RATE_LIMITS.accept,
+    notFoundLimit: INVITE_RATE_LIMITS.unknownCode,
+  },
   async ({ params, caller }) => ok(await acceptInvite(params.code, caller)),
 );
 
 // DELETE /api/v1/invites/{code} - revoke an invite (its inviter or MANAGE_CHANNELS on its channel)
-export const DELETE = route<Params>({ auth: "required", rateLimit: INVITE_RATE_LIMITS.delete }, async ({ request, params, caller }) =>
-  ok(await deleteInvite(params.code, caller, auditLogReason(request))),
+export const DELETE = route<Params>(
+  { auth: "required", rateLimit: INVITE_RATE_LIMITS.delete },
+  async ({ request, params, caller }) => ok(await deleteInvite(params.code, caller, auditLogReason(request))),
 );
 
 // PATCH /api/v1/invites/{code} - edit max_uses, max_age or temporary at the version read (its inviter or MANAGE_CHANNELS)
-export const PATCH = route<Params>({ auth: "required", rateLimit: INVITE_RATE_LIMITS.update }, async ({ request, params, caller }) => {
-  const input = await parseBody(request, updateInviteSchema);
-  return ok(await updateInvite(params.code, caller, input, auditLogReason(request)));
-});
+export const PATCH = route<Params>(
+  { auth: "required", rateLimit: INVITE_RATE_LIMITS.update },
+  async ({ request, params, caller }) => {
+    const input = await parseBody(request, updateInviteSchema);
+    return ok(await updateInvite(params.code, caller, input, auditLogReason(request)));
+  },
+);
 
 // PUT - 405 in the error envelope. proxy.ts answers this for every other route, but a well-formed code here
 // skips the proxy: it is the hottest path (a viral link), and the proxy costs a third of its throughput
 // (docs/benchmarks.md).
-export const { PUT } = methodNotAllowedHandlers(allowedMethods("/invites/code") ?? ["GET", "POST", "PATCH", "DELETE"]);
+export const { PUT } = methodNotAllowedHandlers(
+  allowedMethods("/invites/code") ?? ["GET", "POST", "PATCH", "DELETE"],
+);

@@ -13,9 +13,12 @@ export const GET = route<{ userId: string }>({ auth: "required" }, async ({ call
 });
 
 // PATCH /api/v1/users/@me - change the password: every session ends, a fresh token comes back
-export const PATCH = route<{ userId: string }>({ auth: "required", usersOnly: true, rateLimit: () => authLimits().passwordChange }, async ({ caller, params, request }) => {
-  if (params.userId !== "@me") throw new ApiError("NOT_FOUND");
-  const input = await parseBody(request, changePasswordSchema);
-  const { user, token } = await changePassword(caller.id, input);
-  return ok({ ...toSelfUserDto(user, caller.isAdmin), token });
-});
+export const PATCH = route<{ userId: string }>(
+  { auth: "required", usersOnly: true, rateLimit: () => authLimits().passwordChange },
+  async ({ caller, params, request }) => {
+    if (params.userId !== "@me") throw new ApiError("NOT_FOUND");
+    const input = await parseBody(request, changePasswordSchema);
+    const { user, token } = await changePassword(caller.id, input);
+    return ok({ ...toSelfUserDto(user, caller.isAdmin), token });
+  },
+);

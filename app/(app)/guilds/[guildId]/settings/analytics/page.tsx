@@ -13,14 +13,22 @@ import { getPageUser, requirePageUser } from "@/server/auth/page-user";
 import { loadSettingsAccess } from "@/server/guild-settings/load-settings-access";
 import { setInvitesPausedAction } from "../actions";
 
-type Props = { params: Promise<{ guildId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ guildId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const CHART_INVITES = 10;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [user, { guildId }] = await Promise.all([getPageUser(), params]);
   const result = user ? await loadSettingsAccess(guildId, user.id) : null;
-  return { title: result?.kind === "ok" && result.access.canManageGuild ? `Analytics · ${result.access.guild.name}` : "Guild settings" };
+  return {
+    title:
+      result?.kind === "ok" && result.access.canManageGuild
+        ? `Analytics · ${result.access.guild.name}`
+        : "Guild settings",
+  };
 }
 
 // The guild's invites ranked by joins and conversion over 24 hours, 7 or 30 days (MANAGE_GUILD): the top ten
@@ -40,15 +48,23 @@ export default async function GuildAnalyticsPage({ params, searchParams }: Props
   const totalViews = view.invites.reduce((sum, invite) => sum + invite.views, 0);
 
   return (
-    <SettingsShell access={access} active="analytics" pauseAction={setInvitesPausedAction.bind(null, id, "invites")}>
+    <SettingsShell
+      access={access}
+      active="analytics"
+      pauseAction={setInvitesPausedAction.bind(null, id, "invites")}
+    >
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Views of your invite links and the joins they brought, over the last {ANALYTICS_RANGES[range].label}. Counts may lag by a few seconds.
+          Views of your invite links and the joins they brought, over the last {ANALYTICS_RANGES[range].label}
+          . Counts may lag by a few seconds.
         </p>
         <RangeTabs active={range} hrefFor={(next) => analyticsSettingsPath(id, { range: next })} />
       </div>
       <Card>
-        <CardHeader title="Top invites" aside={`${totalViews} ${totalViews === 1 ? "view" : "views"} · ${totalJoins} ${totalJoins === 1 ? "join" : "joins"}`} />
+        <CardHeader
+          title="Top invites"
+          aside={`${totalViews} ${totalViews === 1 ? "view" : "views"} · ${totalJoins} ${totalJoins === 1 ? "join" : "joins"}`}
+        />
         <div className="p-4 sm:p-6">
           {top.length > 0 ? (
             <BarChart
@@ -56,7 +72,11 @@ export default async function GuildAnalyticsPage({ params, searchParams }: Props
               summary={`The ${top.length} invites with the most joins over the last ${ANALYTICS_RANGES[range].label}; ${top[0]!.code} leads with ${top[0]!.joins} joins from ${top[0]!.views} views.`}
               series={VIEWS_AND_JOINS}
               // Labelled by rank (as in the table below): codes are too long to sit under narrow bars on a phone.
-              groups={top.map((invite, i) => ({ label: `#${i + 1}`, title: `#${i + 1} ${invite.code}`, values: [invite.views, invite.joins] }))}
+              groups={top.map((invite, i) => ({
+                label: `#${i + 1}`,
+                title: `#${i + 1} ${invite.code}`,
+                values: [invite.views, invite.joins],
+              }))}
               groupHeader="Invite"
               testId="guild-analytics-chart"
             />

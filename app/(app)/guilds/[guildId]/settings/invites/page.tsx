@@ -18,14 +18,22 @@ import { loadInviteList, readInviteFilters } from "@/server/guild-settings/load-
 import { canSeeInvites, loadSettingsAccess } from "@/server/guild-settings/load-settings-access";
 import { createInviteAction, editInviteAction, revokeInviteAction, setInvitesPausedAction } from "../actions";
 
-type Props = { params: Promise<{ guildId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ guildId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [user, { guildId }] = await Promise.all([getPageUser(), params]);
   const result = user ? await loadSettingsAccess(guildId, user.id) : null;
-  return { title: result?.kind === "ok" && canSeeInvites(result.access) ? `Invites · ${result.access.guild.name}` : "Guild settings" };
+  return {
+    title:
+      result?.kind === "ok" && canSeeInvites(result.access)
+        ? `Invites · ${result.access.guild.name}`
+        : "Guild settings",
+  };
 }
 
 // The guild's front door: live invites (all for MANAGE_GUILD, their channels' for MANAGE_CHANNELS), create
@@ -38,7 +46,10 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
   if (result.kind === "forbidden" || !canSeeInvites(result.access)) forbidden();
   const { access } = result;
   const filters = readInviteFilters(query);
-  const [list, activity] = await Promise.all([loadInviteList(access, user, filters), loadInviteActivity(access)]);
+  const [list, activity] = await Promise.all([
+    loadInviteList(access, user, filters),
+    loadInviteActivity(access),
+  ]);
   if (!list) forbidden();
 
   const id = access.guild.id;
@@ -48,15 +59,22 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
   const invitable = access.channels.filter((c) => c.canInvite && (access.canManageGuild || c.canManage));
   const defaultChannel = invitable.find((c) => c.id === filters.channel)?.id ?? invitable[0]?.id ?? "";
   const revokedCode = single(query.revoked);
-  const isRevokedShown = revokedCode !== null && /^[A-Za-z0-9-]{2,32}$/.test(revokedCode) && !list.invites.some((i) => i.code === revokedCode);
+  const isRevokedShown =
+    revokedCode !== null &&
+    /^[A-Za-z0-9-]{2,32}$/.test(revokedCode) &&
+    !list.invites.some((i) => i.code === revokedCode);
   const pauseAction = setInvitesPausedAction.bind(null, id, "invites");
 
   return (
     <SettingsShell access={access} active="invites" pauseAction={pauseAction}>
       <LiveInviteRefresh guildId={id} />
       {isRevokedShown ? (
-        <div role="status" className="rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800 dark:border-emerald-500/30 dark:bg-emerald-500/10 dark:text-emerald-300">
-          Invite <span className="font-mono font-semibold">{revokedCode}</span> was revoked. The link no longer works.
+        <div
+          role="status"
+          className="rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800 dark:border-emerald-500/30 dark:bg-emerald-500/10 dark:text-emerald-300"
+        >
+          Invite <span className="font-mono font-semibold">{revokedCode}</span> was revoked. The link no
+          longer works.
         </div>
       ) : null}
 
@@ -66,7 +84,8 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
             <div>
               <h2 className="text-sm font-semibold">Pause invites</h2>
               <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
-                Stops everyone from joining with any invite link or the vanity URL, e.g. during a raid. Links are kept and work again when you resume.
+                Stops everyone from joining with any invite link or the vanity URL, e.g. during a raid. Links
+                are kept and work again when you resume.
               </p>
             </div>
             <PauseInvitesForm action={pauseAction} isPaused={access.isPaused} variant="switch" />
@@ -74,7 +93,8 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
           {!access.isPaused ? <PauseForForm action={pauseAction} /> : null}
           {access.pausedUntil ? (
             <p className="text-sm text-zinc-700 dark:text-zinc-300">
-              Invites open again by themselves in <PauseCountdown until={access.pausedUntil} renderedAt={renderedAt} />.
+              Invites open again by themselves in{" "}
+              <PauseCountdown until={access.pausedUntil} renderedAt={renderedAt} />.
             </p>
           ) : null}
         </Card>
@@ -102,7 +122,9 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
         />
         <div className="border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
           <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
-            {access.canManageGuild ? "Every live invite of this guild, newest first." : "Live invites of the channels you manage, newest first."}
+            {access.canManageGuild
+              ? "Every live invite of this guild, newest first."
+              : "Live invites of the channels you manage, newest first."}
           </p>
           <InviteFilters
             key={`${filters.channel}-${filters.inviter}`}
@@ -125,7 +147,10 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
             joinsHref={access.canManageGuild ? (code) => membersSettingsPath(id, { code }) : undefined}
           />
         ) : (
-          <div className="px-4 py-10 text-center text-sm text-zinc-500 dark:text-zinc-400" data-testid="no-invites">
+          <div
+            className="px-4 py-10 text-center text-sm text-zinc-500 dark:text-zinc-400"
+            data-testid="no-invites"
+          >
             {list.total > 0 ? (
               <>
                 No invite matches these filters.{" "}

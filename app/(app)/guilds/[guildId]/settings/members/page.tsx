@@ -12,12 +12,20 @@ import { loadMemberList } from "@/server/guild-settings/load-member-list";
 import { loadSettingsAccess } from "@/server/guild-settings/load-settings-access";
 import { setInvitesPausedAction } from "../actions";
 
-type Props = { params: Promise<{ guildId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ guildId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [user, { guildId }] = await Promise.all([getPageUser(), params]);
   const result = user ? await loadSettingsAccess(guildId, user.id) : null;
-  return { title: result?.kind === "ok" && result.access.canManageGuild ? `Members · ${result.access.guild.name}` : "Guild settings" };
+  return {
+    title:
+      result?.kind === "ok" && result.access.canManageGuild
+        ? `Members · ${result.access.guild.name}`
+        : "Guild settings",
+  };
 }
 
 // Who joined and how (MANAGE_GUILD): members newest first, narrowed to one invite code (?code, reached by
@@ -32,12 +40,19 @@ export default async function MemberSettingsPage({ params, searchParams }: Props
   if (result.kind === "forbidden" || !result.access.canManageGuild) forbidden();
   const { access } = result;
   const filters = readMemberFilters(query);
-  const [list, leaderboard] = await Promise.all([loadMemberList(access, filters), loadInviteLeaderboard(access, filters.period)]);
+  const [list, leaderboard] = await Promise.all([
+    loadMemberList(access, filters),
+    loadInviteLeaderboard(access, filters.period),
+  ]);
   if (!list || !leaderboard) forbidden();
   const id = access.guild.id;
 
   return (
-    <SettingsShell access={access} active="members" pauseAction={setInvitesPausedAction.bind(null, id, "members")}>
+    <SettingsShell
+      access={access}
+      active="members"
+      pauseAction={setInvitesPausedAction.bind(null, id, "members")}
+    >
       <Card>
         <CardHeader
           title={
@@ -47,8 +62,14 @@ export default async function MemberSettingsPage({ params, searchParams }: Props
           }
         />
         <div className="border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
-          <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">Who joined, newest first, and how: the invite they used and who created it.</p>
-          <MemberFilters basePath={membersSettingsPath(id)} filters={filters} clearHref={membersSettingsPath(id, { period: filters.period })} />
+          <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+            Who joined, newest first, and how: the invite they used and who created it.
+          </p>
+          <MemberFilters
+            basePath={membersSettingsPath(id)}
+            filters={filters}
+            clearHref={membersSettingsPath(id, { period: filters.period })}
+          />
         </div>
         <MemberTable
           list={list}
@@ -57,7 +78,11 @@ export default async function MemberSettingsPage({ params, searchParams }: Props
         />
       </Card>
 
-      <InviteLeaderboard rows={leaderboard} period={filters.period} periodHref={(period) => membersSettingsPath(id, { ...filters, period })} />
+      <InviteLeaderboard
+        rows={leaderboard}
+        period={filters.period}
+        periodHref={(period) => membersSettingsPath(id, { ...filters, period })}
+      />
     </SettingsShell>
   );
 }

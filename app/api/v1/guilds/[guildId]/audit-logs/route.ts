@@ -7,7 +7,10 @@ import { RATE_LIMITS } from "@/lib/rate-limits";
 type Params = { guildId: string };
 
 // GET /api/v1/guilds/{guild_id}/audit-logs?action_type=&user_id=&before=&limit= - newest first (VIEW_AUDIT_LOG)
-export const GET = route<Params>({ auth: "required", rateLimit: RATE_LIMITS.guilds.auditLog }, async ({ request, caller, params }) => {
-  const guildId = pathId(params.guildId, "UNKNOWN_GUILD");
-  return ok(await listAuditLog(guildId, caller, parseQuery(request, auditLogQuerySchema)));
-});
+export const GET = route<Params>(
+  { auth: "required", rateLimit: RATE_LIMITS.guilds.auditLog },
+  async ({ request, caller, params }) => {
+    const guildId = pathId(params.guildId, "UNKNOWN_GUILD");
+    return ok(await listAuditLog(guildId, caller, parseQuery(request, auditLogQuerySchema)));
+  },
+);

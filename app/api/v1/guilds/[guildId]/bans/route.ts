@@ -7,7 +7,10 @@ import { guildMembersRateLimit } from "@/server/members/member-rate-limits";
 type Params = { guildId: string };
 
 // GET /api/v1/guilds/{guild_id}/bans - the guild's bans (BAN_MEMBERS)
-export const GET = route<Params>({ auth: "required", rateLimit: guildMembersRateLimit }, async ({ request, caller, params }) => {
-  const guildId = pathId(params.guildId, "UNKNOWN_GUILD");
-  return ok(await listBans(guildId, caller, parseQuery(request, listBansQuerySchema).limit));
-});
+export const GET = route<Params>(
+  { auth: "required", rateLimit: guildMembersRateLimit },
+  async ({ request, caller, params }) => {
+    const guildId = pathId(params.guildId, "UNKNOWN_GUILD");
+    return ok(await listBans(guildId, caller, parseQuery(request, listBansQuerySchema).limit));
+  },
+);

@@ -10,6 +10,9 @@ type Params = { guildId: string };
 export const PUT = route<Params>({ auth: "required" }, async ({ request, caller, params }) => {
   const guildId = pathId(params.guildId, "UNKNOWN_GUILD");
   const input = await parseBody(request, incidentActionsSchema);
-  const changes = { invitesDisabledUntil: input.invites_disabled_until, dmsDisabledUntil: input.dms_disabled_until };
+  const changes = {
+    invitesDisabledUntil: input.invites_disabled_until,
+    dmsDisabledUntil: input.dms_disabled_until,
+  };
   return ok(await setIncidentActions(guildId, caller, changes, auditLogReason(request)));
 });

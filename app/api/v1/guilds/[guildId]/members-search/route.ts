@@ -10,7 +10,12 @@ type Params = { guildId: string };
 const INVALID_BODY = { path: "body", code: "INVALID_FORMAT" };
 
 // POST /api/v1/guilds/{guild_id}/members-search - search members by name, role and join (moderators; join sources for MANAGE_GUILD)
-export const POST = route<Params>({ auth: "required", rateLimit: guildMembersRateLimit }, async ({ request, caller, params }) => {
-  const guildId = pathId(params.guildId, "UNKNOWN_GUILD");
-  return ok(await searchMembers(guildId, caller, await parseBody(request, memberSearchSchema, INVALID_BODY)));
-});
+export const POST = route<Params>(
+  { auth: "required", rateLimit: guildMembersRateLimit },
+  async ({ request, caller, params }) => {
+    const guildId = pathId(params.guildId, "UNKNOWN_GUILD");
+    return ok(
+      await searchMembers(guildId, caller, await parseBody(request, memberSearchSchema, INVALID_BODY)),
+    );
+  },
+);

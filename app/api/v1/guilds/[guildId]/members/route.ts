@@ -7,7 +7,10 @@ import { listMembers } from "@/server/members/list-members";
 type Params = { guildId: string };
 
 // GET /api/v1/guilds/{guild_id}/members?limit=&after= - members by user id ascending (members)
-export const GET = route<Params>({ auth: "required", rateLimit: guildMembersRateLimit }, async ({ request, caller, params }) => {
-  const guildId = pathId(params.guildId, "UNKNOWN_GUILD");
-  return ok(await listMembers(guildId, caller, parseQuery(request, listMembersQuerySchema)));
-});
+export const GET = route<Params>(
+  { auth: "required", rateLimit: guildMembersRateLimit },
+  async ({ request, caller, params }) => {
+    const guildId = pathId(params.guildId, "UNKNOWN_GUILD");
+    return ok(await listMembers(guildId, caller, parseQuery(request, listMembersQuerySchema)));
+  },
+);

@@ -4,6 +4,9 @@ import { getGuildPresence } from "@/server/presence/get-guild-presence";
 import { RATE_LIMITS } from "@/lib/rate-limits";
 
 // GET /api/v1/guilds/{guild_id}/presence - how many members are online (and in total), for members
-export const GET = route<{ guildId: string }>({ auth: "required", rateLimit: RATE_LIMITS.guilds.presence }, async ({ params, caller }) => {
-  return ok(await getGuildPresence(pathId(params.guildId, "UNKNOWN_GUILD"), caller));
-});
+export const GET = route<{ guildId: string }>(
+  { auth: "required", rateLimit: RATE_LIMITS.guilds.presence },
+  async ({ params, caller }) => {
+    return ok(await getGuildPresence(pathId(params.guildId, "UNKNOWN_GUILD"), caller));
+  },
+);

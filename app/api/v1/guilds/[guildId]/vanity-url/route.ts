@@ -9,13 +9,17 @@ import { updateVanityUrl } from "@/server/invites/update-vanity-url";
 type Params = { guildId: string };
 
 // GET /api/v1/guilds/{id}/vanity-url - the vanity code and its uses (MANAGE_GUILD)
-export const GET = route<Params>({ auth: "required", rateLimit: INVITE_RATE_LIMITS.vanityGet }, async ({ params, caller }) =>
-  ok(await getVanityUrl(pathId(params.guildId, "UNKNOWN_GUILD"), caller)),
+export const GET = route<Params>(
+  { auth: "required", rateLimit: INVITE_RATE_LIMITS.vanityGet },
+  async ({ params, caller }) => ok(await getVanityUrl(pathId(params.guildId, "UNKNOWN_GUILD"), caller)),
 );
 
 // PATCH /api/v1/guilds/{id}/vanity-url - set, change or clear the vanity code (MANAGE_GUILD + VANITY_URL feature)
-export const PATCH = route<Params>({ auth: "required", rateLimit: INVITE_RATE_LIMITS.vanityUpdate }, async ({ request, params, caller }) => {
-  const guildId = pathId(params.guildId, "UNKNOWN_GUILD");
-  const input = await parseBody(request, updateVanitySchema);
-  return ok(await updateVanityUrl(guildId, caller, input, auditLogReason(request)));
-});
+export const PATCH = route<Params>(
+  { auth: "required", rateLimit: INVITE_RATE_LIMITS.vanityUpdate },
+  async ({ request, params, caller }) => {
+    const guildId = pathId(params.guildId, "UNKNOWN_GUILD");
+    const input = await parseBody(request, updateVanitySchema);
+    return ok(await updateVanityUrl(guildId, caller, input, auditLogReason(request)));
+  },
+);

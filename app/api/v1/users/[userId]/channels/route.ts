@@ -7,7 +7,10 @@ import { ok, route } from "@/server/http/route";
 type Params = { userId: string };
 
 // POST /api/v1/users/@me/channels - create a group DM owned by the caller (users only)
-export const POST = route<Params>({ auth: "required", usersOnly: true }, async ({ request, caller, params }) => {
-  if (params.userId !== "@me") throw new ApiError("NOT_FOUND");
-  return ok(await createGroupDm(caller, await parseBody(request, createGroupDmSchema)));
-});
+export const POST = route<Params>(
+  { auth: "required", usersOnly: true },
+  async ({ request, caller, params }) => {
+    if (params.userId !== "@me") throw new ApiError("NOT_FOUND");
+    return ok(await createGroupDm(caller, await parseBody(request, createGroupDmSchema)));
+  },
+);

@@ -8,14 +8,23 @@ import { StatTiles } from "@/components/analytics/stat-tiles";
 import { SettingsShell } from "@/components/guild-settings/settings-shell";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ArrowLeftIcon } from "@/components/ui/icons";
-import { ANALYTICS_RANGES, bucketLabel, bucketTitle, formatConversion, parseRange } from "@/lib/analytics/ranges";
+import {
+  ANALYTICS_RANGES,
+  bucketLabel,
+  bucketTitle,
+  formatConversion,
+  parseRange,
+} from "@/lib/analytics/ranges";
 import { analyticsSettingsPath, inviteAnalyticsPath } from "@/lib/guild-settings/paths";
 import { loadInviteAnalytics } from "@/server/analytics/load-analytics-settings";
 import { requirePageUser } from "@/server/auth/page-user";
 import { loadSettingsAccess } from "@/server/guild-settings/load-settings-access";
 import { setInvitesPausedAction } from "../../actions";
 
-type Props = { params: Promise<{ guildId: string; code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ guildId: string; code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;
@@ -40,9 +49,16 @@ export default async function InviteAnalyticsPage({ params, searchParams }: Prop
   const period = ANALYTICS_RANGES[range].label;
 
   return (
-    <SettingsShell access={access} active="analytics" pauseAction={setInvitesPausedAction.bind(null, id, "invites")}>
+    <SettingsShell
+      access={access}
+      active="analytics"
+      pauseAction={setInvitesPausedAction.bind(null, id, "invites")}
+    >
       {access.canManageGuild ? (
-        <Link href={analyticsSettingsPath(id, { range })} className="inline-flex items-center gap-1.5 text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+        <Link
+          href={analyticsSettingsPath(id, { range })}
+          className="inline-flex items-center gap-1.5 text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
+        >
           <ArrowLeftIcon className="size-4" />
           All invites
         </Link>
@@ -63,13 +79,20 @@ export default async function InviteAnalyticsPage({ params, searchParams }: Prop
         ]}
       />
       <Card>
-        <CardHeader title={`Views and joins, last ${period}`} aside={view.granularity === "hour" ? "per hour, UTC" : "per day, UTC"} />
+        <CardHeader
+          title={`Views and joins, last ${period}`}
+          aside={view.granularity === "hour" ? "per hour, UTC" : "per day, UTC"}
+        />
         <div className="p-4 sm:p-6">
           <BarChart
             title={`Views and joins of invite ${view.code}`}
             summary={`${view.totals.views} views and ${view.totals.joins} joins over the last ${period}, ${view.granularity === "hour" ? "hour by hour" : "day by day"}.`}
             series={VIEWS_AND_JOINS}
-            groups={view.buckets.map((bucket) => ({ label: bucketLabel(bucket.start, view.granularity), title: bucketTitle(bucket.start, view.granularity), values: [bucket.views, bucket.joins] }))}
+            groups={view.buckets.map((bucket) => ({
+              label: bucketLabel(bucket.start, view.granularity),
+              title: bucketTitle(bucket.start, view.granularity),
+              values: [bucket.views, bucket.joins],
+            }))}
             groupHeader={view.granularity === "hour" ? "Hour" : "Day"}
             testId="invite-analytics-chart"
           />
@@ -82,21 +105,29 @@ export default async function InviteAnalyticsPage({ params, searchParams }: Prop
             <caption className="sr-only">Sites that sent visitors to this invite, most views first</caption>
             <thead className="border-b border-zinc-200 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400">
               <tr>
-                <th scope="col" className="px-4 py-2.5">Site</th>
-                <th scope="col" className="px-4 py-2.5 text-right">Views</th>
+                <th scope="col" className="px-4 py-2.5">
+                  Site
+                </th>
+                <th scope="col" className="px-4 py-2.5 text-right">
+                  Views
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
               {view.referrers.map((referrer) => (
                 <tr key={referrer.host}>
-                  <th scope="row" className="px-4 py-2.5 text-left font-normal">{referrer.host}</th>
+                  <th scope="row" className="px-4 py-2.5 text-left font-normal">
+                    {referrer.host}
+                  </th>
                   <td className="px-4 py-2.5 text-right tabular-nums">{referrer.views}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         ) : (
-          <p className="p-4 text-sm text-zinc-600 sm:p-6 dark:text-zinc-400">No visitor came from another site in this period (or their browser did not say).</p>
+          <p className="p-4 text-sm text-zinc-600 sm:p-6 dark:text-zinc-400">
+            No visitor came from another site in this period (or their browser did not say).
+          </p>
         )}
       </Card>
     </SettingsShell>

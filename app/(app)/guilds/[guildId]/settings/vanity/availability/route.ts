@@ -6,6 +6,14 @@ import { VANITY_AVAILABILITY_RATE_LIMIT } from "@/server/guild-settings/rate-lim
 type Params = { guildId: string };
 
 // GET /guilds/{id}/settings/vanity/availability?code=... - whether a vanity code is free for this guild (MANAGE_GUILD; never says who holds it)
-export const GET = route<Params>({ auth: "required", rateLimit: VANITY_AVAILABILITY_RATE_LIMIT }, async ({ request, params, caller }) =>
-  ok(await checkVanityAvailability(pathId(params.guildId, "UNKNOWN_GUILD"), caller, new URL(request.url).searchParams.get("code") ?? "")),
+export const GET = route<Params>(
+  { auth: "required", rateLimit: VANITY_AVAILABILITY_RATE_LIMIT },
+  async ({ request, params, caller }) =>
+    ok(
+      await checkVanityAvailability(
+        pathId(params.guildId, "UNKNOWN_GUILD"),
+        caller,
+        new URL(request.url).searchParams.get("code") ?? "",
+      ),
+    ),
 );

@@ -10,9 +10,18 @@ import { kickMember } from "@/server/members/kick-member";
 type Params = { guildId: string; userId: string };
 
 // GET /api/v1/guilds/{guild_id}/members/{user_id} - one member (members)
-export const GET = route<Params>({ auth: "required", rateLimit: guildMembersRateLimit }, async ({ caller, params }) => {
-  return ok(await getMember(pathId(params.guildId, "UNKNOWN_GUILD"), pathId(params.userId, "UNKNOWN_MEMBER"), caller));
-});
+export const GET = route<Params>(
+  { auth: "required", rateLimit: guildMembersRateLimit },
+  async ({ caller, params }) => {
+    return ok(
+      await getMember(
+        pathId(params.guildId, "UNKNOWN_GUILD"),
+        pathId(params.userId, "UNKNOWN_MEMBER"),
+        caller,
+      ),
+    );
+  },
+);
 
 // PUT /api/v1/guilds/{guild_id}/members/{user_id} - add a bot (MANAGE_GUILD); instance admins may add anyone
 export const PUT = route<Params>({ auth: "required" }, async ({ request, caller, params }) => {

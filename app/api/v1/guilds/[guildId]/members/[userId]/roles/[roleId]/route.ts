@@ -8,7 +8,11 @@ import { removeMemberRole } from "@/server/roles/remove-member-role";
 type Params = { guildId: string; userId: string; roleId: string };
 
 function ids(params: Params) {
-  return [pathId(params.guildId, "UNKNOWN_GUILD"), pathId(params.userId, "UNKNOWN_MEMBER"), pathId(params.roleId, "UNKNOWN_ROLE")] as const;
+  return [
+    pathId(params.guildId, "UNKNOWN_GUILD"),
+    pathId(params.userId, "UNKNOWN_MEMBER"),
+    pathId(params.roleId, "UNKNOWN_ROLE"),
+  ] as const;
 }
 
 // PUT /api/v1/guilds/{guild_id}/members/{user_id}/roles/{role_id} - give a role; makes membership permanent (MANAGE_ROLES)
