@@ -5,16 +5,16 @@
 // limits as the API; registration reads the same table of limits as the API's register route.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { AuthField, AuthFormState } from "@/components/auth/form-state";
 import { ApiError } from "@/lib/errors";
-import { loginSchema, registerSchema } from "@/lib/schemas/auth";
 import { SIGN_IN_REFUSALS } from "@/lib/messages";
+import { loginSchema, registerSchema } from "@/lib/schemas/auth";
 import { afterLoginPath } from "@/lib/urls";
 import { addressKey, authLimits } from "@/server/auth/auth-limits";
 import { signInWithPassword } from "@/server/auth/browser-sign-in";
 import { clientIp } from "@/server/http/client-ip";
 import { hit } from "@/server/http/rate-limit";
 import { registerUser } from "@/server/users/register-user";
+import type { AuthField, AuthFormState } from "@/components/auth/form-state";
 
 const FIELDS: readonly AuthField[] = ["email", "password", "username"];
 

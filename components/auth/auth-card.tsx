@@ -1,5 +1,5 @@
-import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
+import type { ReactNode } from "react";
 
 type Props = { title: string; subtitle: string; footer: ReactNode; children: ReactNode; invite?: ReactNode };
 

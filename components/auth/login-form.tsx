@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { Field } from "@/components/ui/input";
-import { FormAlert } from "./form-alert";
-import type { AuthAction, AuthFormState } from "./form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { FormAlert } from "./form-alert";
+import type { AuthAction } from "./form-state";
 
 /** `error`: why the last sign-in was refused, when the page was reached from Auth.js's own endpoints. */
 export function LoginForm({

@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { Field } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { FormAlert } from "./form-alert";
 import type { AuthAction, AuthFormState } from "./form-state";
-import { SubmitButton } from "@/components/ui/submit-button";
 
 const INITIAL: AuthFormState = {};
 

@@ -1,11 +1,11 @@
 "use client";
 
 import { createElement, useEffect, useState } from "react";
-import { channelLabel, isVoiceChannel, pickerGroups, type PickerChannel } from "@/lib/channels";
 import { ChannelIcon } from "@/components/ui/channel-icon";
 import { cx } from "@/components/ui/cx";
 import { ChevronDownIcon } from "@/components/ui/icons";
 import { FieldMessage } from "@/components/ui/input";
+import { channelLabel, isVoiceChannel, pickerGroups, type PickerChannel } from "@/lib/channels";
 import { useHydrated } from "./use-hydrated";
 
 type ChannelSelectProps = {
@@ -30,7 +30,10 @@ function useRichSelect(): { isRich: boolean; hasSelectedContent: boolean } {
   const isHydrated = useHydrated();
   const [isRich, setRich] = useState(false);
   const [hasSelectedContent, setSelectedContent] = useState(false);
+  // Each flag follows a render on purpose: the second must land one render after the first.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setRich(isHydrated && CSS.supports("appearance", "base-select")), [isHydrated]);
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setSelectedContent(isRich), [isRich]);
   return { isRich, hasSelectedContent };
 }

@@ -41,7 +41,7 @@ export function CopyButton({
   return (
     <button
       type="button"
-      onClick={copy}
+      onClick={() => void copy()}
       className={buttonClasses({ variant, size, className: `min-w-24 ${className ?? ""}` })}
     >
       <svg

@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { buttonClasses } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
-import type { PauseInvitesAction, PauseInvitesState } from "@/lib/guild-settings/form-states";
 import { PAUSE_FOR_OPTIONS } from "@/lib/guild-settings/invite-options";
+import type { PauseInvitesAction, PauseInvitesState } from "@/lib/guild-settings/form-states";
 
 const IDLE: PauseInvitesState = {};
 

@@ -1,7 +1,7 @@
-import type { SelectHTMLAttributes } from "react";
-import { ChevronDownIcon } from "@/components/ui/icons";
 import { cx } from "@/components/ui/cx";
+import { ChevronDownIcon } from "@/components/ui/icons";
 import { FieldMessage } from "@/components/ui/input";
+import type { SelectHTMLAttributes } from "react";
 
 type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & {
   id: string;

@@ -6,12 +6,12 @@
 // browser without JavaScript see exactly one). The same HTML therefore serves every viewer of an invite: only
 // the wrapper's attribute and the signed-in name differ (lib/landing-viewer.ts).
 import Link from "next/link";
-import { VARIANT_ATTRIBUTE, VIEWER_NAME_ATTRIBUTE, type LandingViewerKind } from "@/lib/landing-viewer";
-import type { AcceptState, InviteLanding } from "@/lib/invites/landing";
-import { AcceptInviteForm } from "./accept-invite-form";
 import { destinationPath } from "@/lib/invites/invite-links";
+import { VARIANT_ATTRIBUTE, VIEWER_NAME_ATTRIBUTE, type LandingViewerKind } from "@/lib/landing-viewer";
+import { AcceptInviteForm } from "./accept-invite-form";
 import { LandingViewerScope } from "./landing-viewer-scope";
 import { PausedUntil } from "./paused-until";
+import type { AcceptState, InviteLanding } from "@/lib/invites/landing";
 
 export type InviteActions = {
   accept: (state: AcceptState, form: FormData) => Promise<AcceptState>;

@@ -6,10 +6,8 @@
 // builder adds what the wrapper answers for every route of a kind: 401 for authenticated routes, 403
 // ACCESS_DENIED for users-only routes, 403 INVALID_ORIGIN for writes, 400/413/415 for routes with a body,
 // 400 for routes with a query, and 429 everywhere.
-import type { z } from "zod";
-import type { ErrorCode } from "@/lib/errors";
-import { createApplicationSchema } from "@/lib/schemas/applications";
 import { guildInviteAnalyticsQuerySchema, inviteAnalyticsQuerySchema } from "@/lib/schemas/analytics";
+import { createApplicationSchema } from "@/lib/schemas/applications";
 import { auditLogQuerySchema } from "@/lib/schemas/audit-log";
 import { changePasswordSchema, loginSchema, registerSchema } from "@/lib/schemas/auth";
 import { createBanSchema, listBansQuerySchema } from "@/lib/schemas/bans";
@@ -22,6 +20,8 @@ import { listMembersQuerySchema } from "@/lib/schemas/members";
 import { createRoleSchema, updateRoleSchema } from "@/lib/schemas/roles";
 import { updateVanitySchema } from "@/lib/schemas/vanity";
 import * as R from "./responses";
+import type { ErrorCode } from "@/lib/errors";
+import type { z } from "zod";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 

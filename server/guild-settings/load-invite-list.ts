@@ -4,17 +4,17 @@
 import { INVITABLE_CHANNEL_TYPES } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
 import { parseSnowflake } from "@/lib/snowflake";
-import type { Caller } from "@/server/auth/caller";
-import type { InviteDto } from "@/server/dto/invite";
+import { inviteLink } from "@/server/config/app-url";
 import { listChannelInvites } from "@/server/invites/list-channel-invites";
 import { listGuildInvites } from "@/server/invites/list-guild-invites";
-import { inviteLink } from "@/server/config/app-url";
 import type {
   InviteFilters,
   InviteListView,
   InviteRowView,
   SettingsAccess,
 } from "@/lib/guild-settings/views";
+import type { Caller } from "@/server/auth/caller";
+import type { InviteDto } from "@/server/dto/invite";
 
 export type { InviteFilters, InviteListView, InviteRowView } from "@/lib/guild-settings/views";
 

@@ -9,8 +9,8 @@ import { ApiError } from "@/lib/errors";
 import { applyOverwrites, hasPermission, Permissions } from "@/lib/permissions";
 import { parseSnowflake } from "@/lib/snowflake";
 import { db } from "@/server/db";
-import { loadGuildAccess } from "@/server/guilds/access";
 import { toIncidentsDataDto } from "@/server/dto/guild";
+import { loadGuildAccess } from "@/server/guilds/access";
 import type { SettingsAccess, SettingsChannel } from "@/lib/guild-settings/views";
 
 export type { SettingsAccess, SettingsChannel } from "@/lib/guild-settings/views";

@@ -6,13 +6,13 @@
 // guild's row for a few writes and a commit rather than a conversation of round trips.
 import { ApiError, type ErrorCode } from "@/lib/errors";
 import { isLookupCode } from "@/lib/invite-code";
-import type { Caller } from "@/server/auth/caller";
+import { countJoin } from "@/server/analytics/counters";
 import { toInviteDto } from "@/server/dto/invite";
 import { toMemberDto } from "@/server/dto/member";
 import { publishEvent } from "@/server/events/publish";
-import { countJoin } from "@/server/analytics/counters";
 import { acceptTogether, type AcceptRow } from "./accept-queue";
 import { canSeeInviteMetadata, canSeeMetadataOf } from "./invite-access";
+import type { Caller } from "@/server/auth/caller";
 
 const REFUSALS: Partial<Record<AcceptRow["outcome"], ErrorCode>> = {
   unknown: "UNKNOWN_INVITE",

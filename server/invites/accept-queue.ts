@@ -6,11 +6,11 @@
 // Each user still gets their own outcome, decided under the locks exactly as if they had come alone
 // (migration 20261130400000_accept_invite_function).
 import { JoinSourceType, LIMITS } from "@/lib/constants";
+import { processState } from "@/lib/process-state";
 import { db } from "@/server/db";
 import { Coalescer } from "@/server/db/coalesce";
 import { transactionNotifyChannel } from "@/server/events/publish";
 import { temporaryMemberGraceSeconds } from "@/server/presence/config";
-import { processState } from "@/lib/process-state";
 
 const MAX_BATCH = 100;
 

@@ -7,9 +7,7 @@
 // Vanity invites are managed on the guild (PATCH /guilds/{id}/vanity-url), so they are 404 here, as for delete.
 import { AuditLogAction } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
-import type { UpdateInviteInput } from "@/lib/schemas/invites";
 import { recordAuditLog, type AuditChange } from "@/server/audit-log/record-audit-log";
-import type { Caller } from "@/server/auth/caller";
 import { db, type Tx } from "@/server/db";
 import { WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 import { publishEvent } from "@/server/events/publish";
@@ -17,6 +15,8 @@ import { findLiveInvite } from "./find-live-invite";
 import { requireInviteManager } from "./invite-access";
 import { inviteInclude, type InviteWithRelations } from "./invite-query";
 import { inviteResponse } from "./invite-response";
+import type { UpdateInviteInput } from "@/lib/schemas/invites";
+import type { Caller } from "@/server/auth/caller";
 
 const EDITABLE = [
   ["max_uses", "maxUses"],

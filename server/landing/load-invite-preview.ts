@@ -2,9 +2,9 @@
 // page loader and the Open Graph image; applies the unknown-code limit per client IP like the API does.
 import { isLookupCode } from "@/lib/invite-code";
 import { isReservedCode } from "@/lib/reserved-codes";
-import type { InviteDto } from "@/server/dto/invite";
 import { loadPublicEntry } from "@/server/invites/preview-cache";
 import { countUnknownLookup, landingClientIp, lookupBlockedFor } from "./lookup-limit";
+import type { InviteDto } from "@/server/dto/invite";
 
 export type InvitePreview =
   | { status: "found"; invite: InviteDto; pausedUntil: string | null }

@@ -1,9 +1,9 @@
 import { AuditLogAction } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
-import type { Caller } from "@/server/auth/caller";
 import { recordAuditLog } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
 import { loadAssignableRole } from "./load-assignable-role";
+import type { Caller } from "@/server/auth/caller";
 
 /**
  * Gives a member a role (idempotent). Being given a role makes a temporary membership permanent

@@ -1,10 +1,10 @@
 import { ApiError, invalidField } from "@/lib/errors";
-import type { RegisterInput } from "@/lib/schemas/auth";
 import { nextSnowflake } from "@/lib/snowflake";
 import { hashPassword } from "@/server/auth/password";
 import { issueToken } from "@/server/auth/tokens";
 import { db, type Tx } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
+import type { RegisterInput } from "@/lib/schemas/auth";
 
 function isUniqueViolation(error: unknown, field?: string): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;

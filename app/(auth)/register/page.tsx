@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { RegisterForm } from "@/components/auth/register-form";
@@ -7,6 +6,7 @@ import { afterLoginPath, safeNextPath, withNextParam } from "@/lib/urls";
 import { getPageUser } from "@/server/auth/page-user";
 import { loadReturnInvite } from "@/server/landing/load-return-invite";
 import { registerAction } from "../actions";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Create an account" };
 

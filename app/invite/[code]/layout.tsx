@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { inviteLandingMetadata } from "@/server/landing/invite-landing-page";
+import type { Metadata } from "next";
 
 type Props = { children: React.ReactNode; params: Promise<{ code: string }> };
 

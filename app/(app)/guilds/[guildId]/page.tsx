@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChannelList } from "@/components/guilds/channel-list";
@@ -12,6 +11,7 @@ import { isFreshInviteJoin, pickOpenChannel } from "@/lib/guild-page";
 import { parseSnowflake } from "@/lib/snowflake";
 import { getPageUser, requirePageUser } from "@/server/auth/page-user";
 import { getGuildOverview } from "@/server/guilds/get-guild-overview";
+import type { Metadata } from "next";
 
 type Props = {
   params: Promise<{ guildId: string }>;

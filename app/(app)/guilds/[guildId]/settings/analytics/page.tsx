@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { VIEWS_AND_JOINS } from "@/components/analytics/analytics-series";
 import { BarChart } from "@/components/analytics/bar-chart";
@@ -12,6 +11,7 @@ import { loadGuildAnalytics } from "@/server/analytics/load-analytics-settings";
 import { getPageUser, requirePageUser } from "@/server/auth/page-user";
 import { loadSettingsAccess } from "@/server/guild-settings/load-settings-access";
 import { setInvitesPausedAction } from "../actions";
+import type { Metadata } from "next";
 
 type Props = {
   params: Promise<{ guildId: string }>;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { CreateInvite } from "@/components/guild-settings/create-invite-dialog";
@@ -8,15 +7,16 @@ import { InviteTable } from "@/components/guild-settings/invite-table";
 import { LiveInviteRefresh } from "@/components/guild-settings/live-invite-refresh";
 import { PauseCountdown } from "@/components/guild-settings/pause-countdown";
 import { PauseForForm, PauseInvitesForm } from "@/components/guild-settings/pause-invites-form";
-import { membersSettingsPath } from "@/lib/guild-settings/members";
-import { invitesSettingsPath } from "@/lib/guild-settings/paths";
 import { SettingsShell } from "@/components/guild-settings/settings-shell";
 import { Card, CardHeader } from "@/components/ui/card";
+import { membersSettingsPath } from "@/lib/guild-settings/members";
+import { invitesSettingsPath } from "@/lib/guild-settings/paths";
 import { getPageUser, requirePageUser } from "@/server/auth/page-user";
 import { loadInviteActivity } from "@/server/guild-settings/load-invite-activity";
 import { loadInviteList, readInviteFilters } from "@/server/guild-settings/load-invite-list";
 import { canSeeInvites, loadSettingsAccess } from "@/server/guild-settings/load-settings-access";
 import { createInviteAction, editInviteAction, revokeInviteAction, setInvitesPausedAction } from "../actions";
+import type { Metadata } from "next";
 
 type Props = {
   params: Promise<{ guildId: string }>;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { InviteLeaderboard } from "@/components/guild-settings/invite-leaderboard";
 import { MemberFilters } from "@/components/guild-settings/member-filters";
@@ -11,6 +10,7 @@ import { loadInviteLeaderboard } from "@/server/guild-settings/load-invite-leade
 import { loadMemberList } from "@/server/guild-settings/load-member-list";
 import { loadSettingsAccess } from "@/server/guild-settings/load-settings-access";
 import { setInvitesPausedAction } from "../actions";
+import type { Metadata } from "next";
 
 type Props = {
   params: Promise<{ guildId: string }>;

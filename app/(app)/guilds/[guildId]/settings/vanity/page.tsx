@@ -1,14 +1,14 @@
-import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { CopyButton } from "@/components/guild-settings/copy-button";
-import { vanitySettingsPath } from "@/lib/guild-settings/paths";
 import { SettingsShell } from "@/components/guild-settings/settings-shell";
 import { VanityForm } from "@/components/guild-settings/vanity-form";
 import { Card, CardHeader } from "@/components/ui/card";
+import { vanitySettingsPath } from "@/lib/guild-settings/paths";
 import { getPageUser, requirePageUser } from "@/server/auth/page-user";
 import { loadSettingsAccess } from "@/server/guild-settings/load-settings-access";
 import { loadVanitySettings } from "@/server/guild-settings/load-vanity-settings";
 import { setInvitesPausedAction, updateVanityAction } from "../actions";
+import type { Metadata } from "next";
 
 type Props = {
   params: Promise<{ guildId: string }>;

@@ -1,8 +1,8 @@
+import { RATE_LIMITS } from "@/lib/rate-limits";
 import { auditLogQuerySchema } from "@/lib/schemas/audit-log";
 import { listAuditLog } from "@/server/audit-log/list-audit-log";
 import { parseQuery, pathId } from "@/server/http/parse";
 import { ok, route } from "@/server/http/route";
-import { RATE_LIMITS } from "@/lib/rate-limits";
 
 type Params = { guildId: string };
 

@@ -1,8 +1,8 @@
 import { listMembersQuerySchema } from "@/lib/schemas/members";
 import { parseQuery, pathId } from "@/server/http/parse";
 import { ok, route } from "@/server/http/route";
-import { guildMembersRateLimit } from "@/server/members/member-rate-limits";
 import { listMembers } from "@/server/members/list-members";
+import { guildMembersRateLimit } from "@/server/members/member-rate-limits";
 
 type Params = { guildId: string };
 
