@@ -1,4 +1,4 @@
-import { inviteLandingMetadata } from "@/server/landing/invite-landing-page";
+import { inviteLandingMetadata } from "@/app/_landing/invite-landing-page";
 import type { Metadata } from "next";
 
 type Props = { children: React.ReactNode; params: Promise<{ code: string }> };

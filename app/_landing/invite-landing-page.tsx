@@ -6,9 +6,9 @@ import { InviteLandingView } from "@/components/invites/invite-landing";
 import { describeInvite, inviteSummary } from "@/lib/invites/describe-invite";
 import { invitePath } from "@/lib/invites/invite-links";
 import { appUrl } from "@/server/config/app-url";
-import { acceptInviteFromPage, logOutFromLanding, signInToAccept } from "./actions";
-import { loadInviteLanding, type InviteLanding } from "./load-invite-landing";
-import { isPendingAccept } from "./pending-accept";
+import { acceptInviteFromPage, logOutFromLanding, signInToAccept } from "@/server/landing/actions";
+import { loadInviteLanding, type InviteLanding } from "@/server/landing/load-invite-landing";
+import { isPendingAccept } from "@/server/landing/pending-accept";
 import type { Metadata } from "next";
 
 export type LandingPageProps = {

@@ -9,7 +9,7 @@ import { initials } from "@/lib/guild-assets";
 import { describeInvite } from "@/lib/invites/describe-invite";
 import { membersLabel, onlineLabel } from "@/lib/invites/invite-format";
 import { appHost } from "@/server/config/app-url";
-import { loadInvitePreview } from "./load-invite-preview";
+import { loadInvitePreview } from "@/server/landing/load-invite-preview";
 
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 };
 export const OG_IMAGE_ALT =
