@@ -3,6 +3,7 @@
 // shows exactly what GET /guilds/{id}/invites or GET /channels/{id}/invites would.
 import { INVITABLE_CHANNEL_TYPES } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
+import { firstValue } from "@/lib/search-params";
 import { parseSnowflake } from "@/lib/snowflake";
 import { inviteLink } from "@/server/config/app-url";
 import { listChannelInvites } from "@/server/invites/list-channel-invites";
@@ -20,8 +21,7 @@ export type { InviteFilters, InviteListView, InviteRowView } from "@/lib/guild-s
 
 /** A filter value from the query string: a snowflake, else no filter. */
 function filterValue(value: string | string[] | undefined): string | null {
-  const single = Array.isArray(value) ? value[0] : value;
-  const id = parseSnowflake(single);
+  const id = parseSnowflake(firstValue(value));
   return id === null ? null : id.toString();
 }
 

@@ -11,7 +11,7 @@ import { getInviteBody } from "@/server/invites/get-invite";
 import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
 import { updateInvite } from "@/server/invites/update-invite";
 
-type Params = { code: string };
+type Params = Awaited<RouteContext<"/api/v1/invites/[code]">["params"]>;
 
 // Every answer depends on the request (caller, rate limits): never prerendered, and Next then skips the
 // bookkeeping it does to detect dynamic use on routes that don't say so.

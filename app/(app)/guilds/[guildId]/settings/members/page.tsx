@@ -12,10 +12,7 @@ import { loadSettingsAccess } from "@/server/guild-settings/load-settings-access
 import { setInvitesPausedAction } from "../actions";
 import type { Metadata } from "next";
 
-type Props = {
-  params: Promise<{ guildId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = PageProps<"/guilds/[guildId]/settings/members">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [user, { guildId }] = await Promise.all([getPageUser(), params]);

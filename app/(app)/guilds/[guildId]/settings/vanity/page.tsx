@@ -10,10 +10,7 @@ import { loadVanitySettings } from "@/server/guild-settings/load-vanity-settings
 import { setInvitesPausedAction, updateVanityAction } from "../actions";
 import type { Metadata } from "next";
 
-type Props = {
-  params: Promise<{ guildId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = PageProps<"/guilds/[guildId]/settings/vanity">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [user, { guildId }] = await Promise.all([getPageUser(), params]);

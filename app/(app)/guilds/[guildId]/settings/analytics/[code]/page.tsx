@@ -21,10 +21,7 @@ import { loadSettingsAccess } from "@/server/guild-settings/load-settings-access
 import { setInvitesPausedAction } from "../../actions";
 import type { Metadata } from "next";
 
-type Props = {
-  params: Promise<{ guildId: string; code: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = PageProps<"/guilds/[guildId]/settings/analytics/[code]">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;

@@ -7,7 +7,7 @@ import { getMember } from "@/server/members/get-member";
 import { kickMember } from "@/server/members/kick-member";
 import { guildMembersRateLimit } from "@/server/members/member-rate-limits";
 
-type Params = { guildId: string; userId: string };
+type Params = Awaited<RouteContext<"/api/v1/guilds/[guildId]/members/[userId]">["params"]>;
 
 // GET /api/v1/guilds/{guild_id}/members/{user_id} - one member (members)
 export const GET = route<Params>(

@@ -5,7 +5,7 @@ import { route } from "@/server/http/route";
 import { addMemberRole } from "@/server/roles/add-member-role";
 import { removeMemberRole } from "@/server/roles/remove-member-role";
 
-type Params = { guildId: string; userId: string; roleId: string };
+type Params = Awaited<RouteContext<"/api/v1/guilds/[guildId]/members/[userId]/roles/[roleId]">["params"]>;
 
 function ids(params: Params) {
   return [
