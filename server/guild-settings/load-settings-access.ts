@@ -1,4 +1,4 @@
-// Who may see which guild settings page (issue 5), computed once per request for the signed-in viewer:
+// Who may see which guild settings page, computed once per request for the signed-in viewer:
 // MANAGE_GUILD sees every invite, the pause switch and the vanity URL; MANAGE_CHANNELS on a channel (after
 // overwrites) sees and revokes that channel's invites; VIEW_AUDIT_LOG or MANAGE_GUILD sees the activity.
 // Everyone else is refused. Non-members and unknown guilds look the same (null), like the guild page.
