@@ -133,6 +133,30 @@ test.describe("registration open (the default)", () => {
     const later = await signUp(request, { email });
     expect(await guildIdsOf(request, later)).toEqual([]);
   });
+
+  test("registrations racing for an invite's last uses (through every instance): as many accounts as uses", async ({
+    request,
+  }) => {
+    const owner = await registerUser(request);
+    const guild = await createGuild(request, owner);
+    const invite = await newInvite(request, owner, guild.general_channel_id!, { max_uses: 2 });
+    const emails = Array.from({ length: 5 }, () => `${randomName("race")}@e2e.test`);
+    const answers = await Promise.all(
+      emails.map((email) => register(request, { email, invite_code: invite.code })),
+    );
+    const statuses = answers.map((a) => a.status());
+    expect(statuses.filter((s) => s === 201)).toHaveLength(2);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(3);
+    const winners = await Promise.all(
+      answers
+        .filter((a) => a.status() === 201)
+        .map(async (a) => ((await a.json()) as { user_id: string }).user_id),
+    );
+    expect((await memberIds(request, owner, guild.id)).sort()).toEqual([owner.id, ...winners].sort());
+    // Each refused email is still free.
+    for (const [i, email] of emails.entries())
+      if (statuses[i] === 404) expect((await register(request, { email })).status()).toBe(201);
+  });
 });
 
 test.describe("registration by invite only (REGISTRATION=invite)", () => {

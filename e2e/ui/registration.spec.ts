@@ -174,10 +174,20 @@ test.describe("register page, closed instance", () => {
     await instance?.stop();
   });
 
-  test("says registration is closed with no form; the login page has no link to it; logging in works", async ({
+  test("says registration is closed with no form; the login and invite pages have no way to it; logging in works", async ({
     browser,
   }) => {
     const page = await pageOn(browser, instance);
+    // An invite's page offers to log in to accept it, and no account to create.
+    const guild = await createGuild(api, admin, `Closed Circle ${randomName("")}`);
+    const invite = (await createInvite(api, admin, guild.general_channel_id!, { max_age: 0 })) as {
+      code: string;
+    };
+    await page.goto(`/invite/${invite.code}`);
+    await expect(page.getByRole("button", { name: "Log in to accept" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Create an account" })).toHaveCount(0);
+    await shoot(page, "landing-closed");
+
     await page.goto("/register");
     await expect(page.getByRole("heading", { name: REGISTER_MESSAGES.closedTitle })).toBeVisible();
     await expect(page.getByText(REGISTER_MESSAGES.closed)).toBeVisible();
