@@ -72,3 +72,10 @@ export const CREATE_INVITE_MESSAGES = {
   maxInvites: "This guild already has 1000 active invites, the most allowed. Revoke some first.",
   invalid: "The invite settings are not valid.",
 } as const;
+
+/** The register page and its form, by the instance's registration mode (an invite that can't be used says what ACCEPT_MESSAGES says). */
+export const REGISTER_MESSAGES = {
+  closedTitle: "Registration is closed",
+  closed: "This instance isn't taking new accounts. If you already have one, log in.",
+  inviteOnly: "Joining this instance takes an invite. Enter the code you were given.",
+} as const;

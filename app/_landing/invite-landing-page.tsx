@@ -6,6 +6,7 @@ import { InviteLandingView } from "@/components/invites/invite-landing";
 import { describeInvite, inviteSummary } from "@/lib/invites/describe-invite";
 import { invitePath } from "@/lib/invites/invite-links";
 import { appUrl } from "@/server/config/app-url";
+import { registrationMode } from "@/server/config/registration";
 import { acceptInviteFromPage, logOutFromLanding, signInToAccept } from "@/server/landing/actions";
 import { loadInviteLanding, type InviteLanding } from "@/server/landing/load-invite-landing";
 import { isPendingAccept } from "@/server/landing/pending-accept";
@@ -64,7 +65,7 @@ function landingActions(canonicalCode: string) {
   return {
     accept: acceptInviteFromPage.bind(null, canonicalCode),
     logIn: signInToAccept.bind(null, canonicalCode, "login"),
-    register: signInToAccept.bind(null, canonicalCode, "register"),
+    register: registrationMode() === "closed" ? null : signInToAccept.bind(null, canonicalCode, "register"),
     logOut: logOutFromLanding.bind(null, canonicalCode),
   };
 }

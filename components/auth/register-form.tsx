@@ -8,12 +8,33 @@ import type { AuthAction, AuthFormState } from "./form-state";
 
 const INITIAL: AuthFormState = {};
 
-export function RegisterForm({ action, next }: { action: AuthAction; next: string | null }) {
+type Props = {
+  action: AuthAction;
+  next: string | null;
+  /** Invite-only registration: the required invite code field, filled with this code (from the invite's page). */
+  inviteCode?: { defaultValue: string } | null;
+};
+
+export function RegisterForm({ action, next, inviteCode }: Props) {
   const [state, formAction] = useActionState(action, INITIAL);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <FormAlert message={state.formError} />
+      {inviteCode ? (
+        <Field
+          name="invite_code"
+          label="Invite code"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          maxLength={256}
+          hint="Joining here takes an invite: its code, or the whole invite link"
+          defaultValue={state.values?.invite_code ?? inviteCode.defaultValue}
+          error={state.fieldErrors?.invite_code}
+        />
+      ) : null}
       <Field
         name="username"
         label="Username"

@@ -16,7 +16,8 @@ import type { AcceptState, InviteLanding } from "@/lib/invites/landing";
 export type InviteActions = {
   accept: (state: AcceptState, form: FormData) => Promise<AcceptState>;
   logIn: (form: FormData) => Promise<void>;
-  register: (form: FormData) => Promise<void>;
+  /** Null where the instance takes no new accounts (REGISTRATION=closed): no button to a dead end. */
+  register: ((form: FormData) => Promise<void>) | null;
   logOut: (form: FormData) => Promise<void>;
 };
 
@@ -127,11 +128,13 @@ export function InvitePrimaryAction({ landing, name, actions, autoAccept, highli
                 Log in to accept
               </button>
             </form>
-            <form action={actions.register}>
-              <button type="submit" className={secondaryClass}>
-                Create an account
-              </button>
-            </form>
+            {actions.register ? (
+              <form action={actions.register}>
+                <button type="submit" className={secondaryClass}>
+                  Create an account
+                </button>
+              </form>
+            ) : null}
             <Hint>You&apos;ll come straight back here and join.</Hint>
           </Variant>
         </>

@@ -103,8 +103,16 @@ export const API_ROUTES: Route[] = [
     tags: ["Auth"],
     auth: "none",
     body: registerSchema,
+    description:
+      "Who may register is the instance's REGISTRATION setting: `open` (default) anyone; `invite` only with a live guild invite in `invite_code`; `closed` nobody (403 `REGISTRATION_CLOSED`). Instance admins (ADMIN_EMAILS) may register in every mode without a code. With `invite_code` (in any mode) the account joins the invite's guild in the same transaction, the invite's use counted once; when the invite can't be used the answer is the one accepting it would get (404 `UNKNOWN_INVITE` for an unknown, expired, used-up or revoked code, 403 `INVITES_DISABLED` while the guild's invites are paused) and no account is created. Missing `invite_code` in invite mode: 400 `INVALID_FORM_BODY` with element code `BASE_TYPE_REQUIRED`; a group DM invite: 400 with `INVITE_NOT_FOR_GUILD`.",
     success: { status: 201, description: "The account's first API token", schema: R.tokenSchema },
-    errors: ["EMAIL_ALREADY_REGISTERED", "SERVICE_UNAVAILABLE"],
+    errors: [
+      "EMAIL_ALREADY_REGISTERED",
+      "REGISTRATION_CLOSED",
+      "UNKNOWN_INVITE",
+      "INVITES_DISABLED",
+      "SERVICE_UNAVAILABLE",
+    ],
   },
   {
     method: "POST",

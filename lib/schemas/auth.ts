@@ -23,6 +23,15 @@ export const registerSchema = z.object({
   username: usernameSchema,
   email: emailSchema,
   password: passwordSchema,
+  // Only its length is checked here: a code that names no live invite is refused as an accept refuses it.
+  invite_code: z
+    .string()
+    .trim()
+    .max(256, "Invite code is too long")
+    .nullish()
+    .describe(
+      "A live guild invite code: required when registration is invite-only (REGISTRATION=invite; instance admins excepted). When given, the new account joins that guild in the same transaction, and nothing is created if the invite can't be used.",
+    ),
 });
 
 export const loginSchema = z.object({
