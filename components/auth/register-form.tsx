@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Field } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { EmailField, PasswordField } from "./credential-fields";
 import { FormAlert } from "./form-alert";
 import type { AuthAction, AuthFormState } from "./form-state";
 
@@ -47,25 +48,8 @@ export function RegisterForm({ action, next, inviteCode }: Props) {
         defaultValue={state.values?.username}
         error={state.fieldErrors?.username}
       />
-      <Field
-        name="email"
-        type="email"
-        label="Email"
-        autoComplete="email"
-        required
-        defaultValue={state.values?.email}
-        error={state.fieldErrors?.email}
-      />
-      <Field
-        name="password"
-        type="password"
-        label="Password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        hint="At least 8 characters"
-        error={state.fieldErrors?.password}
-      />
+      <EmailField defaultValue={state.values?.email} error={state.fieldErrors?.email} />
+      <PasswordField kind="new" error={state.fieldErrors?.password} />
       <SubmitButton label="Create account" pendingLabel="Creating account…" className="w-full" />
     </form>
   );
