@@ -79,7 +79,25 @@ async function startNext(databaseUrl) {
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, largestRssMb(server.pids()))), 250);
   const stop = server.stop;
-  return { ...server, peakRss: () => peak, stop: async () => (clearInterval(sampler), stop()) };
+  return {
+    ...server,
+    peakRss: () => peak,
+    memory: () => memoryOf(PORT),
+    stop: async () => (clearInterval(sampler), stop()),
+  };
+}
+
+/** Where the server's memory is now (GET /api/health): RSS, the JS heap, and what lives outside it (PGlite's WASM memory is in array buffers). */
+async function memoryOf(port) {
+  try {
+    const health = await (await fetch(`http://127.0.0.1:${port}/api/health`)).json();
+    const m = health.memory_mb;
+    return m
+      ? `rss ${m.rss}, heap ${m.heap_used}/${m.heap_total}, external ${m.external} (array buffers ${m.array_buffers}) MB`
+      : "";
+  } catch {
+    return "";
+  }
 }
 
 function startFloor(databaseUrl, extraEnv = {}, port = FLOOR_PORT) {
@@ -134,7 +152,7 @@ async function load(name, options, server, { seconds = DURATION, quiet = false, 
   };
   if (!quiet)
     log(
-      `  ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok${peakRss ? `, peak RSS ${peakRss.toFixed(0)} MB` : ""}`,
+      `  ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok${peakRss ? `, peak RSS ${peakRss.toFixed(0)} MB` : ""}${server?.memory ? `; now ${await server.memory()}` : ""}`,
     );
   return row;
 }
@@ -158,6 +176,7 @@ async function pair(a, b, serverA, serverB = serverA) {
     log(
       `  ${row.name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.ok} ok, ${row.bad} not ok, peak RSS ${row.rss.toFixed(0)} MB`,
     );
+  if (serverA?.memory) log(`  memory now: ${await serverA.memory()}`);
   return rows;
 }
 

@@ -62,7 +62,7 @@ const sources = [
   "public",
   "prisma/schema.prisma",
   "instrumentation.ts",
-  "next.config.ts",
+  "next.config.mjs",
   "postcss.config.mjs",
   "tsconfig.json",
   "package.json",

@@ -4,7 +4,8 @@
 // - the client's address, from the TCP peer and TRUST_PROXY (lib/client-address.mjs), written to a
 //   header the app reads and a client cannot set;
 // - refusing requests over a per-instance bound before they cost a trip through Next;
-// - answering landing views from the page kept for their invite, before Next;
+// - answering landing views from the page kept for their invite, and anonymous lookups of cached invites,
+//   before Next;
 // - timeouts that close idle and slow connections (keep-alive longer than a reverse proxy's, so the proxy
 //   never reuses a connection we are closing);
 // - a clean shutdown on SIGTERM/SIGINT.
@@ -43,6 +44,13 @@ const server = http.createServer((request, response) => {
   if (refusal) {
     response.writeHead(refusal.status, refusal.headers);
     response.end(refusal.body);
+    return;
+  }
+  // Anonymous GET /api/v1/invites/{code} of a cached invite is answered as the route would, without entering
+  // Next; any other request to that path goes to Next unchanged (server/invites/invite-get-fast-path.ts).
+  const inviteGet = globalThis.__fluxerInviteGet;
+  if (inviteGet && request.method === "GET" && request.url.startsWith("/api/v1/invites/")) {
+    inviteGet(request, response, address, () => handle(request, response));
     return;
   }
   // Landing views of a cached invite are answered from its kept page without entering Next; every other

@@ -74,6 +74,27 @@ describe("invite analytics counters", () => {
     assert.equal(referrers.find((r) => r.host === "(other)")?.views, 5);
   });
 
+  void it("resolves visitors and referring URLs in batches: each once per batch, however often it repeats", () => {
+    const hour = Date.UTC(2026, 11, 1, 12);
+    for (let i = 0; i < 50; i++)
+      countView(
+        "batch",
+        { address: "10.3.0.1", userAgent: browser, referer: "https://a.example/x" },
+        noon + i,
+      );
+    countView("batch", { address: "10.3.0.2", userAgent: browser, referer: "https://A.example/y" }, noon);
+    // More distinct visitors than a batch holds: the batch is resolved on the spot, nothing is lost.
+    for (let i = 0; i < 6_000; i++)
+      countView("batch", { address: `10.4.${i >> 8}.${i & 255}`, userAgent: browser, referer: null }, noon);
+    const { buckets, referrers } = takePending();
+    assert.deepEqual(buckets, [
+      { code: "batch", start: hour, views: 6_051, uniques: 6_002, joins: 0, unfurls: 0 },
+    ]);
+    assert.deepEqual(referrers, [{ code: "batch", start: hour, host: "a.example", views: 51 }]);
+    countView("batch", { address: "10.3.0.1", userAgent: browser, referer: null }, noon + 1_000);
+    assert.equal(takePending().buckets[0]?.uniques, 0, "seen in an earlier batch today");
+  });
+
   it("puts back counts whose write failed, added to those counted meanwhile", () => {
     countJoin("back", noon);
     const taken = takePending();

@@ -37,7 +37,11 @@ parentPort.on("message", ({ id, password, salt, keyLength, options }) => {
 `;
 
 type Pending = { resolve: (key: Buffer) => void; reject: (error: Error) => void };
-type HashThread = { worker: Worker; pending: Map<number, Pending> };
+type HashThread = { worker: Worker; pending: Map<number, Pending>; idleTimer?: NodeJS.Timeout };
+
+// A hashing thread is a V8 isolate of its own (~10 MB resident) that sits idle between bursts of sign-ins, so
+// one left idle this long is ended; the next hash starts a new one (a few ms, against a hash's ~200).
+const IDLE_THREAD_MS = 30_000;
 type State = { idle: HashThread[]; nextId: number };
 
 // One per process (Next may load this module in several bundles).
@@ -72,6 +76,7 @@ export async function scryptOnHashThread(
   options: { N: number; r: number; p: number; maxmem: number },
 ): Promise<Buffer> {
   const thread = state.idle.pop() ?? startThread();
+  clearTimeout(thread.idleTimer);
   thread.worker.ref(); // a hash in progress does keep it alive
   try {
     const id = state.nextId++;
@@ -81,6 +86,12 @@ export async function scryptOnHashThread(
     });
   } finally {
     thread.worker.unref();
-    if (thread.pending.size === 0 && thread.worker.threadId !== -1) state.idle.push(thread);
+    if (thread.pending.size === 0 && thread.worker.threadId !== -1) {
+      state.idle.push(thread);
+      thread.idleTimer = setTimeout(() => {
+        state.idle = state.idle.filter((t) => t !== thread);
+        void thread.worker.terminate();
+      }, IDLE_THREAD_MS).unref();
+    }
   }
 }

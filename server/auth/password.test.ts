@@ -1,6 +1,8 @@
-// Password hashing: the production cost is OWASP's scrypt minimum, the test-only override can only lower it
-// within bounds, weaker stored hashes are upgraded after a right password, and hashes run in bounded slots.
+// Password hashing: the production cost is one of OWASP's equal-strength scrypt settings, the test-only override
+// can only lower it within bounds, hashes of other settings (weaker ones, and the earlier N=2^17 p=1) still
+// verify and are replaced after a right password, and hashes run in bounded slots.
 import assert from "node:assert/strict";
+import { randomBytes, scryptSync } from "node:crypto";
 import { afterEach, describe, it } from "node:test";
 import { withHashSlot } from "./hash-slots";
 import { hashPassword, needsRehash, parseStoredHash, verifyPassword } from "./password";
@@ -15,16 +17,20 @@ afterEach(() => {
 });
 
 describe("scrypt cost", () => {
-  it("is N=2^17, r=8, p=1 unless a test server lowers it", () => {
-    assert.deepEqual(PRODUCTION_SCRYPT, { N: 131072, r: 8, p: 1, keyLength: 64 });
+  it("is N=2^15, r=8, p=3 (32 MiB a hash) unless a test server lowers it", () => {
+    assert.deepEqual(PRODUCTION_SCRYPT, { N: 32768, r: 8, p: 3, keyLength: 64 });
     assert.deepEqual(scryptParams({}), PRODUCTION_SCRYPT);
     assert.deepEqual(scryptParams({ INSECURE_TEST_PASSWORD_HASH_N: "" }), PRODUCTION_SCRYPT);
-    assert.equal(scryptParams({ INSECURE_TEST_PASSWORD_HASH_N: "16384" }).N, 16384);
-    assert.equal(scryptParams({ INSECURE_TEST_PASSWORD_HASH_N: "65536" }).N, 65536);
+    assert.deepEqual(scryptParams({ INSECURE_TEST_PASSWORD_HASH_N: "16384" }), {
+      N: 16384,
+      r: 8,
+      p: 1,
+      keyLength: 64,
+    });
   });
 
   it("refuses anything below 2^14, above the production cost or not a power of two", () => {
-    for (const value of ["8192", "1024", "1", "0", "-16384", "20000", "262144", "131072", "lots"]) {
+    for (const value of ["8192", "1024", "1", "0", "-16384", "20000", "262144", "131072", "32768", "lots"]) {
       assert.deepEqual(scryptParams({ INSECURE_TEST_PASSWORD_HASH_N: value }), PRODUCTION_SCRYPT, value);
     }
   });
@@ -32,7 +38,7 @@ describe("scrypt cost", () => {
   it("hashes with the production parameters by default", async () => {
     delete process.env.INSECURE_TEST_PASSWORD_HASH_N;
     const stored = await hashPassword("correct-horse-battery");
-    assert.match(stored, /^scrypt\$131072\$8\$1\$[\w-]{22}\$[\w-]{86}$/);
+    assert.match(stored, /^scrypt\$32768\$8\$3\$[\w-]{22}\$[\w-]{86}$/);
     assert.equal((await verifyPassword("correct-horse-battery", stored)).isValid, true);
     assert.equal((await verifyPassword("wrong-horse-battery", stored)).isValid, false);
   });
@@ -51,8 +57,34 @@ describe("rehash on sign-in", () => {
     const right = await verifyPassword("correct-horse-battery", old);
     assert.equal(right.isValid, true);
     assert.ok(right.upgradedHash);
-    assert.equal(parseStoredHash(right.upgradedHash)?.params.N, 131072);
+    assert.deepEqual(parseStoredHash(right.upgradedHash)?.params, PRODUCTION_SCRYPT);
     assert.equal(needsRehash(right.upgradedHash), false);
+    assert.deepEqual(await verifyPassword("correct-horse-battery", right.upgradedHash), {
+      isValid: true,
+      upgradedHash: null,
+    });
+  });
+
+  it("checks a hash of the earlier production cost (N=2^17, p=1) and replaces it with the current one", async () => {
+    delete process.env.INSECURE_TEST_PASSWORD_HASH_N;
+    // Made as the earlier production setting stored them: `scrypt$N$r$p$salt$key`, a 64-byte key.
+    const salt = randomBytes(16);
+    const key = scryptSync("correct-horse-battery", salt, 64, {
+      N: 131072,
+      r: 8,
+      p: 1,
+      maxmem: 256 * 131072 * 8,
+    });
+    const earlier = `scrypt$131072$8$1$${salt.toString("base64url")}$${key.toString("base64url")}`;
+    assert.equal(needsRehash(earlier), true);
+    assert.deepEqual(await verifyPassword("wrong-horse-battery", earlier), {
+      isValid: false,
+      upgradedHash: null,
+    });
+    const right = await verifyPassword("correct-horse-battery", earlier);
+    assert.equal(right.isValid, true);
+    assert.deepEqual(parseStoredHash(right.upgradedHash)?.params, PRODUCTION_SCRYPT);
+    assert.equal(needsRehash(right.upgradedHash!), false);
     assert.deepEqual(await verifyPassword("correct-horse-battery", right.upgradedHash), {
       isValid: true,
       upgradedHash: null,

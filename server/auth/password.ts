@@ -5,7 +5,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { withHashSlot } from "./hash-slots";
 import { scryptOnHashThread as scrypt } from "./hash-worker";
-import { scryptMaxmem, scryptParams, type ScryptParams } from "./password-settings";
+import { PRODUCTION_SCRYPT, scryptMaxmem, scryptParams, type ScryptParams } from "./password-settings";
 
 async function derive(password: string, params: ScryptParams): Promise<string> {
   const salt = randomBytes(16);
@@ -43,12 +43,19 @@ export function parseStoredHash(stored: string | null | undefined): StoredHash |
   };
 }
 
-/** Whether a stored hash was made with weaker parameters than `current` (it is then replaced after a sign-in). */
+/**
+ * Whether a stored hash is to be replaced after a sign-in with the right password. At the production cost:
+ * any hash not made with it (a weaker one, or one of an earlier production setting such as N=2^17 p=1, which
+ * needs four times the memory to check). On a test server's lowered cost: only a hash weaker than it, so a
+ * production hash is never downgraded.
+ */
 export function needsRehash(stored: string, current: ScryptParams = scryptParams()): boolean {
   const parsed = parseStoredHash(stored);
   if (!parsed) return false;
   const { N, r, p, keyLength } = parsed.params;
-  return N < current.N || r < current.r || p < current.p || keyLength < current.keyLength;
+  if (N === current.N && r === current.r && p === current.p) return keyLength < current.keyLength;
+  if (current.N >= PRODUCTION_SCRYPT.N) return true;
+  return N * r * p < current.N * current.r * current.p || keyLength < current.keyLength;
 }
 
 export async function hashPassword(password: string): Promise<string> {

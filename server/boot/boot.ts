@@ -23,6 +23,7 @@ export async function boot() {
   (await import("@/server/events/start-gateway")).startGateway(); // presence sweeps and the event bus (docs/presence.md)
   (await import("@/server/events/stream-gate")).registerStreamGate(); // event-stream bounds, checked before routing
   (await import("@/server/landing/landing-fast-path")).registerLandingFastPath(); // landing views from kept pages, before Next
+  (await import("@/server/invites/invite-get-fast-path")).registerInviteGetFastPath(); // anonymous lookups of cached invites, before Next
   (await import("@/server/analytics/flush-analytics")).startAnalyticsFlush(); // invite analytics to the database every 10 s
   const isMemory = database.target.kind === "pglite" && database.target.dataDir === undefined;
   if (shouldSeedDemo(database.target.kind, isMemory)) {

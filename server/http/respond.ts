@@ -12,7 +12,7 @@ function bigintToString(_key: string, value: unknown) {
 }
 
 /** JSON text; a replacer (slow: called for every key) only when the value holds a bigint. */
-function toJsonText(data: unknown): string {
+export function toJsonText(data: unknown): string {
   if (data instanceof PreSerialized) return data.text;
   try {
     return JSON.stringify(data);

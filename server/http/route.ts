@@ -50,7 +50,11 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
  * client's report of a failed request can be found in the logs, else a fresh one.
  */
 export function requestIdOf(request: Request): string {
-  const sent = request.headers.get("x-request-id");
+  return requestIdFrom(request.headers.get("x-request-id"));
+}
+
+/** requestIdOf for the header's value as sent (the HTTP server's own answers, which have no Fetch request). */
+export function requestIdFrom(sent: string | null): string {
   return sent !== null && REQUEST_ID.test(sent) ? sent : randomUUID();
 }
 
@@ -109,7 +113,7 @@ export function routePattern(pathname: string, params: Record<string, unknown> |
  * codes as well). A 5xx is an error line on stderr with the thrown message; the detail (stack) is in the
  * line toErrorResponse wrote, with the same request_id. Nothing is built when the line would be dropped.
  */
-function logRequest(
+export function logRequest(
   requestId: string,
   method: string,
   pathname: string,

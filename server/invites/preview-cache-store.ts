@@ -56,6 +56,8 @@ type State = {
   /** Landing views answered from a kept page, and pages captured (GET /api/health). */
   pageHits: number;
   pagesKept: number;
+  /** Anonymous GET /api/v1/invites/{code} answered by the HTTP server before Next (invite-get-fast-path.ts). */
+  lookupsBeforeNext: number;
 };
 
 export const previewCacheState = processState<State>("__fluxerPreviewCache", () => ({
@@ -67,6 +69,7 @@ export const previewCacheState = processState<State>("__fluxerPreviewCache", () 
   pageOwners: new Set(),
   pageHits: 0,
   pagesKept: 0,
+  lookupsBeforeNext: 0,
 }));
 
 export function ttlMs(): number {

@@ -205,5 +205,7 @@ export function previewCacheStats() {
     ttl_ms: ttlMs(),
     // Landing pages kept on entries now, captured since start, and views answered from them since start.
     landing_pages: { kept: pages, captured: state.pagesKept, served: state.pageHits },
+    // Anonymous API lookups answered from the cache by the HTTP server, before Next, since start.
+    lookups_before_next: state.lookupsBeforeNext,
   };
 }
