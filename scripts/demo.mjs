@@ -62,7 +62,7 @@ const sources = [
   "public",
   "prisma/schema.prisma",
   "instrumentation.ts",
-  "next.config.mjs",
+  "next.config.ts",
   "postcss.config.mjs",
   "tsconfig.json",
   "package.json",

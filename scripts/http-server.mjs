@@ -26,6 +26,10 @@ try {
   process.exit(2);
 }
 
+// next.config.ts is read with Node's own type stripping (what `next start --experimental-next-config-strip-types`
+// asks for): otherwise Next compiles it with its native SWC binding, which then stays resident (~23 MB) for the
+// server's whole life. Next falls back to compiling it if stripping fails.
+process.env.__NEXT_NODE_NATIVE_TS_LOADER_ENABLED ??= "true";
 const { default: next } = await import("next");
 const app = next({ dev, dir: process.cwd(), hostname, port, turbopack: dev ? true : undefined });
 await app.prepare();

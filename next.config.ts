@@ -1,7 +1,6 @@
-// JavaScript, not TypeScript: Next compiles a next.config.ts with its native SWC binding at every server start,
-// which keeps that binding (~23 MB resident, and what it allocates) in the server process for its whole life.
-/** @type {import("next").NextConfig} */
-const nextConfig = {
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its package folder, and pg has optional native parts:
   // both must be required at run time, not bundled.
   serverExternalPackages: [
