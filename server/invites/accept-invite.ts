@@ -9,6 +9,7 @@ import { isLookupCode } from "@/lib/invite-code";
 import type { Caller } from "@/server/auth/caller";
 import { toInviteDto } from "@/server/dto/invite";
 import { toMemberDto } from "@/server/dto/member";
+import { db } from "@/server/db";
 import { publishEvent } from "@/server/events/publish";
 import { countJoin } from "@/server/analytics/counters";
 import { acceptTogether, type AcceptRow } from "./accept-queue";
@@ -22,8 +23,21 @@ const REFUSALS: Partial<Record<AcceptRow["outcome"], ErrorCode>> = {
   max_recipients: "MAX_GROUP_DM_RECIPIENTS",
 };
 
+/** The names and colours of the roles the invite gave, highest first; no query for an invite without roles. */
+async function invitedRoles(roleIds: bigint[]) {
+  if (roleIds.length === 0) return [];
+  const roles = await (
+    await db()
+  ).role.findMany({
+    where: { id: { in: roleIds } },
+    select: { id: true, name: true, color: true },
+    orderBy: [{ position: "desc" }, { id: "asc" }],
+  });
+  return roles.map((role) => ({ role }));
+}
+
 /** The row in the shape the invite DTO reads. */
-function toInviteRow(row: AcceptRow & { code: string }) {
+function toInviteRow(row: AcceptRow & { code: string }, roles: Awaited<ReturnType<typeof invitedRoles>>) {
   return {
     code: row.code,
     type: row.type,
@@ -37,6 +51,8 @@ function toInviteRow(row: AcceptRow & { code: string }) {
     maxAge: row.max_age,
     temporary: row.temporary,
     version: row.version,
+    flags: row.flags ?? 0,
+    roles,
     guild:
       row.guild_id === null || row.guild_name === null
         ? null
@@ -114,7 +130,7 @@ export async function acceptInvite(code: string, caller: Caller) {
       joinedAt: row.joined_at,
       temporary: row.temporary,
       user: caller,
-      roles: [],
+      roles: (row.role_ids ?? []).map((roleId) => ({ roleId })),
     });
     // On PostgreSQL the statement sent it already, in its own transaction (durable, in commit order).
     await publishEvent(
@@ -122,7 +138,9 @@ export async function acceptInvite(code: string, caller: Caller) {
       { sentByTransaction: row.notified },
     );
   }
-  return toInviteDto(toInviteRow({ ...row, code: row.code }), {
+  // Someone already a member who was given roles hears of it nowhere else: the project has no member-update
+  // event yet, and the roles show in the members API and the answer below.
+  return toInviteDto(toInviteRow({ ...row, code: row.code }, await invitedRoles(row.role_ids ?? [])), {
     withCounts: true,
     withExpiration: true,
     withMetadata: await mayShowMetadata(row, caller),

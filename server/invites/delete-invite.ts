@@ -8,6 +8,7 @@ import { db } from "@/server/db";
 import { findLiveInvite } from "./find-live-invite";
 import { inviteAuditChanges } from "./invite-audit";
 import { requireInviteManager } from "./invite-access";
+import { requireVisibleInvite } from "./invite-target-access";
 import { inviteResponse } from "./invite-response";
 import { WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 import { publishEvent } from "@/server/events/publish";
@@ -16,6 +17,7 @@ export async function deleteInvite(code: string, caller: Caller, reason: string 
   const prisma = await db();
   const invite = await findLiveInvite(prisma, code);
   if (!invite || invite.isVanity) throw new ApiError("UNKNOWN_INVITE");
+  await requireVisibleInvite(invite, caller, prisma);
   await requireInviteManager(invite, caller, prisma);
   await prisma.$transaction(async (tx) => {
     const deleted = await tx.invite.deleteMany({ where: { code: invite.code } });

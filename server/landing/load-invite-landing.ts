@@ -14,7 +14,7 @@ import type { InviteDto } from "@/server/dto/invite";
 import { countView } from "@/server/analytics/counters";
 import { viewSourceOf } from "@/server/analytics/view-source";
 import { signedInViewerKind } from "./landing-viewer";
-import { loadInvitePreview } from "./load-invite-preview";
+import { loadInvitePreview, loadTargetedPreview } from "./load-invite-preview";
 
 export type { InviteLanding, LandingViewer } from "@/lib/invites/landing";
 
@@ -49,7 +49,10 @@ async function viewerOf(
 }
 
 async function load(code: string): Promise<InviteLanding> {
-  const [preview, user] = await Promise.all([loadInvitePreview(code), sessionUser()]);
+  const [shared, user] = await Promise.all([loadInvitePreview(code), sessionUser()]);
+  // The shared preview never shows a targeted invite; a signed-in viewer may be one of its targets.
+  const preview =
+    shared.status === "not-found" && user !== null ? await loadTargetedPreview(code, user.id) : shared;
   if (preview.status !== "found") return preview;
   await countRenderedView(preview.invite.code);
   return foundLanding(preview.invite, preview.pausedUntil, await viewerOf(preview.invite, user));
