@@ -579,7 +579,7 @@ export const API_ROUTES: Route[] = [
     operationId: "getInvite",
     summary: "Preview an invite",
     description:
-      "Works anonymously. `uses`, `max_uses` and `max_age` are included only for the inviter and members with MANAGE_CHANNELS on the invite's channel. Unknown, expired and used-up codes are all 404 UNKNOWN_INVITE; too many 404s from one client address turn into 429. A targeted invite (flags IS_TARGETED) is 404 UNKNOWN_INVITE to anonymous callers and to everyone but its targets, its inviter and members with MANAGE_GUILD.",
+      "Works anonymously. `uses`, `max_uses` and `max_age` are included only for the inviter and members with MANAGE_CHANNELS on the invite's channel. Unknown, expired and used-up codes are all 404 UNKNOWN_INVITE; too many 404s from one client address turn into 429. A targeted invite (flags IS_TARGETED) is 404 UNKNOWN_INVITE to anonymous callers and to everyone but its targets, its inviter, members with MANAGE_GUILD and members with MANAGE_CHANNELS on its channel.",
     tags: ["Invites"],
     auth: "optional",
     query: getInviteQuerySchema,

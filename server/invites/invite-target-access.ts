@@ -1,15 +1,24 @@
-// Who may see a targeted invite (IS_TARGETED): the users on its list, and those who manage the list (its inviter,
-// or MANAGE_GUILD on its guild), who see it in the guild's invite lists anyway. To everyone else it does not
-// exist: GET, accept and the landing page answer exactly as for an unknown code, and refusals that would
+// Who may see a targeted invite (IS_TARGETED): the users on its list, those who manage the list (its inviter,
+// or MANAGE_GUILD on its guild), and those who may revoke it (MANAGE_CHANNELS on its channel), who all see it
+// in their invite lists anyway. To everyone else it does not exist: GET, accept and the landing page answer exactly as for an unknown code, and refusals that would
 // otherwise be a 403 (an edit, a revoke) are the same 404, so no answer tells a stranger the code is real.
 import { InviteFlags } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
 import { hasPermission, Permissions } from "@/lib/permissions";
 import { db, type Tx } from "@/server/db";
 import { loadGuildAccess } from "@/server/guilds/access";
+import { canSeeInviteMetadata } from "./invite-access";
 import type { Caller } from "@/server/auth/caller";
 
-type TargetedLike = { code: string; flags: number; guildId: bigint | null; inviterId: bigint | null };
+type TargetedLike = {
+  code: string;
+  flags: number;
+  type: number;
+  guildId: bigint | null;
+  channelId: bigint;
+  inviterId: bigint | null;
+  channel: { ownerId?: bigint | null };
+};
 
 export function isTargeted(invite: { flags: number }): boolean {
   return (invite.flags & InviteFlags.IS_TARGETED) !== 0;
@@ -43,7 +52,11 @@ export async function canSeeInvite(
 ): Promise<boolean> {
   if (!isTargeted(invite)) return true;
   if (caller === null) return false;
-  return (await isInviteTarget(invite.code, caller.id, client)) || canManageTargets(invite, caller, client);
+  return (
+    (await isInviteTarget(invite.code, caller.id, client)) ||
+    (await canManageTargets(invite, caller, client)) ||
+    canSeeInviteMetadata(invite, caller, client)
+  );
 }
 
 /** 404 UNKNOWN_INVITE for a targeted invite the caller may not see (before any other check can answer 403). */
