@@ -235,4 +235,18 @@ test.describe("role invites", () => {
     const entries = (await log.json()).audit_log_entries as { changes: { key: string }[] }[];
     expect(entries.some((entry) => entry.changes.some((change) => change.key === "role_ids"))).toBe(true);
   });
+
+  test("renaming a role an invite gives shows at once in the cached preview", async ({ request }) => {
+    const { owner, guild, channelId, below } = await guildWithRoleManager(request);
+    const invite = await createInvite(request, owner, channelId, { max_age: 0, role_ids: [below.id] });
+    // Twice: the first read fills the anonymous preview cache, the second is served from it.
+    for (let read = 0; read < 2; read++)
+      expect((await (await getInvite(request, invite.code)).json()).roles[0].name).toBe("Newcomer");
+    const renamed = await request.patch(`/api/v1/guilds/${guild.id}/roles/${below.id}`, {
+      headers: owner.headers,
+      data: { name: "Welcome crew" },
+    });
+    expect(renamed.status(), await renamed.text()).toBe(200);
+    expect((await (await getInvite(request, invite.code)).json()).roles[0].name).toBe("Welcome crew");
+  });
 });
