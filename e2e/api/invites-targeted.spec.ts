@@ -253,6 +253,16 @@ test.describe("targeted invites", () => {
     });
     expect(targetPage.status()).toBe(200);
     expect(await targetPage.text()).toContain(guild.name);
+    // The target's views left nothing behind for anyone else: signed out, it is still unknown, twice (a
+    // second request would be answered from a kept page or a cached preview if either held it).
+    for (let read = 0; read < 2; read++) {
+      await expectError(await getInvite(request, invite.code, anonymous()), "UNKNOWN_INVITE");
+      for (const path of [`/invite/${invite.code}`, `/${invite.code}`]) {
+        const again = await request.get(path, { headers: anonymous() });
+        expect(again.status()).toBe(404);
+        expect(await again.text()).not.toContain(guild.name);
+      }
+    }
 
     // The unfurl image is the "invalid" card's, whoever asks.
     const image = await request.get(`/invite/${invite.code}/opengraph-image`, { headers: anonymous() });

@@ -4,19 +4,23 @@
 // link travels further than a role grant by hand).
 import { ApiError, invalidField } from "@/lib/errors";
 import { hasPermission, Permissions } from "@/lib/permissions";
-import { requireGuildMember, type GuildAccess } from "@/server/guilds/access";
-import { highestRolePosition, isGuildOwner } from "@/server/roles/hierarchy";
+import { requireGuildMember } from "@/server/guilds/access";
+import { highestRolePosition } from "@/server/roles/hierarchy";
 import type { Caller } from "@/server/auth/caller";
 import type { Tx } from "@/server/db";
 
 /** Why `role` may not be given by this caller, or null when it may. */
 export function roleRefusal(
-  access: Pick<GuildAccess, "guild" | "roles" | "memberRoleIds">,
+  access: {
+    guild: { id: bigint; ownerId: bigint };
+    roles: { id: bigint; position: number }[];
+    memberRoleIds: bigint[];
+  },
   callerId: bigint,
   role: { id: bigint; position: number; permissions: bigint },
 ): "everyone" | "above" | "administrator" | null {
   if (role.id === access.guild.id) return "everyone";
-  if (isGuildOwner(access as GuildAccess, callerId)) return null;
+  if (access.guild.ownerId === callerId) return null;
   if (highestRolePosition(access.roles, access.memberRoleIds) <= role.position) return "above";
   if (hasPermission(role.permissions, Permissions.ADMINISTRATOR)) return "administrator";
   return null;
