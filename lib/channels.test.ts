@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ChannelType } from "./constants";
 import { channelLabel, groupChannels, orderChannels } from "./channels";
+import { ChannelType } from "./constants";
 
 const { GUILD_TEXT: TEXT, GUILD_VOICE: VOICE, GUILD_CATEGORY: CATEGORY } = ChannelType;
 const channel = (

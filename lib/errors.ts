@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   VANITY_URL_REQUIRES_FEATURE: { status: 403, message: "This guild does not have the VANITY_URL feature" },
   INVALID_ORIGIN: { status: 403, message: "Request origin is not allowed" },
   BOT_IS_PRIVATE: { status: 403, message: "This bot is private" },
+  REGISTRATION_CLOSED: { status: 403, message: "Registration is closed on this instance" },
   NOT_FOUND: { status: 404, message: "404: Not Found" },
   UNKNOWN_INVITE: { status: 404, message: "Unknown Invite" },
   UNKNOWN_GUILD: { status: 404, message: "Unknown Guild" },

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ChannelType, JoinSourceType } from "./constants";
-import { guildPath } from "./urls";
 import { isFreshInviteJoin, JOINED_GREETING_MINUTES, pickOpenChannel } from "./guild-page";
+import { guildPath } from "./urls";
 
 const voice = { id: "1", type: ChannelType.GUILD_VOICE };
 const general = { id: "2", type: ChannelType.GUILD_TEXT };

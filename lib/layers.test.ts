@@ -2,6 +2,7 @@
 // import against that direction, printing each offending line, so nobody has to remember the rule:
 // - components/ and lib/ never import server/ (not even a type: view shapes live in lib/<feature>/);
 // - lib/ never imports app/ or components/ (it is the bottom layer, safe in the browser and in tests);
+// - server/ never imports components/ or app/, and holds no .tsx: it renders nothing, React lives above it;
 // - a client component ("use client") never imports server/ (that code would be sent to the browser);
 // - lib/ (tests aside) never imports a Node.js built-in (`node:crypto`, `fs`, ...): it runs in the browser too.
 import assert from "node:assert/strict";
@@ -73,6 +74,8 @@ function violations(): Violation[] {
           rule = `${layer}/ must not import server/`;
         else if (layer === "lib" && (to === "app" || to === "components"))
           rule = `lib/ must not import ${to}/`;
+        else if (layer === "server" && (to === "components" || to === "app"))
+          rule = `server/ must not import ${to}/ (it renders nothing)`;
         else if (isClient && to === "server") rule = "a client component must not import server/";
         if (!rule) continue;
         const line = text.slice(0, pos).split("\n").length;
@@ -88,6 +91,13 @@ describe("layers", () => {
     const found = violations();
     const report = found.map((v) => `  ${v.file}:${v.line}: ${v.text}\n    (${v.rule})`).join("\n");
     assert.equal(found.length, 0, `imports against the layers:\n${report}`);
+  });
+
+  it("keep React out of server/: no .tsx file there", () => {
+    const tsx = sourceFiles(path.join(ROOT, "server"))
+      .filter((file) => file.endsWith(".tsx"))
+      .map((file) => path.relative(ROOT, file));
+    assert.deepEqual(tsx, [], "server/ renders nothing: move these to app/ or components/");
   });
 
   it("recognise what they check", () => {

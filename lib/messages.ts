@@ -81,3 +81,10 @@ export const CREATE_INVITE_MESSAGES = {
   ambiguousTargets: (names: string) =>
     `Several people are named ${names}. Add their tag (name#1234) or use their user ids.`,
 } as const;
+
+/** The register page and its form, by the instance's registration mode (an invite that can't be used says what ACCEPT_MESSAGES says). */
+export const REGISTER_MESSAGES = {
+  closedTitle: "Registration is closed",
+  closed: "This instance isn't taking new accounts. If you already have one, log in.",
+  inviteOnly: "Joining this instance takes an invite. Enter the code you were given.",
+} as const;

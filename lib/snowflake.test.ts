@@ -38,7 +38,7 @@ describe("snowflakes", () => {
       {},
       undefined,
     ]) {
-      assert.equal(parseSnowflake(bad), null, String(bad));
+      assert.equal(parseSnowflake(bad), null, JSON.stringify(bad) ?? "undefined");
     }
   });
 });

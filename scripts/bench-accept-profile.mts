@@ -31,9 +31,10 @@ const add = (map: Map<string, Stat>, key: string, ms: number) => {
 
 /** A raw statement's name: its first words, without parameters ("UPDATE invites", "SELECT accept_invite"). */
 function rawName(args: unknown): string {
+  const first = (args as unknown[] | undefined)?.[0];
   const sql =
     (args as { strings?: string[] } | undefined)?.strings?.join("$") ??
-    String((args as unknown[] | undefined)?.[0] ?? "");
+    (typeof first === "string" ? first : "");
   const words = sql.replace(/\s+/g, " ").replace(/"/g, "").trim().split(" ");
   const from = words.findIndex((w, i) => i > 0 && /^(FROM|INTO|UPDATE)$/i.test(words[i - 1]!));
   return `${words[0]} ${from > 0 ? words[from] : (words[1] ?? "")}`.replace(/\(.*$/, "");
@@ -47,7 +48,7 @@ const timed = database.prisma.$extends({
     async $allOperations({ model, operation, args, query }) {
       const started = performance.now();
       try {
-        return await query(args);
+        return (await query(args)) as unknown;
       } finally {
         add(
           operations,

@@ -9,7 +9,7 @@ const port = Number(process.env.PORT ?? 3950);
 await openDatabase();
 const replacer = (_key: string, value: unknown) => (typeof value === "bigint" ? value.toString() : value);
 
-const server = http.createServer(async (request, response) => {
+async function answer(request: http.IncomingMessage, response: http.ServerResponse) {
   const url = new URL(request.url ?? "/", "http://floor");
   const match = /^\/api\/v1\/invites\/([^/]+)$/.exec(url.pathname);
   if (!match) {
@@ -28,7 +28,9 @@ const server = http.createServer(async (request, response) => {
       .writeHead(status, { "content-type": "application/json" })
       .end(JSON.stringify({ code: (error as ApiError).code ?? "INTERNAL_SERVER_ERROR" }));
   }
-});
+}
+
+const server = http.createServer((request, response) => void answer(request, response));
 server.listen(port, "127.0.0.1", () => console.log(`floor listening on ${port}`));
 for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.on(signal, () => server.close(() => process.exit(0)));

@@ -9,12 +9,12 @@
 // with distinct users, the app server's peak RSS over its whole life, the same lookup served by a bare
 // node:http server (the floor), and the lookup and member search with 1,000,000 invites and 100,000 members. Writes
 // docs/benchmarks.md.
-import autocannon from "autocannon";
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import autocannon from "autocannon";
 import { freshDatabase } from "./lib/postgres.mjs";
 import { largestRssMb, startApp, startProcess } from "./lib/server.mjs";
 

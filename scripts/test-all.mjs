@@ -67,6 +67,25 @@ if (unitFiles.length > 0) {
   lines.push(`unit: ${pass} passed, ${fail} failed`);
 }
 
+// 1b. Lint and formatting: ESLint (type-aware, so it reads the generated client too) and Prettier. A run of a
+// few named spec files (arguments given) is a developer's loop and leaves them out.
+if (process.argv.length <= 2) {
+  for (const [title, script] of [
+    ["lint", "lint"],
+    ["format check", "format:check"],
+  ]) {
+    step(title);
+    const result = run("npm", ["run", script, "--silent"]);
+    if (result.status === 0) {
+      totals.passed += 1;
+      lines.push(`${title}: passed`);
+    } else {
+      totals.failed += 1;
+      lines.push(`${title}: failed (npm run ${script} says where)`);
+    }
+  }
+}
+
 // 2. Production build (the suites run against `next start`).
 if (process.env.SKIP_BUILD !== "1") {
   step("build");

@@ -1,9 +1,9 @@
+import { analyticsMemoryStats } from "@/server/analytics/counters";
+import { analyticsFlushStats } from "@/server/analytics/flush-analytics";
 import { hashSlotStats } from "@/server/auth/hash-slots";
 import { openDatabase } from "@/server/db";
 import { streamSlotsInUse } from "@/server/events/sessions";
 import { previewCacheStats } from "@/server/invites/preview-cache";
-import { analyticsMemoryStats } from "@/server/analytics/counters";
-import { analyticsFlushStats } from "@/server/analytics/flush-analytics";
 
 /** This process's memory in MB: what operators watch against the 400 MB target (docs/benchmarks.md). */
 function memoryMb() {

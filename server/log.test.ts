@@ -18,17 +18,20 @@ async function capture(fn: () => unknown): Promise<Captured> {
     [process.stdout, captured.out],
     [process.stderr, captured.err],
   ] as const;
+  // The unbound write methods are put back on their own streams afterwards, or called with .call(stream).
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const originals = streams.map(([stream]) => stream.write);
   for (const [stream, lines] of streams) {
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const original = stream.write;
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    stream.write = (chunk: unknown, ...rest: unknown[]) => {
       if (typeof chunk === "string" && chunk.startsWith('{"level":')) {
         // Lines of one event-loop turn arrive together.
         lines.push(...(chunk.match(/[^\n]*\n/g) ?? [chunk]));
         return true;
       }
       return (original as (...args: unknown[]) => boolean).call(stream, chunk, ...rest);
-    }) as typeof stream.write;
+    };
   }
   try {
     await fn();

@@ -109,7 +109,7 @@ function batched(stream: NodeJS.WriteStream): Batched {
       pending.push(line);
       if (!scheduled) {
         scheduled = true;
-        setImmediate(batch.flush);
+        setImmediate(() => batch.flush());
       }
     },
     flush() {

@@ -1,9 +1,9 @@
 // Whether this instance should receive traffic now, for load balancers and orchestrators (GET /api/ready).
 // Liveness is a different question (is the process answering at all: GET /api/ping); restarting an instance
 // because its database is down would not help, so only readiness looks at its dependencies.
+import { processState } from "@/lib/process-state";
 import { openDatabase } from "@/server/db";
 import { eventBus } from "@/server/events/bus";
-import { processState } from "@/lib/process-state";
 
 /** Set by the HTTP server (scripts/http-server.mjs) when it starts stopping: new traffic should go elsewhere. */
 const lifecycle = processState<{ stopping: boolean }>("__fluxerLifecycle", () => ({ stopping: false }));

@@ -11,6 +11,7 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
         aria-hidden
         className="pointer-events-none absolute inset-x-0 top-0 -z-10 h-80 bg-gradient-to-b from-brand-100/70 to-transparent dark:from-brand-500/10"
       />
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- plain anchors on purpose, see above */}
       <a
         href="/"
         className="mb-8 rounded-md focus-visible:outline-2 focus-visible:outline-brand-500"

@@ -1,4 +1,4 @@
-import { InviteLandingPage, type LandingPageProps } from "@/server/landing/invite-landing-page";
+import { InviteLandingPage, type LandingPageProps } from "@/app/_landing/invite-landing-page";
 
 // The short invite link {APP_URL}/{code}: the same page as /invite/{code}. Static routes (/login, /guilds,
 // /api, ...) match before this one; reserved names and anything that isn't 2-32 of [A-Za-z0-9-] are 404.

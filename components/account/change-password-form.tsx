@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
+import { PasswordField } from "@/components/auth/credential-fields";
 import { FormAlert } from "@/components/auth/form-alert";
-import { Field } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ChangePasswordAction, ChangePasswordState } from "@/lib/account/form-state";
 
@@ -30,30 +30,17 @@ export function ChangePasswordForm({
           signed out.
         </p>
       ) : null}
-      <Field
-        name="password"
-        type="password"
-        label="Current password"
-        autoComplete="current-password"
-        required
-        error={state.fieldErrors?.password}
-      />
-      <Field
+      <PasswordField label="Current password" kind="current" error={state.fieldErrors?.password} />
+      <PasswordField
         name="new_password"
-        type="password"
         label="New password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        hint="At least 8 characters"
+        kind="new"
         error={state.fieldErrors?.new_password}
       />
-      <Field
+      <PasswordField
         name="confirm_password"
-        type="password"
         label="Confirm new password"
-        autoComplete="new-password"
-        required
+        kind="confirm"
         error={state.fieldErrors?.confirm_password}
       />
       <SubmitButton label="Change password" pendingLabel="Changing password…" size="md" />

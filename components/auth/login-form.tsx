@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field } from "@/components/ui/input";
-import { FormAlert } from "./form-alert";
-import type { AuthAction, AuthFormState } from "./form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { EmailField, PasswordField } from "./credential-fields";
+import { FormAlert } from "./form-alert";
+import type { AuthAction } from "./form-state";
 
 /** `error`: why the last sign-in was refused, when the page was reached from Auth.js's own endpoints. */
 export function LoginForm({
@@ -21,24 +21,8 @@ export function LoginForm({
     <form action={formAction} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <FormAlert message={state.formError} />
-      <Field
-        name="email"
-        type="email"
-        label="Email"
-        autoComplete="email"
-        required
-        autoFocus
-        defaultValue={state.values?.email}
-        error={state.fieldErrors?.email}
-      />
-      <Field
-        name="password"
-        type="password"
-        label="Password"
-        autoComplete="current-password"
-        required
-        error={state.fieldErrors?.password}
-      />
+      <EmailField autoFocus defaultValue={state.values?.email} error={state.fieldErrors?.email} />
+      <PasswordField kind="current" error={state.fieldErrors?.password} />
       <SubmitButton label="Log in" pendingLabel="Logging in…" className="w-full" />
     </form>
   );

@@ -1,9 +1,9 @@
 // The invite the visitor is signing in to accept, at the top of the login and register cards: the guild's
 // icon and name, who invited them, and the counts, as the landing page shows them but smaller. Rendered on
 // the server with no client code of its own, so the sign-in pages stay a plain form.
+import { initials } from "@/lib/guild-assets";
 import { describeInvite } from "@/lib/invites/describe-invite";
 import { membersLabel, onlineLabel } from "@/lib/invites/invite-format";
-import { initials } from "@/lib/guild-assets";
 import type { InviteObject as InviteDto } from "@/lib/invites/invite-object";
 
 function Icon({ name, src, hue }: { name: string; src: string | null; hue: number }) {
@@ -17,6 +17,8 @@ function Icon({ name, src, hue }: { name: string; src: string | null; hue: numbe
       {initials(name)}
       {/* Over the initials: an image that fails to load draws nothing (alt=""), and the initials show through. */}
       {src ? (
+        // The icon comes from the platform's media host; next/image would fetch it through this server.
+        // eslint-disable-next-line @next/next/no-img-element
         <img
           src={src}
           alt=""

@@ -1,11 +1,9 @@
 "use client";
 
 import { createElement, useEffect, useState } from "react";
-import { channelLabel, isVoiceChannel, pickerGroups, type PickerChannel } from "@/lib/channels";
 import { ChannelIcon } from "@/components/ui/channel-icon";
-import { cx } from "@/components/ui/cx";
-import { ChevronDownIcon } from "@/components/ui/icons";
-import { FieldMessage } from "@/components/ui/input";
+import { channelLabel, isVoiceChannel, pickerGroups, type PickerChannel } from "@/lib/channels";
+import { SelectField } from "./select-field";
 import { useHydrated } from "./use-hydrated";
 
 type ChannelSelectProps = {
@@ -30,7 +28,10 @@ function useRichSelect(): { isRich: boolean; hasSelectedContent: boolean } {
   const isHydrated = useHydrated();
   const [isRich, setRich] = useState(false);
   const [hasSelectedContent, setSelectedContent] = useState(false);
+  // Each flag follows a render on purpose: the second must land one render after the first.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setRich(isHydrated && CSS.supports("appearance", "base-select")), [isHydrated]);
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setSelectedContent(isRich), [isRich]);
   return { isRich, hasSelectedContent };
 }
@@ -54,52 +55,34 @@ export function ChannelSelect({
   className,
 }: ChannelSelectProps) {
   const { isRich, hasSelectedContent } = useRichSelect();
-  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
-    <div className={cx("space-y-1.5", className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-        {label}
-      </label>
-      <div className="relative">
-        <select
-          id={id}
-          name={name}
-          defaultValue={defaultValue}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          className={cx(
-            "channel-select block h-10 w-full appearance-none rounded-lg border bg-white pr-9 pl-3 text-sm text-zinc-900 shadow-xs",
-            "focus:outline-2 focus:outline-offset-0 dark:bg-zinc-900 dark:text-zinc-100",
-            error
-              ? "border-red-500 focus:outline-red-500/40"
-              : "border-zinc-300 focus:border-brand-500 focus:outline-brand-500/30 dark:border-zinc-700",
-          )}
-        >
-          {/* The closed box shows the chosen option's contents, icon included (added once the browser can). */}
-          {hasSelectedContent ? <button type="button">{createElement("selectedcontent")}</button> : null}
-          {leadingOptions.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-          {pickerGroups(channels).map((group, index) =>
-            group.category === null ? (
-              group.channels.map((channel) => (
-                <ChannelOption key={channel.id} channel={channel} isRich={isRich} />
-              ))
-            ) : (
-              <optgroup key={`${group.category}-${index}`} label={group.category}>
-                {group.channels.map((channel) => (
-                  <ChannelOption key={channel.id} channel={channel} isRich={isRich} />
-                ))}
-              </optgroup>
-            ),
-          )}
-        </select>
-        <ChevronDownIcon className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500" />
-      </div>
-      <FieldMessage id={id} error={error} hint={hint} />
-    </div>
+    <SelectField
+      id={id}
+      name={name}
+      label={label}
+      defaultValue={defaultValue}
+      options={leadingOptions}
+      error={error}
+      hint={hint}
+      className={className}
+      selectClassName="channel-select"
+    >
+      {/* The closed box shows the chosen option's contents, icon included (added once the browser can). */}
+      {hasSelectedContent ? <button type="button">{createElement("selectedcontent")}</button> : null}
+      {pickerGroups(channels).map((group, index) =>
+        group.category === null ? (
+          group.channels.map((channel) => (
+            <ChannelOption key={channel.id} channel={channel} isRich={isRich} />
+          ))
+        ) : (
+          <optgroup key={`${group.category}-${index}`} label={group.category}>
+            {group.channels.map((channel) => (
+              <ChannelOption key={channel.id} channel={channel} isRich={isRich} />
+            ))}
+          </optgroup>
+        ),
+      )}
+    </SelectField>
   );
 }
 

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { buttonClasses, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
+import { CheckIcon, CopyIcon } from "@/components/ui/icons";
 import { useHydrated } from "./use-hydrated";
 
 type CopyButtonProps = {
@@ -41,21 +42,10 @@ export function CopyButton({
   return (
     <button
       type="button"
-      onClick={copy}
+      onClick={() => void copy()}
       className={buttonClasses({ variant, size, className: `min-w-24 ${className ?? ""}` })}
     >
-      <svg
-        viewBox="0 0 24 24"
-        className="size-4"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={2}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden
-      >
-        {status === "copied" ? <path d="m5 12 5 5L20 7" /> : <path d="M9 9h10v10H9zM5 15V5h10" />}
-      </svg>
+      {status === "copied" ? <CheckIcon className="size-4" /> : <CopyIcon className="size-4" />}
       <span aria-live="polite">
         {status === "copied" ? "Copied!" : status === "failed" ? "Copy failed" : label}
       </span>

@@ -1,14 +1,12 @@
 "use client";
 
-import { useActionState, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useActionState, useState } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
 import { buttonClasses } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { CreateInviteAction, CreateInviteState } from "@/lib/guild-settings/form-states";
-import { InviteLinkResult } from "./invite-link-result";
 import {
   DEFAULT_MAX_AGE,
   DEFAULT_MAX_USES,
@@ -16,11 +14,13 @@ import {
   MAX_REASON_LENGTH,
   MAX_USES_OPTIONS,
 } from "@/lib/guild-settings/invite-options";
-import type { PickerChannel } from "@/lib/channels";
 import { ChannelSelect } from "./channel-select";
+import { InviteRolePicker, InviteTargetsField } from "./invite-audience-fields";
+import { InviteLinkResult } from "./invite-link-result";
 import { SelectField } from "./select-field";
 import { SettingsDialog } from "./settings-dialog";
-import { InviteRolePicker, InviteTargetsField } from "./invite-audience-fields";
+import type { PickerChannel } from "@/lib/channels";
+import type { CreateInviteAction, CreateInviteState } from "@/lib/guild-settings/form-states";
 
 type GrantableRole = { id: string; name: string; color: number };
 

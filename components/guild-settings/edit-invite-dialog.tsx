@@ -4,11 +4,11 @@ import { createContext, use, useActionState, useEffect, useState, type ReactNode
 import { useFormStatus } from "react-dom";
 import { FormAlert } from "@/components/auth/form-alert";
 import { buttonClasses } from "@/components/ui/button";
-import type { EditableInvite, EditInviteAction, EditInviteState } from "@/lib/guild-settings/form-states";
 import { formatCountdown, formatMaxAge } from "@/lib/guild-settings/format";
 import { EXPIRE_OPTIONS, MAX_USES_OPTIONS } from "@/lib/guild-settings/invite-options";
 import { SelectField } from "./select-field";
 import { SettingsDialog } from "./settings-dialog";
+import type { EditableInvite, EditInviteAction, EditInviteState } from "@/lib/guild-settings/form-states";
 
 type EditInviteDialogProps = {
   action: EditInviteAction;
@@ -86,6 +86,8 @@ function EditForm({
   onDone: () => void;
 }) {
   const [state, formAction] = useActionState(action, IDLE);
+  // Times in the form read from when it opened: a form is open for moments, and its labels should not move.
+  const [openedAt] = useState(() => Date.now());
   useEffect(() => {
     if (state.status === "saved") onDone();
   }, [state, onDone]);
@@ -97,7 +99,7 @@ function EditForm({
   const keep =
     base.expiresAt === null
       ? "Keep: never expires"
-      : `Keep: expires in ${formatCountdown(Date.parse(base.expiresAt) - Date.now())}`;
+      : `Keep: expires in ${formatCountdown(Date.parse(base.expiresAt) - openedAt)}`;
   const ageOptions = [
     { value: "", label: keep },
     ...EXPIRE_OPTIONS.map((o) => ({
@@ -115,7 +117,7 @@ function EditForm({
         >
           <p className="font-semibold">Someone else changed this invite while you were editing it.</p>
           <p className="mt-0.5">
-            It now has {describe(state.current, Date.now())}. Your changes were not saved: check them against
+            It now has {describe(state.current, openedAt)}. Your changes were not saved: check them against
             these values and save again.
           </p>
         </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useNow } from "@/components/ui/use-now";
 import { formatCountdown, formatDateTime } from "@/lib/guild-settings/format";
 
 type ExpiryCountdownProps = {
@@ -11,13 +11,7 @@ type ExpiryCountdownProps = {
 
 /** Time left until the invite expires, ticking every second; "Never" for invites without an expiry. */
 export function ExpiryCountdown({ expiresAt, renderedAt }: ExpiryCountdownProps) {
-  const [now, setNow] = useState(renderedAt);
-  useEffect(() => {
-    if (!expiresAt) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [expiresAt]);
+  const now = useNow(renderedAt, 1000, expiresAt !== null);
 
   if (!expiresAt) return <span className="text-zinc-500 dark:text-zinc-400">Never</span>;
   const left = new Date(expiresAt).getTime() - now;

@@ -1,8 +1,8 @@
-import type { ReactNode } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { Card, CardHeader } from "@/components/ui/card";
-import type { ActivityEvent, ActivityItem } from "@/lib/guild-settings/views";
 import { formatDateTime, formatMaxAge, formatRelative } from "@/lib/guild-settings/format";
+import type { ActivityEvent, ActivityItem } from "@/lib/guild-settings/views";
+import type { ReactNode } from "react";
 
 const Code = ({ children }: { children: ReactNode }) => (
   <span className="font-mono font-medium text-zinc-900 dark:text-zinc-100">{children}</span>

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { buttonClasses } from "@/components/ui/button";
-import type { PickerChannel } from "@/lib/channels";
 import { ChannelSelect } from "./channel-select";
 import { SelectField } from "./select-field";
 import { useHydrated } from "./use-hydrated";
+import type { PickerChannel } from "@/lib/channels";
 
 type InviteFiltersProps = {
   basePath: string;

@@ -1,10 +1,10 @@
 "use client";
 
 import { Badge } from "@/components/ui/badge";
-import { CopyButton } from "./copy-button";
-import type { CreatedInvite } from "@/lib/guild-settings/form-states";
 import { formatMaxAge } from "@/lib/guild-settings/format";
+import { CopyButton } from "./copy-button";
 import { QrCode, qrDownloadHref } from "./qr-code";
+import type { CreatedInvite } from "@/lib/guild-settings/form-states";
 
 /** The new invite: its link with a Copy button, its settings in words, and a QR code to scan or download. */
 export function InviteLinkResult({ invite }: { invite: CreatedInvite }) {

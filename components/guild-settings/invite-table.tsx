@@ -3,12 +3,12 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { ChannelIcon } from "@/components/ui/channel-icon";
 import { channelLabel } from "@/lib/channels";
-import type { InviteRowView } from "@/lib/guild-settings/views";
-import { ExpiryCountdown } from "./expiry-countdown";
-import type { EditInviteAction, RevokeInviteAction } from "@/lib/guild-settings/form-states";
-import { EditButton, EditInviteDialog } from "./edit-invite-dialog";
 import { formatDate, formatDateTime, formatUses } from "@/lib/guild-settings/format";
+import { EditButton, EditInviteDialog } from "./edit-invite-dialog";
+import { ExpiryCountdown } from "./expiry-countdown";
 import { RevokeDialog, RevokeLink } from "./revoke-dialog";
+import type { EditInviteAction, RevokeInviteAction } from "@/lib/guild-settings/form-states";
+import type { InviteRowView } from "@/lib/guild-settings/views";
 
 type InviteTableProps = {
   invites: InviteRowView[];

@@ -3,18 +3,14 @@
 // HTML and the hydrated page agree. When it reaches zero the page is rendered again once, so the banner and
 // the switch show the invites open (the pause ended by itself on the server at that moment too).
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
+import { useNow } from "@/components/ui/use-now";
 import { formatCountdown } from "@/lib/guild-settings/format";
 
 export function PauseCountdown({ until, renderedAt }: { until: string; renderedAt: number }) {
   const router = useRouter();
-  const [now, setNow] = useState(renderedAt);
+  const now = useNow(renderedAt, 1000);
   const refreshedFor = useRef<string | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [until]);
   const left = Date.parse(until) - now;
   useEffect(() => {
     if (left > 0 || refreshedFor.current === until) return;

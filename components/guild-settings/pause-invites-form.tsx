@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { buttonClasses } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
-import type { PauseInvitesAction, PauseInvitesState } from "@/lib/guild-settings/form-states";
 import { PAUSE_FOR_OPTIONS } from "@/lib/guild-settings/invite-options";
+import type { PauseInvitesAction, PauseInvitesState } from "@/lib/guild-settings/form-states";
 
 const IDLE: PauseInvitesState = {};
 
@@ -29,11 +29,7 @@ export function PauseInvitesForm({ action, isPaused, variant }: PauseInvitesForm
     >
       <input type="hidden" name="paused" value={isPaused ? "0" : "1"} />
       {variant === "switch" ? <PauseSwitch isPaused={isPaused} /> : <ResumeButton />}
-      {state.error ? (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {state.error}
-        </p>
-      ) : null}
+      <InlineError message={state.error} />
     </form>
   );
 }
@@ -48,11 +44,7 @@ export function PauseForForm({ action }: { action: PauseInvitesAction }) {
         <span className="text-sm text-zinc-600 dark:text-zinc-400">Pause for</span>
         <PauseForButtons />
       </div>
-      {state.error ? (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {state.error}
-        </p>
-      ) : null}
+      <InlineError message={state.error} />
     </form>
   );
 }
@@ -121,5 +113,15 @@ function ResumeButton() {
     <button type="submit" disabled={pending} className={buttonClasses({ variant: "secondary", size: "sm" })}>
       {pending ? "Resuming…" : "Resume invites"}
     </button>
+  );
+}
+
+/** The server's refusal under a pause control, announced to screen readers. */
+function InlineError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+      {message}
+    </p>
   );
 }

@@ -1,14 +1,14 @@
 "use client";
 
-import { createContext, use, useActionState, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
+import { createContext, use, useActionState, useState, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { FormAlert } from "@/components/auth/form-alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import type { RevokeInviteAction, RevokeInviteState } from "@/lib/guild-settings/form-states";
 import { MAX_REASON_LENGTH } from "@/lib/guild-settings/invite-options";
 import { SettingsDialog } from "./settings-dialog";
+import type { RevokeInviteAction, RevokeInviteState } from "@/lib/guild-settings/form-states";
 
 /** What the confirmation says about an invite: its channel in words and how many joined with it. */
 export type RevocableInvite = { code: string; channel: string; uses: number };

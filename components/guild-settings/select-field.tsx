@@ -1,18 +1,32 @@
-import type { SelectHTMLAttributes } from "react";
-import { ChevronDownIcon } from "@/components/ui/icons";
 import { cx } from "@/components/ui/cx";
+import { ChevronDownIcon } from "@/components/ui/icons";
 import { FieldMessage } from "@/components/ui/input";
+import type { ReactNode, SelectHTMLAttributes } from "react";
 
 type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & {
   id: string;
   label: string;
-  options: ReadonlyArray<{ value: string | number; label: string }>;
+  /** Plain options; richer ones (groups, icons) come as children, after these. */
+  options?: ReadonlyArray<{ value: string | number; label: string }>;
+  children?: ReactNode;
   error?: string;
   hint?: string;
+  /** Extra classes on the <select> itself (the field's box takes `className`). */
+  selectClassName?: string;
 };
 
 /** A labelled native <select> styled like the Input primitive, with its error (or hint) right under it. */
-export function SelectField({ id, label, options, error, hint, className, ...props }: SelectFieldProps) {
+export function SelectField({
+  id,
+  label,
+  options = [],
+  children,
+  error,
+  hint,
+  className,
+  selectClassName,
+  ...props
+}: SelectFieldProps) {
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className={cx("space-y-1.5", className)}>
@@ -25,6 +39,7 @@ export function SelectField({ id, label, options, error, hint, className, ...pro
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
           className={cx(
+            selectClassName,
             "block h-10 w-full appearance-none rounded-lg border bg-white pr-9 pl-3 text-sm text-zinc-900 shadow-xs",
             "focus:outline-2 focus:outline-offset-0 dark:bg-zinc-900 dark:text-zinc-100",
             error
@@ -38,6 +53,7 @@ export function SelectField({ id, label, options, error, hint, className, ...pro
               {option.label}
             </option>
           ))}
+          {children}
         </select>
         <ChevronDownIcon className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500" />
       </div>

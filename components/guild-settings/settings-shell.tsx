@@ -1,13 +1,13 @@
-import type { ReactNode } from "react";
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { ArrowLeftIcon } from "@/components/ui/icons";
-import { guildIconUrl, initials } from "@/lib/guild-assets";
-import type { SettingsAccess } from "@/lib/guild-settings/views";
-import type { PauseInvitesAction } from "@/lib/guild-settings/form-states";
 import { LocalTime } from "@/components/ui/local-time";
+import { guildIconUrl, initials } from "@/lib/guild-assets";
 import { PauseInvitesForm } from "./pause-invites-form";
 import { SettingsNav, type SettingsTab } from "./settings-nav";
+import type { PauseInvitesAction } from "@/lib/guild-settings/form-states";
+import type { SettingsAccess } from "@/lib/guild-settings/views";
+import type { ReactNode } from "react";
 
 type SettingsShellProps = {
   access: SettingsAccess;

@@ -1,16 +1,16 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useState } from "react";
 import { useFormStatus } from "react-dom";
-import { LIMITS } from "@/lib/constants";
 import { buttonClasses } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { Input } from "@/components/ui/input";
-import type { VanityAction, VanityFormState } from "@/lib/guild-settings/form-states";
+import { LIMITS } from "@/lib/constants";
+import { checkVanityDraft, vanityMessage } from "@/lib/guild-settings/vanity-rules";
 import { SettingsDialog } from "./settings-dialog";
 import { useHydrated } from "./use-hydrated";
-import { checkVanityDraft, vanityMessage } from "@/lib/guild-settings/vanity-rules";
+import type { VanityAction, VanityFormState } from "@/lib/guild-settings/form-states";
 
 type VanityFormProps = {
   action: VanityAction;
@@ -40,7 +40,7 @@ function useAvailability(
   useEffect(() => {
     if (!isHydrated || !isValid || code === currentCode) return;
     const controller = new AbortController();
-    const timer = setTimeout(async () => {
+    const check = async () => {
       try {
         const response = await fetch(
           `/guilds/${guildId}/settings/vanity/availability?code=${encodeURIComponent(code)}`,
@@ -52,7 +52,8 @@ function useAvailability(
         if (!controller.signal.aborted) setResult({ code, status: "error" });
         void error;
       }
-    }, CHECK_DELAY_MS);
+    };
+    const timer = setTimeout(() => void check(), CHECK_DELAY_MS);
     return () => {
       clearTimeout(timer);
       controller.abort();
@@ -86,12 +87,15 @@ export function VanityForm({
   const [isEdited, setEdited] = useState(false);
   const isHydrated = useHydrated();
 
-  // After a save or a clear, the field shows what the server stored.
-  useEffect(() => {
+  // After a save or a clear, the field shows what the server stored (adjusted while rendering, the moment a
+  // new answer arrives, rather than one render late from an effect).
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
     setEdited(false);
     if (state.status === "saved" || state.status === "cleared") setDraft(state.value ?? "");
     if (state.status === "cleared") setRemoving(false);
-  }, [state]);
+  }
 
   const check = checkVanityDraft(draft);
   const isEmpty = draft.trim() === "";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { Input } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export type CreateGuildState = { error?: string; name?: string };
 

@@ -5,8 +5,8 @@
 // Both act only while this is the variant the page shows: the page's HTML holds every viewer's variant, and
 // which one is shown is read from the DOM (landing-viewer-scope.tsx), never from props.
 import { useActionState, useEffect, useRef } from "react";
-import type { AcceptState } from "@/lib/invites/landing";
 import { viewerShownAround } from "./landing-viewer-scope";
+import type { AcceptState } from "@/lib/invites/landing";
 
 type Props = {
   action: (state: AcceptState, form: FormData) => Promise<AcceptState>;

@@ -1,8 +1,8 @@
 // The invite preview card of the landing page: who invited you, where to, how busy it is, what joining
 // means (temporary membership, expiry) and exactly one primary action for the viewer's state.
 import { describeInvite, type FoundLanding } from "@/lib/invites/describe-invite";
-import { ExpiryText } from "./expiry-text";
 import { joinNames } from "@/lib/invites/invite-format";
+import { ExpiryText } from "./expiry-text";
 import { InviteAvatar } from "./invite-avatar";
 import { ClockIcon, HashIcon, InfoIcon, PeopleIcon, VerifiedBadge } from "./invite-icons";
 import { InvitePageShell } from "./invite-page-shell";

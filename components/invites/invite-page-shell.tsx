@@ -16,6 +16,7 @@ export function InvitePageShell({
       {splashUrl ? (
         <div aria-hidden="true" className="fixed inset-0 -z-10" data-testid="invite-splash">
           {/* Decorative background; a failed load just leaves the plain page colour. */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- icons come from the platform's media host; next/image would fetch them through this server */}
           <img src={splashUrl} alt="" referrerPolicy="no-referrer" className="size-full object-cover" />
           <div className="absolute inset-0 bg-black/55" />
         </div>

@@ -6,17 +6,18 @@
 // browser without JavaScript see exactly one). The same HTML therefore serves every viewer of an invite: only
 // the wrapper's attribute and the signed-in name differ (lib/landing-viewer.ts).
 import Link from "next/link";
-import { VARIANT_ATTRIBUTE, VIEWER_NAME_ATTRIBUTE, type LandingViewerKind } from "@/lib/landing-viewer";
-import type { AcceptState, InviteLanding } from "@/lib/invites/landing";
-import { AcceptInviteForm } from "./accept-invite-form";
 import { destinationPath } from "@/lib/invites/invite-links";
+import { VARIANT_ATTRIBUTE, VIEWER_NAME_ATTRIBUTE, type LandingViewerKind } from "@/lib/landing-viewer";
+import { AcceptInviteForm } from "./accept-invite-form";
 import { LandingViewerScope } from "./landing-viewer-scope";
 import { PausedUntil } from "./paused-until";
+import type { AcceptState, InviteLanding } from "@/lib/invites/landing";
 
 export type InviteActions = {
   accept: (state: AcceptState, form: FormData) => Promise<AcceptState>;
   logIn: (form: FormData) => Promise<void>;
-  register: (form: FormData) => Promise<void>;
+  /** Null where the instance takes no new accounts (REGISTRATION=closed): no button to a dead end. */
+  register: ((form: FormData) => Promise<void>) | null;
   logOut: (form: FormData) => Promise<void>;
 };
 
@@ -127,11 +128,13 @@ export function InvitePrimaryAction({ landing, name, actions, autoAccept, highli
                 Log in to accept
               </button>
             </form>
-            <form action={actions.register}>
-              <button type="submit" className={secondaryClass}>
-                Create an account
-              </button>
-            </form>
+            {actions.register ? (
+              <form action={actions.register}>
+                <button type="submit" className={secondaryClass}>
+                  Create an account
+                </button>
+              </form>
+            ) : null}
             <Hint>You&apos;ll come straight back here and join.</Hint>
           </Variant>
         </>

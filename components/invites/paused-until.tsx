@@ -8,8 +8,7 @@ import { LocalTime } from "@/components/ui/local-time";
 export function PausedUntil({ until, name }: { until: string; name: string }) {
   const [isOver, setIsOver] = useState(false);
   useEffect(() => {
-    const left = Date.parse(until) - Date.now();
-    if (left <= 0) return setIsOver(true);
+    const left = Math.max(0, Date.parse(until) - Date.now());
     const timer = setTimeout(() => setIsOver(true), Math.min(left, 2 ** 31 - 1));
     return () => clearTimeout(timer);
   }, [until]);

@@ -1,5 +1,5 @@
-import type { ReactNode } from "react";
 import { cx } from "./cx";
+import type { ReactNode } from "react";
 
 export type BadgeTone = "neutral" | "brand" | "success" | "warning" | "danger";
 

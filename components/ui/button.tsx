@@ -1,5 +1,5 @@
-import type { ButtonHTMLAttributes } from "react";
 import { cx } from "./cx";
+import type { ButtonHTMLAttributes } from "react";
 
 export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger" | "danger-outline";
 export type ButtonSize = "sm" | "md" | "lg";

@@ -1,6 +1,6 @@
-import type { SVGProps } from "react";
 import { isVoiceChannel } from "@/lib/channels";
 import { HashIcon, SpeakerIcon } from "./icons";
+import type { SVGProps } from "react";
 
 /** A channel's type as an icon: # for text, a speaker for voice. `data-channel-icon` names it for tests and styles. */
 export function ChannelIcon({ channelType, ...props }: { channelType: number } & SVGProps<SVGSVGElement>) {

@@ -89,3 +89,15 @@ export const ArrowLeftIcon = (props: IconProps) => (
     <path d="M19 12H5M11 18l-6-6 6-6" />
   </Icon>
 );
+
+export const CopyIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M9 9h10v10H9zM5 15V5h10" />
+  </Icon>
+);
+
+export const CheckIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="m5 12 5 5L20 7" />
+  </Icon>
+);

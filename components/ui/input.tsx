@@ -1,5 +1,5 @@
-import type { InputHTMLAttributes } from "react";
 import { cx } from "./cx";
+import type { InputHTMLAttributes } from "react";
 
 type InputProps = InputHTMLAttributes<HTMLInputElement> & { isInvalid?: boolean };
 

@@ -3,8 +3,8 @@
 // and the pause ending by itself: accepts, previews and landing pages (cached and kept ones included, read
 // several times so that on PostgreSQL both instances answer) are joinable again once its time has passed.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { expectError, registerUser, type TestUser } from "../fixtures";
 import { guildWithRolesSchema, incidentsDataSchema } from "../../lib/openapi/responses";
+import { expectError, registerUser, type TestUser } from "../fixtures";
 import { acceptInvite, anonymous, createInvite, getInvite, ownerWithGuild } from "../support/invites";
 import { memberWith, P } from "../support/members";
 

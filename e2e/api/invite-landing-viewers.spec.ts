@@ -4,8 +4,8 @@
 // instances (a round-robin proxy), so pages kept on either instance are read by every kind of viewer.
 import { expect, test } from "@playwright/test";
 import { registerUser, type TestUser } from "../fixtures";
-import { sessionCookie, shownName, shownViewer } from "../support/landing";
 import { anonymous, createInvite, memberViaInvite, ownerWithGuild } from "../support/invites";
+import { sessionCookie, shownName, shownViewer } from "../support/landing";
 
 const ROUNDS = 12;
 

@@ -71,7 +71,10 @@ test.describe("accepts at viral speed", () => {
     );
     const admitted = users.filter((_, i) => first[i]!.status === 200);
     console.log(
-      `storm (${STORM_USERS} users, max_uses ${STORM_MAX_USES}): ${admitted.length} × 200, ${first.filter((r) => r.status === 404).length} × 404, others: ${first.filter((r) => r.status !== 200 && r.status !== 404).map((r) => r.status)}`,
+      `storm (${STORM_USERS} users, max_uses ${STORM_MAX_USES}): ${admitted.length} × 200, ${first.filter((r) => r.status === 404).length} × 404, others: ${first
+        .filter((r) => r.status !== 200 && r.status !== 404)
+        .map((r) => r.status)
+        .join(", ")}`,
     );
     expect(admitted).toHaveLength(STORM_MAX_USES);
     for (const answer of first)

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { CLIENT_ADDRESS_HEADER, expectError, registerUser } from "../fixtures";
-import { acceptInvite, createInvite, inviteAsManager, memberCount, ownerWithGuild } from "../support/invites";
+import { acceptInvite, createInvite, inviteAsManager, ownerWithGuild } from "../support/invites";
 
 test.describe("accept invite: POST /invites/{code}", () => {
   test("joins the guild: 200 with the invite and counts, one use counted, version up, member count up", async ({

@@ -28,7 +28,7 @@ test.describe("accept under contention", () => {
     await burst.dispose();
     const admitted = users.filter((_, i) => statuses[i] === 200);
     console.log(
-      `concurrency (${process.env.TEST_DATABASE_NAME ?? "db"}): ${admitted.length} × 200, ${statuses.filter((s) => s === 404).length} × 404, others: ${statuses.filter((s) => s !== 200 && s !== 404)}`,
+      `concurrency (${process.env.TEST_DATABASE_NAME ?? "db"}): ${admitted.length} × 200, ${statuses.filter((s) => s === 404).length} × 404, others: ${statuses.filter((s) => s !== 200 && s !== 404).join(", ")}`,
     );
 
     expect(admitted).toHaveLength(MAX_USES);

@@ -2,8 +2,8 @@
 // 409 with the invite as it is now, on every engine and across instances; max_uses never below uses; who may
 // edit (as who may revoke); vanity codes refused; the audit entry (41) and the INVITE_UPDATE event.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { expectError, registerUser, type TestUser } from "../fixtures";
 import { inviteSchema } from "../../lib/openapi/responses";
+import { expectError, registerUser, type TestUser } from "../fixtures";
 import { EventStream } from "../sse-stream";
 import {
   acceptInvite,

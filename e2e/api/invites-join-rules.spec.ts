@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
 import { CLIENT_ADDRESS_HEADER, expectError, registerUser } from "../fixtures";
-import { instanceAdmin } from "../support/members";
 import {
   acceptInvite,
   anonymous,
@@ -9,6 +8,7 @@ import {
   inviteAsManager,
   ownerWithGuild,
 } from "../support/invites";
+import { instanceAdmin } from "../support/members";
 
 test.describe("accept: who may join", () => {
   test("bots can preview but not accept: 403 ACCESS_DENIED", async ({ request }) => {

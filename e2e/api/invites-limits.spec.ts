@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectError, registerUser, type TestUser } from "../fixtures";
-import { instanceAdmin } from "../support/members";
 import { acceptInvite, createInvite, deleteInvite, ownerWithGuild, postInvite } from "../support/invites";
+import { instanceAdmin } from "../support/members";
 
 test.describe("guild invite cap and audit log", () => {
   test("1000 live invites per guild, vanity included: the next create is 400 MAX_INVITES until one goes", async ({

@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
 import { expectError } from "../fixtures";
-import { createRole, giveRole, P } from "../support/members";
 import {
   createInvite,
   deleteInvite,
@@ -9,8 +8,9 @@ import {
   ownerWithGuild,
   postInvite,
 } from "../support/invites";
-import type { APIRequestContext } from "@playwright/test";
+import { createRole, giveRole, P } from "../support/members";
 import type { TestUser } from "../fixtures";
+import type { APIRequestContext } from "@playwright/test";
 
 async function setOverwrite(
   request: APIRequestContext,

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { expectError, registerUser, type TestUser } from "../fixtures";
-import { instanceAdmin } from "../support/members";
 import { acceptInvite, deleteInvite, getInvite, memberViaInvite, ownerWithGuild } from "../support/invites";
+import { instanceAdmin } from "../support/members";
 
 const vanityCode = () => `v-${randomBytes(5).toString("hex")}`;
 

@@ -11,7 +11,6 @@ import { acceptInvite, createInvite, ownerWithGuild } from "../support/invites";
 import { createRole, giveRole, instanceAdmin, memberWith, P } from "../support/members";
 
 type SearchResult = ReturnType<typeof memberSearchResponseSchema.parse>;
-type Member = SearchResult["members"][number];
 type PlainMember = {
   user: { id: string; username: string; discriminator: number };
   joined_at: string;

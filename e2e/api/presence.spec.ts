@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { CLIENT_ADDRESS_HEADER, expectError, randomIp, registerUser, type TestUser } from "../fixtures";
-import { EventStream } from "../sse-stream";
 import { startInstance } from "../security/support/instance";
+import { EventStream } from "../sse-stream";
 import { createRole, giveRole, joinGuild, ownerWithGuild } from "../support/members";
 
 /** TEMP_MEMBER_GRACE_SECONDS of the test server (its default). */

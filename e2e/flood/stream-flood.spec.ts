@@ -2,11 +2,11 @@
 // instance with its default bounds. It must stay up, keep answering invite lookups, refuse what is over its
 // bounds with 429/503, and stay within its memory cap. Runs after every other suite, alone, so the numbers it
 // prints (latency during the flood, memory) are about the flood and not about neighbouring tests.
-import { expect, request as playwrightRequest, test } from "@playwright/test";
 import http from "node:http";
-import { createInvite, ownerWithGuild } from "../support/invites";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { startInstance } from "../security/support/instance";
 import { loopbackAddress, openStream, type OpenedStream } from "../security/support/streams";
+import { createInvite, ownerWithGuild } from "../support/invites";
 
 const ATTEMPTS = 5000;
 const IN_FLIGHT = 100;

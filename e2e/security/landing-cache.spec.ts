@@ -6,8 +6,8 @@
 // cache TTL so nothing expires between steps; limits scaled up (every request here comes from one address).
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import { encode } from "next-auth/jwt";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { encode } from "next-auth/jwt";
 import { createGuild, registerUser, type TestUser } from "../fixtures";
 import { createInvite, memberViaInvite } from "../support/invites";
 import { sessionCookie, shownName, shownViewer, visiblePage } from "../support/landing";

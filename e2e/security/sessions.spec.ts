@@ -3,8 +3,8 @@
 // PostgreSQL the suite runs two instances behind a round-robin proxy, so the reads land on both, including
 // the one that did not make the change (it learns of it over the event bus, with its cache of session
 // versions already warm).
-import { encode } from "next-auth/jwt";
 import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
+import { encode } from "next-auth/jwt";
 import { addressHeaders, expectError, randomIp, registerUser, type TestUser } from "../fixtures";
 import { TEST_AUTH_SECRET } from "../support/server-env";
 import { apiLogin, callbackSignIn } from "./support/auth-flows";

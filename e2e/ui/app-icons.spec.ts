@@ -33,16 +33,14 @@ for (const path of ["/login", "/register"]) {
     request,
   }) => {
     await page.goto(path);
-    const links = await page
-      .locator("head link")
-      .evaluateAll((elements) =>
-        elements.map((link) => ({
-          rel: link.getAttribute("rel"),
-          href: (link as HTMLLinkElement).href,
-          type: link.getAttribute("type"),
-          sizes: link.getAttribute("sizes"),
-        })),
-      );
+    const links = await page.locator("head link").evaluateAll((elements) =>
+      elements.map((link) => ({
+        rel: link.getAttribute("rel"),
+        href: (link as HTMLLinkElement).href,
+        type: link.getAttribute("type"),
+        sizes: link.getAttribute("sizes"),
+      })),
+    );
     const svg = links.find((link) => link.rel === "icon" && link.type === "image/svg+xml");
     expect(svg, "an SVG icon").toBeTruthy();
     const markup = (await fetchImage(request, svg!.href, /^image\/svg\+xml/)).toString("utf8");

@@ -18,14 +18,12 @@ async function channel(
 
 /** Each option's label and the group it sits in. */
 async function optionsOf(select: Locator) {
-  return select
-    .locator("option")
-    .evaluateAll((options) =>
-      options.map((option) => ({
-        label: (option as HTMLOptionElement).label,
-        group: option.closest("optgroup")?.label ?? null,
-      })),
-    );
+  return select.locator("option").evaluateAll((options) =>
+    options.map((option) => ({
+      label: (option as HTMLOptionElement).label,
+      group: option.closest("optgroup")?.label ?? null,
+    })),
+  );
 }
 
 // A guild whose positions interleave: creation order is general, Voice Channels, Lounge, rules, Info, announcements.

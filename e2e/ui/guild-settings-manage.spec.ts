@@ -2,8 +2,8 @@
 // the pages at all (plain members and outsiders never get a code in the HTML).
 import { expect, test } from "@playwright/test";
 import { createGuild, expectError, registerUser, type TestUser } from "../fixtures";
-import { memberWith, P } from "../support/members";
 import { createChannel, expectAccessible, signInAt } from "./guild-settings-helpers";
+import { memberWith, P } from "../support/members";
 
 async function createInviteVia(
   request: Parameters<typeof registerUser>[0],

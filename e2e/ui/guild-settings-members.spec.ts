@@ -6,9 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createGuild, registerUser, type TestUser } from "../fixtures";
+import { expectAccessible, setFeatures, shoot, signInAt } from "./guild-settings-helpers";
 import { acceptInvite, createInvite } from "../support/invites";
 import { joinGuild, memberWith, P } from "../support/members";
-import { expectAccessible, setFeatures, shoot, signInAt } from "./guild-settings-helpers";
 
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -5,8 +5,8 @@
 // no lost update: every write started from what the one before it left.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createGuild, registerUser, type TestUser } from "../fixtures";
-import { instanceAdmin } from "../support/members";
 import { signInAt } from "./guild-settings-helpers";
+import { instanceAdmin } from "../support/members";
 
 const ROUNDS = Number(process.env.PAUSE_RACE_ROUNDS ?? 10);
 const ADMIN_LISTS = [["VANITY_URL"], ["VANITY_URL", "VERIFIED"]];

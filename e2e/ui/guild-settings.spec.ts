@@ -3,7 +3,6 @@
 // runs. Screenshots of the page and the dialog at 390 and 1280 px (see guild-settings-helpers.ts).
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createGuild, registerUser } from "../fixtures";
-import { memberWith } from "../support/members";
 import {
   createChannel,
   expectAccessible,
@@ -12,6 +11,7 @@ import {
   shoot,
   signInAt,
 } from "./guild-settings-helpers";
+import { memberWith } from "../support/members";
 
 type Plan = {
   channel: string;

@@ -3,9 +3,9 @@
 // finds nothing; phones don't scroll sideways (screenshots settings-analytics-*).
 import { expect, test } from "@playwright/test";
 import { randomIp, registerUser } from "../fixtures";
+import { expectAccessible, shoot, signInAt } from "./guild-settings-helpers";
 import { acceptInvite, createInvite, ownerWithGuild } from "../support/invites";
 import { memberWith } from "../support/members";
-import { expectAccessible, shoot, signInAt } from "./guild-settings-helpers";
 
 const BROWSER =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";

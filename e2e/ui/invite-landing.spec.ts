@@ -11,7 +11,7 @@ import {
   registerUser,
   type TestUser,
 } from "../fixtures";
-import { acceptInvite, createInvite, ownerWithGuild } from "../support/invites";
+import { acceptInvite, createInvite } from "../support/invites";
 import { instanceAdmin } from "../support/members";
 
 // Screenshots of every state: into docs/screenshots with LANDING_SCREENSHOTS=1, else next to the test results.

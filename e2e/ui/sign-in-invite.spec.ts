@@ -12,8 +12,8 @@ import {
   registerUser,
   type TestUser,
 } from "../fixtures";
-import { acceptInvite, createInvite, deleteInvite } from "../support/invites";
 import { expectAccessible } from "./guild-settings-helpers";
+import { acceptInvite, createInvite, deleteInvite } from "../support/invites";
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? "test-results/screenshots";
 

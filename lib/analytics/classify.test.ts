@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { referrerHost, viewKindOf } from "./classify";
 import { conversion, fillBuckets, HOUR_MS, DAY_MS } from "./buckets";
+import { referrerHost, viewKindOf } from "./classify";
 
 describe("viewKindOf", () => {
   it("tells link-preview fetchers from visitors and other robots", () => {

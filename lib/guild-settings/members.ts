@@ -2,6 +2,7 @@
 // string (?code, ?source, ?page, ?period) so links and the back button work, and so does a browser without
 // JavaScript. Pure: the server reads and loads, components draw.
 import { JoinSourceType } from "@/lib/constants";
+import { firstValue } from "@/lib/search-params";
 
 export const MEMBERS_PAGE_SIZE = 50;
 export const LEADERBOARD_SIZE = 10;
@@ -33,14 +34,13 @@ export type MemberFilters = {
 };
 
 type Query = Record<string, string | string[] | undefined>;
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
 
 /** The filters of a query string; anything unrecognised is no filter (never an error page). */
 export function readMemberFilters(query: Query): MemberFilters {
-  const code = single(query.code);
-  const source = single(query.source);
-  const page = Number(single(query.page) ?? "1");
-  const period = single(query.period);
+  const code = firstValue(query.code);
+  const source = firstValue(query.source);
+  const page = Number(firstValue(query.page) ?? "1");
+  const period = firstValue(query.period);
   return {
     code: code !== null && /^[A-Za-z0-9-]{2,32}$/.test(code) ? code : null,
     source: MEMBER_SOURCES.some((s) => s.value === source) ? (source as MemberSourceName) : null,

@@ -1,8 +1,8 @@
 // What the landing card, its metadata and its Open Graph image show, derived once from the invite object.
 import { guildBannerUrl, guildIconUrl } from "@/lib/guild-assets";
 import { guildSplashUrl, idHue, userAvatarUrl } from "@/lib/invite-assets";
-import type { InviteLanding } from "./landing";
 import { groupDisplayName, membersLabel, onlineLabel } from "./invite-format";
+import type { InviteLanding } from "./landing";
 
 export type FoundLanding = Extract<InviteLanding, { status: "found" }>;
 type InviteDto = FoundLanding["invite"];

@@ -5,8 +5,10 @@ export function invitePath(code: string, accept = false): string {
   return `/invite/${encodeURIComponent(code)}${accept ? "?accept=1" : ""}`;
 }
 
+/** The register page also gets the code itself, to fill in where registering takes an invite. */
 export function signInPath(intent: "login" | "register", code: string): string {
-  return `/${intent}?next=${encodeURIComponent(invitePath(code, true))}`;
+  const invite = intent === "register" ? `invite=${encodeURIComponent(code)}&` : "";
+  return `/${intent}?${invite}next=${encodeURIComponent(invitePath(code, true))}`;
 }
 
 /** Where a member goes from the invite: the guild page, or the app's home for a group DM. */

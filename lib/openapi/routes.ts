@@ -6,10 +6,8 @@
 // builder adds what the wrapper answers for every route of a kind: 401 for authenticated routes, 403
 // ACCESS_DENIED for users-only routes, 403 INVALID_ORIGIN for writes, 400/413/415 for routes with a body,
 // 400 for routes with a query, and 429 everywhere.
-import type { z } from "zod";
-import type { ErrorCode } from "@/lib/errors";
-import { createApplicationSchema } from "@/lib/schemas/applications";
 import { guildInviteAnalyticsQuerySchema, inviteAnalyticsQuerySchema } from "@/lib/schemas/analytics";
+import { createApplicationSchema } from "@/lib/schemas/applications";
 import { auditLogQuerySchema } from "@/lib/schemas/audit-log";
 import { changePasswordSchema, loginSchema, registerSchema } from "@/lib/schemas/auth";
 import { createBanSchema, listBansQuerySchema } from "@/lib/schemas/bans";
@@ -28,6 +26,8 @@ import { listMembersQuerySchema } from "@/lib/schemas/members";
 import { createRoleSchema, updateRoleSchema } from "@/lib/schemas/roles";
 import { updateVanitySchema } from "@/lib/schemas/vanity";
 import * as R from "./responses";
+import type { ErrorCode } from "@/lib/errors";
+import type { z } from "zod";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -109,8 +109,16 @@ export const API_ROUTES: Route[] = [
     tags: ["Auth"],
     auth: "none",
     body: registerSchema,
+    description:
+      "Who may register is the instance's REGISTRATION setting: `open` (default) anyone; `invite` only with a live guild invite in `invite_code`; `closed` nobody (403 `REGISTRATION_CLOSED`). Instance admins (ADMIN_EMAILS) may register in every mode without a code. With `invite_code` (in any mode) the account joins the invite's guild in the same transaction, the invite's use counted once; when the invite can't be used the answer is the one accepting it would get (404 `UNKNOWN_INVITE` for an unknown, expired, used-up or revoked code, 403 `INVITES_DISABLED` while the guild's invites are paused) and no account is created. Missing `invite_code` in invite mode: 400 `INVALID_FORM_BODY` with element code `BASE_TYPE_REQUIRED`; a group DM invite: 400 with `INVITE_NOT_FOR_GUILD`.",
     success: { status: 201, description: "The account's first API token", schema: R.tokenSchema },
-    errors: ["EMAIL_ALREADY_REGISTERED", "SERVICE_UNAVAILABLE"],
+    errors: [
+      "EMAIL_ALREADY_REGISTERED",
+      "REGISTRATION_CLOSED",
+      "UNKNOWN_INVITE",
+      "INVITES_DISABLED",
+      "SERVICE_UNAVAILABLE",
+    ],
   },
   {
     method: "POST",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PASSWORD_MIN_LENGTH } from "@/lib/account/password-rules";
 
 export const usernameSchema = z
   .string()
@@ -16,13 +17,22 @@ export const emailSchema = z
 
 export const passwordSchema = z
   .string()
-  .min(8, "Password must be at least 8 characters")
+  .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(256, "Password must be at most 256 characters");
 
 export const registerSchema = z.object({
   username: usernameSchema,
   email: emailSchema,
   password: passwordSchema,
+  // Only its length is checked here: a code that names no live invite is refused as an accept refuses it.
+  invite_code: z
+    .string()
+    .trim()
+    .max(256, "Invite code is too long")
+    .nullish()
+    .describe(
+      "A live guild invite code: required when registration is invite-only (REGISTRATION=invite; instance admins excepted). When given, the new account joins that guild in the same transaction, and nothing is created if the invite can't be used.",
+    ),
 });
 
 export const loginSchema = z.object({

@@ -1,5 +1,5 @@
-import type { z } from "zod";
 import type { FieldError } from "@/lib/errors";
+import type { z } from "zod";
 
 type Issue = z.core.$ZodIssue;
 

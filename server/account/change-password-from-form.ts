@@ -1,20 +1,16 @@
 // The account page's password form: the fields are checked, the change is made (server/users/
 // change-password.ts), errors are put in words, and this browser is signed in again with the new password
 // (the change ended its session along with every other one).
-import type { ChangePasswordField, ChangePasswordState } from "@/lib/account/form-state";
 import { ApiError } from "@/lib/errors";
-import { changePasswordSchema } from "@/lib/schemas/auth";
+import { formText } from "@/lib/form-data";
 import { SIGN_IN_REFUSALS } from "@/lib/messages";
+import { changePasswordSchema } from "@/lib/schemas/auth";
 import { signInWithPassword } from "@/server/auth/browser-sign-in";
-import type { Caller } from "@/server/auth/caller";
 import { changePassword } from "@/server/users/change-password";
+import type { ChangePasswordField, ChangePasswordState } from "@/lib/account/form-state";
+import type { Caller } from "@/server/auth/caller";
 
 const FIELDS: readonly ChangePasswordField[] = ["password", "new_password", "confirm_password"];
-
-function text(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-}
 
 function errorState(error: unknown): ChangePasswordState | null {
   if (!(error instanceof ApiError)) return null;
@@ -44,15 +40,15 @@ export async function changePasswordFromForm(
   formData: FormData,
 ): Promise<ChangePasswordState | "changed" | "signed-out"> {
   const parsed = changePasswordSchema.safeParse({
-    password: text(formData, "password"),
-    new_password: text(formData, "new_password"),
+    password: formText(formData, "password"),
+    new_password: formText(formData, "new_password"),
   });
   const fieldErrors: ChangePasswordState["fieldErrors"] = {};
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const field = FIELDS.find((name) => name === issue.path[0]);
     if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
   }
-  if (text(formData, "confirm_password") !== text(formData, "new_password"))
+  if (formText(formData, "confirm_password") !== formText(formData, "new_password"))
     fieldErrors.confirm_password = "The two new passwords are not the same.";
   if (!parsed.success || Object.keys(fieldErrors).length > 0) return { status: "error", fieldErrors };
   try {

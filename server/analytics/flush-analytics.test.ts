@@ -9,7 +9,8 @@ describe("flushAnalytics", () => {
   let close: () => Promise<void>;
   before(async () => {
     const { openDatabase } = await import("@/server/db");
-    close = (await openDatabase()).close;
+    const database = await openDatabase();
+    close = () => database.close();
   });
   after(async () => close());
 
@@ -70,7 +71,7 @@ describe("flushAnalytics", () => {
     );
 
     // Only counts, codes, hours and host names: no address, no hash.
-    const dump = JSON.stringify([rows, referrers], (_, value) =>
+    const dump = JSON.stringify([rows, referrers], (_, value: unknown) =>
       typeof value === "bigint" ? value.toString() : value,
     );
     assert.ok(!dump.includes("198.51.100"), dump);

@@ -2,10 +2,10 @@
 // are purged) with its views and joins over the range, ranked by joins, then conversion, then views. MANAGE_GUILD.
 import { conversion } from "@/lib/analytics/buckets";
 import { Permissions } from "@/lib/permissions";
-import type { GuildInviteAnalyticsQuery } from "@/lib/schemas/analytics";
-import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
 import { requireGuildMember } from "@/server/guilds/access";
+import type { GuildInviteAnalyticsQuery } from "@/lib/schemas/analytics";
+import type { Caller } from "@/server/auth/caller";
 
 export type GuildInviteAnalyticsRow = {
   code: string;

@@ -5,10 +5,10 @@ import { fillBuckets, sumBuckets } from "@/lib/analytics/buckets";
 import { ApiError } from "@/lib/errors";
 import { lookupCandidates } from "@/lib/invite-code";
 import { hasPermission, Permissions } from "@/lib/permissions";
-import type { InviteAnalyticsQuery } from "@/lib/schemas/analytics";
-import type { Caller } from "@/server/auth/caller";
 import { db, type Tx } from "@/server/db";
 import { loadGuildAccess } from "@/server/guilds/access";
+import type { InviteAnalyticsQuery } from "@/lib/schemas/analytics";
+import type { Caller } from "@/server/auth/caller";
 
 const TOP_REFERRERS = 10;
 

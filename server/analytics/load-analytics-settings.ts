@@ -2,13 +2,13 @@
 // inviter or MANAGE_GUILD), through the same use-cases as the API, for the page's own guild only.
 import { conversion } from "@/lib/analytics/buckets";
 import { rangeWindow, type AnalyticsRange } from "@/lib/analytics/ranges";
-import type { GuildAnalyticsView, InviteAnalyticsView } from "@/lib/analytics/views";
 import { ApiError } from "@/lib/errors";
-import type { SettingsAccess } from "@/lib/guild-settings/views";
-import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
 import { getGuildInviteAnalytics } from "./get-guild-invite-analytics";
 import { findInvite, getInviteAnalytics } from "./get-invite-analytics";
+import type { GuildAnalyticsView, InviteAnalyticsView } from "@/lib/analytics/views";
+import type { SettingsAccess } from "@/lib/guild-settings/views";
+import type { Caller } from "@/server/auth/caller";
 
 export async function loadGuildAnalytics(
   access: SettingsAccess,

@@ -1,8 +1,8 @@
 // The parts of a request a view counter reads: the client address as the HTTP server decided it (never a
 // header the client writes, see server/http/client-ip.ts), the User-Agent and the Referer.
-import type { IncomingMessage } from "node:http";
 import { clientIp } from "@/server/http/client-ip";
 import type { ViewSource } from "./counters";
+import type { IncomingMessage } from "node:http";
 
 function firstValue(value: string | string[] | undefined): string | null {
   return (Array.isArray(value) ? value[0] : value) ?? null;

@@ -1,9 +1,9 @@
-import type { CreateApplicationInput } from "@/lib/schemas/applications";
 import { nextSnowflake } from "@/lib/snowflake";
 import { issueToken } from "@/server/auth/tokens";
-import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
 import { createUserRow } from "@/server/users/register-user";
+import type { CreateApplicationInput } from "@/lib/schemas/applications";
+import type { Caller } from "@/server/auth/caller";
 
 /** A bot username from an application name: the characters usernames allow, at least two of them. */
 function botUsername(name: string): string {

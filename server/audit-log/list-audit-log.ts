@@ -1,9 +1,9 @@
 import { Permissions } from "@/lib/permissions";
-import type { AuditLogQuery } from "@/lib/schemas/audit-log";
-import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
 import { toPartialUserDto } from "@/server/dto/user";
 import { requireGuildMember } from "@/server/guilds/access";
+import type { AuditLogQuery } from "@/lib/schemas/audit-log";
+import type { Caller } from "@/server/auth/caller";
 
 type EntryRow = {
   id: bigint;

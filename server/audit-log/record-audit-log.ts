@@ -1,8 +1,8 @@
 // Audit log entries: written inside the same transaction as the change they record.
 import { AuditLogAction } from "@/lib/constants";
-import type { Prisma } from "@/server/generated/prisma/client";
 import { nextSnowflake } from "@/lib/snowflake";
 import type { Tx } from "@/server/db";
+import type { Prisma } from "@/server/generated/prisma/client";
 
 export const MAX_AUDIT_REASON_LENGTH = 512;
 

@@ -8,9 +8,9 @@
 // log-out of one token (the message then says so, and the user's other sessions and streams are untouched).
 // As with the invite preview cache: nothing is stored while the bus is disconnected, everything is dropped
 // when its connection is lost (a drop may have been missed), and a read that raced with a drop is not stored.
+import { processState } from "@/lib/process-state";
 import { eventBus } from "@/server/events/bus";
 import type { BusMessage } from "@/server/events/types";
-import { processState } from "@/lib/process-state";
 
 /** How long an entry may be trusted without the bus: the upper bound on a missed revocation. */
 export const CACHE_MS = 5000;

@@ -3,8 +3,8 @@
 // with 503 SERVICE_UNAVAILABLE and a Retry-After estimated from the recent hash time, instead of piling
 // hashes (128 MiB each) onto the thread pool until other requests starve or the process runs out of memory.
 import { ApiError } from "@/lib/errors";
-import { hashConcurrency, hashQueueLimit } from "./password-settings";
 import { processState } from "@/lib/process-state";
+import { hashConcurrency, hashQueueLimit } from "./password-settings";
 
 type State = { running: number; waiting: (() => void)[]; averageMs: number; refused: number };
 

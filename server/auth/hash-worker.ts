@@ -7,8 +7,8 @@
 // file I/O and cannot be given a priority of their own. How many hashes run at once, and how many may wait,
 // is still hash-slots.ts's to decide: there is one thread per slot in use.
 import { Worker } from "node:worker_threads";
-import { boundedInteger } from "./auth-limits";
 import { processState } from "@/lib/process-state";
+import { boundedInteger } from "./auth-limits";
 
 /** PASSWORD_HASH_NICE: the hashing threads' nice value, 0 (same as requests) to 19 (only idle CPU); default 10. */
 export function hashNice(env: Record<string, string | undefined> = process.env): number {

@@ -12,7 +12,6 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { ApiError } from "@/lib/errors";
 import { loginSchema } from "@/lib/schemas/auth";
-import type { SignInRefusal } from "@/lib/messages";
 import { sameSiteRedirect } from "@/lib/urls";
 import { appOrigin } from "@/server/config/app-url";
 import { clientIp } from "@/server/http/client-ip";
@@ -20,6 +19,7 @@ import { log } from "@/server/log";
 import { verifyCredentials } from "@/server/users/verify-credentials";
 import { currentSessionVersion, isSessionCurrent } from "./session-version";
 import { countAddressAttempt } from "./sign-in-throttle";
+import type { SignInRefusal } from "@/lib/messages";
 
 declare module "next-auth" {
   interface User {

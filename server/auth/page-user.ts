@@ -1,8 +1,8 @@
 // The signed-in user for pages and server actions. Each page checks for itself (Next's advice: layouts do
 // not re-run on client navigation and do not gate the segments under them) and knows its own path, so
 // anonymous visitors land on /login?next=<that path> and come back after signing in.
-import { cache } from "react";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { withNextParam } from "@/lib/urls";
 import { currentUser, type Caller } from "./caller";
 

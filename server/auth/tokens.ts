@@ -4,13 +4,13 @@
 // every instance when the token, or every session of the user, is revoked (credential-cache.ts). Lookups that
 // miss while one is in the database go together in the next one (a burst of new clients: one query).
 import { createHash, randomBytes } from "node:crypto";
-import type { Tx } from "@/server/db";
+import { nextSnowflake } from "@/lib/snowflake";
 import { db } from "@/server/db";
 import { Coalescer } from "@/server/db/coalesce";
 import { publishEvent } from "@/server/events/publish";
-import type { User } from "@/server/generated/prisma/client";
-import { nextSnowflake } from "@/lib/snowflake";
 import { cached, readMark, remember } from "./credential-cache";
+import type { Tx } from "@/server/db";
+import type { User } from "@/server/generated/prisma/client";
 
 export type TokenKind = "user" | "bot";
 

@@ -1,14 +1,14 @@
 import { AuditLogAction } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
 import { Permissions } from "@/lib/permissions";
-import type { Caller } from "@/server/auth/caller";
 import { recordAuditLog } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
 import { lockGuild, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
-import { requireGuildMember } from "@/server/guilds/access";
 import { publishEvent } from "@/server/events/publish";
+import { requireGuildMember } from "@/server/guilds/access";
 import { removeMembership } from "@/server/members/membership";
 import { highestRolePosition, requireAbove } from "@/server/roles/hierarchy";
+import type { Caller } from "@/server/auth/caller";
 
 /**
  * Bans a user (BAN_MEMBERS), member or not; a member is removed in the same transaction. Never the owner

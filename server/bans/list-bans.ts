@@ -1,8 +1,8 @@
 import { Permissions } from "@/lib/permissions";
-import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
 import { toPartialUserDto } from "@/server/dto/user";
 import { requireGuildMember } from "@/server/guilds/access";
+import type { Caller } from "@/server/auth/caller";
 
 /** The guild's bans as `{user, reason}` (BAN_MEMBERS), oldest first. */
 export async function listBans(guildId: bigint, caller: Caller, limit: number) {

@@ -1,10 +1,10 @@
 import { AuditLogAction } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
 import { Permissions } from "@/lib/permissions";
-import type { Caller } from "@/server/auth/caller";
 import { recordAuditLog } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
 import { requireGuildMember } from "@/server/guilds/access";
+import type { Caller } from "@/server/auth/caller";
 
 /** Lifts a ban (BAN_MEMBERS); 404 UNKNOWN_BAN when the user is not banned. */
 export async function unbanMember(guildId: bigint, userId: bigint, caller: Caller, reason: string | null) {

@@ -1,13 +1,13 @@
 import { AuditLogAction, ChannelType } from "@/lib/constants";
 import { invalidField } from "@/lib/errors";
 import { Permissions } from "@/lib/permissions";
-import type { CreateChannelInput } from "@/lib/schemas/channels";
 import { nextSnowflake } from "@/lib/snowflake";
-import type { Caller } from "@/server/auth/caller";
 import { recordAuditLog } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
 import { requireGuildMember } from "@/server/guilds/access";
 import { toGuildChannelDto } from "./to-guild-channel-dto";
+import type { CreateChannelInput } from "@/lib/schemas/channels";
+import type { Caller } from "@/server/auth/caller";
 
 /** Creates a text, voice or category channel at the end of the list (MANAGE_CHANNELS). */
 export async function createChannel(

@@ -1,10 +1,10 @@
 import { ChannelType, LIMITS } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
-import type { CreateGroupDmInput } from "@/lib/schemas/channels";
 import { nextSnowflake } from "@/lib/snowflake";
-import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
 import { toPartialUserDto } from "@/server/dto/user";
+import type { CreateGroupDmInput } from "@/lib/schemas/channels";
+import type { Caller } from "@/server/auth/caller";
 
 /**
  * Creates a group DM owned by the caller with the given users; the caller is a recipient too.

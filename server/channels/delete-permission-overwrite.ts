@@ -1,8 +1,8 @@
 import { AuditLogAction } from "@/lib/constants";
-import type { Caller } from "@/server/auth/caller";
 import { recordAuditLog } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
 import { loadOverwriteChannel } from "./load-overwrite-channel";
+import type { Caller } from "@/server/auth/caller";
 
 /** Removes the channel's overwrite for a role or member; removing one that is not there is a no-op. */
 export async function deletePermissionOverwrite(

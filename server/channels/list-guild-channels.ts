@@ -1,8 +1,8 @@
 import { applyOverwrites, hasPermission, Permissions } from "@/lib/permissions";
-import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
 import { requireGuildMember } from "@/server/guilds/access";
 import { toGuildChannelDto } from "./to-guild-channel-dto";
+import type { Caller } from "@/server/auth/caller";
 
 /** The guild's channels the caller can see (VIEW_CHANNEL after overwrites), by position. */
 export async function listGuildChannels(guildId: bigint, caller: Caller) {

@@ -1,7 +1,7 @@
 import { ApiError } from "@/lib/errors";
 import { Permissions } from "@/lib/permissions";
-import type { Caller } from "@/server/auth/caller";
 import { loadChannelAccess, requirePermission } from "@/server/guilds/access";
+import type { Caller } from "@/server/auth/caller";
 
 /** A guild channel whose overwrites the caller may edit: MANAGE_ROLES in that channel, after overwrites. */
 export async function loadOverwriteChannel(channelId: bigint, caller: Caller) {

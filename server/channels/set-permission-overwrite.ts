@@ -1,12 +1,12 @@
 import { AuditLogAction } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
 import { OVERWRITE_ROLE } from "@/lib/permissions";
-import type { PermissionOverwriteInput } from "@/lib/schemas/channels";
-import type { Caller } from "@/server/auth/caller";
 import { recordAuditLog, type AuditChange } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
 import { requireGrantable } from "@/server/roles/hierarchy";
 import { loadOverwriteChannel } from "./load-overwrite-channel";
+import type { PermissionOverwriteInput } from "@/lib/schemas/channels";
+import type { Caller } from "@/server/auth/caller";
 
 /**
  * Creates or replaces the overwrite for a role (type 0) or member (type 1) of the channel's guild.

@@ -1,12 +1,12 @@
 // The one Prisma client of the process. The driver adapter is chosen from DATABASE_URL; migrations are
 // applied before the first query. Kept on globalThis because Next may load this module more than once
 // (instrumentation and route bundles), and a PGlite folder must never be opened twice in one process.
+import { processState } from "@/lib/process-state";
 import { PrismaClient } from "@/server/generated/prisma/client";
 import { log } from "@/server/log";
+import { resolveDatabaseTarget, type DatabaseTarget } from "./config";
 import { applyMigrations, type SqlRunner } from "./migrate";
 import { pgliteExtensions } from "./pglite";
-import { resolveDatabaseTarget, type DatabaseTarget } from "./config";
-import { processState } from "@/lib/process-state";
 
 export type Database = {
   prisma: PrismaClient;

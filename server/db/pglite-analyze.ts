@@ -5,8 +5,9 @@
 // grown by a tenth (and at least 8 pages) since it was last analyzed. A size check is a catalog read; an
 // ANALYZE samples at most 30,000 rows (well under a second at a million), and growth by tenths makes them
 // rare. PGlite runs one statement at a time, so requests wait for an ANALYZE while it runs.
-import type { PrismaClient } from "@/server/generated/prisma/client";
+import { errorMessage } from "@/lib/error-message";
 import { log } from "@/server/log";
+import type { PrismaClient } from "@/server/generated/prisma/client";
 
 const CHECK_EVERY_MS = 60_000;
 
@@ -37,12 +38,12 @@ export function startPgliteAnalyze(prisma: PrismaClient) {
       if (tables.length)
         log.info("analyzed grown tables", { tables, ms: Math.round(performance.now() - started) });
     } catch (error) {
-      log.error("analyze of grown tables failed", { error: String((error as Error)?.message ?? error) });
+      log.error("analyze of grown tables failed", { error: errorMessage(error) });
     } finally {
       running = false;
     }
   };
   void check();
-  state.timer = setInterval(check, CHECK_EVERY_MS);
+  state.timer = setInterval(() => void check(), CHECK_EVERY_MS);
   state.timer.unref?.();
 }

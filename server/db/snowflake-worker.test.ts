@@ -9,7 +9,8 @@ describe("snowflake worker leases", () => {
   let close: () => Promise<void>;
   before(async () => {
     const { openDatabase } = await import("@/server/db");
-    close = (await openDatabase()).close;
+    const database = await openDatabase();
+    close = () => database.close();
   });
   after(async () => close());
 

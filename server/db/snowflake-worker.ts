@@ -5,10 +5,11 @@
 // more ids. WORKER_ID, when set, is the operator's choice and is used as is. PGlite is one process: its
 // process-derived id needs no lease.
 import { randomUUID } from "node:crypto";
-import { setSnowflakeWorker } from "@/lib/snowflake";
-import type { PrismaClient } from "@/server/generated/prisma/client";
-import { log } from "@/server/log";
+import { errorMessage } from "@/lib/error-message";
 import { processState } from "@/lib/process-state";
+import { setSnowflakeWorker } from "@/lib/snowflake";
+import { log } from "@/server/log";
+import type { PrismaClient } from "@/server/generated/prisma/client";
 
 const LEASE_SECONDS = 60;
 const RENEW_MS = 15_000;
@@ -62,7 +63,7 @@ export async function leaseSnowflakeWorker(prisma: PrismaClient): Promise<number
   }
   state.timer ??= setInterval(() => {
     renew(prisma).catch((error) =>
-      log.warn("snowflake worker lease not renewed", { error: String((error as Error)?.message ?? error) }),
+      log.warn("snowflake worker lease not renewed", { error: errorMessage(error) }),
     );
   }, RENEW_MS);
   state.timer.unref?.();

@@ -4,6 +4,8 @@
 // every count (the guild's, the landing page's, the API's) sees them exactly as it sees people. Only the demo
 // world's seeded members are used: they have no password, so no real person's presence is ever touched.
 import { randomInt } from "node:crypto";
+import { errorMessage } from "@/lib/error-message";
+import { processState } from "@/lib/process-state";
 import { nextSnowflake } from "@/lib/snowflake";
 import { db } from "@/server/db";
 import { DEMO_EMAIL, DEMO_GUILD_NAME } from "@/server/demo/seed-demo";
@@ -12,7 +14,6 @@ import { closePresenceConnection } from "@/server/presence/close-presence-connec
 import { PRESENCE_HEARTBEAT_SECONDS } from "@/server/presence/config";
 import { openPresenceConnection } from "@/server/presence/open-presence-connection";
 import { refreshPresenceConnections } from "@/server/presence/refresh-presence-connections";
-import { processState } from "@/lib/process-state";
 
 /** The share of members online drifts between these (a busy community server shows about a quarter). */
 const SHARE = { min: 0.18, max: 0.3, start: 0.24 };
@@ -79,7 +80,7 @@ function run() {
   if (state.running) return;
   state.running = true;
   tick()
-    .catch((error) => log.warn("demo presence tick failed", { error: String(error?.message ?? error) }))
+    .catch((error) => log.warn("demo presence tick failed", { error: errorMessage(error) }))
     .finally(() => (state.running = false));
 }
 

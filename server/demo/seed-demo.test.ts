@@ -50,7 +50,7 @@ describe("demo seed", () => {
 
   it("shows #moderators only to the roles allowed by its overwrites", async () => {
     const prisma = database.prisma;
-    const guild = (await prisma.guild.findFirstOrThrow())!;
+    const guild = await prisma.guild.findFirstOrThrow();
     const plain = await prisma.member.findFirstOrThrow({
       where: { guildId: guild.id, roles: { none: {} }, userId: { not: guild.ownerId } },
     });

@@ -8,10 +8,10 @@ import { ChannelType, InviteType, JoinSourceType } from "@/lib/constants";
 import { DEFAULT_EVERYONE_PERMISSIONS, OVERWRITE_ROLE, Permissions } from "@/lib/permissions";
 import { nextSnowflake } from "@/lib/snowflake";
 import { hashPassword } from "@/server/auth/password";
-import type { PrismaClient } from "@/server/db";
+import { appUrl } from "@/server/config/app-url";
 import { isUniqueViolation } from "@/server/users/register-user";
 import { demoUsername } from "./demo-names";
-import { appUrl } from "@/server/config/app-url";
+import type { PrismaClient } from "@/server/db";
 
 export const DEMO_EMAIL = "demo@fluxer.local";
 export const DEMO_GUILD_NAME = "Fluxer Community";

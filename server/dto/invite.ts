@@ -1,9 +1,9 @@
 // The invite object as Fluxer's API sends it: exactly its fields, in its order. Metadata (uses,
 // max_uses, max_age), counts and expires_at appear only when the caller asked for and may see them.
 import { InviteType } from "@/lib/constants";
-import type { InviteObject } from "@/lib/invites/invite-object";
 import { toInviteGuildDto, toPartialGuildDto } from "./guild";
 import { toPartialUserDto } from "./user";
+import type { InviteObject } from "@/lib/invites/invite-object";
 
 type GuildRow = Parameters<typeof toPartialGuildDto>[0];
 type UserRow = Parameters<typeof toPartialUserDto>[0];

@@ -1,11 +1,11 @@
 // The event bus between app instances. PostgreSQL: LISTEN/NOTIFY on one channel, a dedicated connection per
 // instance (postgres-bus.ts). PGlite is one process: an in-process emitter (memory-bus.ts). Callers see
 // only this interface; delivery is at most once (an instance whose listener is reconnecting misses events).
+import { processState } from "@/lib/process-state";
 import { resolveDatabaseTarget } from "@/server/db/config";
 import { MemoryBus } from "./memory-bus";
 import { PostgresBus } from "./postgres-bus";
 import type { BusMessage } from "./types";
-import { processState } from "@/lib/process-state";
 
 export type BusListener = (message: BusMessage) => void;
 

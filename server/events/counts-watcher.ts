@@ -2,10 +2,11 @@
 // instance polls the guilds its own streams follow (one query every COUNTS_POLL_MS, only while someone
 // follows a guild) and sends a stream only values that changed. Member events arriving on the bus trigger
 // an immediate refresh of that guild, so joins and leaves show at once; presence changes within 2 s.
+import { errorMessage } from "@/lib/error-message";
+import { processState } from "@/lib/process-state";
+import { log } from "@/server/log";
 import { guildCounts, type GuildCounts } from "@/server/presence/count-online-members";
 import { allSessions, type StreamSession } from "./sessions";
-import { log } from "@/server/log";
-import { processState } from "@/lib/process-state";
 
 const COUNTS_POLL_MS = 2000;
 const SOON_MS = 50;
@@ -61,9 +62,7 @@ export function refreshGuildCountsSoon(guildId: bigint) {
     state.soonTimer = undefined;
     const ids = [...state.soon];
     state.soon.clear();
-    poll(ids).catch((error) =>
-      log.error("counts refresh failed", { error: String(error?.message ?? error) }),
-    );
+    poll(ids).catch((error) => log.error("counts refresh failed", { error: errorMessage(error) }));
   }, SOON_MS);
   state.soonTimer.unref?.();
 }
@@ -80,7 +79,7 @@ export function startCountsWatcher() {
     if (state.running) return;
     state.running = true;
     poll()
-      .catch((error) => log.error("counts poll failed", { error: String(error?.message ?? error) }))
+      .catch((error) => log.error("counts poll failed", { error: errorMessage(error) }))
       .finally(() => (state.running = false));
   }, COUNTS_POLL_MS);
   state.timer.unref?.();

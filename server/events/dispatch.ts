@@ -1,12 +1,13 @@
 // Delivers bus messages to this instance's streams, each only to the streams allowed to see it. Messages
 // are handled one after another so a stream sees them in the order this instance received them.
+import { errorMessage } from "@/lib/error-message";
 import { Permissions } from "@/lib/permissions";
+import { processState } from "@/lib/process-state";
+import { log } from "@/server/log";
 import { usersWithChannelPermission, membersAmong } from "./audience";
 import { deliverCounts, refreshGuildCountsSoon } from "./counts-watcher";
 import { allSessions, sessionsByUser } from "./sessions";
 import type { BusMessage } from "./types";
-import { log } from "@/server/log";
-import { processState } from "@/lib/process-state";
 
 async function recipients(message: BusMessage, userIds: bigint[]): Promise<Set<bigint>> {
   switch (message.type) {
@@ -68,7 +69,5 @@ export function enqueueDelivery(message: BusMessage) {
   if (allSessions().length === 0) return;
   state.queue = state.queue
     .then(() => deliver(message))
-    .catch((error) =>
-      log.error("event delivery failed", { type: message.type, error: String(error?.message ?? error) }),
-    );
+    .catch((error) => log.error("event delivery failed", { type: message.type, error: errorMessage(error) }));
 }

@@ -1,13 +1,14 @@
 // Every PRESENCE_HEARTBEAT_SECONDS: a `: ping` comment on each stream of this instance (a failed write
 // means the client is gone), then one UPDATE that refreshes last_seen_at of all its connections. A row
 // swept meanwhile (this instance stalled past the stale limit) is registered again.
-import { PRESENCE_HEARTBEAT_SECONDS } from "@/server/presence/config";
+import { errorMessage } from "@/lib/error-message";
+import { processState } from "@/lib/process-state";
+import { log } from "@/server/log";
 import { closePresenceConnection } from "@/server/presence/close-presence-connection";
+import { PRESENCE_HEARTBEAT_SECONDS } from "@/server/presence/config";
 import { openPresenceConnection } from "@/server/presence/open-presence-connection";
 import { refreshPresenceConnections } from "@/server/presence/refresh-presence-connections";
 import { allSessions } from "./sessions";
-import { log } from "@/server/log";
-import { processState } from "@/lib/process-state";
 
 const state = processState<{ timer?: NodeJS.Timeout; running: boolean }>("__fluxerHeartbeat", () => ({
   running: false,
@@ -36,7 +37,7 @@ export function startHeartbeat() {
     if (state.running) return;
     state.running = true;
     beat()
-      .catch((error) => log.error("presence heartbeat failed", { error: String(error?.message ?? error) }))
+      .catch((error) => log.error("presence heartbeat failed", { error: errorMessage(error) }))
       .finally(() => (state.running = false));
   }, PRESENCE_HEARTBEAT_SECONDS * 1000);
   state.timer.unref?.();

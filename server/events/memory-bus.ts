@@ -1,7 +1,8 @@
 import { EventEmitter } from "node:events";
+import { errorMessage } from "@/lib/error-message";
+import { log } from "@/server/log";
 import type { BusListener, EventBus } from "./bus";
 import type { BusMessage } from "./types";
-import { log } from "@/server/log";
 
 /** One process (PGlite): listeners run on a later tick, like a notification arriving after the commit. */
 export class MemoryBus implements EventBus {
@@ -21,7 +22,7 @@ export class MemoryBus implements EventBus {
       try {
         listener(message);
       } catch (error) {
-        log.error("event listener failed", { error: String((error as Error)?.message ?? error) });
+        log.error("event listener failed", { error: errorMessage(error) });
       }
     };
     this.emitter.on("message", safe);

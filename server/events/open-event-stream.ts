@@ -1,13 +1,14 @@
 // GET /api/v1/gateway/events: one server-sent event stream. A signed-in stream is a presence connection
 // (the user is online while it is open); an anonymous one may only follow guild counts.
+import { errorMessage } from "@/lib/error-message";
 import { ApiError } from "@/lib/errors";
 import { nextSnowflake } from "@/lib/snowflake";
-import type { Caller } from "@/server/auth/caller";
+import { resourceLimits } from "@/server/config/resource-limits";
+import { log } from "@/server/log";
 import { closePresenceConnection } from "@/server/presence/close-presence-connection";
 import { scheduleTemporaryMemberCheck } from "@/server/presence/maintenance";
 import { openPresenceConnection } from "@/server/presence/open-presence-connection";
 import { sendInitialCounts } from "./counts-watcher";
-import { resourceLimits } from "@/server/config/resource-limits";
 import {
   addSession,
   releaseStreamSlot,
@@ -17,7 +18,7 @@ import {
 } from "./sessions";
 import { startGateway } from "./start-gateway";
 import { visibleCountGuilds } from "./visible-count-guilds";
-import { log } from "@/server/log";
+import type { Caller } from "@/server/auth/caller";
 
 /** Events queued for a client that stopped reading before the stream is dropped. */
 const MAX_QUEUED_CHUNKS = 1000;
@@ -30,7 +31,7 @@ function release(session: StreamSession) {
     .then((result) => {
       if (result.pendingRemovals > 0) scheduleTemporaryMemberCheck();
     })
-    .catch((error) => log.error("presence release failed", { error: String(error?.message ?? error) }));
+    .catch((error) => log.error("presence release failed", { error: errorMessage(error) }));
 }
 
 /**

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { Client } from "pg";
+import { errorMessage } from "@/lib/error-message";
 import { nextSnowflake } from "@/lib/snowflake";
 import { db } from "@/server/db";
-import type { BusListener, EventBus } from "./bus";
-import { INVALIDATING_TYPES, isBusMessage, type BusMessage } from "./types";
 import { log } from "@/server/log";
+import { INVALIDATING_TYPES, isBusMessage, type BusMessage } from "./types";
+import type { BusListener, EventBus } from "./bus";
+import type { Client } from "pg";
 
 export const NOTIFY_CHANNEL = "fluxer_gateway";
 // NOTIFY payloads must stay under 8000 bytes; larger events are stored and the notification carries the id.
@@ -37,7 +38,7 @@ type Peer = { heardAt: number; lagging: boolean };
 type Waiter = { pending: Set<string>; done: () => void };
 
 function logError(msg: string, error?: unknown) {
-  log.error(msg, { error: error === undefined ? undefined : String((error as Error)?.message ?? error) });
+  log.error(msg, { error: error === undefined ? undefined : errorMessage(error) });
 }
 
 /** PostgreSQL LISTEN/NOTIFY: a dedicated client per instance listens; publishing uses the shared pool. */

@@ -1,15 +1,16 @@
 // publishEvent: call it after the transaction that made the change has committed. It never throws: a lost
 // event must not fail the request that caused it (failures are logged).
+import { errorMessage } from "@/lib/error-message";
+import { onBusMessage as dropStaleCredentials } from "@/server/auth/credential-cache";
 import { db } from "@/server/db";
 import { toMemberDto } from "@/server/dto/member";
 import { toPartialUserDto } from "@/server/dto/user";
-import { onBusMessage as dropStaleCredentials } from "@/server/auth/credential-cache";
 import { onBusMessage as dropStalePreviews } from "@/server/invites/preview-cache";
+import { log } from "@/server/log";
 import { guildCounts } from "@/server/presence/count-online-members";
 import { eventBus } from "./bus";
 import { NOTIFY_CHANNEL } from "./postgres-bus";
 import { INVALIDATING_TYPES, toWire, type BusMessage, type GatewayEvent } from "./types";
-import { log } from "@/server/log";
 
 async function partialUser(userId: bigint) {
   const user = await (await db()).user.findUnique({ where: { id: userId } });
@@ -111,6 +112,6 @@ export async function publishEvent(
     if (!options.sentByTransaction) await eventBus().publish(message);
     else if (INVALIDATING_TYPES.has(message.type)) await eventBus().barrier();
   } catch (error) {
-    log.error("publishEvent failed", { type: event.type, error: String((error as Error)?.message ?? error) });
+    log.error("publishEvent failed", { type: event.type, error: errorMessage(error) });
   }
 }

@@ -4,10 +4,10 @@
 // served (invite lookups, pages) keep their latency. Only refusals are decided here; an admitted request goes
 // on to the route, which reserves its slot (open-event-stream.ts) under the same bounds.
 import { ERROR_CODES } from "@/lib/errors";
-import { resourceLimits } from "@/server/config/resource-limits";
-import { SESSION_COOKIES } from "@/server/auth/caller";
-import { streamSlotsHeldBy, streamSlotsInUse } from "./sessions";
 import { processState } from "@/lib/process-state";
+import { SESSION_COOKIES } from "@/server/auth/caller";
+import { resourceLimits } from "@/server/config/resource-limits";
+import { streamSlotsHeldBy, streamSlotsInUse } from "./sessions";
 
 export const EVENT_STREAM_PATH = "/api/v1/gateway/events";
 

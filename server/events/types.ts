@@ -75,7 +75,7 @@ export const INVALIDATING_TYPES: ReadonlySet<BusMessageType> = new Set<BusMessag
 /** JSON-safe copy: bigint → decimal string, Date → ISO string. */
 export function toWire(value: Data): Data {
   return JSON.parse(
-    JSON.stringify(value, (_key, item) => (typeof item === "bigint" ? item.toString() : item)),
+    JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item)),
   ) as Data;
 }
 

@@ -1,5 +1,5 @@
-import { Prisma } from "@/server/generated/prisma/client";
 import { db } from "@/server/db";
+import { Prisma } from "@/server/generated/prisma/client";
 
 /**
  * The guilds among `guildIds` whose counts this caller may follow: guilds they are a member of, and guilds

@@ -5,10 +5,10 @@
 import { ApiError } from "@/lib/errors";
 import { Permissions } from "@/lib/permissions";
 import { updateVanitySchema } from "@/lib/schemas/vanity";
-import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
 import { requireGuildMember } from "@/server/guilds/access";
 import { findCodeHolder } from "@/server/invites/find-code-holder";
+import type { Caller } from "@/server/auth/caller";
 
 export type VanityAvailability = { code: string; status: "available" | "taken" | "current" };
 

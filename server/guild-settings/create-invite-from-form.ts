@@ -1,28 +1,28 @@
 // The "Create invite" form, on the server: re-checks who is asking and what they may do (never trusting
 // the page), accepts only the menu's choices, applies the API's per-channel rate limit, and creates the
 // invite through the same use-case as POST /channels/{id}/invites.
-import type {
-  CreateInviteField,
-  CreateInviteState,
-  CreateInviteValues,
-} from "@/lib/guild-settings/form-states";
+import { channelLabel } from "@/lib/channels";
+import { LIMITS } from "@/lib/constants";
+import { ApiError } from "@/lib/errors";
 import {
   DEFAULT_MAX_AGE,
   isExpireOption,
   isMaxUsesOption,
   MAX_REASON_LENGTH,
 } from "@/lib/guild-settings/invite-options";
-import { channelLabel } from "@/lib/channels";
-import { ApiError } from "@/lib/errors";
+import { CREATE_INVITE_MESSAGES } from "@/lib/messages";
 import { requirePageUser } from "@/server/auth/page-user";
+import { inviteLink } from "@/server/config/app-url";
 import { hit } from "@/server/http/rate-limit";
 import { createInvite } from "@/server/invites/create-invite";
 import { createInviteRateLimit } from "@/server/invites/invite-rate-limits";
-import { inviteLink } from "@/server/config/app-url";
 import { loadSettingsAccess } from "./load-settings-access";
 import { resolveInviteTargets } from "./resolve-invite-targets";
-import { LIMITS } from "@/lib/constants";
-import { CREATE_INVITE_MESSAGES } from "@/lib/messages";
+import type {
+  CreateInviteField,
+  CreateInviteState,
+  CreateInviteValues,
+} from "@/lib/guild-settings/form-states";
 
 function readValues(formData: FormData): CreateInviteValues {
   const text = (name: string) => {

@@ -3,14 +3,15 @@
 // limit. When someone else changed the invite first, it answers the invite as it is now, so the dialog can
 // say what changed and let the manager decide again.
 import { ApiError } from "@/lib/errors";
-import type { EditableInvite, EditInviteState } from "@/lib/guild-settings/form-states";
+import { formText } from "@/lib/form-data";
 import { isExpireOption, isMaxUsesOption } from "@/lib/guild-settings/invite-options";
 import { invitesSettingsPath } from "@/lib/guild-settings/paths";
-import type { InviteObject } from "@/lib/invites/invite-object";
 import { requirePageUser } from "@/server/auth/page-user";
 import { hit } from "@/server/http/rate-limit";
 import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
 import { updateInvite } from "@/server/invites/update-invite";
+import type { EditableInvite, EditInviteState } from "@/lib/guild-settings/form-states";
+import type { InviteObject } from "@/lib/invites/invite-object";
 
 /** The dialog's view of an invite object with metadata. */
 export function editableInvite(invite: InviteObject, channel: string): EditableInvite {
@@ -44,8 +45,7 @@ function refusal(error: ApiError): string | null {
 
 export async function editInviteFromForm(guildIdParam: string, formData: FormData): Promise<EditInviteState> {
   const user = await requirePageUser(invitesSettingsPath(guildIdParam));
-  const text = (name: string) =>
-    typeof formData.get(name) === "string" ? (formData.get(name) as string).trim() : "";
+  const text = (name: string) => formText(formData, name).trim();
   const number = (name: string) => (/^\d{1,7}$/.test(text(name)) ? Number(text(name)) : -1);
   const code = text("code");
   const channel = text("channel"); // words the dialog showed, shown back to the same person

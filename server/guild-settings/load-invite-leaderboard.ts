@@ -9,9 +9,9 @@ import {
   type LeaderboardPeriod,
   type LeaderboardRowView,
 } from "@/lib/guild-settings/members";
-import type { SettingsAccess } from "@/lib/guild-settings/views";
 import { db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
+import type { SettingsAccess } from "@/lib/guild-settings/views";
 
 export async function loadInviteLeaderboard(
   access: SettingsAccess,

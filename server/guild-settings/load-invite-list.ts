@@ -3,26 +3,26 @@
 // shows exactly what GET /guilds/{id}/invites or GET /channels/{id}/invites would.
 import { INVITABLE_CHANNEL_TYPES, InviteFlags } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
+import { firstValue } from "@/lib/search-params";
 import { parseSnowflake } from "@/lib/snowflake";
-import type { Caller } from "@/server/auth/caller";
-import type { InviteDto } from "@/server/dto/invite";
-import { listChannelInvites } from "@/server/invites/list-channel-invites";
-import { listGuildInvites } from "@/server/invites/list-guild-invites";
 import { inviteLink } from "@/server/config/app-url";
 import { db } from "@/server/db";
+import { listChannelInvites } from "@/server/invites/list-channel-invites";
+import { listGuildInvites } from "@/server/invites/list-guild-invites";
 import type {
   InviteFilters,
   InviteListView,
   InviteRowView,
   SettingsAccess,
 } from "@/lib/guild-settings/views";
+import type { Caller } from "@/server/auth/caller";
+import type { InviteDto } from "@/server/dto/invite";
 
 export type { InviteFilters, InviteListView, InviteRowView } from "@/lib/guild-settings/views";
 
 /** A filter value from the query string: a snowflake, else no filter. */
 function filterValue(value: string | string[] | undefined): string | null {
-  const single = Array.isArray(value) ? value[0] : value;
-  const id = parseSnowflake(single);
+  const id = parseSnowflake(firstValue(value));
   return id === null ? null : id.toString();
 }
 

@@ -8,9 +8,9 @@ import {
   type MemberFilters,
   type MemberListView,
 } from "@/lib/guild-settings/members";
-import type { SettingsAccess } from "@/lib/guild-settings/views";
 import { db } from "@/server/db";
 import { EMPTY_FILTER, runMemberSearch } from "@/server/members/member-search-query";
+import type { SettingsAccess } from "@/lib/guild-settings/views";
 
 /** The page of members the filters ask for; null when the viewer doesn't manage the guild. */
 export async function loadMemberList(

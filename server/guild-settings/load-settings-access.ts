@@ -1,4 +1,4 @@
-// Who may see which guild settings page (issue 5), computed once per request for the signed-in viewer:
+// Who may see which guild settings page, computed once per request for the signed-in viewer:
 // MANAGE_GUILD sees every invite, the pause switch and the vanity URL; MANAGE_CHANNELS on a channel (after
 // overwrites) sees and revokes that channel's invites; VIEW_AUDIT_LOG or MANAGE_GUILD sees the activity.
 // Everyone else is refused. Non-members and unknown guilds look the same (null), like the guild page.
@@ -9,9 +9,9 @@ import { ApiError } from "@/lib/errors";
 import { applyOverwrites, hasPermission, Permissions } from "@/lib/permissions";
 import { parseSnowflake } from "@/lib/snowflake";
 import { db } from "@/server/db";
+import { toIncidentsDataDto } from "@/server/dto/guild";
 import { loadGuildAccess, type GuildAccess } from "@/server/guilds/access";
 import { roleRefusal } from "@/server/invites/invite-roles";
-import { toIncidentsDataDto } from "@/server/dto/guild";
 import type { SettingsAccess, SettingsChannel } from "@/lib/guild-settings/views";
 
 export type { SettingsAccess, SettingsChannel } from "@/lib/guild-settings/views";

@@ -1,9 +1,9 @@
 // The vanity URL page's data: the current code, its own use count and its full link. MANAGE_GUILD only
 // (getVanityUrl checks again).
-import type { Caller } from "@/server/auth/caller";
-import { getVanityUrl } from "@/server/invites/get-vanity-url";
 import { appUrl } from "@/server/config/app-url";
+import { getVanityUrl } from "@/server/invites/get-vanity-url";
 import type { SettingsAccess } from "./load-settings-access";
+import type { Caller } from "@/server/auth/caller";
 
 export type VanitySettingsView = { code: string | null; uses: number; url: string | null; baseUrl: string };
 

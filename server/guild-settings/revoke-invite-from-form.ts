@@ -1,8 +1,8 @@
 // The "Revoke" confirmation, on the server: the invite must belong to this guild (the form's code is not
 // trusted), then DELETE /invites/{code}'s use-case checks the inviter-or-MANAGE_CHANNELS rule itself.
-import type { RevokeInviteState } from "@/lib/guild-settings/form-states";
-import { MAX_REASON_LENGTH } from "@/lib/guild-settings/invite-options";
 import { ApiError } from "@/lib/errors";
+import { formText } from "@/lib/form-data";
+import { MAX_REASON_LENGTH } from "@/lib/guild-settings/invite-options";
 import { isLookupCode } from "@/lib/invite-code";
 import { parseSnowflake } from "@/lib/snowflake";
 import { requirePageUser } from "@/server/auth/page-user";
@@ -11,12 +11,13 @@ import { hit } from "@/server/http/rate-limit";
 import { deleteInvite } from "@/server/invites/delete-invite";
 import { findLiveInvite } from "@/server/invites/find-live-invite";
 import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
+import type { RevokeInviteState } from "@/lib/guild-settings/form-states";
 
 export type RevokeOutcome = { revoked: string } | RevokeInviteState;
 
 export async function revokeInviteFromForm(guildIdParam: string, formData: FormData): Promise<RevokeOutcome> {
   const user = await requirePageUser(`/guilds/${guildIdParam}/settings/invites`);
-  const code = typeof formData.get("code") === "string" ? String(formData.get("code")) : "";
+  const code = formText(formData, "code");
   const rawReason = formData.get("reason");
   const reason = typeof rawReason === "string" && rawReason.trim() !== "" ? rawReason.trim() : null;
   if (reason && reason.length > MAX_REASON_LENGTH)

@@ -6,13 +6,13 @@
 // - "Pause for 1 h / 6 h / 24 h" sets the guild's timed pause (incident actions) to end that long from now,
 //   by the server's clock.
 // - Resume ends both: whatever paused the invites, the manager who clicks Resume wants them open.
-import type { PauseInvitesState } from "@/lib/guild-settings/form-states";
-import { isPauseForOption } from "@/lib/guild-settings/invite-options";
 import { ApiError } from "@/lib/errors";
+import { isPauseForOption } from "@/lib/guild-settings/invite-options";
 import { requirePageUser } from "@/server/auth/page-user";
 import { setGuildFeature } from "@/server/guilds/set-guild-feature";
 import { setIncidentActions } from "@/server/guilds/set-incident-actions";
 import { loadSettingsAccess } from "./load-settings-access";
+import type { PauseInvitesState } from "@/lib/guild-settings/form-states";
 
 const REFUSED = "You don't have permission to pause this guild's invites.";
 

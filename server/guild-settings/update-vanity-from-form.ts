@@ -1,14 +1,15 @@
 // The vanity URL form, on the server: the API's rules (lib/schemas/vanity.ts), its rate limit, and the
 // same use-case as PATCH /guilds/{id}/vanity-url; every refusal comes back as a sentence for the field.
-import type { VanityFormState } from "@/lib/guild-settings/form-states";
-import { vanityMessage } from "@/lib/guild-settings/vanity-rules";
 import { ApiError } from "@/lib/errors";
+import { formText } from "@/lib/form-data";
+import { vanityMessage } from "@/lib/guild-settings/vanity-rules";
 import { updateVanitySchema } from "@/lib/schemas/vanity";
 import { requirePageUser } from "@/server/auth/page-user";
 import { hit } from "@/server/http/rate-limit";
 import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
 import { updateVanityUrl } from "@/server/invites/update-vanity-url";
 import { loadSettingsAccess } from "./load-settings-access";
+import type { VanityFormState } from "@/lib/guild-settings/form-states";
 
 export async function updateVanityFromForm(
   guildIdParam: string,
@@ -16,7 +17,7 @@ export async function updateVanityFromForm(
 ): Promise<VanityFormState> {
   const user = await requirePageUser(`/guilds/${guildIdParam}/settings/vanity`);
   const isClear = formData.get("intent") === "clear";
-  const raw = typeof formData.get("code") === "string" ? String(formData.get("code")) : "";
+  const raw = formText(formData, "code");
   const failure = (error: string): VanityFormState => ({ status: "error", value: raw, error });
 
   const result = await loadSettingsAccess(guildIdParam, user.id);

@@ -2,8 +2,8 @@
 // computed permissions (lib/permissions.ts), and refuse with the error table's codes (lib/errors.ts).
 import { ApiError } from "@/lib/errors";
 import { applyOverwrites, computeBasePermissions, hasPermission } from "@/lib/permissions";
-import type { Caller } from "@/server/auth/caller";
 import { db, type Tx } from "@/server/db";
+import type { Caller } from "@/server/auth/caller";
 
 type Client = Tx;
 

@@ -1,5 +1,5 @@
-import { ApiError } from "@/lib/errors";
 import { ChannelType, JoinSourceType, LIMITS } from "@/lib/constants";
+import { ApiError } from "@/lib/errors";
 import { DEFAULT_EVERYONE_PERMISSIONS } from "@/lib/permissions";
 import { nextSnowflake } from "@/lib/snowflake";
 import { db } from "@/server/db";

@@ -1,6 +1,6 @@
-import type { Caller } from "@/server/auth/caller";
 import { loadGuildAccess, requireGuildMember } from "./access";
 import { toGuildResponse } from "./guild-response";
+import type { Caller } from "@/server/auth/caller";
 
 /** The guild for a member; instance admins may read any guild (they manage features everywhere). */
 export async function getGuild(guildId: bigint, caller: Caller) {

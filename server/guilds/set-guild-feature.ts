@@ -6,13 +6,13 @@
 // after, in the same transaction, and the invite previews dropped after the commit.
 import { ApiError } from "@/lib/errors";
 import { hasPermission, Permissions } from "@/lib/permissions";
-import type { Caller } from "@/server/auth/caller";
 import { recordGuildUpdate } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
 import { WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 import { publishEvent } from "@/server/events/publish";
 import { loadGuildAccess } from "./access";
 import { SELF_SERVICE_FEATURES } from "./update-guild";
+import type { Caller } from "@/server/auth/caller";
 
 /** Returns whether the guild changed (false when the feature already was as asked). */
 export async function setGuildFeature(

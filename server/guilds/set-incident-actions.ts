@@ -6,13 +6,13 @@
 import { AuditLogAction } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
 import { hasPermission, Permissions } from "@/lib/permissions";
-import type { Caller } from "@/server/auth/caller";
 import { recordAuditLog, type AuditChange } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
-import { toIncidentsDataDto } from "@/server/dto/guild";
 import { WRITE_TX_OPTIONS } from "@/server/db/row-locks";
+import { toIncidentsDataDto } from "@/server/dto/guild";
 import { publishEvent } from "@/server/events/publish";
 import { loadGuildAccess } from "./access";
+import type { Caller } from "@/server/auth/caller";
 
 /** The new ends; a field left undefined keeps its value (the settings page's pause touches invites only). */
 export type IncidentActionChanges = { invitesDisabledUntil?: Date | null; dmsDisabledUntil?: Date | null };

@@ -1,12 +1,12 @@
 import { ApiError } from "@/lib/errors";
 import { hasPermission, Permissions } from "@/lib/permissions";
-import type { UpdateGuildInput } from "@/lib/schemas/guilds";
-import type { Caller } from "@/server/auth/caller";
 import { recordGuildUpdate, type AuditChange } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
 import { publishEvent } from "@/server/events/publish";
 import { loadGuildAccess } from "./access";
 import { toGuildResponse } from "./guild-response";
+import type { UpdateGuildInput } from "@/lib/schemas/guilds";
+import type { Caller } from "@/server/auth/caller";
 
 // Managers may pause and resume invites themselves; every other feature is granted by the instance.
 export const SELF_SERVICE_FEATURES: ReadonlySet<string> = new Set(["INVITES_DISABLED"]);

@@ -1,10 +1,10 @@
 // Request parsing at the edge: JSON bodies and query strings validated by the shared zod schemas, every
 // failure a 400 INVALID_FORM_BODY that names the field.
-import type { z } from "zod";
 import { ApiError, invalidField, type FieldError } from "@/lib/errors";
 import { zodIssuesToFieldErrors } from "@/lib/schemas/field-errors";
 import { parseSnowflake } from "@/lib/snowflake";
 import { resourceLimits } from "@/server/config/resource-limits";
+import type { z } from "zod";
 
 /**
  * The body as text, refused with 413 as soon as it passes `limit` bytes: a declared length is checked before

@@ -2,8 +2,9 @@
 // One round trip per hit: INCR, and PEXPIRE on the window's first request, in a Lua script (atomic).
 // If Redis is unreachable the limiter falls back to this process's memory for that request rather than
 // failing the request: a short outage of the limiter must not take the API down.
-import type { RateLimitStore, WindowState } from "./rate-limit";
+import { errorMessage } from "@/lib/error-message";
 import { log } from "@/server/log";
+import type { RateLimitStore, WindowState } from "./rate-limit";
 
 const INCREMENT = `
 local count = redis.call('INCR', KEYS[1])
@@ -36,13 +37,13 @@ export function createRedisStore(url: string, fallback: RateLimitStore): RateLim
         commandTimeout: 1000,
       });
       redis.on("error", (error: Error) => warn(error));
-      return redis as unknown as RedisClient;
+      return redis;
     }));
   const warn = (error: unknown) => {
     if (Date.now() - lastWarning < 30_000) return;
     lastWarning = Date.now();
     log.warn("rate-limit store unreachable; using process memory", {
-      error: String((error as Error)?.message ?? error),
+      error: errorMessage(error),
     });
   };
   const key = (name: string) => `fluxer:rl:${name}`;

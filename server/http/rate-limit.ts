@@ -3,8 +3,8 @@
 // two calls so limits hold across several app instances.
 // RATE_LIMIT_SCALE multiplies every limit (e.g. 1000 for local load tests); it is 1 unless set.
 import { ApiError } from "@/lib/errors";
-import { resourceLimits } from "@/server/config/resource-limits";
 import { RATE_LIMITS, type RateLimitRule } from "@/lib/rate-limits";
+import { resourceLimits } from "@/server/config/resource-limits";
 import { createRedisStore } from "./rate-limit-redis";
 
 export type { RateLimitRule };

@@ -1,3 +1,4 @@
+import { errorMessage } from "@/lib/error-message";
 import { ApiError, ERROR_CODES, type ErrorCode } from "@/lib/errors";
 import { log } from "@/server/log";
 
@@ -89,16 +90,6 @@ export function toErrorResponse(error: unknown, requestLabel: string, requestId?
     { code: "INTERNAL_SERVER_ERROR", message: ERROR_CODES.INTERNAL_SERVER_ERROR.message },
     { status: 500 },
   );
-}
-
-/** The message of anything thrown (a string, an Error, a driver's error object), for log lines. */
-export function errorMessage(error: unknown): string {
-  try {
-    const message = (error as { message?: unknown } | null | undefined)?.message;
-    return typeof message === "string" ? message : String(error);
-  } catch {
-    return "unprintable error"; // e.g. a null-prototype object: String() throws on it, and this runs in a catch
-  }
 }
 
 /** 204 No Content: the answer of writes that return nothing. */

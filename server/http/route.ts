@@ -2,8 +2,10 @@
 // turns every throw into the Fluxer error envelope and writes one log line per request. Handlers stay four
 // lines long.
 import { randomUUID } from "node:crypto";
+import { errorMessage } from "@/lib/error-message";
 import { ApiError } from "@/lib/errors";
 import { resolveCaller, type Caller } from "@/server/auth/caller";
+import { appOrigin, hasAppUrl } from "@/server/config/app-url";
 import { log, requestLogEnabled } from "@/server/log";
 import { clientIp } from "./client-ip";
 import { requestUrl } from "./parse";
@@ -16,8 +18,7 @@ import {
   type RateLimitRule,
   type RateLimitResult,
 } from "./rate-limit";
-import { errorMessage, json, toErrorResponse } from "./respond";
-import { appOrigin, hasAppUrl } from "@/server/config/app-url";
+import { json, toErrorResponse } from "./respond";
 
 type AuthMode = "required" | "optional" | "none";
 

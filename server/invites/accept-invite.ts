@@ -6,16 +6,16 @@
 // guild's row for a few writes and a commit rather than a conversation of round trips.
 import { ApiError, type ErrorCode } from "@/lib/errors";
 import { isLookupCode } from "@/lib/invite-code";
-import type { Caller } from "@/server/auth/caller";
+import { countJoin } from "@/server/analytics/counters";
+import { db } from "@/server/db";
 import { toInviteDto } from "@/server/dto/invite";
 import { toMemberDto } from "@/server/dto/member";
-import { db } from "@/server/db";
 import { publishEvent } from "@/server/events/publish";
-import { countJoin } from "@/server/analytics/counters";
 import { acceptTogether, type AcceptRow } from "./accept-queue";
 import { canSeeInviteMetadata, canSeeMetadataOf } from "./invite-access";
+import type { Caller } from "@/server/auth/caller";
 
-const REFUSALS: Partial<Record<AcceptRow["outcome"], ErrorCode>> = {
+export const REFUSALS: Partial<Record<AcceptRow["outcome"], ErrorCode>> = {
   unknown: "UNKNOWN_INVITE",
   paused: "INVITES_DISABLED",
   banned: "USER_BANNED_FROM_GUILD",
@@ -116,28 +116,37 @@ async function mayShowMetadata(row: AcceptRow, caller: Caller): Promise<boolean>
   });
 }
 
+/**
+ * After the commit of a join: counts it for the invite's analytics and tells every instance (GUILD_MEMBER_ADD,
+ * which also drops cached previews of the guild's counts). Nothing for any other outcome.
+ */
+export async function announceJoin(row: AcceptRow, user: Parameters<typeof toMemberDto>[0]["user"]) {
+  if (row.outcome !== "joined" || row.code === null) return;
+  countJoin(row.code); // invite analytics: a join of this invite's own code
+  if (row.guild_id !== null && row.joined_at !== null) {
+    // The member object as the members API returns it, from what the statement wrote: no read back.
+    const member = toMemberDto({
+      userId: user.id,
+      nick: null,
+      joinedAt: row.joined_at,
+      temporary: row.temporary,
+      user,
+      roles: (row.role_ids ?? []).map((roleId) => ({ roleId })),
+    });
+    // On PostgreSQL the statement sent it already, in its own transaction (durable, in commit order).
+    await publishEvent(
+      { type: "GUILD_MEMBER_ADD", guildId: row.guild_id, userId: user.id, data: member },
+      { sentByTransaction: row.notified },
+    );
+  }
+}
+
 export async function acceptInvite(code: string, caller: Caller) {
   if (!isLookupCode(code)) throw new ApiError("UNKNOWN_INVITE");
   const row = await acceptTogether(code, caller.id);
   const refusal = REFUSALS[row.outcome];
   if (refusal || row.code === null) throw new ApiError(refusal ?? "UNKNOWN_INVITE");
-  if (row.outcome === "joined") countJoin(row.code); // invite analytics: a join of this invite's own code
-  if (row.outcome === "joined" && row.guild_id !== null && row.joined_at !== null) {
-    // The member object as the members API returns it, from what the statement wrote: no read back.
-    const member = toMemberDto({
-      userId: caller.id,
-      nick: null,
-      joinedAt: row.joined_at,
-      temporary: row.temporary,
-      user: caller,
-      roles: (row.role_ids ?? []).map((roleId) => ({ roleId })),
-    });
-    // On PostgreSQL the statement sent it already, in its own transaction (durable, in commit order).
-    await publishEvent(
-      { type: "GUILD_MEMBER_ADD", guildId: row.guild_id, userId: caller.id, data: member },
-      { sentByTransaction: row.notified },
-    );
-  }
+  await announceJoin(row, caller);
   // Someone already a member who was given roles hears of it nowhere else: the project has no member-update
   // event yet, and the roles show in the members API and the answer below.
   return toInviteDto(toInviteRow({ ...row, code: row.code }, await invitedRoles(row.role_ids ?? [])), {

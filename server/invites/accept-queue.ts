@@ -6,11 +6,11 @@
 // Each user still gets their own outcome, decided under the locks exactly as if they had come alone
 // (migration 20261130400000_accept_invite_function).
 import { JoinSourceType, LIMITS } from "@/lib/constants";
-import { db } from "@/server/db";
+import { processState } from "@/lib/process-state";
+import { db, type PrismaClient, type Tx } from "@/server/db";
 import { Coalescer } from "@/server/db/coalesce";
 import { transactionNotifyChannel } from "@/server/events/publish";
 import { temporaryMemberGraceSeconds } from "@/server/presence/config";
-import { processState } from "@/lib/process-state";
 
 const MAX_BATCH = 100;
 
@@ -63,10 +63,18 @@ const queues = processState<Map<string, Coalescer<bigint, AcceptRow>>>(
   () => new Map(),
 );
 
-async function acceptAll(code: string, userIds: bigint[]): Promise<AcceptRow[]> {
-  const prisma = await db();
+/**
+ * One call of accept_invite for `userIds`, on `client`: the pool (its own transaction), or a transaction the
+ * caller holds open, whose other writes then commit or roll back with the join (registration by invite).
+ * The only place that spells out the function's arguments.
+ */
+export async function callAcceptInvite(
+  client: PrismaClient | Tx,
+  code: string,
+  userIds: bigint[],
+): Promise<AcceptRow[]> {
   const channel = transactionNotifyChannel();
-  const rows = await prisma.$queryRaw<Omit<AcceptRow, "notified">[]>`
+  const rows = await client.$queryRaw<Omit<AcceptRow, "notified">[]>`
     SELECT * FROM accept_invite(${code}::text, ${userIds}::bigint[], ${LIMITS.MAX_GUILDS_PER_USER}::int,
       ${LIMITS.MAX_GROUP_DM_RECIPIENTS}::int, ${JoinSourceType.INSTANT_INVITE}::int, ${JoinSourceType.VANITY_URL}::int,
       ${temporaryMemberGraceSeconds()}::int, ${channel}::text)`;
@@ -74,6 +82,10 @@ async function acceptAll(code: string, userIds: bigint[]): Promise<AcceptRow[]> 
   if (rows.some((row, i) => row.user_id !== userIds[i]))
     throw new Error("accept_invite answered out of order");
   return rows.map((row) => ({ ...row, notified: channel !== null }));
+}
+
+async function acceptAll(code: string, userIds: bigint[]): Promise<AcceptRow[]> {
+  return callAcceptInvite(await db(), code, userIds);
 }
 
 /** The user's outcome of accepting `code`, decided together with the other accepts of it waiting meanwhile. */

@@ -7,10 +7,10 @@
 import { AuditLogAction, INVITABLE_CHANNEL_TYPES, InviteFlags, InviteType, LIMITS } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
 import { Permissions } from "@/lib/permissions";
-import type { CreateInviteInput } from "@/lib/schemas/invites";
 import { recordAuditLog } from "@/server/audit-log/record-audit-log";
-import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
+import { lockChannel, lockGuild, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
+import { publishEvent } from "@/server/events/publish";
 import { loadChannelAccess, requirePermission } from "@/server/guilds/access";
 import { insertWithFreshCode } from "./insert-with-fresh-code";
 import { inviteAuditChanges } from "./invite-audit";
@@ -18,8 +18,8 @@ import { requireGrantableRoles } from "./invite-roles";
 import { inviteInclude, liveInviteWhere } from "./invite-query";
 import { inviteResponse } from "./invite-response";
 import { maybePurgeLapsedInvites } from "./purge-lapsed-invites";
-import { lockChannel, lockGuild, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
-import { publishEvent } from "@/server/events/publish";
+import type { CreateInviteInput } from "@/lib/schemas/invites";
+import type { Caller } from "@/server/auth/caller";
 
 export async function createInvite(
   channelId: bigint,

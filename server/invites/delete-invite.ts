@@ -3,15 +3,15 @@
 import { AuditLogAction } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
 import { recordAuditLog } from "@/server/audit-log/record-audit-log";
-import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
-import { findLiveInvite } from "./find-live-invite";
-import { inviteAuditChanges } from "./invite-audit";
-import { requireInviteManager } from "./invite-access";
-import { requireVisibleInvite } from "./invite-target-access";
-import { inviteResponse } from "./invite-response";
 import { WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 import { publishEvent } from "@/server/events/publish";
+import { findLiveInvite } from "./find-live-invite";
+import { requireInviteManager } from "./invite-access";
+import { inviteAuditChanges } from "./invite-audit";
+import { inviteResponse } from "./invite-response";
+import { requireVisibleInvite } from "./invite-target-access";
+import type { Caller } from "@/server/auth/caller";
 
 export async function deleteInvite(code: string, caller: Caller, reason: string | null) {
   const prisma = await db();

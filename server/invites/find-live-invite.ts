@@ -3,8 +3,8 @@
 // case-sensitive (a case variant of one is unknown, never another spelling of it). Lapsed invites are
 // never found.
 import { lookupCandidates } from "@/lib/invite-code";
-import type { Tx } from "@/server/db";
 import { inviteInclude, liveInviteWhere, type InviteWithRelations } from "./invite-query";
+import type { Tx } from "@/server/db";
 
 export async function findLiveInvite(client: Tx, code: string): Promise<InviteWithRelations | null> {
   const [exact, lowered] = lookupCandidates(code);

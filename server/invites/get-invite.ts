@@ -3,17 +3,17 @@
 // cache (preview-cache.ts), which never holds a targeted invite, so to them one is unknown; signed-in callers may
 // see metadata (and may be a targeted invite's target), so they read the database.
 import { ApiError } from "@/lib/errors";
-import type { GetInviteQuery } from "@/lib/schemas/invites";
-import type { Caller } from "@/server/auth/caller";
+import { countView, type ViewSource } from "@/server/analytics/counters";
 import { db } from "@/server/db";
-import type { InviteDto } from "@/server/dto/invite";
+import { PreSerialized } from "@/server/http/respond";
 import { findLiveInvite } from "./find-live-invite";
 import { canSeeInviteMetadata } from "./invite-access";
 import { canSeeInvite } from "./invite-target-access";
 import { inviteResponse } from "./invite-response";
-import { PreSerialized } from "@/server/http/respond";
 import { loadPublicEntry, loadPublicPreview } from "./preview-cache";
-import { countView, type ViewSource } from "@/server/analytics/counters";
+import type { GetInviteQuery } from "@/lib/schemas/invites";
+import type { Caller } from "@/server/auth/caller";
+import type { InviteDto } from "@/server/dto/invite";
 
 /** The preview narrowed to what the query asked for, fields in the DTO's order. */
 function narrow(preview: InviteDto, query: GetInviteQuery): InviteDto {
@@ -64,7 +64,7 @@ export async function getInviteBody(
   countView(found.invite.code, view);
   if (!found.entry) return narrow(found.invite, query);
   const variant = `${query.with_counts ? 1 : 0}${query.with_expiration ? 1 : 0}`;
-  const serialized = (found.entry.serialized ??= new Map());
+  const serialized = (found.entry.serialized ??= new Map<string, string>());
   let text = serialized.get(variant);
   if (text === undefined) serialized.set(variant, (text = JSON.stringify(narrow(found.invite, query))));
   return new PreSerialized(text);

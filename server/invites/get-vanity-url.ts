@@ -2,9 +2,9 @@
 // The count belongs to the guild's vanity URL whatever its spelling: the uses of the codes it gave up
 // (guilds.retired_vanity_uses) plus the current code's own.
 import { Permissions } from "@/lib/permissions";
-import type { Caller } from "@/server/auth/caller";
 import { db, type Tx } from "@/server/db";
 import { requireGuildMember } from "@/server/guilds/access";
+import type { Caller } from "@/server/auth/caller";
 
 export async function findVanityInvite(client: Tx, guildId: bigint) {
   return client.invite.findFirst({ where: { guildId, isVanity: true } });

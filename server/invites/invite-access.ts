@@ -10,9 +10,9 @@ import {
   type OverwriteLike,
   type RoleLike,
 } from "@/lib/permissions";
+import { loadChannelAccess, requirePermission } from "@/server/guilds/access";
 import type { Caller } from "@/server/auth/caller";
 import type { Tx } from "@/server/db";
-import { loadChannelAccess, requirePermission } from "@/server/guilds/access";
 
 type InviteLike = {
   type: number;

@@ -1,7 +1,7 @@
 // What every invite read shares: the relations the DTO needs and the "live" filter. An expired or used-up
 // invite is dead the moment it lapses, so every query that looks for invites applies liveInviteWhere.
-import type { Prisma } from "@/server/generated/prisma/client";
 import type { Tx } from "@/server/db";
+import type { Prisma } from "@/server/generated/prisma/client";
 
 export const inviteInclude = {
   guild: true,

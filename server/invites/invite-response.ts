@@ -1,7 +1,7 @@
 // Turns an invite row into its wire object, adding the presence count when counts are asked for.
 import { toInviteDto, type InviteDto, type InviteDtoOptions } from "@/server/dto/invite";
-import type { InviteWithRelations } from "./invite-query";
 import { approximatePresenceCount } from "./presence-count";
+import type { InviteWithRelations } from "./invite-query";
 
 export async function inviteResponse(
   row: InviteWithRelations,

@@ -2,11 +2,11 @@
 // vanity excluded. Needs MANAGE_CHANNELS; for a group DM, its owner.
 import { ApiError } from "@/lib/errors";
 import { Permissions } from "@/lib/permissions";
-import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
 import { toInviteDto } from "@/server/dto/invite";
 import { loadChannelAccess, requirePermission } from "@/server/guilds/access";
 import { inviteInclude, liveInviteWhere } from "./invite-query";
+import type { Caller } from "@/server/auth/caller";
 
 export async function listChannelInvites(channelId: bigint, caller: Caller) {
   const prisma = await db();

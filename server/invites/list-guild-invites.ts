@@ -1,11 +1,11 @@
 // GET /guilds/{id}/invites: the guild's live invites with metadata, newest first, vanity
 // excluded. Needs MANAGE_GUILD.
 import { Permissions } from "@/lib/permissions";
-import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
 import { toInviteDto } from "@/server/dto/invite";
 import { requireGuildMember } from "@/server/guilds/access";
 import { inviteInclude, liveInviteWhere } from "./invite-query";
+import type { Caller } from "@/server/auth/caller";
 
 export async function listGuildInvites(guildId: bigint, caller: Caller) {
   const prisma = await db();

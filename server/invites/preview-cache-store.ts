@@ -1,7 +1,7 @@
 // The preview cache's state (see preview-cache.ts), apart from its loader. Kept on
 // globalThis because route handlers and pages are separate bundles of one process and must see one cache.
-import type { InviteDto } from "@/server/dto/invite";
 import { processState } from "@/lib/process-state";
+import type { InviteDto } from "@/server/dto/invite";
 
 export type CachedPreview = {
   /** The public invite with counts and `expires_at`, as GET /invites/{code}?with_counts=true&with_expiration=true answers anonymously. */

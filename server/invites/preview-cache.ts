@@ -25,9 +25,7 @@
 //   ones out. Misses are never stored, so unknown codes cost no memory either.
 import { InviteType } from "@/lib/constants";
 import { db } from "@/server/db";
-import type { InviteDto } from "@/server/dto/invite";
 import { eventBus } from "@/server/events/bus";
-import type { BusMessage } from "@/server/events/types";
 import { findLiveInvite } from "./find-live-invite";
 import { isTargeted } from "./invite-target-access";
 import { inviteResponse } from "./invite-response";
@@ -39,6 +37,8 @@ import {
   ttlMs,
   type CachedPreview,
 } from "./preview-cache-store";
+import type { InviteDto } from "@/server/dto/invite";
+import type { BusMessage } from "@/server/events/types";
 
 export { cachedPreview };
 

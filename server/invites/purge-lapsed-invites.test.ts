@@ -8,7 +8,8 @@ describe("purgeLapsedInvites", () => {
   let close: () => Promise<void>;
   before(async () => {
     const { openDatabase } = await import("@/server/db");
-    close = (await openDatabase()).close;
+    const database = await openDatabase();
+    close = () => database.close();
   });
   after(async () => close());
 

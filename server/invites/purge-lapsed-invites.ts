@@ -1,6 +1,7 @@
 // Lapsed invites are already invisible (every query filters them); this deletes their rows once they have
 // been dead for a day, and invite analytics past their retention. Called opportunistically (at most every 10
 // minutes per process) from invite creation, so no timer or worker is needed.
+import { errorMessage } from "@/lib/error-message";
 import { pruneAnalytics } from "@/server/analytics/prune-analytics";
 import { db } from "@/server/db";
 import { log } from "@/server/log";
@@ -32,9 +33,9 @@ export function maybePurgeLapsedInvites(now = Date.now()): void {
   if (now - (state.__fluxerInvitePurgeAt ?? 0) < PURGE_INTERVAL_MS) return;
   state.__fluxerInvitePurgeAt = now;
   purgeLapsedInvites(new Date(now)).catch((error) =>
-    log.error("invite purge failed", { error: String((error as Error)?.message ?? error) }),
+    log.error("invite purge failed", { error: errorMessage(error) }),
   );
   pruneAnalytics(new Date(now)).catch((error) =>
-    log.error("invite analytics prune failed", { error: String((error as Error)?.message ?? error) }),
+    log.error("invite analytics prune failed", { error: errorMessage(error) }),
   );
 }

@@ -9,9 +9,7 @@
 // must be one the caller may give (invite-roles.ts). It is written in the same transaction as the version bump.
 import { AuditLogAction } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
-import type { UpdateInviteInput } from "@/lib/schemas/invites";
 import { recordAuditLog, type AuditChange } from "@/server/audit-log/record-audit-log";
-import type { Caller } from "@/server/auth/caller";
 import { db, type Tx } from "@/server/db";
 import { WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 import { publishEvent } from "@/server/events/publish";
@@ -21,6 +19,8 @@ import { requireInviteManager } from "./invite-access";
 import { requireVisibleInvite } from "./invite-target-access";
 import { inviteInclude, type InviteWithRelations } from "./invite-query";
 import { inviteResponse } from "./invite-response";
+import type { UpdateInviteInput } from "@/lib/schemas/invites";
+import type { Caller } from "@/server/auth/caller";
 
 const EDITABLE = [
   ["max_uses", "maxUses"],

@@ -8,15 +8,15 @@
 import { ChannelType, InviteType, LIMITS } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
 import { applyOverwrites, hasPermission, Permissions } from "@/lib/permissions";
-import type { UpdateVanityInput } from "@/lib/schemas/vanity";
 import { recordGuildUpdate } from "@/server/audit-log/record-audit-log";
-import type { Caller } from "@/server/auth/caller";
 import { db, type Tx } from "@/server/db";
+import { lockGuild, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
+import { publishEvent } from "@/server/events/publish";
 import { requireGuildMember } from "@/server/guilds/access";
 import { findVanityInvite, vanityUses } from "./get-vanity-url";
 import { liveInviteWhere } from "./invite-query";
-import { lockGuild, WRITE_TX_OPTIONS } from "@/server/db/row-locks";
-import { publishEvent } from "@/server/events/publish";
+import type { UpdateVanityInput } from "@/lib/schemas/vanity";
+import type { Caller } from "@/server/auth/caller";
 
 /** The guild's first text channel (by position) that @everyone can view: where vanity visitors land. */
 async function findPublicTextChannel(tx: Tx, guildId: bigint) {

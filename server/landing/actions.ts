@@ -4,18 +4,18 @@
 // Joining goes through the accept use-case (server/invites/accept-invite.ts), the same one POST
 // /api/v1/invites/{code} uses, so a page join obeys every rule and limit of an API join.
 import { redirect } from "next/navigation";
-import { ApiError, type ErrorCode } from "@/lib/errors";
+import { ApiError } from "@/lib/errors";
 import { isLookupCode } from "@/lib/invite-code";
-import { ACCEPT_FAILED, ACCEPT_MESSAGES } from "@/lib/messages";
 import { invitePath, signInPath } from "@/lib/invites/invite-links";
+import { ACCEPT_FAILED, ACCEPT_MESSAGES } from "@/lib/messages";
 import { guildPath } from "@/lib/urls";
-import { auth, signOut } from "@/server/auth/next-auth";
 import { currentUser } from "@/server/auth/caller";
+import { auth, signOut } from "@/server/auth/next-auth";
 import { hit } from "@/server/http/rate-limit";
 import { acceptInvite } from "@/server/invites/accept-invite";
 import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
-import { forgetPendingAccept, rememberPendingAccept } from "./pending-accept";
 import { log } from "@/server/log";
+import { forgetPendingAccept, rememberPendingAccept } from "./pending-accept";
 import type { AcceptState } from "@/lib/invites/landing";
 
 // POST (form) - join the invite's guild or group DM, then open the guild

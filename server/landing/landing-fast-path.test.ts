@@ -4,9 +4,10 @@
 // the real landing page send a cookie or race a drop on cue, so those cases are proven here.
 import assert from "node:assert/strict";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { gunzipSync } from "node:zlib";
 import { after, before, beforeEach, describe, it } from "node:test";
+import { gunzipSync } from "node:zlib";
+import type { CachedPreview } from "@/server/invites/preview-cache-store";
+import type { AddressInfo } from "node:net";
 
 process.env.LOG_LEVEL = "warn";
 process.env.INVITE_CACHE_TTL_MS = "60000";
@@ -14,7 +15,6 @@ process.env.INVITE_CACHE_TTL_MS = "60000";
 const { serveLandingView } = await import("./landing-fast-path");
 const { findViewerSlots, landingPageFrom, pageForViewer } = await import("./kept-landing-pages");
 const { previewCacheState } = await import("@/server/invites/preview-cache-store");
-import type { CachedPreview } from "@/server/invites/preview-cache-store";
 
 const CODE = "Kept1234";
 

@@ -18,14 +18,15 @@
 // request's session cookies removed), the answer is held, kept when it is a plain 200 HTML page without
 // Set-Cookie, and sent to this request's own viewer as a kept page is. One capture per page at a time; views
 // meanwhile go to Next as they are.
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { decode, type JWT } from "next-auth/jwt";
 import { isLookupCode } from "@/lib/invite-code";
-import type { LandingViewerKind } from "@/lib/landing-viewer";
+import { processState } from "@/lib/process-state";
 import { isReservedCode } from "@/lib/reserved-codes";
-import { isSessionCurrent, currentSessionVersion } from "@/server/auth/session-version";
+import { countView } from "@/server/analytics/counters";
+import { viewSourceOfMessage } from "@/server/analytics/view-source";
 import { SESSION_COOKIES } from "@/server/auth/caller";
+import { isSessionCurrent, currentSessionVersion } from "@/server/auth/session-version";
 import { isSecureApp } from "@/server/config/app-url";
 import {
   cachedPreview,
@@ -46,9 +47,8 @@ import {
 } from "./kept-landing-pages";
 import { signedInViewerKind } from "./landing-viewer";
 import { lookupBlockedFor, slowDownAnswer } from "./lookup-limit";
-import { processState } from "@/lib/process-state";
-import { countView } from "@/server/analytics/counters";
-import { viewSourceOfMessage } from "@/server/analytics/view-source";
+import type { LandingViewerKind } from "@/lib/landing-viewer";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** Headers Next's client router sends on its own requests (flight data, prefetches, server actions). */
 const ROUTER_HEADERS = [
@@ -219,12 +219,15 @@ function captureFromNext(
         : Buffer.from(chunk as Uint8Array),
     );
   };
+  // Put back onto this same response when Next is done, so they keep their receiver.
+  /* eslint-disable @typescript-eslint/unbound-method */
   const real = {
     writeHead: response.writeHead,
     write: response.write,
     end: response.end,
     flushHeaders: response.flushHeaders,
   };
+  /* eslint-enable @typescript-eslint/unbound-method */
   // Nothing reaches the client until Next has finished: headers stay on the response object, bytes here.
   response.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
     this.statusCode = status;
@@ -236,12 +239,12 @@ function captureFromNext(
       for (const [name, value] of Object.entries(headers))
         if (value !== undefined) this.setHeader(name, value as string);
     return this;
-  } as ServerResponse["writeHead"];
+  };
   response.flushHeaders = () => {};
   response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
     hold(chunk, encoding);
-    if (typeof encoding === "function") encoding();
-    else if (typeof callback === "function") callback();
+    if (typeof encoding === "function") (encoding as () => void)();
+    else if (typeof callback === "function") (callback as () => void)();
     return true;
   }) as ServerResponse["write"];
   response.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
@@ -251,8 +254,8 @@ function captureFromNext(
     const body = Buffer.concat(chunks);
     void finishCapture(request, response, entry, key, body, viewer).then(
       () => {
-        if (typeof encoding === "function") encoding();
-        else if (typeof callback === "function") callback();
+        if (typeof encoding === "function") (encoding as () => void)();
+        else if (typeof callback === "function") (callback as () => void)();
       },
       (error) => {
         log.error("landing capture failed", { error: String(error) });
@@ -341,10 +344,7 @@ export async function serveLandingView(
   const target = landingTarget(request);
   const entry = target && isEnabled() ? cachedPreview(target.code) : null;
   if (!target || !entry) return next();
-  const key = landingVariantKey(
-    target.form,
-    landingLanguage(request.headers["accept-language"] as string | undefined),
-  );
+  const key = landingVariantKey(target.form, landingLanguage(request.headers["accept-language"]));
   const page = keptPage(entry, key);
   const jar = cookiesOf(request);
   const signedIn = hasSessionCookie(jar);

@@ -7,14 +7,14 @@
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { InviteType } from "@/lib/constants";
-import { SESSION_COOKIES } from "@/server/auth/caller";
-import { auth } from "@/server/auth/next-auth";
-import type { InviteLanding, LandingViewer } from "@/lib/invites/landing";
-import type { InviteDto } from "@/server/dto/invite";
 import { countView } from "@/server/analytics/counters";
 import { viewSourceOf } from "@/server/analytics/view-source";
+import { SESSION_COOKIES } from "@/server/auth/caller";
+import { auth } from "@/server/auth/next-auth";
 import { signedInViewerKind } from "./landing-viewer";
 import { loadInvitePreview, loadTargetedPreview } from "./load-invite-preview";
+import type { InviteLanding, LandingViewer } from "@/lib/invites/landing";
+import type { InviteDto } from "@/server/dto/invite";
 
 export type { InviteLanding, LandingViewer } from "@/lib/invites/landing";
 
@@ -97,7 +97,7 @@ const loads = (holder.__fluxerLandingLoads ??= new WeakMap());
 async function loadOncePerRequest(code: string): Promise<InviteLanding> {
   const request = await headers();
   let byCode = loads.get(request);
-  if (!byCode) loads.set(request, (byCode = new Map()));
+  if (!byCode) loads.set(request, (byCode = new Map<string, Promise<InviteLanding>>()));
   let pending = byCode.get(code);
   if (!pending) byCode.set(code, (pending = load(code)));
   return pending;

@@ -2,13 +2,13 @@
 // page loader and the Open Graph image; applies the unknown-code limit per client IP like the API does.
 import { isLookupCode } from "@/lib/invite-code";
 import { isReservedCode } from "@/lib/reserved-codes";
-import type { InviteDto } from "@/server/dto/invite";
 import { db } from "@/server/db";
 import { findLiveInvite } from "@/server/invites/find-live-invite";
-import { canSeeInvite, isTargeted } from "@/server/invites/invite-target-access";
 import { inviteResponse } from "@/server/invites/invite-response";
+import { canSeeInvite, isTargeted } from "@/server/invites/invite-target-access";
 import { loadPublicEntry } from "@/server/invites/preview-cache";
 import { countUnknownLookup, landingClientIp, lookupBlockedFor } from "./lookup-limit";
+import type { InviteDto } from "@/server/dto/invite";
 
 export type InvitePreview =
   | { status: "found"; invite: InviteDto; pausedUntil: string | null }

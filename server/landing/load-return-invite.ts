@@ -5,9 +5,9 @@
 // address), so it tells nobody more than the landing page at the same address would, and a sign-in page
 // can't be used to try codes faster than the landing pages. Anything but a live invite shows no card.
 import { inviteCodeOfPath } from "@/lib/urls";
-import type { InviteDto } from "@/server/dto/invite";
 import { log } from "@/server/log";
 import { loadInvitePreview } from "./load-invite-preview";
+import type { InviteDto } from "@/server/dto/invite";
 
 /** The live invite `next` leads back to, or null (no invite path, unknown, revoked, expired, or rate limited). */
 export async function loadReturnInvite(next: string | null): Promise<InviteDto | null> {

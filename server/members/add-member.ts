@@ -1,13 +1,13 @@
 import { AuditLogAction, JoinSourceType } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
 import { hasPermission, Permissions } from "@/lib/permissions";
-import type { Caller } from "@/server/auth/caller";
 import { recordAuditLog } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
 import { toMemberDto } from "@/server/dto/member";
+import { publishEvent } from "@/server/events/publish";
 import { loadGuildAccess, requireGuildMember } from "@/server/guilds/access";
 import { addMembership } from "./membership";
-import { publishEvent } from "@/server/events/publish";
+import type { Caller } from "@/server/auth/caller";
 
 /**
  * Adds a user to a guild directly. Managers (MANAGE_GUILD) may add bots only: people join through

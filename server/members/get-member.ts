@@ -1,8 +1,8 @@
 import { ApiError } from "@/lib/errors";
-import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
 import { toMemberDto } from "@/server/dto/member";
 import { requireGuildMember } from "@/server/guilds/access";
+import type { Caller } from "@/server/auth/caller";
 
 /** One member of a guild the caller belongs to; 404 UNKNOWN_MEMBER when that user is not in it. */
 export async function getMember(guildId: bigint, userId: bigint, caller: Caller) {

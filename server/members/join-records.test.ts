@@ -2,6 +2,7 @@
 // member object, but kept), and a temporary member who is not online is due for removal from the start.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import type { Caller } from "@/server/auth/caller";
 
 process.env.DATABASE_URL = "pglite:memory";
 process.env.LOG_LEVEL = "warn";
@@ -15,7 +16,6 @@ const { createGuild } = await import("@/server/guilds/create-guild");
 const { createInvite } = await import("@/server/invites/create-invite");
 const { acceptInvite } = await import("@/server/invites/accept-invite");
 const { eventBus } = await import("@/server/events/bus");
-import type { Caller } from "@/server/auth/caller";
 
 describe("what a join records", () => {
   let database: Awaited<ReturnType<typeof openDatabase>>;

@@ -1,13 +1,13 @@
 import { AuditLogAction } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
 import { Permissions } from "@/lib/permissions";
-import type { Caller } from "@/server/auth/caller";
 import { recordAuditLog } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
+import { publishEvent } from "@/server/events/publish";
 import { requireGuildMember } from "@/server/guilds/access";
 import { highestRolePosition, requireAbove } from "@/server/roles/hierarchy";
 import { removeMembership } from "./membership";
-import { publishEvent } from "@/server/events/publish";
+import type { Caller } from "@/server/auth/caller";
 
 /** Removes a member (KICK_MEMBERS). Never the owner, never a member at or above the caller's highest role. */
 export async function kickMember(guildId: bigint, userId: bigint, caller: Caller, reason: string | null) {

@@ -1,9 +1,9 @@
 import { invalidField } from "@/lib/errors";
-import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
+import { publishEvent } from "@/server/events/publish";
 import { requireGuildMember } from "@/server/guilds/access";
 import { removeMembership } from "./membership";
-import { publishEvent } from "@/server/events/publish";
+import type { Caller } from "@/server/auth/caller";
 
 /** The caller leaves a guild. The owner cannot (Fluxer's CANNOT_LEAVE_GUILD_AS_OWNER). */
 export async function leaveGuild(guildId: bigint, caller: Caller) {

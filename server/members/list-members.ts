@@ -1,8 +1,8 @@
-import type { ListMembersQuery } from "@/lib/schemas/members";
-import type { Caller } from "@/server/auth/caller";
 import { db } from "@/server/db";
 import { toMemberDto } from "@/server/dto/member";
 import { requireGuildMember } from "@/server/guilds/access";
+import type { ListMembersQuery } from "@/lib/schemas/members";
+import type { Caller } from "@/server/auth/caller";
 
 /** One page of the guild's members, by user id ascending, starting after `after`. */
 export async function listMembers(guildId: bigint, caller: Caller, query: ListMembersQuery) {

@@ -3,6 +3,7 @@
 // needs for the planner to use the search's indexes.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import type { Caller } from "@/server/auth/caller";
 
 process.env.DATABASE_URL = "pglite:memory";
 process.env.LOG_LEVEL = "warn";
@@ -15,7 +16,6 @@ const { addMember } = await import("@/server/members/add-member");
 const { runMemberSearch, EMPTY_FILTER } = await import("./member-search-query");
 const { eventBus } = await import("@/server/events/bus");
 const { analyzeGrownTables } = await import("@/server/db/pglite-analyze");
-import type { Caller } from "@/server/auth/caller";
 
 const DESC = { by: "joinedAt", order: "desc" } as const;
 
@@ -144,7 +144,7 @@ describe("member search query", () => {
     const createdMs = Number((ids.carol_x! >> 22n) + FLUXER_EPOCH);
     const seconds = Math.floor(createdMs / 1000);
     const created = await names(search({ userCreatedAtGte: seconds, userCreatedAtLte: seconds }));
-    assert.ok(created.includes("carol_x"), `${created} includes carol_x`);
+    assert.ok(created.includes("carol_x"), `${created.join(", ")} includes carol_x`);
     assert.deepEqual(
       await names(search({ userCreatedAtLte: 1_000_000_000 })),
       [],

@@ -1,10 +1,10 @@
 // The only way member rows are written: each insert or delete moves guilds.member_count in the same
 // transaction with an atomic `member_count = member_count ± 1`, and only when a row really changed, so the
 // cheap count used by invites can never drift (no read-modify-write, no double counting on a race).
-import { ApiError } from "@/lib/errors";
 import { LIMITS } from "@/lib/constants";
-import type { Tx } from "@/server/db";
+import { ApiError } from "@/lib/errors";
 import { scheduleRemovalIfOffline } from "@/server/presence/schedule-temporary-member-removal";
+import type { Tx } from "@/server/db";
 
 export type NewMembership = {
   guildId: bigint;

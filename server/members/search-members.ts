@@ -1,10 +1,10 @@
 import { ApiError } from "@/lib/errors";
 import { hasPermission, MEMBER_SEARCH_PERMISSIONS, Permissions } from "@/lib/permissions";
-import type { MemberSearchInput } from "@/lib/schemas/member-search";
-import type { Caller } from "@/server/auth/caller";
 import { toMemberSearchResultDto } from "@/server/dto/member-search";
 import { loadGuildAccess } from "@/server/guilds/access";
 import { runMemberSearch, type MemberSearchFilter } from "./member-search-query";
+import type { MemberSearchInput } from "@/lib/schemas/member-search";
+import type { Caller } from "@/server/auth/caller";
 
 /**
  * POST /guilds/{id}/members-search. Members holding any of the moderation bits may search; a non-member

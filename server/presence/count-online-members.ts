@@ -1,8 +1,8 @@
 // Online members of a guild without touching the member table: the folded guilds.presence_count plus the
 // few deltas not folded yet (indexed by guild). One row read and a short index range, whatever the size
 // of the guild (docs/presence.md).
-import { Prisma } from "@/server/generated/prisma/client";
 import { db } from "@/server/db";
+import { Prisma } from "@/server/generated/prisma/client";
 
 export type GuildCounts = { guildId: bigint; memberCount: number; presenceCount: number };
 

@@ -1,6 +1,6 @@
-import type { Caller } from "@/server/auth/caller";
 import { requireGuildMember } from "@/server/guilds/access";
 import { guildCounts } from "./count-online-members";
+import type { Caller } from "@/server/auth/caller";
 
 /** Online and total members of a guild, for its members (403 MISSING_ACCESS otherwise). */
 export async function getGuildPresence(guildId: bigint, caller: Caller) {

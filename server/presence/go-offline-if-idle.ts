@@ -1,5 +1,5 @@
-import type { Tx } from "@/server/db";
 import { PRESENCE_STALE_SECONDS, temporaryMemberGraceSeconds } from "./config";
+import type { Tx } from "@/server/db";
 
 export type OfflineResult = { wentOffline: boolean; pendingRemovals: number };
 

@@ -1,9 +1,12 @@
 // The per-instance presence loop: every tick fold count deltas and remove due temporary members; every
 // ~5 s sweep stale connections (crashed instances); every ~60 s reconcile and purge old event payloads.
 // Every step is safe with any number of instances running it at once (docs/presence.md).
-import { toPartialUserDto } from "@/server/dto/user";
+import { errorMessage } from "@/lib/error-message";
+import { processState } from "@/lib/process-state";
 import { db } from "@/server/db";
+import { toPartialUserDto } from "@/server/dto/user";
 import { publishEvent } from "@/server/events/publish";
+import { log } from "@/server/log";
 import {
   MAINTENANCE_TICK_MS,
   RECONCILE_EVERY_TICKS,
@@ -13,8 +16,6 @@ import {
 import { foldPresenceDeltas } from "./fold-presence-deltas";
 import { removeDueTemporaryMembers } from "./remove-temporary-members";
 import { reconcileOnlineUsers, sweepStalePresence, type SweptUser } from "./sweep-stale-presence";
-import { log } from "@/server/log";
-import { processState } from "@/lib/process-state";
 
 const state = processState<{
   timer?: NodeJS.Timeout;
@@ -23,7 +24,7 @@ const state = processState<{
 }>("__fluxerPresenceMaintenance", () => ({ tick: 0, running: false }));
 
 function logFailure(step: string, error: unknown) {
-  log.error(`presence ${step} failed`, { error: String((error as Error)?.message ?? error) });
+  log.error(`presence ${step} failed`, { error: errorMessage(error) });
 }
 
 /** Removes temporary members whose grace period is over and tells their guilds. */
@@ -43,7 +44,7 @@ export async function runTemporaryMemberRemovals(): Promise<number> {
 /** After a user went offline with temporary memberships: check right when their grace period ends. */
 export function scheduleTemporaryMemberCheck() {
   const timer = setTimeout(
-    () => runTemporaryMemberRemovals().catch((error) => logFailure("temporary member removal", error)),
+    () => void runTemporaryMemberRemovals().catch((error) => logFailure("temporary member removal", error)),
     temporaryMemberGraceSeconds() * 1000 + 250,
   );
   timer.unref?.();
@@ -74,7 +75,7 @@ export function startPresenceMaintenance() {
   state.timer = setInterval(() => {
     if (state.running) return;
     state.running = true;
-    tick().finally(() => (state.running = false));
+    void tick().finally(() => (state.running = false));
   }, MAINTENANCE_TICK_MS);
   state.timer.unref?.();
 }

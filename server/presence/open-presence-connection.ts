@@ -1,5 +1,5 @@
-import { withUserLock } from "./with-user-lock";
 import { instanceId } from "./config";
+import { withUserLock } from "./with-user-lock";
 
 /**
  * Registers (or re-registers, after a sweep) one open stream of a user. When it is the user's first live

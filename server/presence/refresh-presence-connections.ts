@@ -1,5 +1,5 @@
-import { Prisma } from "@/server/generated/prisma/client";
 import { db } from "@/server/db";
+import { Prisma } from "@/server/generated/prisma/client";
 
 /**
  * The heartbeat of one instance: one UPDATE for all of its open streams. Returns the ids that no longer

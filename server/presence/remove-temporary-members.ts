@@ -1,3 +1,4 @@
+import { errorMessage } from "@/lib/error-message";
 import { db, type Tx } from "@/server/db";
 
 const BATCH = 100;
@@ -14,7 +15,7 @@ function logFailure(guildId: bigint, userId: bigint, error: unknown) {
       msg: "temporary member removal failed",
       guildId: String(guildId),
       userId: String(userId),
-      error: String((error as Error)?.message ?? error),
+      error: errorMessage(error),
     }),
   );
 }

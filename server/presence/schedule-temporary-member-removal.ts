@@ -1,5 +1,5 @@
-import type { Tx } from "@/server/db";
 import { temporaryMemberGraceSeconds } from "./config";
+import type { Tx } from "@/server/db";
 
 /**
  * Inside the transaction that inserted a temporary member: when the user is not online, their removal is

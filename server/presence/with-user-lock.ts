@@ -2,8 +2,8 @@
 // streams of one user opening or closing on two instances at once, the stale sweeper, and the removal of
 // a temporary member are applied one after the other. The members trigger takes FOR SHARE on the same row,
 // so a join racing a transition is counted exactly once (docs/presence.md).
-import { Prisma } from "@/server/generated/prisma/client";
 import { db, type Tx } from "@/server/db";
+import { Prisma } from "@/server/generated/prisma/client";
 
 const RETRIES = 3;
 

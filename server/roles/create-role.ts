@@ -1,13 +1,13 @@
 import { AuditLogAction } from "@/lib/constants";
 import { Permissions } from "@/lib/permissions";
-import type { CreateRoleInput } from "@/lib/schemas/roles";
 import { nextSnowflake } from "@/lib/snowflake";
-import type { Caller } from "@/server/auth/caller";
 import { recordAuditLog } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
 import { toRoleDto } from "@/server/dto/guild";
 import { requireGuildMember } from "@/server/guilds/access";
 import { requireGrantable } from "./hierarchy";
+import type { CreateRoleInput } from "@/lib/schemas/roles";
+import type { Caller } from "@/server/auth/caller";
 
 /**
  * Creates a role just above @everyone (position 1, the others move up one), as Discord does, so the

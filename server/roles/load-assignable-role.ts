@@ -1,8 +1,8 @@
 import { ApiError, invalidField } from "@/lib/errors";
 import { Permissions } from "@/lib/permissions";
-import type { Caller } from "@/server/auth/caller";
 import { requireGuildMember } from "@/server/guilds/access";
 import { requireAbove } from "./hierarchy";
+import type { Caller } from "@/server/auth/caller";
 
 /**
  * Checks that the caller may give or take `roleId` from `userId`: MANAGE_ROLES, the role belongs to the

@@ -1,14 +1,14 @@
 import { AuditLogAction } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
 import { Permissions } from "@/lib/permissions";
-import type { UpdateRoleInput } from "@/lib/schemas/roles";
-import type { Caller } from "@/server/auth/caller";
 import { recordAuditLog, type AuditChange } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
 import { toRoleDto } from "@/server/dto/guild";
 import { publishEvent } from "@/server/events/publish";
 import { requireGuildMember } from "@/server/guilds/access";
 import { requireAbove, requireGrantable } from "./hierarchy";
+import type { UpdateRoleInput } from "@/lib/schemas/roles";
+import type { Caller } from "@/server/auth/caller";
 
 /**
  * Edits a role's name, permissions or color (MANAGE_ROLES). Roles at or above the caller's highest role

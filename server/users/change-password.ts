@@ -3,12 +3,12 @@
 // fresh token is returned, as Discord does. Wrong current passwords count against the account's sign-in
 // throttle, so a stolen session can't be used to guess the password either.
 import { ApiError, invalidField } from "@/lib/errors";
-import type { ChangePasswordInput } from "@/lib/schemas/auth";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { countAccountFailure, refuseLockedAccount } from "@/server/auth/sign-in-throttle";
 import { issueToken } from "@/server/auth/tokens";
 import { db } from "@/server/db";
 import { announceRevocation, revokeAllSessions } from "./end-sessions";
+import type { ChangePasswordInput } from "@/lib/schemas/auth";
 
 export async function changePassword(userId: bigint, input: ChangePasswordInput) {
   const prisma = await db();

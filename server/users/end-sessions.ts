@@ -2,9 +2,9 @@
 // server/auth/session-version.ts) and the user's API tokens (flx_…). Bot tokens belong to the bot users of
 // the user's applications and are left alone. The raise travels over the event bus after the commit, so
 // every instance refuses the old sessions on their next request and closes the user's event streams.
-import type { Tx } from "@/server/db";
 import { db } from "@/server/db";
 import { publishEvent } from "@/server/events/publish";
+import type { Tx } from "@/server/db";
 
 /** Inside the caller's transaction: raises the session version and revokes every user token. */
 export async function revokeAllSessions(tx: Tx, userId: bigint): Promise<void> {

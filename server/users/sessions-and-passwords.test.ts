@@ -27,7 +27,7 @@ describe("sessions and passwords", () => {
   });
 
   async function newUser(email: string, passwordHash: string) {
-    return createUserRow(database.prisma as never, {
+    return createUserRow(database.prisma, {
       username: "someone",
       email,
       passwordHash,

@@ -1,11 +1,11 @@
 "use server";
 // Form actions of the account page. Each checks the signed-in user itself; Next checks each action's Origin.
 import { redirect } from "next/navigation";
-import type { ChangePasswordState } from "@/lib/account/form-state";
 import { changePasswordFromForm } from "@/server/account/change-password-from-form";
 import { signOut } from "@/server/auth/next-auth";
 import { requirePageUser } from "@/server/auth/page-user";
 import { logOutEverywhere } from "@/server/users/end-sessions";
+import type { ChangePasswordState } from "@/lib/account/form-state";
 
 // Change the password; this browser stays signed in, every other session ends. On success the page is
 // loaded again (with this browser's new session cookie: the old one ended with the others).

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { LogOutEverywhereForm } from "@/components/account/log-out-everywhere-form";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/server/auth/page-user";
 import { changePasswordAction, logOutEverywhereAction } from "./actions";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Account" };
 

@@ -1,13 +1,14 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CreateGuildForm, type CreateGuildState } from "@/components/guilds/create-guild-form";
 import { GuildList, GuildListEmpty } from "@/components/guilds/guild-list";
 import { Card } from "@/components/ui/card";
 import { ApiError } from "@/lib/errors";
+import { formText } from "@/lib/form-data";
 import { createGuildSchema } from "@/lib/schemas/guilds";
 import { requirePageUser } from "@/server/auth/page-user";
 import { createGuild } from "@/server/guilds/create-guild";
 import { listUserGuilds } from "@/server/guilds/list-user-guilds";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "My guilds" };
 
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "My guilds" };
 async function createGuildAction(_state: CreateGuildState, formData: FormData): Promise<CreateGuildState> {
   "use server";
   const user = await requirePageUser("/guilds");
-  const name = typeof formData.get("name") === "string" ? String(formData.get("name")) : "";
+  const name = formText(formData, "name");
   const parsed = createGuildSchema.safeParse({ name });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter a guild name", name };
   let guildId: bigint;

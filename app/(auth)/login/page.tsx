@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
@@ -6,8 +5,10 @@ import { ReturnInviteCard } from "@/components/auth/return-invite-card";
 import { signInErrorMessage } from "@/lib/messages";
 import { afterLoginPath, safeNextPath, withNextParam } from "@/lib/urls";
 import { getPageUser } from "@/server/auth/page-user";
+import { registrationMode } from "@/server/config/registration";
 import { loadReturnInvite } from "@/server/landing/load-return-invite";
 import { loginAction } from "../actions";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Log in" };
 
@@ -32,15 +33,18 @@ export default async function LoginPage({ searchParams }: Props) {
             : "Log in to manage your guilds and invites."
       }
       footer={
-        <>
-          New here?{" "}
-          <a
-            href={withNextParam("/register", next)}
-            className="font-medium text-brand-600 hover:underline dark:text-brand-400"
-          >
-            Create an account
-          </a>
-        </>
+        // A closed instance takes no new accounts: no link to a page that would only say so.
+        registrationMode() === "closed" ? null : (
+          <>
+            New here?{" "}
+            <a
+              href={withNextParam("/register", next)}
+              className="font-medium text-brand-600 hover:underline dark:text-brand-400"
+            >
+              Create an account
+            </a>
+          </>
+        )
       }
     >
       <LoginForm action={loginAction} next={next} error={error} />

@@ -1,7 +1,7 @@
+import { inviteLandingMetadata } from "@/app/_landing/invite-landing-page";
 import type { Metadata } from "next";
-import { inviteLandingMetadata } from "@/server/landing/invite-landing-page";
 
-type Props = { children: React.ReactNode; params: Promise<{ code: string }> };
+type Props = LayoutProps<"/invite/[code]">;
 
 // GET /invite/{code} - tags for link unfurls (title, description, Open Graph, Twitter). In the layout rather than
 // the page so the "Invite invalid" 404 gets them too; the page shares the same cached load.

@@ -1,4 +1,4 @@
-import { OG_IMAGE_ALT, OG_IMAGE_SIZE, renderInviteOgImage } from "@/server/landing/invite-og-image";
+import { OG_IMAGE_ALT, OG_IMAGE_SIZE, renderInviteOgImage } from "@/app/_landing/invite-og-image";
 
 // Counts change and invites lapse: rendered per request (cheap; no network), cached briefly by clients.
 export const dynamic = "force-dynamic";

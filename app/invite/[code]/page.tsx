@@ -1,4 +1,4 @@
-import { InviteLandingPage, type LandingPageProps } from "@/server/landing/invite-landing-page";
+import { InviteLandingPage, type LandingPageProps } from "@/app/_landing/invite-landing-page";
 
 // Rendered per request when Next serves it; most views are answered before Next from the page kept for the
 // invite, with the viewer's part set per response (server/landing/landing-fast-path.ts).

@@ -32,7 +32,7 @@ export function openStream(
           response.resume();
           response.on("end", () => request.destroy());
         }
-        resolve({ status, retryAfter: response.headers["retry-after"] as string | undefined, close });
+        resolve({ status, retryAfter: response.headers["retry-after"], close });
       },
     );
     request.on("error", reject);

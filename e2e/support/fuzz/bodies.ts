@@ -1,8 +1,8 @@
 // Bodies: the bytes sent and the content type; the oracle says what the server would make of them.
+import { ALNUM, junkString, junkValue } from "./values";
 import { createInviteSchema } from "../../../lib/schemas/invites";
 import { updateVanitySchema } from "../../../lib/schemas/vanity";
 import type { Rng } from "./rng";
-import { ALNUM, junkString, junkValue } from "./values";
 
 export type FuzzBody = { bytes: Buffer; contentType: string | null };
 

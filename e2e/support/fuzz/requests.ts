@@ -1,7 +1,7 @@
 // Query strings and path segments (raw: already URL-encoded, sometimes deliberately badly).
+import { ALNUM, NASTY_STRINGS, junkString } from "./values";
 import { lookupCandidates } from "../../../lib/invite-code";
 import type { Rng } from "./rng";
-import { ALNUM, NASTY_STRINGS, junkString } from "./values";
 
 /** Percent-encodes text; lone surrogates (which encodeURIComponent refuses) become U+FFFD first. */
 const encode = (text: string) => encodeURIComponent(text.toWellFormed());

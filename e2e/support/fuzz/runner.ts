@@ -1,10 +1,10 @@
 // Cases, the runner and its checks.
-import type { APIRequestContext } from "@playwright/test";
+import { BUCKETS, type Bucket, type Budget } from "./budget";
 import { ERROR_CODES } from "../../../lib/errors";
 import { CLIENT_ADDRESS_HEADER } from "../../fixtures";
 import type { FuzzBody } from "./bodies";
-import { BUCKETS, type Bucket, type Budget } from "./budget";
 import type { Rng } from "./rng";
+import type { APIRequestContext } from "@playwright/test";
 
 export type Caller = "manager" | "anonymous" | "bad-token";
 

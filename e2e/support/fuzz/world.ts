@@ -1,8 +1,8 @@
 // The world under test and its snapshot.
 import { expect, type APIRequestContext } from "@playwright/test";
+import { BUCKETS, type Usage } from "./budget";
 import { Permissions } from "../../../lib/permissions";
 import { CLIENT_ADDRESS_HEADER, createGuild, registerUser, type TestUser } from "../../fixtures";
-import { BUCKETS, type Usage } from "./budget";
 import { acceptInvite, createInvite } from "../invites";
 import { createRole, giveRole, instanceAdmin } from "../members";
 

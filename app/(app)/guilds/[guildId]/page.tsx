@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChannelList } from "@/components/guilds/channel-list";
@@ -9,16 +8,13 @@ import { MemberList } from "@/components/guilds/member-list";
 import { ArrowLeftIcon } from "@/components/ui/icons";
 import { channelLabel } from "@/lib/channels";
 import { isFreshInviteJoin, pickOpenChannel } from "@/lib/guild-page";
+import { firstValue } from "@/lib/search-params";
 import { parseSnowflake } from "@/lib/snowflake";
 import { getPageUser, requirePageUser } from "@/server/auth/page-user";
 import { getGuildOverview } from "@/server/guilds/get-guild-overview";
+import type { Metadata } from "next";
 
-type Props = {
-  params: Promise<{ guildId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
+type Props = PageProps<"/guilds/[guildId]">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [user, id] = await Promise.all([getPageUser(), params.then((p) => parseSnowflake(p.guildId))]);
@@ -37,9 +33,9 @@ export default async function GuildPage({ params, searchParams }: Props) {
   if (!overview) notFound();
   const openChannel = pickOpenChannel(
     overview.channelGroups.flatMap((group) => group.channels),
-    single(query.channel),
+    firstValue(query.channel),
   );
-  const isGreeting = single(query.joined) === "1" && isFreshInviteJoin(overview.membership, Date.now());
+  const isGreeting = firstValue(query.joined) === "1" && isFreshInviteJoin(overview.membership, Date.now());
   return (
     <div className="space-y-6">
       <Link

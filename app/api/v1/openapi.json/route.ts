@@ -1,7 +1,7 @@
 import { apiServerUrl, buildOpenApiDocument, type OpenApiDocument } from "@/lib/openapi/document";
+import { appUrl, hasAppUrl } from "@/server/config/app-url";
 import { json } from "@/server/http/respond";
 import { route } from "@/server/http/route";
-import { appUrl, hasAppUrl } from "@/server/config/app-url";
 
 // The server URL is APP_URL as configured when the request is served (the request's own origin when unset).
 export const dynamic = "force-dynamic";

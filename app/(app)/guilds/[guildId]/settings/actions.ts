@@ -4,6 +4,14 @@
 // the table, the banner and the vanity link show the new state without a full reload.
 import { refresh, revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { membersSettingsPath } from "@/lib/guild-settings/members";
+import { invitesSettingsPath, vanitySettingsPath } from "@/lib/guild-settings/paths";
+import { createInviteFromForm } from "@/server/guild-settings/create-invite-from-form";
+import { editInviteFromForm } from "@/server/guild-settings/edit-invite-from-form";
+import { readInviteFilters } from "@/server/guild-settings/load-invite-list";
+import { revokeInviteFromForm } from "@/server/guild-settings/revoke-invite-from-form";
+import { setInvitesPaused } from "@/server/guild-settings/set-invites-paused";
+import { updateVanityFromForm } from "@/server/guild-settings/update-vanity-from-form";
 import type {
   CreateInviteState,
   EditInviteState,
@@ -11,14 +19,6 @@ import type {
   RevokeInviteState,
   VanityFormState,
 } from "@/lib/guild-settings/form-states";
-import { invitesSettingsPath, vanitySettingsPath } from "@/lib/guild-settings/paths";
-import { membersSettingsPath } from "@/lib/guild-settings/members";
-import { createInviteFromForm } from "@/server/guild-settings/create-invite-from-form";
-import { editInviteFromForm } from "@/server/guild-settings/edit-invite-from-form";
-import { readInviteFilters } from "@/server/guild-settings/load-invite-list";
-import { revokeInviteFromForm } from "@/server/guild-settings/revoke-invite-from-form";
-import { setInvitesPaused } from "@/server/guild-settings/set-invites-paused";
-import { updateVanityFromForm } from "@/server/guild-settings/update-vanity-from-form";
 
 // Bound arguments come back from the browser too: accept only strings.
 const text = (value: unknown) => (typeof value === "string" ? value : "");

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-type Props = { params: Promise<{ guildId: string }> };
+type Props = PageProps<"/guilds/[guildId]/settings">;
 
 // /guilds/{id}/settings has no page of its own: the invites page is the first tab (and checks access).
 export default async function SettingsIndexPage({ params }: Props) {

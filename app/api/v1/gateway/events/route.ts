@@ -1,8 +1,8 @@
+import { RATE_LIMITS } from "@/lib/rate-limits";
 import { gatewayQuerySchema } from "@/lib/schemas/gateway";
 import { openEventStream } from "@/server/events/open-event-stream";
 import { parseQuery } from "@/server/http/parse";
 import { route } from "@/server/http/route";
-import { RATE_LIMITS } from "@/lib/rate-limits";
 
 // The stream stays open for as long as the client keeps it: never cached, never prerendered.
 export const dynamic = "force-dynamic";

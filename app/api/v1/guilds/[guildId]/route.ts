@@ -5,7 +5,7 @@ import { updateGuild } from "@/server/guilds/update-guild";
 import { parseBody, pathId } from "@/server/http/parse";
 import { ok, route } from "@/server/http/route";
 
-type Params = { guildId: string };
+type Params = Awaited<RouteContext<"/api/v1/guilds/[guildId]">["params"]>;
 
 // GET /api/v1/guilds/{guild_id} - the guild with its roles (members; instance admins see any guild)
 export const GET = route<Params>({ auth: "required" }, async ({ caller, params }) => {

@@ -1,5 +1,6 @@
 import { allowedMethods } from "@/lib/api-routes";
 import { getInviteQuerySchema, updateInviteSchema } from "@/lib/schemas/invites";
+import { viewSourceOf } from "@/server/analytics/view-source";
 import { auditLogReason } from "@/server/audit-log/record-audit-log";
 import { parseBody, parseQuery } from "@/server/http/parse";
 import { methodNotAllowedHandlers } from "@/server/http/respond";
@@ -9,9 +10,8 @@ import { deleteInvite } from "@/server/invites/delete-invite";
 import { getInviteBody } from "@/server/invites/get-invite";
 import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
 import { updateInvite } from "@/server/invites/update-invite";
-import { viewSourceOf } from "@/server/analytics/view-source";
 
-type Params = { code: string };
+type Params = Awaited<RouteContext<"/api/v1/invites/[code]">["params"]>;
 
 // Every answer depends on the request (caller, rate limits): never prerendered, and Next then skips the
 // bookkeeping it does to detect dynamic use on routes that don't say so.

@@ -1,5 +1,3 @@
-import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
 import { VIEWS_AND_JOINS } from "@/components/analytics/analytics-series";
 import { BarChart } from "@/components/analytics/bar-chart";
 import { InviteRanking } from "@/components/analytics/invite-ranking";
@@ -9,37 +7,23 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { ANALYTICS_RANGES, parseRange } from "@/lib/analytics/ranges";
 import { analyticsSettingsPath, inviteAnalyticsPath } from "@/lib/guild-settings/paths";
 import { loadGuildAnalytics } from "@/server/analytics/load-analytics-settings";
-import { getPageUser, requirePageUser } from "@/server/auth/page-user";
-import { loadSettingsAccess } from "@/server/guild-settings/load-settings-access";
+import { managerPageMetadata, requireGuildManager } from "@/server/guild-settings/manager-page";
 import { setInvitesPausedAction } from "../actions";
+import type { Metadata } from "next";
 
-type Props = {
-  params: Promise<{ guildId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = PageProps<"/guilds/[guildId]/settings/analytics">;
 
 const CHART_INVITES = 10;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [user, { guildId }] = await Promise.all([getPageUser(), params]);
-  const result = user ? await loadSettingsAccess(guildId, user.id) : null;
-  return {
-    title:
-      result?.kind === "ok" && result.access.canManageGuild
-        ? `Analytics · ${result.access.guild.name}`
-        : "Guild settings",
-  };
+  return managerPageMetadata(params, "Analytics");
 }
 
 // The guild's invites ranked by joins and conversion over 24 hours, 7 or 30 days (MANAGE_GUILD): the top ten
 // as a chart of views against joins, all of them in the table, each linking to its own analytics.
 export default async function GuildAnalyticsPage({ params, searchParams }: Props) {
   const [{ guildId }, query] = await Promise.all([params, searchParams]);
-  const user = await requirePageUser(analyticsSettingsPath(guildId));
-  const result = await loadSettingsAccess(guildId, user.id);
-  if (result.kind === "not-found") notFound();
-  if (result.kind === "forbidden" || !result.access.canManageGuild) forbidden();
-  const { access } = result;
+  const { user, access } = await requireGuildManager(guildId, analyticsSettingsPath(guildId));
   const range = parseRange(typeof query.range === "string" ? query.range : null);
   const view = await loadGuildAnalytics(access, user, range);
   const id = access.guild.id;

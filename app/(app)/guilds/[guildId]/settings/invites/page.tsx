@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { CreateInvite } from "@/components/guild-settings/create-invite-dialog";
@@ -8,22 +7,19 @@ import { InviteTable } from "@/components/guild-settings/invite-table";
 import { LiveInviteRefresh } from "@/components/guild-settings/live-invite-refresh";
 import { PauseCountdown } from "@/components/guild-settings/pause-countdown";
 import { PauseForForm, PauseInvitesForm } from "@/components/guild-settings/pause-invites-form";
-import { membersSettingsPath } from "@/lib/guild-settings/members";
-import { invitesSettingsPath } from "@/lib/guild-settings/paths";
 import { SettingsShell } from "@/components/guild-settings/settings-shell";
 import { Card, CardHeader } from "@/components/ui/card";
+import { membersSettingsPath } from "@/lib/guild-settings/members";
+import { invitesSettingsPath } from "@/lib/guild-settings/paths";
+import { firstValue } from "@/lib/search-params";
 import { getPageUser, requirePageUser } from "@/server/auth/page-user";
 import { loadInviteActivity } from "@/server/guild-settings/load-invite-activity";
 import { loadInviteList, readInviteFilters } from "@/server/guild-settings/load-invite-list";
 import { canSeeInvites, loadSettingsAccess } from "@/server/guild-settings/load-settings-access";
 import { createInviteAction, editInviteAction, revokeInviteAction, setInvitesPausedAction } from "../actions";
+import type { Metadata } from "next";
 
-type Props = {
-  params: Promise<{ guildId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
+type Props = PageProps<"/guilds/[guildId]/settings/invites">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [user, { guildId }] = await Promise.all([getPageUser(), params]);
@@ -58,7 +54,7 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
   // Channels the viewer may invite to and will then see in this table (all of them for MANAGE_GUILD).
   const invitable = access.channels.filter((c) => c.canInvite && (access.canManageGuild || c.canManage));
   const defaultChannel = invitable.find((c) => c.id === filters.channel)?.id ?? invitable[0]?.id ?? "";
-  const revokedCode = single(query.revoked);
+  const revokedCode = firstValue(query.revoked);
   const isRevokedShown =
     revokedCode !== null &&
     /^[A-Za-z0-9-]{2,32}$/.test(revokedCode) &&
@@ -114,7 +110,7 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
                 channels={invitable.map(({ id, name, type, category }) => ({ id, name, type, category }))}
                 roles={access.grantableRoles}
                 defaultChannel={defaultChannel}
-                initiallyOpen={single(query.create) === "1"}
+                initiallyOpen={firstValue(query.create) === "1"}
                 openHref={invitesSettingsPath(id, { ...filters, create: "1" })}
                 closeHref={pageHref}
               />
@@ -142,7 +138,7 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
             revokeAction={revokeInviteAction.bind(null, id, filters.channel ?? "", filters.inviter ?? "")}
             editAction={editInviteAction.bind(null, id)}
             renderedAt={renderedAt}
-            revokeCode={single(query.revoke)}
+            revokeCode={firstValue(query.revoke)}
             revokeHref={(code) => invitesSettingsPath(id, { ...filters, revoke: code })}
             closeHref={pageHref}
             joinsHref={access.canManageGuild ? (code) => membersSettingsPath(id, { code }) : undefined}

@@ -1,31 +1,20 @@
-import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { InviteLeaderboard } from "@/components/guild-settings/invite-leaderboard";
 import { MemberFilters } from "@/components/guild-settings/member-filters";
 import { MemberTable } from "@/components/guild-settings/member-table";
 import { SettingsShell } from "@/components/guild-settings/settings-shell";
 import { Card, CardHeader } from "@/components/ui/card";
 import { membersSettingsPath, readMemberFilters } from "@/lib/guild-settings/members";
-import { getPageUser, requirePageUser } from "@/server/auth/page-user";
 import { loadInviteLeaderboard } from "@/server/guild-settings/load-invite-leaderboard";
 import { loadMemberList } from "@/server/guild-settings/load-member-list";
-import { loadSettingsAccess } from "@/server/guild-settings/load-settings-access";
+import { managerPageMetadata, requireGuildManager } from "@/server/guild-settings/manager-page";
 import { setInvitesPausedAction } from "../actions";
+import type { Metadata } from "next";
 
-type Props = {
-  params: Promise<{ guildId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = PageProps<"/guilds/[guildId]/settings/members">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [user, { guildId }] = await Promise.all([getPageUser(), params]);
-  const result = user ? await loadSettingsAccess(guildId, user.id) : null;
-  return {
-    title:
-      result?.kind === "ok" && result.access.canManageGuild
-        ? `Members · ${result.access.guild.name}`
-        : "Guild settings",
-  };
+  return managerPageMetadata(params, "Members");
 }
 
 // Who joined and how (MANAGE_GUILD): members newest first, narrowed to one invite code (?code, reached by
@@ -34,11 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // non-members a 404.
 export default async function MemberSettingsPage({ params, searchParams }: Props) {
   const [{ guildId }, query] = await Promise.all([params, searchParams]);
-  const user = await requirePageUser(`/guilds/${guildId}/settings/members`);
-  const result = await loadSettingsAccess(guildId, user.id);
-  if (result.kind === "not-found") notFound();
-  if (result.kind === "forbidden" || !result.access.canManageGuild) forbidden();
-  const { access } = result;
+  const { access } = await requireGuildManager(guildId, `/guilds/${guildId}/settings/members`);
   const filters = readMemberFilters(query);
   const [list, leaderboard] = await Promise.all([
     loadMemberList(access, filters),

@@ -1,29 +1,17 @@
-import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
 import { CopyButton } from "@/components/guild-settings/copy-button";
-import { vanitySettingsPath } from "@/lib/guild-settings/paths";
 import { SettingsShell } from "@/components/guild-settings/settings-shell";
 import { VanityForm } from "@/components/guild-settings/vanity-form";
 import { Card, CardHeader } from "@/components/ui/card";
-import { getPageUser, requirePageUser } from "@/server/auth/page-user";
-import { loadSettingsAccess } from "@/server/guild-settings/load-settings-access";
+import { vanitySettingsPath } from "@/lib/guild-settings/paths";
 import { loadVanitySettings } from "@/server/guild-settings/load-vanity-settings";
+import { managerPageMetadata, requireGuildManager } from "@/server/guild-settings/manager-page";
 import { setInvitesPausedAction, updateVanityAction } from "../actions";
+import type { Metadata } from "next";
 
-type Props = {
-  params: Promise<{ guildId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = PageProps<"/guilds/[guildId]/settings/vanity">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [user, { guildId }] = await Promise.all([getPageUser(), params]);
-  const result = user ? await loadSettingsAccess(guildId, user.id) : null;
-  return {
-    title:
-      result?.kind === "ok" && result.access.canManageGuild
-        ? `Vanity URL · ${result.access.guild.name}`
-        : "Guild settings",
-  };
+  return managerPageMetadata(params, "Vanity URL");
 }
 
 // The guild's vanity URL (MANAGE_GUILD): the current link and its uses, and a form to set, change or
@@ -31,11 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // page says so and shows no form.
 export default async function VanitySettingsPage({ params, searchParams }: Props) {
   const [{ guildId }, query] = await Promise.all([params, searchParams]);
-  const user = await requirePageUser(`/guilds/${guildId}/settings/vanity`);
-  const result = await loadSettingsAccess(guildId, user.id);
-  if (result.kind === "not-found") notFound();
-  if (result.kind === "forbidden" || !result.access.canManageGuild) forbidden();
-  const { access } = result;
+  const { user, access } = await requireGuildManager(guildId, `/guilds/${guildId}/settings/vanity`);
   const vanity = await loadVanitySettings(access, user);
   const id = access.guild.id;
 

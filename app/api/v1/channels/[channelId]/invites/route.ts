@@ -6,7 +6,7 @@ import { createInvite } from "@/server/invites/create-invite";
 import { createInviteRateLimit, INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
 import { listChannelInvites } from "@/server/invites/list-channel-invites";
 
-type Params = { channelId: string };
+type Params = Awaited<RouteContext<"/api/v1/channels/[channelId]/invites">["params"]>;
 
 // GET /api/v1/channels/{id}/invites - live invites of the channel with metadata (MANAGE_CHANNELS)
 export const GET = route<Params>(

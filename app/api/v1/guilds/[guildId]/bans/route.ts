@@ -4,7 +4,7 @@ import { parseQuery, pathId } from "@/server/http/parse";
 import { ok, route } from "@/server/http/route";
 import { guildMembersRateLimit } from "@/server/members/member-rate-limits";
 
-type Params = { guildId: string };
+type Params = Awaited<RouteContext<"/api/v1/guilds/[guildId]/bans">["params"]>;
 
 // GET /api/v1/guilds/{guild_id}/bans - the guild's bans (BAN_MEMBERS)
 export const GET = route<Params>(

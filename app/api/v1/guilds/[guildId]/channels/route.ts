@@ -5,7 +5,7 @@ import { listGuildChannels } from "@/server/channels/list-guild-channels";
 import { parseBody, pathId } from "@/server/http/parse";
 import { created, ok, route } from "@/server/http/route";
 
-type Params = { guildId: string };
+type Params = Awaited<RouteContext<"/api/v1/guilds/[guildId]/channels">["params"]>;
 
 // GET /api/v1/guilds/{guild_id}/channels - the channels the caller can view
 export const GET = route<Params>({ auth: "required" }, async ({ caller, params }) => {

@@ -4,7 +4,7 @@ import { setIncidentActions } from "@/server/guilds/set-incident-actions";
 import { parseBody, pathId } from "@/server/http/parse";
 import { ok, route } from "@/server/http/route";
 
-type Params = { guildId: string };
+type Params = Awaited<RouteContext<"/api/v1/guilds/[guildId]/incident-actions">["params"]>;
 
 // PUT /api/v1/guilds/{guild_id}/incident-actions - pause invites (and DMs) until a time at most 24 h ahead (MANAGE_GUILD)
 export const PUT = route<Params>({ auth: "required" }, async ({ request, caller, params }) => {

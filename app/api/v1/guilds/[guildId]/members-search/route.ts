@@ -4,7 +4,7 @@ import { ok, route } from "@/server/http/route";
 import { guildMembersRateLimit } from "@/server/members/member-rate-limits";
 import { searchMembers } from "@/server/members/search-members";
 
-type Params = { guildId: string };
+type Params = Awaited<RouteContext<"/api/v1/guilds/[guildId]/members-search">["params"]>;
 
 // Fluxer reports a body that is not JSON at the path `body` with INVALID_FORMAT.
 const INVALID_BODY = { path: "body", code: "INVALID_FORMAT" };

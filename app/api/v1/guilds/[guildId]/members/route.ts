@@ -1,10 +1,10 @@
 import { listMembersQuerySchema } from "@/lib/schemas/members";
 import { parseQuery, pathId } from "@/server/http/parse";
 import { ok, route } from "@/server/http/route";
-import { guildMembersRateLimit } from "@/server/members/member-rate-limits";
 import { listMembers } from "@/server/members/list-members";
+import { guildMembersRateLimit } from "@/server/members/member-rate-limits";
 
-type Params = { guildId: string };
+type Params = Awaited<RouteContext<"/api/v1/guilds/[guildId]/members">["params"]>;
 
 // GET /api/v1/guilds/{guild_id}/members?limit=&after= - members by user id ascending (members)
 export const GET = route<Params>(

@@ -5,7 +5,7 @@ import { created, ok, route } from "@/server/http/route";
 import { createRole } from "@/server/roles/create-role";
 import { listRoles } from "@/server/roles/list-roles";
 
-type Params = { guildId: string };
+type Params = Awaited<RouteContext<"/api/v1/guilds/[guildId]/roles">["params"]>;
 
 // GET /api/v1/guilds/{guild_id}/roles - the guild's roles (members)
 export const GET = route<Params>({ auth: "required" }, async ({ caller, params }) => {

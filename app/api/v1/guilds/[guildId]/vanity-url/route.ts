@@ -6,7 +6,7 @@ import { getVanityUrl } from "@/server/invites/get-vanity-url";
 import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
 import { updateVanityUrl } from "@/server/invites/update-vanity-url";
 
-type Params = { guildId: string };
+type Params = Awaited<RouteContext<"/api/v1/guilds/[guildId]/vanity-url">["params"]>;
 
 // GET /api/v1/guilds/{id}/vanity-url - the vanity code and its uses (MANAGE_GUILD)
 export const GET = route<Params>(

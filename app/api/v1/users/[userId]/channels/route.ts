@@ -4,7 +4,7 @@ import { createGroupDm } from "@/server/channels/create-group-dm";
 import { parseBody } from "@/server/http/parse";
 import { ok, route } from "@/server/http/route";
 
-type Params = { userId: string };
+type Params = Awaited<RouteContext<"/api/v1/users/[userId]/channels">["params"]>;
 
 // POST /api/v1/users/@me/channels - create a group DM owned by the caller (users only)
 export const POST = route<Params>(

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { VIEWS_AND_JOINS } from "@/components/analytics/analytics-series";
@@ -20,11 +19,9 @@ import { loadInviteAnalytics } from "@/server/analytics/load-analytics-settings"
 import { requirePageUser } from "@/server/auth/page-user";
 import { loadSettingsAccess } from "@/server/guild-settings/load-settings-access";
 import { setInvitesPausedAction } from "../../actions";
+import type { Metadata } from "next";
 
-type Props = {
-  params: Promise<{ guildId: string; code: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = PageProps<"/guilds/[guildId]/settings/analytics/[code]">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;

@@ -1,7 +1,7 @@
-import { ok, route } from "@/server/http/route";
-import { pathId } from "@/server/http/parse";
 import { checkVanityAvailability } from "@/server/guild-settings/check-vanity-availability";
 import { VANITY_AVAILABILITY_RATE_LIMIT } from "@/server/guild-settings/rate-limits";
+import { pathId } from "@/server/http/parse";
+import { ok, route } from "@/server/http/route";
 
 type Params = { guildId: string };
 

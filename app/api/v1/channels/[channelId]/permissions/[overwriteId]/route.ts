@@ -6,7 +6,7 @@ import { parseBody, pathId } from "@/server/http/parse";
 import { noContent } from "@/server/http/respond";
 import { route } from "@/server/http/route";
 
-type Params = { channelId: string; overwriteId: string };
+type Params = Awaited<RouteContext<"/api/v1/channels/[channelId]/permissions/[overwriteId]">["params"]>;
 
 // PUT /api/v1/channels/{channel_id}/permissions/{overwrite_id} - set a role or member overwrite (MANAGE_ROLES)
 export const PUT = route<Params>({ auth: "required" }, async ({ request, caller, params }) => {

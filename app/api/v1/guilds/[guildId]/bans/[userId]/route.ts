@@ -6,7 +6,7 @@ import { parseBody, pathId } from "@/server/http/parse";
 import { noContent } from "@/server/http/respond";
 import { route } from "@/server/http/route";
 
-type Params = { guildId: string; userId: string };
+type Params = Awaited<RouteContext<"/api/v1/guilds/[guildId]/bans/[userId]">["params"]>;
 
 // PUT /api/v1/guilds/{guild_id}/bans/{user_id} - ban a user and remove them from the guild (BAN_MEMBERS)
 export const PUT = route<Params>({ auth: "required" }, async ({ request, caller, params }) => {

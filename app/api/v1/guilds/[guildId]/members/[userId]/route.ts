@@ -2,12 +2,12 @@ import { auditLogReason } from "@/server/audit-log/record-audit-log";
 import { pathId } from "@/server/http/parse";
 import { noContent } from "@/server/http/respond";
 import { created, ok, route } from "@/server/http/route";
-import { guildMembersRateLimit } from "@/server/members/member-rate-limits";
 import { addMember } from "@/server/members/add-member";
 import { getMember } from "@/server/members/get-member";
 import { kickMember } from "@/server/members/kick-member";
+import { guildMembersRateLimit } from "@/server/members/member-rate-limits";
 
-type Params = { guildId: string; userId: string };
+type Params = Awaited<RouteContext<"/api/v1/guilds/[guildId]/members/[userId]">["params"]>;
 
 // GET /api/v1/guilds/{guild_id}/members/{user_id} - one member (members)
 export const GET = route<Params>(

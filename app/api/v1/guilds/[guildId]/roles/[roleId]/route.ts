@@ -4,7 +4,7 @@ import { parseBody, pathId } from "@/server/http/parse";
 import { ok, route } from "@/server/http/route";
 import { updateRole } from "@/server/roles/update-role";
 
-type Params = { guildId: string; roleId: string };
+type Params = Awaited<RouteContext<"/api/v1/guilds/[guildId]/roles/[roleId]">["params"]>;
 
 // PATCH /api/v1/guilds/{guild_id}/roles/{role_id} - edit a role; @everyone's id is the guild id (MANAGE_ROLES)
 export const PATCH = route<Params>({ auth: "required" }, async ({ request, caller, params }) => {

@@ -4,7 +4,7 @@ import { noContent } from "@/server/http/respond";
 import { route } from "@/server/http/route";
 import { leaveGuild } from "@/server/members/leave-guild";
 
-type Params = { userId: string; guildId: string };
+type Params = Awaited<RouteContext<"/api/v1/users/[userId]/guilds/[guildId]">["params"]>;
 
 // DELETE /api/v1/users/@me/guilds/{guild_id} - leave a guild (the owner cannot)
 export const DELETE = route<Params>({ auth: "required" }, async ({ caller, params }) => {

@@ -1,15 +1,16 @@
 // What /invite/{code} and /{code} render and say to link unfurlers; both page files are thin wrappers
 // around these two functions, so the two URL forms can never drift apart.
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { describeInvite, inviteSummary } from "@/lib/invites/describe-invite";
 import { InviteSlowDown } from "@/components/invites/invite-invalid";
 import { InviteLandingView } from "@/components/invites/invite-landing";
+import { describeInvite, inviteSummary } from "@/lib/invites/describe-invite";
 import { invitePath } from "@/lib/invites/invite-links";
-import { acceptInviteFromPage, logOutFromLanding, signInToAccept } from "./actions";
-import { loadInviteLanding, type InviteLanding } from "./load-invite-landing";
-import { isPendingAccept } from "./pending-accept";
 import { appUrl } from "@/server/config/app-url";
+import { registrationMode } from "@/server/config/registration";
+import { acceptInviteFromPage, logOutFromLanding, signInToAccept } from "@/server/landing/actions";
+import { loadInviteLanding, type InviteLanding } from "@/server/landing/load-invite-landing";
+import { isPendingAccept } from "@/server/landing/pending-accept";
+import type { Metadata } from "next";
 
 export type LandingPageProps = {
   params: Promise<{ code: string }>;
@@ -64,7 +65,7 @@ function landingActions(canonicalCode: string) {
   return {
     accept: acceptInviteFromPage.bind(null, canonicalCode),
     logIn: signInToAccept.bind(null, canonicalCode, "login"),
-    register: signInToAccept.bind(null, canonicalCode, "register"),
+    register: registrationMode() === "closed" ? null : signInToAccept.bind(null, canonicalCode, "register"),
     logOut: logOutFromLanding.bind(null, canonicalCode),
   };
 }

@@ -5,11 +5,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ImageResponse } from "next/og";
+import { initials } from "@/lib/guild-assets";
 import { describeInvite } from "@/lib/invites/describe-invite";
 import { membersLabel, onlineLabel } from "@/lib/invites/invite-format";
-import { initials } from "@/lib/guild-assets";
-import { loadInvitePreview } from "./load-invite-preview";
 import { appHost } from "@/server/config/app-url";
+import { loadInvitePreview } from "@/server/landing/load-invite-preview";
 
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 };
 export const OG_IMAGE_ALT =
@@ -141,6 +141,8 @@ export async function renderInviteOgImage(code: string): Promise<Response> {
     <Frame hue={view.hue} footer={`${footerHost()}/invite/${drawableText(invite.code, "invite")}`}>
       <div style={{ display: "flex", alignItems: "center" }}>
         {icon ? (
+          // Drawn by ImageResponse, which knows <img> and no image component.
+          // eslint-disable-next-line @next/next/no-img-element
           <img
             src={icon}
             width={200}
