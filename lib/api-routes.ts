@@ -12,6 +12,11 @@ for (const route of API_ROUTES) {
   else patterns.push({ source, regex: new RegExp(source), methods: [route.method] });
 }
 
+// A literal segment wins over a parameter, as in Next's own routing: /invites/{code}/target-users/bulk-add
+// is its own route, not /invites/{code}/target-users/{user_id}. Fewer parameters first (stable otherwise).
+const parameterCount = (pattern: Pattern) => pattern.source.split("[^/]+").length;
+patterns.sort((a, b) => parameterCount(a) - parameterCount(b));
+
 /** The methods a decoded path below /api/v1 answers, or null when no route has that path. */
 export function allowedMethods(path: string): string[] | null {
   return patterns.find((p) => p.regex.test(path))?.methods ?? null;

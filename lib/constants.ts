@@ -9,6 +9,9 @@ export const INVITABLE_CHANNEL_TYPES: ReadonlySet<number> = new Set([
 
 export const InviteType = { GUILD: 0, GROUP_DM: 1 } as const;
 
+/** Fluxer's invite flags. IS_TARGETED: only the users on the invite's target list may see or accept it. */
+export const InviteFlags = { IS_TARGETED: 1 << 1 } as const;
+
 /**
  * Why a membership exists, recorded when it is created and never rewritten (Fluxer's values; 5 is unassigned).
  * BOT_INVITE: a bot added by a guild manager. ADMIN_FORCE_ADD: an instance admin added the account without
@@ -45,6 +48,10 @@ export const LIMITS = {
   MAX_GUILDS_PER_USER: 100,
   MAX_INVITES_PER_GUILD: 1000,
   MAX_GROUP_DM_RECIPIENTS: 10,
+  /** Roles one invite may grant. */
+  MAX_INVITE_ROLES: 10,
+  /** Users on one targeted invite's list, and ids in one request that sets or changes it. */
+  MAX_INVITE_TARGETS: 1000,
   /** Days a vanity code a guild gave up stays reserved for that guild (old links can't be hijacked). */
   VANITY_CODE_LOCK_DAYS: 30,
 } as const;

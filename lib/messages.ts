@@ -71,6 +71,15 @@ export const CREATE_INVITE_MESSAGES = {
   tooFast: "You are creating invites too fast. Wait a minute and try again.",
   maxInvites: "This guild already has 1000 active invites, the most allowed. Revoke some first.",
   invalid: "The invite settings are not valid.",
+  pickRoles: "Pick only roles from the list; they may have changed, so look again.",
+  rolesRefused: "You can no longer give one of these roles. Reload the page to see the roles you can give.",
+  tooManyRoles: (max: number) => `An invite can give at most ${max} roles.`,
+  noTargets: "List the people this invite is for: usernames or user ids.",
+  tooManyTargets: (max: number) => `An invite can be for at most ${max} people.`,
+  unknownTargets: (names: string) =>
+    `No account found for ${names}. Check the spelling, or use their user ids.`,
+  ambiguousTargets: (names: string) =>
+    `Several people are named ${names}. Add their tag (name#1234) or use their user ids.`,
 } as const;
 
 /** The register page and its form, by the instance's registration mode (an invite that can't be used says what ACCEPT_MESSAGES says). */

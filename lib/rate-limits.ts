@@ -16,6 +16,8 @@ export const RATE_LIMITS = {
     // Edits are paced like revokes: both are a manager's writes to one invite.
     update: { bucket: "invites:update", limit: 20, windowSeconds: 10 },
     list: { bucket: "invites:list", limit: 40, windowSeconds: 10 },
+    // Changes to a targeted invite's list (one id or up to 1000 at a time): paced like edits.
+    targets: { bucket: "invites:targets", limit: 20, windowSeconds: 10 },
     vanityGet: { bucket: "vanity:get", limit: 100, windowSeconds: 10 },
     vanityUpdate: { bucket: "vanity:update", limit: 10, windowSeconds: 60 },
     // 404s of invite lookups and accepts (and landing pages) per client address; once used up, that address

@@ -562,8 +562,52 @@ async function benchAccountWrites(base, data, users, server) {
     },
     server,
   );
+  rows.bulkTargets = await bulkAddTargets(base, data.ownerToken, channels[0].id);
   sampleLoad();
   return rows;
+}
+
+/**
+ * A targeted invite's list filled in one request: POST /invites/{code}/target-users/bulk-add with 1,000 ids,
+ * once per fresh invite, one at a time (what a manager's import does), timed end to end.
+ */
+async function bulkAddTargets(base, token, channelId, rounds = 10) {
+  log(`bulk add of 1,000 targets: ${rounds} requests, one at a time ...`);
+  const headers = { authorization: token, "content-type": "application/json" };
+  const times = [];
+  let bad = 0;
+  for (let round = 0; round < rounds; round++) {
+    const first = 1_000_000_000_000_000n + BigInt(round) * 10_000n;
+    const ids = Array.from({ length: 1000 }, (_, i) => (first + BigInt(i)).toString());
+    const invite = await (
+      await fetch(`${base}/api/v1/channels/${channelId}/invites`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ max_age: 0, target_user_ids: [ids[0]] }),
+      })
+    ).json();
+    const started = performance.now();
+    const response = await fetch(`${base}/api/v1/invites/${invite.code}/target-users/bulk-add`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ user_ids: ids }),
+    });
+    times.push(performance.now() - started);
+    if (response.status !== 204) bad += 1;
+  }
+  times.sort((a, b) => a - b);
+  const at = (q) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]);
+  const row = {
+    name: "bulk add of 1,000 targets to an invite (one request at a time)",
+    rps: 1000 / (times.reduce((sum, t) => sum + t, 0) / times.length),
+    p50: at(0.5),
+    p99: at(0.99),
+    ok: rounds - bad,
+    bad,
+    rss: 0,
+  };
+  log(`  p50 ${row.p50} ms, p99 ${row.p99} ms, ${bad} not ok`);
+  return row;
 }
 
 /** Where an accept's time goes: scripts/bench-accept-profile.mts on the same database, the server stopped. */
@@ -818,6 +862,8 @@ for (const { label, rows, profile } of results) {
   md += `| invite GET with counting / without (invite analytics, alternated) | ${ratio(rows.lookupCounted, rows.lookupUncounted)} | ≥ 0.95 |\n`;
   md += `| landing page (signed out) with counting / without (alternated) | ${ratio(rows.landingCounted, rows.landingUncounted)} | ≥ 0.95 |\n`;
   md += `| cold landing render, one client, p50 | ${rows.cold ? `${rows.cold.p50} ms` : "n/a"} | < 50 ms |\n`;
+  if (rows.bulkTargets)
+    md += `| 1,000-user bulk add to a targeted invite, p50 / p99 | ${rows.bulkTargets.p50} ms / ${rows.bulkTargets.p99} ms | < 1 s |\n`;
   if (rows.floodProbe)
     md += `| invite GET p99 during a stream flood (alone: ${rows.floodProbeAlone.p99} ms) | ${rows.floodProbe.p99} ms | < 200 ms |\n`;
   md += `| invite GET / node:http floor (same cache) | ${ratio(rows.lookup, rows.floor)} | (Next costs ~1 ms CPU per request here) |\n`;

@@ -15,15 +15,20 @@ import {
   MAX_USES_OPTIONS,
 } from "@/lib/guild-settings/invite-options";
 import { ChannelSelect } from "./channel-select";
+import { InviteRolePicker, InviteTargetsField } from "./invite-audience-fields";
 import { InviteLinkResult } from "./invite-link-result";
 import { SelectField } from "./select-field";
 import { SettingsDialog } from "./settings-dialog";
 import type { PickerChannel } from "@/lib/channels";
 import type { CreateInviteAction, CreateInviteState } from "@/lib/guild-settings/form-states";
 
+type GrantableRole = { id: string; name: string; color: number };
+
 type CreateInviteProps = {
   action: CreateInviteAction;
   channels: PickerChannel[];
+  /** Roles the viewer may put on an invite. */
+  roles: GrantableRole[];
   defaultChannel: string;
   /** The page was opened with ?create=1 (the no-JavaScript way to open the dialog). */
   initiallyOpen: boolean;
@@ -37,6 +42,7 @@ const IDLE: CreateInviteState = { status: "idle" };
 export function CreateInvite({
   action,
   channels,
+  roles,
   defaultChannel,
   initiallyOpen,
   openHref,
@@ -69,7 +75,7 @@ export function CreateInvite({
         isOpen={isOpen}
         onClose={close}
         title="Create invite"
-        description="Anyone with the link can join until it expires or runs out of uses."
+        description="Anyone with the link can join until it expires or runs out of uses, unless you make it only for specific people."
         closeHref={closeHref}
         testId="create-invite-dialog"
       >
@@ -77,6 +83,7 @@ export function CreateInvite({
           key={round}
           action={action}
           channels={channels}
+          roles={roles}
           defaultChannel={defaultChannel}
           onDone={close}
           onAnother={() => setRound((r) => r + 1)}
@@ -91,6 +98,7 @@ export function CreateInvite({
 type FormProps = {
   action: CreateInviteAction;
   channels: PickerChannel[];
+  roles: GrantableRole[];
   defaultChannel: string;
   onDone: () => void;
   onAnother: () => void;
@@ -101,6 +109,7 @@ type FormProps = {
 function CreateInviteForm({
   action,
   channels,
+  roles,
   defaultChannel,
   onDone,
   onAnother,
@@ -183,6 +192,12 @@ function CreateInviteForm({
           className="relative mt-0.5 h-6 w-11 shrink-0 rounded-full bg-zinc-300 transition-colors peer-checked:bg-brand-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-500 after:absolute after:top-0.5 after:left-0.5 after:size-5 after:rounded-full after:bg-white after:shadow after:transition-transform peer-checked:after:translate-x-5 dark:bg-zinc-700"
         />
       </label>
+      <InviteRolePicker roles={roles} checked={values?.roleIds ?? []} error={errors.roles} />
+      <InviteTargetsField
+        isTargeted={values?.targeted ?? false}
+        targets={values?.targets ?? ""}
+        error={errors.targets}
+      />
       <div className="space-y-1.5">
         <label htmlFor="invite-reason" className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
           Reason <span className="font-normal text-zinc-500">(optional, shown in the audit log)</span>

@@ -110,6 +110,14 @@ export function InviteTable({
                         Temporary
                       </Badge>
                     ) : null}
+                    {invite.targetCount !== null ? (
+                      <Badge title="Only these people can see or use this invite">
+                        {invite.targetCount === 1 ? "For 1 person" : `For ${invite.targetCount} people`}
+                      </Badge>
+                    ) : null}
+                    {invite.roles.length > 0 ? (
+                      <Badge title="Roles everyone who accepts gets">Gives {invite.roles.join(", ")}</Badge>
+                    ) : null}
                   </div>
                 </td>
                 <td className={CELL}>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { SLOW_DOWN_TITLE, slowDownText } from "@/lib/slow-down";
 import { InvitePageShell } from "./invite-page-shell";
+import { SignInToSeeInvite } from "./sign-in-to-see-invite";
 
 function BrokenLinkArt() {
   return (
@@ -57,6 +58,7 @@ export function InviteInvalid() {
         This invite may have expired, been used up or been revoked, or the link is mistyped. Ask whoever sent
         it for a new one.
       </p>
+      <SignInToSeeInvite />
     </Card>
   );
 }

@@ -82,6 +82,17 @@ export function InviteLandingView({ landing, actions, autoAccept, highlightAccep
                 </span>
               </li>
             )}
+            {invite.roles.length > 0 && (
+              <li className="flex items-center gap-2.5" data-testid="invite-roles">
+                <PeopleIcon />
+                <span className="min-w-0">
+                  {invite.roles.length === 1 ? "You'll get the role " : "You'll get the roles "}
+                  <strong className="font-medium text-(--inv-text)">
+                    {joinNames(invite.roles.map((role) => role.name))}
+                  </strong>
+                </span>
+              </li>
+            )}
             <li className="flex items-center gap-2.5">
               <ClockIcon />
               <ExpiryText expiresAt={view.expiresAt} renderedAt={landing.renderedAt} />

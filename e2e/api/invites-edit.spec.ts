@@ -170,11 +170,13 @@ test.describe("edit invite: PATCH /invites/{code}", () => {
       "temporary",
     );
     const unknown = await expectError(
-      await patchInvite(request, owner, invite.code, { role_ids: [], version: 1 }),
+      await patchInvite(request, owner, invite.code, { target_user_ids: [], version: 1 }),
       "INVALID_FORM_BODY",
-      "role_ids",
+      "target_user_ids",
     );
-    expect(unknown.errors).toEqual([expect.objectContaining({ path: "role_ids", code: "UNKNOWN_FIELD" })]);
+    expect(unknown.errors).toEqual([
+      expect.objectContaining({ path: "target_user_ids", code: "UNKNOWN_FIELD" }),
+    ]);
     expect(await inviteAsManager(request, owner, invite.code)).toMatchObject({ version: 1, max_uses: 0 });
   });
 

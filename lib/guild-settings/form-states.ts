@@ -1,7 +1,7 @@
 // What the settings server actions answer: errors to show next to the fields (in words), the values to
 // put back into the form, or the result to show (the new invite's link).
 
-export type CreateInviteField = "channel" | "max_age" | "max_uses" | "reason";
+export type CreateInviteField = "channel" | "max_age" | "max_uses" | "reason" | "roles" | "targets";
 
 export type CreateInviteValues = {
   channel: string;
@@ -9,6 +9,12 @@ export type CreateInviteValues = {
   maxUses: number;
   temporary: boolean;
   reason: string;
+  /** Role ids ticked in the role picker. */
+  roleIds: string[];
+  /** "Only for specific people" is on. */
+  targeted: boolean;
+  /** The people, as typed: usernames, name#tag or user ids, one per line or separated by commas. */
+  targets: string;
 };
 
 export type CreatedInvite = {

@@ -27,6 +27,8 @@ export type SettingsAccess = {
   hasVanityFeature: boolean;
   /** The guild's channels (no categories), in the guild's order (lib/channels.ts), with what the viewer may do in each. */
   channels: SettingsChannel[];
+  /** Roles the viewer may put on an invite (MANAGE_ROLES, below their highest, no @everyone), highest first. */
+  grantableRoles: { id: string; name: string; color: number }[];
 };
 
 export type InviteRowView = {
@@ -40,6 +42,10 @@ export type InviteRowView = {
   expiresAt: string | null;
   createdAt: string;
   temporary: boolean;
+  /** The roles accepting gives, highest first. */
+  roles: string[];
+  /** How many people a targeted invite is for; null for an invite anyone with the link may use. */
+  targetCount: number | null;
   /** The version read with it: an edit is saved only while the invite is still at it. */
   version: number;
   /** The inviter, or MANAGE_CHANNELS on the invite's channel (what DELETE and PATCH /invites/{code} require). */

@@ -24,6 +24,9 @@ type ChannelFields = { id: string; name: string | null; type: number };
 /** The invite's channel; a group DM's lists its recipients by name. */
 export type InviteChannelObject = ChannelFields | (ChannelFields & { recipients: { username: string }[] });
 
+/** A role the invite gives on accept. Roles have no icons here yet, so `icon_hash` is always null. */
+export type InviteRoleObject = { id: string; name: string; color: number; icon_hash: string | null };
+
 export type InviteObject = {
   code: string;
   type: number;
@@ -44,5 +47,9 @@ export type InviteObject = {
   /** With `with_counts`. */
   approximate_member_count?: number;
   approximate_presence_count?: number;
+  /** InviteFlags bits (1 << 1 IS_TARGETED). */
+  flags: number;
+  /** The roles given on accept, highest first; empty when none. */
+  roles: InviteRoleObject[];
   version: number;
 };

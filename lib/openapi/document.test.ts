@@ -32,6 +32,8 @@ const FLUXER_INVITE_FIELDS = [
   "temporary",
   "approximate_member_count",
   "approximate_presence_count",
+  "flags",
+  "roles",
   "version",
 ];
 

@@ -253,6 +253,22 @@ export const inviteSchema = z
     temporary: z.boolean(),
     approximate_member_count: z.number().int().optional().describe("With with_counts=true, and on accept"),
     approximate_presence_count: z.number().int().optional().describe("With with_counts=true, and on accept"),
+    flags: z
+      .number()
+      .int()
+      .describe("Bits: 1 << 1 IS_TARGETED (only the users on its target list may see or accept it)"),
+    roles: z
+      .array(
+        z.object({
+          id: snowflake,
+          name: z.string(),
+          color: z.number().int(),
+          icon_hash: z.string().nullable().describe("Always null: roles have no icons here"),
+        }),
+      )
+      .describe(
+        "The roles accepting gives (also to someone already a member), highest first; empty when none",
+      ),
     version: z.number().int().describe("Optimistic-concurrency token: starts at 1, +1 on every change"),
   })
   .register(responseRegistry, { id: "Invite", description: "An invite (Fluxer Invite Resource)" });
@@ -400,3 +416,8 @@ export const errorSchema = z
       ),
   })
   .register(responseRegistry, { id: "Error", description: "The error envelope of every failed request" });
+
+export const inviteTargetUserIdsSchema = z.array(snowflake).register(responseRegistry, {
+  id: "InviteTargetUserIds",
+  description: "User ids on a targeted invite's list, ascending",
+});

@@ -14,7 +14,13 @@ import { createBanSchema, listBansQuerySchema } from "@/lib/schemas/bans";
 import { createChannelSchema, createGroupDmSchema, permissionOverwriteSchema } from "@/lib/schemas/channels";
 import { gatewayQuerySchema } from "@/lib/schemas/gateway";
 import { createGuildSchema, incidentActionsSchema, updateGuildSchema } from "@/lib/schemas/guilds";
-import { createInviteSchema, getInviteQuerySchema, updateInviteSchema } from "@/lib/schemas/invites";
+import {
+  createInviteSchema,
+  getInviteQuerySchema,
+  inviteTargetUsersSchema,
+  listInviteTargetUsersQuerySchema,
+  updateInviteSchema,
+} from "@/lib/schemas/invites";
 import { memberSearchSchema } from "@/lib/schemas/member-search";
 import { listMembersQuerySchema } from "@/lib/schemas/members";
 import { createRoleSchema, updateRoleSchema } from "@/lib/schemas/roles";
@@ -581,7 +587,7 @@ export const API_ROUTES: Route[] = [
     operationId: "getInvite",
     summary: "Preview an invite",
     description:
-      "Works anonymously. `uses`, `max_uses` and `max_age` are included only for the inviter and members with MANAGE_CHANNELS on the invite's channel. Unknown, expired and used-up codes are all 404 UNKNOWN_INVITE; too many 404s from one client address turn into 429.",
+      "Works anonymously. `uses`, `max_uses` and `max_age` are included only for the inviter and members with MANAGE_CHANNELS on the invite's channel. Unknown, expired and used-up codes are all 404 UNKNOWN_INVITE; too many 404s from one client address turn into 429. A targeted invite (flags IS_TARGETED) is 404 UNKNOWN_INVITE to anonymous callers and to everyone but its targets, its inviter, members with MANAGE_GUILD and members with MANAGE_CHANNELS on its channel.",
     tags: ["Invites"],
     auth: "optional",
     query: getInviteQuerySchema,
@@ -594,7 +600,7 @@ export const API_ROUTES: Route[] = [
     operationId: "acceptInvite",
     summary: "Accept an invite: join its guild or group DM",
     description:
-      "Users only. Already a member: 200 with the invite and no use counted. Counts are included in the answer.",
+      "Users only. Already a member: 200 with the invite and no use counted, and the invite's `roles` are given all the same. A new member gets them too. A targeted invite is 404 UNKNOWN_INVITE to anyone not on its target list (nothing is counted). Counts are included in the answer.",
     tags: ["Invites"],
     auth: "user",
     success: { status: 200, description: "The invite that was accepted", schema: R.inviteSchema },
@@ -613,7 +619,7 @@ export const API_ROUTES: Route[] = [
     operationId: "updateInvite",
     summary: "Edit an invite at the version you read (its inviter, or MANAGE_CHANNELS on its channel)",
     description:
-      "Changes `max_uses`, `max_age` (the expiry restarts from now; 0 = never) and `temporary`. `version` must be the invite's current version, else 409 INVITE_VERSION_MISMATCH with the invite as it is now in `invite`; on success the version goes up by one. Of two editors who read the same version, one gets 200 and the other 409. Unknown fields are refused (field code UNKNOWN_FIELD). Group DM invites: the inviter or the channel owner. Vanity codes are managed with PATCH /guilds/{guild_id}/vanity-url and are 404 here. Recorded as INVITE_UPDATE (action 41) with the changed keys; managers' streams receive INVITE_UPDATE.",
+      "Changes `max_uses`, `max_age` (the expiry restarts from now; 0 = never), `temporary` and `role_ids` (replaces the roles accepting gives; needs MANAGE_ROLES too, and every role added or taken off must be below the caller's highest role, not @everyone, and without ADMINISTRATOR unless the caller owns the guild). `version` must be the invite's current version, else 409 INVITE_VERSION_MISMATCH with the invite as it is now in `invite`; on success the version goes up by one. Of two editors who read the same version, one gets 200 and the other 409. Unknown fields are refused (field code UNKNOWN_FIELD). Group DM invites: the inviter or the channel owner. Vanity codes are managed with PATCH /guilds/{guild_id}/vanity-url and are 404 here. Recorded as INVITE_UPDATE (action 41) with the changed keys; managers' streams receive INVITE_UPDATE.",
     tags: ["Invites"],
     auth: "bot-or-user",
     body: updateInviteSchema,
@@ -655,13 +661,75 @@ export const API_ROUTES: Route[] = [
     operationId: "createChannelInvite",
     summary: "Create an invite (CREATE_INSTANT_INVITE)",
     description:
-      "Needs VIEW_CHANNEL and CREATE_INSTANT_INVITE on the channel after overwrites; for a group DM, any recipient. `unique: false` returns the caller's live invite with the same settings when there is one. A guild holds at most 1000 live invites.",
+      "Needs VIEW_CHANNEL and CREATE_INSTANT_INVITE on the channel after overwrites; for a group DM, any recipient. `unique: false` returns the caller's live invite with the same settings when there is one (never for an invite with `role_ids` or `target_user_ids`). A guild holds at most 1000 live invites. `role_ids` (guild invites, up to 10): roles accepting gives, also to someone already a member; needs MANAGE_ROLES too, each role below the caller's highest (the owner is exempt), never @everyone (field code CANNOT_ASSIGN_EVERYONE), never a role with ADMINISTRATOR unless the caller owns the guild. `target_user_ids` (guild invites, 1-1000 ids, kept as given: an id with no account never matches): only those users may see or accept the invite (flags IS_TARGETED); manage the list with /invites/{invite_code}/target-users.",
     tags: ["Invites"],
     auth: "bot-or-user",
     body: createInviteSchema,
     auditLogReason: true,
     success: { status: 200, description: "The invite with its metadata", schema: R.inviteSchema },
     errors: ["UNKNOWN_CHANNEL", "MISSING_ACCESS", "MISSING_PERMISSIONS", "MAX_INVITES"],
+  },
+  {
+    method: "GET",
+    path: "/invites/{invite_code}/target-users",
+    operationId: "listInviteTargetUsers",
+    summary: "The user ids a targeted invite is for (its inviter or MANAGE_GUILD)",
+    description:
+      "Ascending, `limit` at a time (1-1000, default 100) after the id `after`. An invite that is not targeted has an empty list. To anyone who may not see the invite it is 404 UNKNOWN_INVITE.",
+    tags: ["Invites"],
+    auth: "bot-or-user",
+    query: listInviteTargetUsersQuerySchema,
+    success: { status: 200, description: "User ids", schema: R.inviteTargetUserIdsSchema },
+    errors: ["UNKNOWN_INVITE", "MISSING_PERMISSIONS"],
+  },
+  {
+    method: "PUT",
+    path: "/invites/{invite_code}/target-users/{user_id}",
+    operationId: "addInviteTargetUser",
+    summary: "Add a user to a targeted invite (its inviter or MANAGE_GUILD)",
+    description:
+      "Idempotent. The id is kept as given (an id with no account is accepted and never matches). A list holds at most 1000 users (field code MAX_INVITE_TARGETS); an invite that is not targeted can't get one (field code INVITE_NOT_TARGETED). Managers' streams receive INVITE_UPDATE.",
+    tags: ["Invites"],
+    auth: "bot-or-user",
+    success: noContent("Added (or already on the list)"),
+    errors: ["UNKNOWN_INVITE", "MISSING_PERMISSIONS", "INVALID_FORM_BODY"],
+  },
+  {
+    method: "DELETE",
+    path: "/invites/{invite_code}/target-users/{user_id}",
+    operationId: "removeInviteTargetUser",
+    summary: "Take a user off a targeted invite (its inviter or MANAGE_GUILD)",
+    description:
+      "Idempotent. From then on the invite is 404 UNKNOWN_INVITE to that user, accepting included. Managers' streams receive INVITE_UPDATE.",
+    tags: ["Invites"],
+    auth: "bot-or-user",
+    success: noContent("Removed (or was not on the list)"),
+    errors: ["UNKNOWN_INVITE", "MISSING_PERMISSIONS", "INVALID_FORM_BODY"],
+  },
+  {
+    method: "POST",
+    path: "/invites/{invite_code}/target-users/bulk-add",
+    operationId: "bulkAddInviteTargetUsers",
+    summary: "Add up to 1000 users to a targeted invite (its inviter or MANAGE_GUILD)",
+    description:
+      "All or nothing: ids already on the list are skipped; a list holds at most 1000 users (field code MAX_INVITE_TARGETS); an invite that is not targeted can't get one (field code INVITE_NOT_TARGETED).",
+    tags: ["Invites"],
+    auth: "bot-or-user",
+    body: inviteTargetUsersSchema,
+    success: noContent("Added"),
+    errors: ["UNKNOWN_INVITE", "MISSING_PERMISSIONS"],
+  },
+  {
+    method: "POST",
+    path: "/invites/{invite_code}/target-users/bulk-delete",
+    operationId: "bulkDeleteInviteTargetUsers",
+    summary: "Take up to 1000 users off a targeted invite (its inviter or MANAGE_GUILD)",
+    description: "Ids not on the list are skipped.",
+    tags: ["Invites"],
+    auth: "bot-or-user",
+    body: inviteTargetUsersSchema,
+    success: noContent("Removed"),
+    errors: ["UNKNOWN_INVITE", "MISSING_PERMISSIONS"],
   },
   {
     method: "GET",

@@ -21,6 +21,9 @@ export type InviteRow = {
   maxAge: number;
   temporary: boolean;
   version: number;
+  flags: number;
+  /** The roles the invite gives, in the order to show them. */
+  roles: { role: { id: bigint; name: string; color: number } }[];
   guild: GuildRow | null;
   channel: { id: bigint; name: string | null; type: number; recipients: { user: { username: string } }[] };
   inviter: UserRow | null;
@@ -66,6 +69,13 @@ export function toInviteDto(row: InviteRow, options: InviteDtoOptions = {}): Inv
           approximate_presence_count: options.presenceCount ?? 0,
         }
       : {}),
+    flags: row.flags,
+    roles: row.roles.map(({ role }) => ({
+      id: role.id.toString(),
+      name: role.name,
+      color: role.color,
+      icon_hash: null,
+    })),
     version: row.version,
   };
 }

@@ -2,6 +2,7 @@
 // the page), accepts only the menu's choices, applies the API's per-channel rate limit, and creates the
 // invite through the same use-case as POST /channels/{id}/invites.
 import { channelLabel } from "@/lib/channels";
+import { LIMITS } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
 import {
   DEFAULT_MAX_AGE,
@@ -16,6 +17,7 @@ import { hit } from "@/server/http/rate-limit";
 import { createInvite } from "@/server/invites/create-invite";
 import { createInviteRateLimit } from "@/server/invites/invite-rate-limits";
 import { loadSettingsAccess } from "./load-settings-access";
+import { resolveInviteTargets } from "./resolve-invite-targets";
 import type {
   CreateInviteField,
   CreateInviteState,
@@ -35,6 +37,9 @@ function readValues(formData: FormData): CreateInviteValues {
     maxUses: number("max_uses", -1),
     temporary: formData.get("temporary") === "on" || formData.get("temporary") === "true",
     reason: text("reason"),
+    roleIds: formData.getAll("role_ids").filter((value): value is string => typeof value === "string"),
+    targeted: formData.get("targeted") === "on" || formData.get("targeted") === "true",
+    targets: text("targets").slice(0, 40_000),
   };
 }
 
@@ -55,11 +60,15 @@ function failure(
 function apiErrorMessage(
   error: ApiError,
   channel: string,
+  hasRoles: boolean,
 ): { field?: CreateInviteField; message: string } | null {
   switch (error.code) {
     case "MISSING_PERMISSIONS":
     case "MISSING_ACCESS":
-      return { field: "channel", message: CREATE_INVITE_MESSAGES.noPermission(channel) };
+      // The channel was checked just before; with roles, what changed is more likely the roles one may give.
+      return hasRoles
+        ? { field: "roles", message: CREATE_INVITE_MESSAGES.rolesRefused }
+        : { field: "channel", message: CREATE_INVITE_MESSAGES.noPermission(channel) };
     case "UNKNOWN_CHANNEL":
       return { field: "channel", message: CREATE_INVITE_MESSAGES.unknownChannel };
     case "MAX_INVITES":
@@ -89,6 +98,12 @@ export async function createInviteFromForm(
   if (!isMaxUsesOption(values.maxUses)) fieldErrors.max_uses = CREATE_INVITE_MESSAGES.pickMaxUses;
   if (values.reason.length > MAX_REASON_LENGTH)
     fieldErrors.reason = CREATE_INVITE_MESSAGES.reasonTooLong(MAX_REASON_LENGTH);
+  const offered = new Set(result.access.grantableRoles.map((role) => role.id));
+  if (values.roleIds.some((id) => !offered.has(id))) fieldErrors.roles = CREATE_INVITE_MESSAGES.pickRoles;
+  else if (values.roleIds.length > LIMITS.MAX_INVITE_ROLES)
+    fieldErrors.roles = CREATE_INVITE_MESSAGES.tooManyRoles(LIMITS.MAX_INVITE_ROLES);
+  const targets = values.targeted ? await resolveInviteTargets(values.targets) : null;
+  if (targets && "error" in targets) fieldErrors.targets = targets.error;
   if (!channel || Object.keys(fieldErrors).length > 0) return failure(values, fieldErrors);
 
   const limit = await hit(createInviteRateLimit({ channelId: channel.id }), `user:${user.id}`);
@@ -98,7 +113,14 @@ export async function createInviteFromForm(
     const invite = await createInvite(
       BigInt(channel.id),
       user,
-      { max_age: values.maxAge, max_uses: values.maxUses, temporary: values.temporary, unique: true },
+      {
+        max_age: values.maxAge,
+        max_uses: values.maxUses,
+        temporary: values.temporary,
+        unique: true,
+        role_ids: values.roleIds.map(BigInt),
+        target_user_ids: targets && "ids" in targets ? targets.ids : undefined,
+      },
       values.reason === "" ? null : values.reason,
     );
     return {
@@ -115,7 +137,10 @@ export async function createInviteFromForm(
       },
     };
   } catch (error) {
-    const mapped = error instanceof ApiError ? apiErrorMessage(error, channelLabel(channel)) : null;
+    const mapped =
+      error instanceof ApiError
+        ? apiErrorMessage(error, channelLabel(channel), values.roleIds.length > 0)
+        : null;
     if (!mapped) throw error;
     return mapped.field
       ? failure(values, { [mapped.field]: mapped.message })

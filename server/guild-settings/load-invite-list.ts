@@ -1,11 +1,12 @@
 // The invites table of the settings page: the live invites the viewer may manage, newest first, narrowed
 // by the channel and inviter filters of the query string. Reuses the API's list use-cases, so the page
 // shows exactly what GET /guilds/{id}/invites or GET /channels/{id}/invites would.
-import { INVITABLE_CHANNEL_TYPES } from "@/lib/constants";
+import { INVITABLE_CHANNEL_TYPES, InviteFlags } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
 import { firstValue } from "@/lib/search-params";
 import { parseSnowflake } from "@/lib/snowflake";
 import { inviteLink } from "@/server/config/app-url";
+import { db } from "@/server/db";
 import { listChannelInvites } from "@/server/invites/list-channel-invites";
 import { listGuildInvites } from "@/server/invites/list-guild-invites";
 import type {
@@ -39,7 +40,17 @@ async function listVisibleInvites(access: SettingsAccess, viewer: Caller): Promi
     .sort((a, b) => b.created_at.localeCompare(a.created_at) || a.code.localeCompare(b.code));
 }
 
-function toRow(dto: InviteDto, access: SettingsAccess): InviteRowView {
+/** How many people each targeted invite is for, in one query. */
+async function targetCounts(dtos: InviteDto[]): Promise<Map<string, number>> {
+  const codes = dtos.filter((dto) => (dto.flags & InviteFlags.IS_TARGETED) !== 0).map((dto) => dto.code);
+  if (codes.length === 0) return new Map();
+  const groups = await (
+    await db()
+  ).inviteTargetUser.groupBy({ by: ["inviteCode"], where: { inviteCode: { in: codes } }, _count: true });
+  return new Map(codes.map((code) => [code, groups.find((g) => g.inviteCode === code)?._count ?? 0]));
+}
+
+function toRow(dto: InviteDto, access: SettingsAccess, counts: Map<string, number>): InviteRowView {
   const channel = access.channels.find((c) => c.id === dto.channel_id);
   return {
     code: dto.code,
@@ -58,6 +69,8 @@ function toRow(dto: InviteDto, access: SettingsAccess): InviteRowView {
     expiresAt: dto.expires_at ?? null,
     createdAt: dto.created_at,
     temporary: dto.temporary,
+    roles: dto.roles.map((role) => role.name),
+    targetCount: counts.get(dto.code) ?? null,
     version: dto.version,
     canRevoke: dto.inviter_id === access.viewerId.toString() || Boolean(channel?.canManage),
   };
@@ -76,7 +89,8 @@ export async function loadInviteList(
     if (error instanceof ApiError && error.status === 403) return null;
     throw error;
   }
-  const rows = dtos.map((dto) => toRow(dto, access));
+  const counts = await targetCounts(dtos);
+  const rows = dtos.map((dto) => toRow(dto, access, counts));
   const inviters = new Map<string, string>();
   for (const row of rows) if (row.inviter) inviters.set(row.inviter.id, row.inviter.username);
   const channelOptions = access.channels

@@ -10,13 +10,23 @@ import { applyOverwrites, hasPermission, Permissions } from "@/lib/permissions";
 import { parseSnowflake } from "@/lib/snowflake";
 import { db } from "@/server/db";
 import { toIncidentsDataDto } from "@/server/dto/guild";
-import { loadGuildAccess } from "@/server/guilds/access";
+import { loadGuildAccess, type GuildAccess } from "@/server/guilds/access";
+import { roleRefusal } from "@/server/invites/invite-roles";
 import type { SettingsAccess, SettingsChannel } from "@/lib/guild-settings/views";
 
 export type { SettingsAccess, SettingsChannel } from "@/lib/guild-settings/views";
 
 export type SettingsAccessResult =
   { kind: "not-found" } | { kind: "forbidden" } | { kind: "ok"; access: SettingsAccess };
+
+/** The roles the create-invite form offers: exactly those POST /channels/{id}/invites would accept from the viewer. */
+function grantableRoles(access: GuildAccess, viewerId: bigint): SettingsAccess["grantableRoles"] {
+  if (!hasPermission(access.permissions, Permissions.MANAGE_ROLES)) return [];
+  return access.roles
+    .filter((role) => roleRefusal(access, viewerId, role) === null)
+    .sort((a, b) => b.position - a.position || (a.id < b.id ? -1 : 1))
+    .map((role) => ({ id: role.id.toString(), name: role.name, color: role.color }));
+}
 
 async function load(guildIdParam: string, viewerId: bigint): Promise<SettingsAccessResult> {
   const guildId = parseSnowflake(guildIdParam);
@@ -78,6 +88,7 @@ async function load(guildIdParam: string, viewerId: bigint): Promise<SettingsAcc
       pausedUntil: isPausedForGood ? null : timedPauseEnd,
       hasVanityFeature: access.guild.features.includes("VANITY_URL"),
       channels,
+      grantableRoles: grantableRoles(access, viewerId),
     },
   };
 }

@@ -53,7 +53,7 @@ export async function requireGuildMember(
  * The channel and the caller's permissions in it after overwrites. Group DMs: recipients get
  * VIEW_CHANNEL and CREATE_INSTANT_INVITE; others 403 MISSING_ACCESS. Unknown channel: 404 UNKNOWN_CHANNEL.
  */
-export async function loadChannelAccess(channelId: bigint, caller: Caller, client?: Client) {
+export async function loadChannelAccess(channelId: bigint, caller: Pick<Caller, "id">, client?: Client) {
   const prisma = client ?? (await db());
   const channel = await prisma.channel.findUnique({
     where: { id: channelId },

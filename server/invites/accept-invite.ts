@@ -7,6 +7,7 @@
 import { ApiError, type ErrorCode } from "@/lib/errors";
 import { isLookupCode } from "@/lib/invite-code";
 import { countJoin } from "@/server/analytics/counters";
+import { db } from "@/server/db";
 import { toInviteDto } from "@/server/dto/invite";
 import { toMemberDto } from "@/server/dto/member";
 import { publishEvent } from "@/server/events/publish";
@@ -22,8 +23,21 @@ export const REFUSALS: Partial<Record<AcceptRow["outcome"], ErrorCode>> = {
   max_recipients: "MAX_GROUP_DM_RECIPIENTS",
 };
 
+/** The names and colours of the roles the invite gave, highest first; no query for an invite without roles. */
+async function invitedRoles(roleIds: bigint[]) {
+  if (roleIds.length === 0) return [];
+  const roles = await (
+    await db()
+  ).role.findMany({
+    where: { id: { in: roleIds } },
+    select: { id: true, name: true, color: true },
+    orderBy: [{ position: "desc" }, { id: "asc" }],
+  });
+  return roles.map((role) => ({ role }));
+}
+
 /** The row in the shape the invite DTO reads. */
-function toInviteRow(row: AcceptRow & { code: string }) {
+function toInviteRow(row: AcceptRow & { code: string }, roles: Awaited<ReturnType<typeof invitedRoles>>) {
   return {
     code: row.code,
     type: row.type,
@@ -37,6 +51,8 @@ function toInviteRow(row: AcceptRow & { code: string }) {
     maxAge: row.max_age,
     temporary: row.temporary,
     version: row.version,
+    flags: row.flags ?? 0,
+    roles,
     guild:
       row.guild_id === null || row.guild_name === null
         ? null
@@ -115,7 +131,7 @@ export async function announceJoin(row: AcceptRow, user: Parameters<typeof toMem
       joinedAt: row.joined_at,
       temporary: row.temporary,
       user,
-      roles: [],
+      roles: (row.role_ids ?? []).map((roleId) => ({ roleId })),
     });
     // On PostgreSQL the statement sent it already, in its own transaction (durable, in commit order).
     await publishEvent(
@@ -131,7 +147,9 @@ export async function acceptInvite(code: string, caller: Caller) {
   const refusal = REFUSALS[row.outcome];
   if (refusal || row.code === null) throw new ApiError(refusal ?? "UNKNOWN_INVITE");
   await announceJoin(row, caller);
-  return toInviteDto(toInviteRow({ ...row, code: row.code }), {
+  // Someone already a member who was given roles hears of it nowhere else: the project has no member-update
+  // event yet, and the roles show in the members API and the answer below.
+  return toInviteDto(toInviteRow({ ...row, code: row.code }, await invitedRoles(row.role_ids ?? [])), {
     withCounts: true,
     withExpiration: true,
     withMetadata: await mayShowMetadata(row, caller),

@@ -50,6 +50,9 @@ export type AcceptRow = {
   inviter_is_bot: boolean | null;
   everyone_permissions: bigint | null;
   overwrites: { target_id: string; type: number; allow: string; deny: string }[] | null;
+  flags: number | null;
+  /** The roles the invite gave this user (joined or already a member); empty otherwise. */
+  role_ids: bigint[] | null;
   /** Whether the statement sent the joins' GUILD_MEMBER_ADD itself (PostgreSQL's bus). */
   notified: boolean;
 };

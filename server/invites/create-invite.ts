@@ -1,7 +1,10 @@
 // POST /channels/{id}/invites: needs VIEW_CHANNEL and CREATE_INSTANT_INVITE on the
 // channel after overwrites (group DM: any recipient). The guild's 1000-live-invite cap is counted inside
 // the transaction, under a lock on the guild row, so two concurrent creates can't both slip under it.
-import { AuditLogAction, INVITABLE_CHANNEL_TYPES, InviteType, LIMITS } from "@/lib/constants";
+// `role_ids` (roles given on accept) also need MANAGE_ROLES and roles the caller may give (invite-roles.ts);
+// `target_user_ids` make the invite targeted (IS_TARGETED): only those users may see or accept it. Both are
+// guild-invite features, and an invite with either is always new (never an existing one reused).
+import { AuditLogAction, INVITABLE_CHANNEL_TYPES, InviteFlags, InviteType, LIMITS } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
 import { Permissions } from "@/lib/permissions";
 import { recordAuditLog } from "@/server/audit-log/record-audit-log";
@@ -11,6 +14,7 @@ import { publishEvent } from "@/server/events/publish";
 import { loadChannelAccess, requirePermission } from "@/server/guilds/access";
 import { insertWithFreshCode } from "./insert-with-fresh-code";
 import { inviteAuditChanges } from "./invite-audit";
+import { requireGrantableRoles } from "./invite-roles";
 import { inviteInclude, liveInviteWhere } from "./invite-query";
 import { inviteResponse } from "./invite-response";
 import { maybePurgeLapsedInvites } from "./purge-lapsed-invites";
@@ -35,13 +39,36 @@ export async function createInvite(
   }
   const guildId = channel.guildId;
   const settings = { maxAge: input.max_age, maxUses: input.max_uses, temporary: input.temporary };
+  const targetUserIds = [...new Set(input.target_user_ids ?? [])];
+  const isTargeted = input.target_user_ids !== undefined;
+  if (guildId === null && (input.role_ids?.length || isTargeted)) {
+    throw invalidField(
+      input.role_ids?.length ? "role_ids" : "target_user_ids",
+      "GUILD_INVITES_ONLY",
+      "Only guild invites can give roles or be for specific people",
+    );
+  }
+  const roleIds =
+    guildId !== null && input.role_ids?.length
+      ? await requireGrantableRoles(guildId, input.role_ids, caller, prisma)
+      : [];
+  const reuse = !input.unique && roleIds.length === 0 && !isTargeted;
 
   const invite = await prisma.$transaction(async (tx) => {
     const locked = guildId === null ? await lockChannel(tx, channelId) : await lockGuild(tx, guildId);
     if (!locked) throw new ApiError("UNKNOWN_CHANNEL");
-    if (!input.unique) {
+    if (reuse) {
+      // Only a plain invite is reused: one that gives roles or is for specific people is always its own.
       const existing = await tx.invite.findFirst({
-        where: { channelId, inviterId: caller.id, isVanity: false, ...settings, ...liveInviteWhere(tx) },
+        where: {
+          channelId,
+          inviterId: caller.id,
+          isVanity: false,
+          flags: 0,
+          roles: { none: {} },
+          ...settings,
+          ...liveInviteWhere(tx),
+        },
         orderBy: { createdAt: "desc" },
         include: inviteInclude,
       });
@@ -61,8 +88,15 @@ export async function createInvite(
       inviterId: caller.id,
       createdAt,
       expiresAt: settings.maxAge > 0 ? new Date(createdAt.getTime() + settings.maxAge * 1000) : null,
+      flags: isTargeted ? InviteFlags.IS_TARGETED : 0,
       ...settings,
     });
+    if (roleIds.length > 0)
+      await tx.inviteRole.createMany({ data: roleIds.map((roleId) => ({ inviteCode: code, roleId })) });
+    if (targetUserIds.length > 0)
+      await tx.inviteTargetUser.createMany({
+        data: targetUserIds.map((userId) => ({ inviteCode: code, userId })),
+      });
     if (guildId !== null) {
       await recordAuditLog(tx, {
         guildId,
@@ -70,10 +104,11 @@ export async function createInvite(
         userId: caller.id,
         targetId: code,
         reason,
-        changes: inviteAuditChanges(
-          { code, channelId, inviterId: caller.id, uses: 0, ...settings },
-          "new_value",
-        ),
+        changes: [
+          ...inviteAuditChanges({ code, channelId, inviterId: caller.id, uses: 0, ...settings }, "new_value"),
+          ...(roleIds.length > 0 ? [{ key: "role_ids", new_value: roleIds.map(String) }] : []),
+          ...(isTargeted ? [{ key: "flags", new_value: InviteFlags.IS_TARGETED }] : []),
+        ],
       });
     }
     return tx.invite.findUniqueOrThrow({ where: { code }, include: inviteInclude });

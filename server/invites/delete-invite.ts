@@ -10,12 +10,14 @@ import { findLiveInvite } from "./find-live-invite";
 import { requireInviteManager } from "./invite-access";
 import { inviteAuditChanges } from "./invite-audit";
 import { inviteResponse } from "./invite-response";
+import { requireVisibleInvite } from "./invite-target-access";
 import type { Caller } from "@/server/auth/caller";
 
 export async function deleteInvite(code: string, caller: Caller, reason: string | null) {
   const prisma = await db();
   const invite = await findLiveInvite(prisma, code);
   if (!invite || invite.isVanity) throw new ApiError("UNKNOWN_INVITE");
+  await requireVisibleInvite(invite, caller, prisma);
   await requireInviteManager(invite, caller, prisma);
   await prisma.$transaction(async (tx) => {
     const deleted = await tx.invite.deleteMany({ where: { code: invite.code } });

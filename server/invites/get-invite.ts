@@ -1,12 +1,14 @@
 // GET /invites/{code}: the public preview of a live invite. Never changes state (link-preview bots call it).
 // Anonymous callers (link unfurlers, the landing page, a viral link's visitors) are served from the preview
-// cache (preview-cache.ts); signed-in callers may see metadata, so they read the database.
+// cache (preview-cache.ts), which never holds a targeted invite, so to them one is unknown; signed-in callers may
+// see metadata (and may be a targeted invite's target), so they read the database.
 import { ApiError } from "@/lib/errors";
 import { countView, type ViewSource } from "@/server/analytics/counters";
 import { db } from "@/server/db";
 import { PreSerialized } from "@/server/http/respond";
 import { findLiveInvite } from "./find-live-invite";
 import { canSeeInviteMetadata } from "./invite-access";
+import { canSeeInvite } from "./invite-target-access";
 import { inviteResponse } from "./invite-response";
 import { loadPublicEntry, loadPublicPreview } from "./preview-cache";
 import type { GetInviteQuery } from "@/lib/schemas/invites";
@@ -32,7 +34,8 @@ export async function getInvite(code: string, caller: Caller | null, query: GetI
   }
   const prisma = await db();
   const invite = await findLiveInvite(prisma, code);
-  if (!invite) throw new ApiError("UNKNOWN_INVITE");
+  // A targeted invite is there only for its targets and those who manage the list (invite-target-access.ts).
+  if (!invite || !(await canSeeInvite(invite, caller, prisma))) throw new ApiError("UNKNOWN_INVITE");
   return inviteResponse(invite, {
     withCounts: query.with_counts,
     withExpiration: query.with_expiration,

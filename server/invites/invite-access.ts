@@ -22,7 +22,11 @@ type InviteLike = {
 };
 
 /** Throws 403 MISSING_ACCESS (not in the guild / group DM) or MISSING_PERMISSIONS unless the caller may manage the invite. */
-export async function requireInviteManager(invite: InviteLike, caller: Caller, client?: Tx): Promise<void> {
+export async function requireInviteManager(
+  invite: InviteLike,
+  caller: Pick<Caller, "id">,
+  client?: Tx,
+): Promise<void> {
   if (invite.inviterId !== null && invite.inviterId === caller.id) return;
   const access = await loadChannelAccess(invite.channelId, caller, client);
   if (invite.type === InviteType.GROUP_DM) {
@@ -35,7 +39,7 @@ export async function requireInviteManager(invite: InviteLike, caller: Caller, c
 /** Whether `uses`, `max_uses` and `max_age` may be shown to this caller (anonymous callers never). */
 export async function canSeeInviteMetadata(
   invite: InviteLike,
-  caller: Caller | null,
+  caller: Pick<Caller, "id"> | null,
   client?: Tx,
 ): Promise<boolean> {
   if (!caller) return false;

@@ -11,6 +11,11 @@ export const inviteInclude = {
     },
   },
   inviter: true,
+  // The roles it gives, highest first (the landing page and the invite object list them in that order).
+  roles: {
+    select: { role: { select: { id: true, name: true, color: true } } },
+    orderBy: [{ role: { position: "desc" } }, { roleId: "asc" }],
+  },
 } satisfies Prisma.InviteInclude;
 
 export type InviteWithRelations = Prisma.InviteGetPayload<{ include: typeof inviteInclude }>;

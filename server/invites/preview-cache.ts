@@ -3,6 +3,9 @@
 // anonymous view of a live guild invite with counts and expiry (no metadata), never anything an accept reads.
 //
 // What keeps it safe:
+// - A targeted invite (IS_TARGETED) is never loaded here at all: to every anonymous reader (the API, the landing
+//   pages, their kept pages and unfurl images, all built on this cache) it is unknown, and it never enters a
+//   shared entry. Its targets are signed in and read the database.
 // - Only unlimited guild invites are cached. A max_uses invite lapses on an accept; a group DM's preview
 //   lists its recipients. Those always go to the database.
 // - An entry never outlives its invite: `expires_at` is checked on every read, so a lapsed invite is never
@@ -24,6 +27,7 @@ import { InviteType } from "@/lib/constants";
 import { db } from "@/server/db";
 import { eventBus } from "@/server/events/bus";
 import { findLiveInvite } from "./find-live-invite";
+import { isTargeted } from "./invite-target-access";
 import { inviteResponse } from "./invite-response";
 import {
   cachedPreview,
@@ -144,7 +148,9 @@ async function loadFromDatabase(
   const dropsBefore = state.drops;
   const generation = eventBus().liveGeneration();
   const prisma = await db();
-  const row = await findLiveInvite(prisma, code);
+  const found = await findLiveInvite(prisma, code);
+  // Refused at load time, so whatever is built on this cache inherits the rule (see above).
+  const row = found && !isTargeted(found) ? found : null;
   if (!row) {
     state.entries.delete(code); // an entry stored under this very code is stale (refresh-ahead of a revoked invite)
     return null;

@@ -5,6 +5,8 @@
 // both engines (the row lock makes the second UPDATE re-read the row and find the version moved). Every use
 // counted also moves the version, so `max_uses` is checked against the very `uses` the caller's version had.
 // Vanity invites are managed on the guild (PATCH /guilds/{id}/vanity-url), so they are 404 here, as for delete.
+// `role_ids` replaces the roles the invite gives; it needs MANAGE_ROLES too, and every role added or taken off
+// must be one the caller may give (invite-roles.ts). It is written in the same transaction as the version bump.
 import { AuditLogAction } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
 import { recordAuditLog, type AuditChange } from "@/server/audit-log/record-audit-log";
@@ -12,7 +14,9 @@ import { db, type Tx } from "@/server/db";
 import { WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 import { publishEvent } from "@/server/events/publish";
 import { findLiveInvite } from "./find-live-invite";
+import { requireGrantableRoles } from "./invite-roles";
 import { requireInviteManager } from "./invite-access";
+import { requireVisibleInvite } from "./invite-target-access";
 import { inviteInclude, type InviteWithRelations } from "./invite-query";
 import { inviteResponse } from "./invite-response";
 import type { UpdateInviteInput } from "@/lib/schemas/invites";
@@ -39,15 +43,36 @@ function belowUses(uses: number): ApiError {
   );
 }
 
+const sortedIds = (ids: bigint[]) => [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+
 /** The audit entry's changes: each field that differs, and max_age whenever sent (it restarts the expiry). */
-function changedKeys(invite: InviteWithRelations, input: UpdateInviteInput): AuditChange[] {
+function changedKeys(
+  invite: InviteWithRelations,
+  input: UpdateInviteInput,
+  roleIds: bigint[] | undefined,
+): AuditChange[] {
   const changes: AuditChange[] = [];
   for (const [key, field] of EDITABLE) {
     const next = input[key];
     if (next === undefined || (next === invite[field] && key !== "max_age")) continue;
     changes.push({ key, old_value: invite[field], new_value: next });
   }
+  if (roleIds !== undefined) {
+    const before = sortedIds(invite.roles.map(({ role }) => role.id));
+    const after = sortedIds(roleIds);
+    if (before.join() !== after.join())
+      changes.push({ key: "role_ids", old_value: before, new_value: after });
+  }
   return changes;
+}
+
+/** Replaces the invite's roles (same transaction as its version bump). */
+async function replaceRoles(tx: Tx, code: string, roleIds: bigint[]) {
+  await tx.inviteRole.deleteMany({ where: { inviteCode: code, roleId: { notIn: roleIds } } });
+  await tx.inviteRole.createMany({
+    data: roleIds.map((roleId) => ({ inviteCode: code, roleId })),
+    skipDuplicates: true,
+  });
 }
 
 /** One conditional UPDATE: only the live, non-vanity invite still at `version`, and never below its uses. */
@@ -71,6 +96,22 @@ async function conditionalUpdate(tx: Tx, code: string, input: UpdateInviteInput)
   return count === 1;
 }
 
+/** The new role set, after checking the caller may give every role added and take off every role removed. */
+async function requireRoleChange(
+  invite: InviteWithRelations,
+  roleIds: bigint[],
+  caller: Caller,
+  client: Tx,
+): Promise<bigint[]> {
+  const current = invite.roles.map(({ role }) => role.id);
+  const distinct = [...new Set(roleIds)];
+  const unchanged = distinct.length === current.length && distinct.every((id) => current.includes(id));
+  if (unchanged) return current;
+  if (invite.guildId === null)
+    throw invalidField("role_ids", "GUILD_INVITES_ONLY", "Only guild invites can give roles");
+  return requireGrantableRoles(invite.guildId, distinct, caller, client, current);
+}
+
 export async function updateInvite(
   code: string,
   caller: Caller,
@@ -80,11 +121,16 @@ export async function updateInvite(
   const prisma = await db();
   const invite = await findLiveInvite(prisma, code);
   if (!invite || invite.isVanity) throw new ApiError("UNKNOWN_INVITE");
+  await requireVisibleInvite(invite, caller, prisma);
   await requireInviteManager(invite, caller, prisma);
   if (input.version !== invite.version) throw await versionMismatch(invite);
   if (input.max_uses !== undefined && input.max_uses !== 0 && input.max_uses < invite.uses)
     throw belowUses(invite.uses);
-  const changes = changedKeys(invite, input);
+  const roleIds =
+    input.role_ids === undefined
+      ? undefined
+      : await requireRoleChange(invite, input.role_ids, caller, prisma);
+  const changes = changedKeys(invite, input, roleIds);
   if (changes.length === 0) return inviteResponse(invite, { withExpiration: true, withMetadata: true }); // nothing to change
 
   const updated = await prisma.$transaction(async (tx) => {
@@ -95,6 +141,7 @@ export async function updateInvite(
       if (now.version !== input.version) throw await versionMismatch(now);
       throw belowUses(now.uses);
     }
+    if (roleIds !== undefined) await replaceRoles(tx, invite.code, roleIds);
     // Read back without the live filter: max_uses set to exactly the uses closes the invite, and the answer
     // still shows what was saved.
     const row = await tx.invite.findUniqueOrThrow({ where: { code: invite.code }, include: inviteInclude });

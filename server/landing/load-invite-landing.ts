@@ -12,7 +12,7 @@ import { viewSourceOf } from "@/server/analytics/view-source";
 import { SESSION_COOKIES } from "@/server/auth/caller";
 import { auth } from "@/server/auth/next-auth";
 import { signedInViewerKind } from "./landing-viewer";
-import { loadInvitePreview } from "./load-invite-preview";
+import { loadInvitePreview, loadTargetedPreview } from "./load-invite-preview";
 import type { InviteLanding, LandingViewer } from "@/lib/invites/landing";
 import type { InviteDto } from "@/server/dto/invite";
 
@@ -49,7 +49,10 @@ async function viewerOf(
 }
 
 async function load(code: string): Promise<InviteLanding> {
-  const [preview, user] = await Promise.all([loadInvitePreview(code), sessionUser()]);
+  const [shared, user] = await Promise.all([loadInvitePreview(code), sessionUser()]);
+  // The shared preview never shows a targeted invite; a signed-in viewer may be one of its targets.
+  const preview =
+    shared.status === "not-found" && user !== null ? await loadTargetedPreview(code, user.id) : shared;
   if (preview.status !== "found") return preview;
   await countRenderedView(preview.invite.code);
   return foundLanding(preview.invite, preview.pausedUntil, await viewerOf(preview.invite, user));

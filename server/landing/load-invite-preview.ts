@@ -2,6 +2,10 @@
 // page loader and the Open Graph image; applies the unknown-code limit per client IP like the API does.
 import { isLookupCode } from "@/lib/invite-code";
 import { isReservedCode } from "@/lib/reserved-codes";
+import { db } from "@/server/db";
+import { findLiveInvite } from "@/server/invites/find-live-invite";
+import { inviteResponse } from "@/server/invites/invite-response";
+import { canSeeInvite, isTargeted } from "@/server/invites/invite-target-access";
 import { loadPublicEntry } from "@/server/invites/preview-cache";
 import { countUnknownLookup, landingClientIp, lookupBlockedFor } from "./lookup-limit";
 import type { InviteDto } from "@/server/dto/invite";
@@ -27,4 +31,21 @@ export async function loadInvitePreview(code: string): Promise<InvitePreview> {
   if (found) return { status: "found", invite: found.invite, pausedUntil: found.pausedUntil };
   await countUnknownLookup(ip);
   return { status: "not-found" };
+}
+
+/**
+ * A targeted invite for a signed-in viewer allowed to see it (a target, or someone who manages its list), read
+ * from the database and never kept anywhere; not-found for everyone else, exactly like an unknown code.
+ */
+export async function loadTargetedPreview(code: string, userId: bigint): Promise<InvitePreview> {
+  if (!isLandingCode(code)) return { status: "not-found" };
+  const prisma = await db();
+  const row = await findLiveInvite(prisma, code);
+  if (!row || !isTargeted(row) || !(await canSeeInvite(row, { id: userId }, prisma)))
+    return { status: "not-found" };
+  const invite = await inviteResponse(row, { withCounts: true, withExpiration: true, withMetadata: false });
+  const isPausedForGood = row.guild?.features.includes("INVITES_DISABLED") ?? false;
+  const until = row.guild?.invitesDisabledUntil ?? null;
+  const pausedUntil = !isPausedForGood && until !== null && until > new Date() ? until.toISOString() : null;
+  return { status: "found", invite, pausedUntil };
 }

@@ -4,6 +4,7 @@ import { Permissions } from "@/lib/permissions";
 import { recordAuditLog, type AuditChange } from "@/server/audit-log/record-audit-log";
 import { db } from "@/server/db";
 import { toRoleDto } from "@/server/dto/guild";
+import { publishEvent } from "@/server/events/publish";
 import { requireGuildMember } from "@/server/guilds/access";
 import { requireAbove, requireGrantable } from "./hierarchy";
 import type { UpdateRoleInput } from "@/lib/schemas/roles";
@@ -52,7 +53,7 @@ export async function updateRole(
   }
   if (changes.length === 0) return toRoleDto(role);
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  const dto = await prisma.$transaction(async (tx) => {
     const updated = await tx.role.update({ where: { id: roleId }, data });
     await recordAuditLog(tx, {
       guildId,
@@ -64,4 +65,12 @@ export async function updateRole(
     });
     return toRoleDto(updated);
   });
+  // Invite previews and landing pages name the roles an invite gives: a renamed or recoloured one drops them.
+  if ((data.name !== undefined || data.color !== undefined) && (await isOnAnInvite(roleId)))
+    await publishEvent({ type: "INVITE_PREVIEWS_STALE", guildId });
+  return dto;
+}
+
+async function isOnAnInvite(roleId: bigint): Promise<boolean> {
+  return (await (await db()).inviteRole.findFirst({ where: { roleId }, select: { roleId: true } })) !== null;
 }

@@ -108,6 +108,7 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
               <CreateInvite
                 action={createInviteAction.bind(null, id)}
                 channels={invitable.map(({ id, name, type, category }) => ({ id, name, type, category }))}
+                roles={access.grantableRoles}
                 defaultChannel={defaultChannel}
                 initiallyOpen={firstValue(query.create) === "1"}
                 openHref={invitesSettingsPath(id, { ...filters, create: "1" })}
