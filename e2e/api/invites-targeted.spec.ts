@@ -2,7 +2,6 @@
 // other users, link unfurlers) it answers exactly as an unknown code, and nothing is counted for them.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { expectError, registerUser, type TestUser } from "../fixtures";
-import { sessionCookie } from "../support/landing";
 import {
   acceptInvite,
   anonymous,
@@ -13,6 +12,7 @@ import {
   postInvite,
   randomCode,
 } from "../support/invites";
+import { sessionCookie } from "../support/landing";
 import { joinGuild, memberWith, P } from "../support/members";
 
 const IS_TARGETED = 1 << 1;

@@ -4,8 +4,8 @@
 // sees the invalid-invite page, logs in from it and comes back to the invite. Axe on each screen; screenshots.
 import { expect, test } from "@playwright/test";
 import { CLIENT_ADDRESS_HEADER, createGuild, randomIp, registerUser } from "../fixtures";
-import { createRole, memberWith, P } from "../support/members";
 import { expectAccessible, shoot, signInAt } from "./guild-settings-helpers";
+import { createRole, memberWith, P } from "../support/members";
 
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -27,8 +27,8 @@ import { InviteType } from "@/lib/constants";
 import { db } from "@/server/db";
 import { eventBus } from "@/server/events/bus";
 import { findLiveInvite } from "./find-live-invite";
-import { isTargeted } from "./invite-target-access";
 import { inviteResponse } from "./invite-response";
+import { isTargeted } from "./invite-target-access";
 import {
   cachedPreview,
   cachedPreviewFor,

@@ -14,11 +14,11 @@ import { db, type Tx } from "@/server/db";
 import { WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 import { publishEvent } from "@/server/events/publish";
 import { findLiveInvite } from "./find-live-invite";
-import { requireGrantableRoles } from "./invite-roles";
 import { requireInviteManager } from "./invite-access";
-import { requireVisibleInvite } from "./invite-target-access";
 import { inviteInclude, type InviteWithRelations } from "./invite-query";
 import { inviteResponse } from "./invite-response";
+import { requireGrantableRoles } from "./invite-roles";
+import { requireVisibleInvite } from "./invite-target-access";
 import type { UpdateInviteInput } from "@/lib/schemas/invites";
 import type { Caller } from "@/server/auth/caller";
 
