@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
 import { ChannelIcon } from "@/components/ui/channel-icon";
 import { channelLabel } from "@/lib/channels";
 import { formatDate, formatDateTime, formatUses } from "@/lib/guild-settings/format";
@@ -22,6 +23,8 @@ type InviteTableProps = {
   closeHref: string;
   /** For managers: the Members view of who joined through a code; the uses count links there. */
   joinsHref?: (code: string) => string;
+  /** For managers: the invite's analytics page (views, visitors, joins, referrers). */
+  analyticsHref?: (code: string) => string;
 };
 
 const CELL = "md:px-4 md:py-3 md:align-middle";
@@ -40,6 +43,7 @@ export function InviteTable({
   revokeHref,
   closeHref,
   joinsHref,
+  analyticsHref,
 }: InviteTableProps) {
   const revocable = invites
     .filter((i) => i.canRevoke)
@@ -171,12 +175,24 @@ export function InviteTable({
                   </time>
                 </td>
                 <td className={`flex items-end justify-end ${CELL} md:table-cell md:text-right`}>
-                  {invite.canRevoke ? (
-                    <span className="inline-flex gap-1">
-                      <EditButton code={invite.code} />
-                      <RevokeLink code={invite.code} href={revokeHref(invite.code)} />
-                    </span>
-                  ) : null}
+                  <span className="inline-flex items-center gap-1">
+                    {analyticsHref ? (
+                      <Link
+                        href={analyticsHref(invite.code)}
+                        className={buttonClasses({ variant: "ghost", size: "sm" })}
+                        aria-label={`Analytics of ${invite.code}`}
+                        data-testid="invite-analytics-link"
+                      >
+                        Analytics
+                      </Link>
+                    ) : null}
+                    {invite.canRevoke ? (
+                      <>
+                        <EditButton code={invite.code} />
+                        <RevokeLink code={invite.code} href={revokeHref(invite.code)} />
+                      </>
+                    ) : null}
+                  </span>
                 </td>
               </tr>
             ))}

@@ -111,3 +111,26 @@ test("a plain member is refused the analytics pages; an inviter sees their own i
     expect(response?.status(), path).toBe(403);
   }
 });
+
+test("a manager opens an invite's analytics from its row in the invites table", async ({ page, request }) => {
+  const { owner, guild, channelId } = await ownerWithGuild(request);
+  const invite = await createInvite(request, owner, channelId, { max_age: 0 });
+  const visit = await request.get(`/invite/${invite.code}`, {
+    headers: { "x-test-client-address": randomIp(), "user-agent": BROWSER },
+  });
+  expect(visit.status()).toBe(200);
+
+  await signInAt(page, owner, `/guilds/${guild.id}/settings/invites`);
+  await page.getByRole("link", { name: `Analytics of ${invite.code}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/settings/analytics/${invite.code}$`));
+  await expect(page.getByRole("heading", { name: `Invite ${invite.code}` })).toBeVisible();
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return page.getByTestId("analytics-totals").locator('[data-stat="Views"]').textContent();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe("1");
+});

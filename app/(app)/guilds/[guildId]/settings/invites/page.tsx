@@ -10,7 +10,7 @@ import { PauseForForm, PauseInvitesForm } from "@/components/guild-settings/paus
 import { SettingsShell } from "@/components/guild-settings/settings-shell";
 import { Card, CardHeader } from "@/components/ui/card";
 import { membersSettingsPath } from "@/lib/guild-settings/members";
-import { invitesSettingsPath } from "@/lib/guild-settings/paths";
+import { inviteAnalyticsPath, invitesSettingsPath } from "@/lib/guild-settings/paths";
 import { firstValue } from "@/lib/search-params";
 import { getPageUser, requirePageUser } from "@/server/auth/page-user";
 import { loadInviteActivity } from "@/server/guild-settings/load-invite-activity";
@@ -142,6 +142,7 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
             revokeHref={(code) => invitesSettingsPath(id, { ...filters, revoke: code })}
             closeHref={pageHref}
             joinsHref={access.canManageGuild ? (code) => membersSettingsPath(id, { code }) : undefined}
+            analyticsHref={access.canManageGuild ? (code) => inviteAnalyticsPath(id, code) : undefined}
           />
         ) : (
           <div
