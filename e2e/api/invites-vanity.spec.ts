@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { type APIRequestContext, type APIResponse } from "@playwright/test";
 import { expect, expectError, registerUser, test, type TestUser } from "../fixtures";
 import { acceptInvite, deleteInvite, getInvite, memberViaInvite, ownerWithGuild } from "../support/invites";
 import { instanceAdmin } from "../support/members";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 
 const vanityCode = () => `v-${randomBytes(5).toString("hex")}`;
 
