@@ -110,6 +110,7 @@ test.describe("invite landing HTML (no JavaScript)", () => {
     const revoked = await createInvite(request, owner, channelId);
     expect((await deleteInvite(request, owner, revoked.code)).status()).toBe(200);
     const expired = await createInvite(request, owner, channelId, { max_age: 1 });
+    // Real time must pass for the 1 s max_age to run out.
     await new Promise((resolve) => setTimeout(resolve, 1200));
     const headers = anonymous();
     for (const code of [randomCode(), usedUp.code, revoked.code, expired.code]) {

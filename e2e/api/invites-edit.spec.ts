@@ -320,8 +320,13 @@ test.describe("edit invite: PATCH /invites/{code}", () => {
           temporary: true,
           version: invite.version + 1,
         });
-      // No event tells that one was not sent: give one still in flight time to arrive, as events.spec.ts does.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // A later join reaches the plain member; events arrive in the order they were published, so an
+      // INVITE_UPDATE meant for them would have arrived before it.
+      const latecomer = await memberWith(request, owner, guild.id);
+      await plainStream.waitFor(
+        "GUILD_MEMBER_ADD",
+        (data) => (data.user as { id: string }).id === latecomer.id,
+      );
       expect(plainStream.received("INVITE_UPDATE")).toEqual([]);
     } finally {
       ownerStream.close();

@@ -15,6 +15,7 @@ test.describe("lapsed invites are 404 everywhere at once", () => {
     ];
     expect(Date.parse(short.expires_at) - Date.parse(short.created_at)).toBe(1000);
     expect((await getInvite(request, short.code)).status()).toBe(200);
+    // Real time must pass for the 1 s max_age to run out.
     await new Promise((resolve) => setTimeout(resolve, 2100));
 
     await expectError(await getInvite(request, short.code), "UNKNOWN_INVITE");

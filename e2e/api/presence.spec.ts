@@ -344,7 +344,8 @@ test.describe("presence", () => {
     expect(promotedMember.temporary).toBe(false);
 
     for (const stream of streams.values()) stream.close();
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // All three offline as the server counts them: the grace period has started before the return.
+    await expect.poll(async () => (await presence(request, owner, guild.id)).online).toBe(0);
     const back = await EventStream.open(baseURL!, "", returning.headers);
     await back.waitFor("READY");
 

@@ -206,6 +206,7 @@ test.describe("invite landing page", () => {
     await expect(page.getByRole("heading", { name: "Invite invalid" })).toBeVisible();
 
     const expiring = await createInvite(request, owner, channelId, { max_age: 1 });
+    // Real time must pass for the 1 s max_age to run out.
     await page.waitForTimeout(1200);
     expect((await page.goto(`/${expiring.code}`))?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Invite invalid" })).toBeVisible();
@@ -392,6 +393,7 @@ test.describe("sign-in round trip", () => {
     await page.goto(`/invite/${invite.code}?accept=1`);
     const accept = page.getByRole("button", { name: "Accept Invite" });
     await expect(accept).toBeFocused();
+    // Nothing to wait for when nothing happens: time for a join the page must not send on its own.
     await page.waitForTimeout(1500);
     expect(page.url()).toContain(`/invite/${invite.code}`);
     expect(await isMember(request, user, guild.id)).toBe(false);
