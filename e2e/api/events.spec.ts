@@ -1,10 +1,10 @@
 // Gateway events: each event reaches only the streams allowed to see it, on whichever app
 // instance they are held.
 import { spawn, type ChildProcess } from "node:child_process";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createGuild, registerUser, type TestUser } from "../fixtures";
+import { createGuild, expect, registerUser, test, type TestUser } from "../fixtures";
 import { EventStream } from "../sse-stream";
 import { createRole, giveRole, joinGuild, memberWith, ownerWithGuild, P } from "../support/members";
+import type { APIRequestContext } from "@playwright/test";
 
 async function createInvite(request: APIRequestContext, user: TestUser, channelId: string) {
   const response = await request.post(`/api/v1/channels/${channelId}/invites`, {
@@ -32,8 +32,9 @@ test.describe("gateway events", () => {
   test("GUILD_MEMBER_ADD and GUILD_MEMBER_REMOVE reach the guild's members and not outsiders", async ({
     request,
     baseURL,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const member = await memberWith(request, owner, guild.id);
     const outsider = await registerUser(request);
     // A member of another guild: that guild's invites are the later events that do reach the outsider.
@@ -78,8 +79,9 @@ test.describe("gateway events", () => {
   test("INVITE_CREATE and INVITE_DELETE reach members who can manage the channel, not plain members", async ({
     request,
     baseURL,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const channelId = guild.general_channel_id!;
     const manager = await memberWith(request, owner, guild.id, P.MANAGE_CHANNELS);
     const plain = await memberWith(request, owner, guild.id);
