@@ -150,10 +150,15 @@ type Fixtures = {
   user: TestUser;
   /** The instance admin (email in ADMIN_EMAILS). */
   admin: TestUser;
+  /** Owner, guild and channel made together, so the three fixtures always belong together. */
   ownerSetup: Awaited<ReturnType<typeof ownerWithGuild>>;
 };
 
-/** Playwright's `test` with the common set-ups as fixtures, each made through the real API only when asked for. */
+/**
+ * Playwright's `test` with the common set-ups as fixtures, each made through the real API only when a test
+ * names it. The callback is called `provide` rather than Playwright's usual `use`, which the React hooks lint
+ * would take for a hook.
+ */
 export const test = base.extend<Fixtures>({
   ownerSetup: async ({ request }, provide) => provide(await ownerWithGuild(request)),
   owner: async ({ ownerSetup }, provide) => provide(ownerSetup.owner),
