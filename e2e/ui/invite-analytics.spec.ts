@@ -115,8 +115,13 @@ test("a plain member is refused the analytics pages; an inviter sees their own i
   }
 });
 
-test("a manager opens an invite's analytics from its row in the invites table", async ({ page, request }) => {
-  const { owner, guild, channelId } = await ownerWithGuild(request);
+test("a manager opens an invite's analytics from its row in the invites table", async ({
+  page,
+  request,
+  owner,
+  guild,
+  channelId,
+}) => {
   const invite = await createInvite(request, owner, channelId, { max_age: 0 });
   const visit = await request.get(`/invite/${invite.code}`, {
     headers: { "x-test-client-address": randomIp(), "user-agent": BROWSER },
