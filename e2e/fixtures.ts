@@ -1,6 +1,8 @@
 // Shared test helpers: every test makes its own users and guilds with random names through the real API.
+// `test` below extends Playwright's with fixtures for the usual set-ups (owner with a guild, a fresh user, the
+// instance admin); the functions stay for tests that need several users of one kind or custom options.
 import { randomBytes, randomInt } from "node:crypto";
-import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { ERROR_CODES, type ErrorCode } from "../lib/errors";
 
 export const PASSWORD = "correct-horse-battery";
@@ -115,6 +117,58 @@ export async function createGuild(request: APIRequestContext, owner: TestUser, n
     general_channel_id: string | undefined;
   };
 }
+
+export type TestGuild = Awaited<ReturnType<typeof createGuild>>;
+
+/** A user with a fresh guild and the id of its #general channel. */
+export async function ownerWithGuild(request: APIRequestContext) {
+  const owner = await registerUser(request);
+  const guild = await createGuild(request, owner);
+  expect(guild.general_channel_id, "the guild's #general channel").toBeTruthy();
+  return { owner, guild, channelId: guild.general_channel_id as string };
+}
+
+let admin: Promise<TestUser> | undefined;
+
+/** The instance admin, logged in once per worker. */
+export function instanceAdmin(request: APIRequestContext): Promise<TestUser> {
+  admin ??= adminUser(request).catch((error) => {
+    admin = undefined;
+    throw error;
+  });
+  return admin;
+}
+
+type Fixtures = {
+  /** A fresh registered user who owns `guild` (the same one whenever a test asks for owner, guild or channelId). */
+  owner: TestUser;
+  /** The owner's fresh guild. */
+  guild: TestGuild;
+  /** The id of the guild's #general channel. */
+  channelId: string;
+  /** A fresh registered user with no guild, a stranger to `owner`'s guild. */
+  user: TestUser;
+  /** The instance admin (email in ADMIN_EMAILS). */
+  admin: TestUser;
+  /** Owner, guild and channel made together, so the three fixtures always belong together. */
+  ownerSetup: Awaited<ReturnType<typeof ownerWithGuild>>;
+};
+
+/**
+ * Playwright's `test` with the common set-ups as fixtures, each made through the real API only when a test
+ * names it. The callback is called `provide` rather than Playwright's usual `use`, which the React hooks lint
+ * would take for a hook.
+ */
+export const test = base.extend<Fixtures>({
+  ownerSetup: async ({ request }, provide) => provide(await ownerWithGuild(request)),
+  owner: async ({ ownerSetup }, provide) => provide(ownerSetup.owner),
+  guild: async ({ ownerSetup }, provide) => provide(ownerSetup.guild),
+  channelId: async ({ ownerSetup }, provide) => provide(ownerSetup.channelId),
+  user: async ({ request }, provide) => provide(await registerUser(request)),
+  admin: async ({ request }, provide) => provide(await instanceAdmin(request)),
+});
+
+export { expect };
 
 /** Asserts an error response: status from the shared error table, the `code`, and optionally a field path. */
 export async function expectError(response: APIResponse, code: ErrorCode, field?: string) {

@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectError, registerUser } from "../fixtures";
-import { memberCount, memberWith, ownerWithGuild, P } from "../support/members";
+import { expect, expectError, registerUser, test } from "../fixtures";
+import { memberCount, memberWith, P } from "../support/members";
 
 test.describe("applications and bots API", () => {
   test("creating an application makes a bot user and a bot token shown once", async ({ request }) => {
@@ -31,8 +30,7 @@ test.describe("applications and bots API", () => {
     );
   });
 
-  test("a bot token works on guild routes once a manager adds the bot", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("a bot token works on guild routes once a manager adds the bot", async ({ request, owner, guild }) => {
     const app = await (
       await request.post("/api/v1/applications", { headers: owner.headers, data: { name: "guildbot" } })
     ).json();

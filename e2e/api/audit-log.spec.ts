@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectError, registerUser } from "../fixtures";
-import { joinGuild, memberWith, ownerWithGuild, P } from "../support/members";
+import { expect, expectError, registerUser, test } from "../fixtures";
+import { joinGuild, memberWith, P } from "../support/members";
 
 type Entry = {
   id: string;
@@ -16,8 +15,9 @@ type Entry = {
 test.describe("audit log API", () => {
   test("records guild, channel, role, member and ban actions, newest first, with filters and paging", async ({
     request,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const reason = (text: string) => ({ ...owner.headers, "x-audit-log-reason": encodeURIComponent(text) });
     const victim = await registerUser(request);
     const troll = await registerUser(request);
@@ -117,8 +117,9 @@ test.describe("audit log API", () => {
 
   test("needs VIEW_AUDIT_LOG; strangers, anonymous callers and bad queries are refused", async ({
     request,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const url = `/api/v1/guilds/${guild.id}/audit-logs`;
     const plain = await memberWith(request, owner, guild.id);
     const auditor = await memberWith(request, owner, guild.id, P.VIEW_AUDIT_LOG);

@@ -1,18 +1,18 @@
-import { expect, test } from "@playwright/test";
 import {
   CLIENT_ADDRESS_HEADER,
+  expect,
   expectError,
   PASSWORD,
   randomIp,
   randomName,
-  registerUser,
+  test,
 } from "../fixtures";
 
 test.describe("auth API", () => {
   test("register returns a token that identifies the user; login issues another; logout revokes", async ({
     request,
+    user,
   }) => {
-    const user = await registerUser(request);
     expect(user.token).toMatch(/^flx_[A-Za-z0-9_-]{40,}$/);
     expect(user.id).toMatch(/^\d+$/);
 
@@ -47,7 +47,7 @@ test.describe("auth API", () => {
     expect(stillValid.status()).toBe(200);
   });
 
-  test("register rejects bad input with the field named, and a taken email", async ({ request }) => {
+  test("register rejects bad input with the field named, and a taken email", async ({ request, user }) => {
     const headers = { [CLIENT_ADDRESS_HEADER]: randomIp() };
     await expectError(
       await request.post("/api/v1/auth/register", {
@@ -73,7 +73,6 @@ test.describe("auth API", () => {
       "INVALID_FORM_BODY",
       "username",
     );
-    const user = await registerUser(request);
     await expectError(
       await request.post("/api/v1/auth/register", {
         data: { username: "again", email: user.email, password: PASSWORD },
@@ -90,8 +89,7 @@ test.describe("auth API", () => {
     );
   });
 
-  test("wrong password and unknown email are the same 401", async ({ request }) => {
-    const user = await registerUser(request);
+  test("wrong password and unknown email are the same 401", async ({ request, user }) => {
     const headers = { [CLIENT_ADDRESS_HEADER]: user.ip };
     await expectError(
       await request.post("/api/v1/auth/login", {

@@ -1,10 +1,13 @@
-import { expect, test } from "@playwright/test";
-import { expectError, registerUser } from "../fixtures";
-import { instanceAdmin, memberCount, memberWith, ownerWithGuild, P } from "../support/members";
+import { expect, expectError, registerUser, test } from "../fixtures";
+import { memberCount, memberWith, P } from "../support/members";
 
 test.describe("bans API", () => {
-  test("ban removes the member and keeps them out until unbanned", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("ban removes the member and keeps them out until unbanned", async ({
+    request,
+    owner,
+    guild,
+    admin,
+  }) => {
     const moderator = await memberWith(request, owner, guild.id, P.BAN_MEMBERS);
     const troll = await memberWith(request, owner, guild.id);
     expect(await memberCount(request, owner, guild.id)).toBe(3);
@@ -28,7 +31,6 @@ test.describe("bans API", () => {
     ]);
     expect(bans[0].user).not.toHaveProperty("email");
 
-    const admin = await instanceAdmin(request);
     await expectError(
       await request.put(`/api/v1/guilds/${guild.id}/members/${troll.id}`, { headers: admin.headers }),
       "USER_BANNED_FROM_GUILD",
@@ -54,8 +56,7 @@ test.describe("bans API", () => {
     expect(await memberCount(request, owner, guild.id)).toBe(3);
   });
 
-  test("a user who never joined can be banned in advance", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("a user who never joined can be banned in advance", async ({ request, owner, guild, admin }) => {
     const outsider = await registerUser(request);
     expect(
       (
@@ -63,7 +64,6 @@ test.describe("bans API", () => {
       ).status(),
     ).toBe(204);
     expect(await memberCount(request, owner, guild.id)).toBe(1);
-    const admin = await instanceAdmin(request);
     await expectError(
       await request.put(`/api/v1/guilds/${guild.id}/members/${outsider.id}`, { headers: admin.headers }),
       "USER_BANNED_FROM_GUILD",
@@ -73,8 +73,9 @@ test.describe("bans API", () => {
 
   test("ban routes refuse strangers, members without BAN_MEMBERS, the owner, yourself and bad input", async ({
     request,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const moderator = await memberWith(request, owner, guild.id, P.BAN_MEMBERS);
     const plain = await memberWith(request, owner, guild.id);
     const stranger = await registerUser(request);

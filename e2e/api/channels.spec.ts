@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { expectError, registerUser, type TestUser } from "../fixtures";
+import { expect, expectError, registerUser, test, type TestUser } from "../fixtures";
 import { createRole, giveRole, memberWith, ownerWithGuild, P } from "../support/members";
+import type { APIRequestContext } from "@playwright/test";
 
 async function channelNames(request: APIRequestContext, user: TestUser, guildId: string): Promise<string[]> {
   const response = await request.get(`/api/v1/guilds/${guildId}/channels`, { headers: user.headers });
@@ -33,8 +33,11 @@ async function putOverwrite(
 }
 
 test.describe("guild channels API", () => {
-  test("list and create channels: text, voice and categories with a parent", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("list and create channels: text, voice and categories with a parent", async ({
+    request,
+    owner,
+    guild,
+  }) => {
     expect(guild.general_channel_id).toMatch(/^\d+$/);
     const category = await createChannel(request, owner, guild.id, { name: "Info", type: 4 });
     expect(category).toMatchObject({
@@ -60,8 +63,9 @@ test.describe("guild channels API", () => {
 
   test("create and list refuse strangers, members without MANAGE_CHANNELS and bad input", async ({
     request,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const url = `/api/v1/guilds/${guild.id}/channels`;
     const member = await memberWith(request, owner, guild.id);
     const stranger = await registerUser(request);
@@ -118,8 +122,9 @@ test.describe("guild channels API", () => {
 
   test("overwrites change who can see a channel: @everyone, role and member overwrites in order", async ({
     request,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const secret = await createChannel(request, owner, guild.id, { name: "secret" });
     const alice = await memberWith(request, owner, guild.id);
     const bob = await memberWith(request, owner, guild.id);
@@ -178,8 +183,11 @@ test.describe("guild channels API", () => {
     expect(await channelNames(request, alice, guild.id)).toContain("secret");
   });
 
-  test("overwrites change permissions too: MANAGE_ROLES granted in one channel only", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("overwrites change permissions too: MANAGE_ROLES granted in one channel only", async ({
+    request,
+    owner,
+    guild,
+  }) => {
     const ops = await createChannel(request, owner, guild.id, { name: "ops" });
     const helper = await memberWith(request, owner, guild.id);
     const viewer = await memberWith(request, owner, guild.id);
@@ -227,8 +235,7 @@ test.describe("guild channels API", () => {
     );
   });
 
-  test("PUT overwrite validates the target and the input", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("PUT overwrite validates the target and the input", async ({ request, owner, guild }) => {
     const other = await ownerWithGuild(request);
     const channelId = guild.general_channel_id!;
     const member = await memberWith(request, owner, guild.id);
@@ -291,8 +298,7 @@ test.describe("guild channels API", () => {
     expect(ok.status()).toBe(204);
   });
 
-  test("an ADMINISTRATOR role grants everything, overwrites included", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("an ADMINISTRATOR role grants everything, overwrites included", async ({ request, owner, guild }) => {
     const hidden = await createChannel(request, owner, guild.id, { name: "hidden" });
     expect(
       (

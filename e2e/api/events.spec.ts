@@ -1,10 +1,10 @@
 // Gateway events: each event reaches only the streams allowed to see it, on whichever app
 // instance they are held.
 import { spawn, type ChildProcess } from "node:child_process";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { registerUser, type TestUser } from "../fixtures";
+import { createGuild, expect, registerUser, test, type TestUser } from "../fixtures";
 import { EventStream } from "../sse-stream";
 import { createRole, giveRole, joinGuild, memberWith, ownerWithGuild, P } from "../support/members";
+import type { APIRequestContext } from "@playwright/test";
 
 async function createInvite(request: APIRequestContext, user: TestUser, channelId: string) {
   const response = await request.post(`/api/v1/channels/${channelId}/invites`, {
@@ -22,17 +22,23 @@ async function openReady(baseURL: string, user: TestUser, query = ""): Promise<E
   return stream;
 }
 
-/** Lets any event still in flight arrive before asserting that one did not. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+/**
+ * Events reach a stream in the order they were published (one bus, delivered one after another), so once an
+ * event published later has arrived, any earlier one meant for that stream has arrived too: the way to show
+ * that an event did not reach a stream without waiting for a fixed time.
+ */
 
 test.describe("gateway events", () => {
   test("GUILD_MEMBER_ADD and GUILD_MEMBER_REMOVE reach the guild's members and not outsiders", async ({
     request,
     baseURL,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const member = await memberWith(request, owner, guild.id);
     const outsider = await registerUser(request);
+    // A member of another guild: that guild's invites are the later events that do reach the outsider.
+    const elsewhere = await createGuild(request, outsider);
     const newcomer = await registerUser(request);
     const [ownerStream, memberStream, outsiderStream, newcomerStream] = await Promise.all([
       openReady(baseURL!, owner),
@@ -64,16 +70,18 @@ test.describe("gateway events", () => {
         user: { id: newcomer.id, username: newcomer.username },
       });
     }
-    await settle();
-    expect(outsiderStream.events.map((e) => e.type)).toEqual(["READY"]);
+    const marker = await createInvite(request, outsider, elsewhere.general_channel_id!);
+    await outsiderStream.waitFor("INVITE_CREATE", (d) => d.code === marker.code);
+    expect(outsiderStream.events.map((e) => e.type)).toEqual(["READY", "INVITE_CREATE"]);
     for (const stream of [ownerStream, memberStream, outsiderStream, newcomerStream]) stream.close();
   });
 
   test("INVITE_CREATE and INVITE_DELETE reach members who can manage the channel, not plain members", async ({
     request,
     baseURL,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const channelId = guild.general_channel_id!;
     const manager = await memberWith(request, owner, guild.id, P.MANAGE_CHANNELS);
     const plain = await memberWith(request, owner, guild.id);
@@ -106,9 +114,13 @@ test.describe("gateway events", () => {
       const gone = await stream.waitFor("INVITE_DELETE", (d) => d.code === invite.code);
       expect(gone.data).toMatchObject({ code: invite.code, guild_id: guild.id, channel_id: channelId });
     }
-    await settle();
-    expect(plainStream.events.map((e) => e.type)).toEqual(["READY"]);
-    expect(deniedStream.events.map((e) => e.type)).toEqual(["READY"]);
+    // Both are members: a later join reaches them, and with it everything published before.
+    const latecomer = await registerUser(request);
+    await joinGuild(request, guild.id, latecomer);
+    for (const stream of [plainStream, deniedStream]) {
+      await stream.waitFor("GUILD_MEMBER_ADD", (d) => (d.user as { id: string }).id === latecomer.id);
+      expect(stream.events.map((e) => e.type)).toEqual(["READY", "GUILD_MEMBER_ADD"]);
+    }
     for (const stream of [ownerStream, managerStream, plainStream, deniedStream]) stream.close();
   });
 
@@ -130,6 +142,8 @@ test.describe("gateway events", () => {
     try {
       const { owner, guild } = await ownerWithGuild(request);
       const plain = await memberWith(request, owner, guild.id);
+      // The plain member's own guild, whose invites are the later events that do reach them.
+      const plainGuild = await createGuild(request, plain);
       const ownerStream = await openReady(baseURL!, owner, `guild_counts=${guild.id}`);
       const plainStream = await openReady(baseURL!, plain);
       await ownerStream.waitFor(
@@ -166,8 +180,9 @@ test.describe("gateway events", () => {
       // An invite created through B reaches the owner's stream on A (a manager) and not the plain member's.
       const invite = await createInvite(otherRequest, owner, guild.general_channel_id!);
       await ownerStream.waitFor("INVITE_CREATE", (d) => d.code === invite.code);
-      await settle();
-      expect(plainStream.received("INVITE_CREATE")).toEqual([]);
+      const marker = await createInvite(otherRequest, plain, plainGuild.general_channel_id!);
+      await plainStream.waitFor("INVITE_CREATE", (d) => d.code === marker.code);
+      expect(plainStream.received("INVITE_CREATE").map((e) => e.data.code)).toEqual([marker.code]);
 
       newcomerStream.close();
       await ownerStream.waitFor(

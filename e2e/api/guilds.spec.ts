@@ -1,10 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { expectError, registerUser } from "../fixtures";
-import { instanceAdmin, memberWith, ownerWithGuild, P } from "../support/members";
+import { expect, expectError, registerUser, test } from "../fixtures";
+import { memberWith, P } from "../support/members";
 
 test.describe("guilds API", () => {
-  test("GET /guilds/{id} returns the guild with its roles to members only", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("GET /guilds/{id} returns the guild with its roles to members only", async ({
+    request,
+    owner,
+    guild,
+  }) => {
     const response = await request.get(`/api/v1/guilds/${guild.id}`, { headers: owner.headers });
     expect(response.status()).toBe(200);
     const body = await response.json();
@@ -41,8 +43,9 @@ test.describe("guilds API", () => {
 
   test("PATCH renames and pauses invites with MANAGE_GUILD; other features are refused", async ({
     request,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const url = `/api/v1/guilds/${guild.id}`;
 
     const renamed = await request.patch(url, { headers: owner.headers, data: { name: "  Renamed Guild  " } });
@@ -104,9 +107,12 @@ test.describe("guilds API", () => {
     expect(after).toMatchObject({ name: "Managed", features: [] });
   });
 
-  test("an instance admin sets VANITY_URL on a guild it is not in; the owner cannot", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
-    const admin = await instanceAdmin(request);
+  test("an instance admin sets VANITY_URL on a guild it is not in; the owner cannot", async ({
+    request,
+    owner,
+    guild,
+    admin,
+  }) => {
     const url = `/api/v1/guilds/${guild.id}`;
 
     await expectError(

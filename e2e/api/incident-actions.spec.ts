@@ -2,11 +2,11 @@
 // most 24 h ahead), who may set it, the incidents_data object on the guild, accepts refused while it runs,
 // and the pause ending by itself: accepts, previews and landing pages (cached and kept ones included, read
 // several times so that on PostgreSQL both instances answer) are joinable again once its time has passed.
-import { expect, test, type APIRequestContext } from "@playwright/test";
 import { guildWithRolesSchema, incidentsDataSchema } from "../../lib/openapi/responses";
-import { expectError, registerUser, type TestUser } from "../fixtures";
-import { acceptInvite, anonymous, createInvite, getInvite, ownerWithGuild } from "../support/invites";
+import { expect, expectError, registerUser, test, type TestUser } from "../fixtures";
+import { acceptInvite, anonymous, createInvite, getInvite } from "../support/invites";
 import { memberWith, P } from "../support/members";
+import type { APIRequestContext } from "@playwright/test";
 
 const HOUR = 3600_000;
 // Reads per URL form: enough for both instances behind the round-robin proxy to answer, few enough to fit a
@@ -59,8 +59,9 @@ async function previewFeatures(request: APIRequestContext, code: string) {
 test.describe("incident actions: PUT /guilds/{id}/incident-actions", () => {
   test("sets and ends a pause; the guild object carries incidents_data; recorded as a guild update", async ({
     request,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const fresh = guildWithRolesSchema.parse(
       await (await request.get(`/api/v1/guilds/${guild.id}`, { headers: owner.headers })).json(),
     );
@@ -129,8 +130,11 @@ test.describe("incident actions: PUT /guilds/{id}/incident-actions", () => {
     });
   });
 
-  test("validation: ISO timestamps with a zone, at most 24 hours ahead", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("validation: ISO timestamps with a zone, at most 24 hours ahead", async ({
+    request,
+    owner,
+    guild,
+  }) => {
     const tooFar = await expectError(
       await putIncidents(request, owner, guild.id, { invites_disabled_until: isoIn(24 * HOUR + 5 * 60_000) }),
       "INVALID_FORM_BODY",
@@ -170,8 +174,9 @@ test.describe("incident actions: PUT /guilds/{id}/incident-actions", () => {
 
   test("MANAGE_GUILD only: plain members, strangers and anonymous callers are refused", async ({
     request,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const plain = await memberWith(request, owner, guild.id, P.MANAGE_CHANNELS);
     const manager = await memberWith(request, owner, guild.id, P.MANAGE_GUILD);
     const stranger = await registerUser(request);
@@ -189,8 +194,10 @@ test.describe("incident actions: PUT /guilds/{id}/incident-actions", () => {
 
   test("accepts are refused while the pause runs, and work again once it has passed, with nothing run in between", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     const [early, late] = [await registerUser(request), await registerUser(request)];
     // Warm the caches (API preview, kept landing pages) before the pause: the pause must drop them.
@@ -236,8 +243,10 @@ test.describe("incident actions: PUT /guilds/{id}/incident-actions", () => {
 
   test("resuming early (null) lets joins in at once; the INVITES_DISABLED feature still pauses on its own", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     const [first, second] = [await registerUser(request), await registerUser(request)];
     expect(

@@ -6,11 +6,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { expectError, randomIp, registerUser, type TestUser } from "../fixtures";
+import { expect, expectError, randomIp, registerUser, test, type TestUser } from "../fixtures";
 import { startInstance } from "../security/support/instance";
 import { acceptInvite, anonymous, createInvite, getInvite, ownerWithGuild } from "../support/invites";
 import { memberWith } from "../support/members";
+import type { APIRequestContext } from "@playwright/test";
 
 const BROWSER =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
@@ -57,8 +57,9 @@ async function view(request: APIRequestContext, url: string, headers: Record<str
 test.describe("invite analytics", () => {
   test("three visitors and a link-preview bot: 3 views, 3 unique visitors, 1 unfurl; each accept is a join; referrers by host", async ({
     request,
+    owner,
+    channelId,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     // One visitor per way a view is served: the landing page (rendered by Next, or kept and sent before Next),
     // its short form, and the API preview.
@@ -123,8 +124,9 @@ test.describe("invite analytics", () => {
 
   test(`counts of many views add up exactly${instances > 1 ? ` across ${instances} instances` : ""}, from the landing pages and the API at once`, async ({
     request,
+    owner,
+    channelId,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     const LANDING = 24;
     const API = 24;
@@ -150,8 +152,10 @@ test.describe("invite analytics", () => {
 
   test("who may read: the inviter and MANAGE_GUILD; a plain member and an outsider get 403, an unknown code 404", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const ownersInvite = await createInvite(request, owner, channelId, { max_age: 0 });
     const [plain, manager, outsider] = await Promise.all([
       memberWith(request, owner, guild.id),
@@ -208,8 +212,12 @@ test.describe("invite analytics", () => {
     expect(overview.status(), await overview.text()).toBe(200);
   });
 
-  test("the guild overview ranks invites by joins, then conversion", async ({ request }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
+  test("the guild overview ranks invites by joins, then conversion", async ({
+    request,
+    owner,
+    guild,
+    channelId,
+  }) => {
     const [quiet, busy, popular] = await Promise.all(
       [0, 1, 2].map(() => createInvite(request, owner, channelId, { max_age: 0 })),
     );

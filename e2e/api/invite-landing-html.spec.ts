@@ -1,18 +1,16 @@
 // The landing pages as a chat app's link unfurler sees them: plain HTTP, no JavaScript. Server-rendered
 // content, Open Graph / Twitter tags, the PNG card, 404s for dead codes, and no state change on GET.
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { randomName, registerUser } from "../fixtures";
+import { expect, randomName, registerUser, test } from "../fixtures";
 import {
   acceptInvite,
   anonymous,
   createInvite,
   deleteInvite,
   inviteAsManager,
-  ownerWithGuild,
   randomCode,
 } from "../support/invites";
 import { shownName, shownViewer } from "../support/landing";
-import { instanceAdmin } from "../support/members";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 
 const UNFURLERS = [
   "Discordbot/2.0",
@@ -54,8 +52,10 @@ test.describe("invite landing HTML (no JavaScript)", () => {
   test("both URL forms serve the guild, counts and unfurl tags in <head>; the og:image is a PNG", async ({
     request,
     baseURL,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     for (const path of [`/invite/${invite.code}`, `/${invite.code}`]) {
       const response = await page(request, path);
@@ -89,8 +89,7 @@ test.describe("invite landing HTML (no JavaScript)", () => {
     }
   });
 
-  test("link unfurlers get the tags in <head> as well", async ({ request }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
+  test("link unfurlers get the tags in <head> as well", async ({ request, owner, guild, channelId }) => {
     const invite = await createInvite(request, owner, channelId);
     for (const agent of UNFURLERS) {
       const html = await (
@@ -103,13 +102,15 @@ test.describe("invite landing HTML (no JavaScript)", () => {
 
   test("unknown, expired, used-up and revoked codes: the same Invite invalid page with status 404", async ({
     request,
+    owner,
+    channelId,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     const usedUp = await createInvite(request, owner, channelId, { max_uses: 1 });
     expect((await acceptInvite(request, await registerUser(request), usedUp.code)).status()).toBe(200);
     const revoked = await createInvite(request, owner, channelId);
     expect((await deleteInvite(request, owner, revoked.code)).status()).toBe(200);
     const expired = await createInvite(request, owner, channelId, { max_age: 1 });
+    // Real time must pass for the 1 s max_age to run out.
     await new Promise((resolve) => setTimeout(resolve, 1200));
     const headers = anonymous();
     for (const code of [randomCode(), usedUp.code, revoked.code, expired.code]) {
@@ -149,8 +150,9 @@ test.describe("invite landing HTML (no JavaScript)", () => {
     request,
     playwright,
     baseURL,
+    owner,
+    channelId,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_uses: 3 });
     const before = await inviteAsManager(request, owner, invite.code);
     // A signed-in browser session (cookie), as someone who could join: the page must still only preview.
@@ -181,9 +183,7 @@ test.describe("invite landing HTML (no JavaScript)", () => {
     expect(after.approximate_member_count).toBe(1);
   });
 
-  test("a vanity code resolves at /{code} in any case", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
-    const admin = await instanceAdmin(request);
+  test("a vanity code resolves at /{code} in any case", async ({ request, owner, guild, admin }) => {
     expect(
       (
         await request.patch(`/api/v1/guilds/${guild.id}`, {
@@ -209,8 +209,9 @@ test.describe("invite landing HTML (no JavaScript)", () => {
 
   test("the card image only draws what its bundled font has (no network fonts), names of any script included", async ({
     request,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const renamed = await request.patch(`/api/v1/guilds/${guild.id}`, {
       data: { name: "東京 🦉 Night Owls" },
       headers: owner.headers,
@@ -226,8 +227,10 @@ test.describe("invite landing HTML (no JavaScript)", () => {
 
   test("guessing codes through the page is limited per IP like the API: then even real invites say Slow down", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId);
     const guesser = anonymous();
     for (let guess = 0; guess < 30; guess++)

@@ -2,9 +2,8 @@
 // name are set per response. These tests hold that no viewer ever gets another's: one invite, viewers of every
 // kind asking at once, round after round, on both URL forms. On PostgreSQL the requests alternate between two
 // instances (a round-robin proxy), so pages kept on either instance are read by every kind of viewer.
-import { expect, test } from "@playwright/test";
-import { registerUser, type TestUser } from "../fixtures";
-import { anonymous, createInvite, memberViaInvite, ownerWithGuild } from "../support/invites";
+import { expect, registerUser, test, type TestUser } from "../fixtures";
+import { anonymous, createInvite, memberViaInvite } from "../support/invites";
 import { sessionCookie, shownName, shownViewer } from "../support/landing";
 
 const ROUNDS = 12;
@@ -20,8 +19,10 @@ test.describe("a kept landing page shows each viewer only their own part", () =>
     request,
     playwright,
     baseURL,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     const member = await memberViaInvite(request, owner, channelId);
     const [outsider, banned] = await Promise.all([registerUser(request), registerUser(request)]);
@@ -72,10 +73,11 @@ test.describe("a kept landing page shows each viewer only their own part", () =>
     request,
     playwright,
     baseURL,
+    owner,
+    channelId,
+    user,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
-    const user = await registerUser(request);
     const headers = { ...anonymous(), cookie: await sessionCookie(playwright, baseURL!, user) };
     for (let i = 0; i < 4; i++) {
       await request.get(`/invite/${invite.code}`, { headers: anonymous() }); // keeps the page warm on every instance

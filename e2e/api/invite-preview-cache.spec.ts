@@ -3,17 +3,10 @@
 // give one visitor's page to another. Each change is read back several times in a row: on PostgreSQL the
 // suite runs against two instances behind a round-robin proxy, so the reads land on both, including the
 // one that did not make the change (it learns of it over the event bus).
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { registerUser } from "../fixtures";
-import {
-  acceptInvite,
-  anonymous,
-  createInvite,
-  deleteInvite,
-  getInvite,
-  ownerWithGuild,
-} from "../support/invites";
+import { expect, registerUser, test } from "../fixtures";
+import { acceptInvite, anonymous, createInvite, deleteInvite, getInvite } from "../support/invites";
 import { shownViewer } from "../support/landing";
+import type { APIRequestContext } from "@playwright/test";
 
 const READS = 4;
 
@@ -45,8 +38,10 @@ async function landingPages(request: APIRequestContext, path: string) {
 test.describe("cached invite previews stay true", () => {
   test("API: a rename, a pause, a join and a revoke show on the very next read, on every instance", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     // Warm the cache everywhere.
     for (const answer of await previews(request, invite.code))
@@ -81,8 +76,9 @@ test.describe("cached invite previews stay true", () => {
 
   test("API: the cached answer still honours each query's fields and never carries metadata", async ({
     request,
+    owner,
+    channelId,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 3600 });
     await previews(request, invite.code, "?with_counts=true&with_expiration=true");
     const plain = (await previews(request, invite.code, ""))[READS - 1]!.body;
@@ -99,8 +95,10 @@ test.describe("cached invite previews stay true", () => {
 
   test("landing page: signed-out views are the same page, never stored by shared caches, and follow edits at once", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     for (const path of [`/invite/${invite.code}`, `/${invite.code}`]) {
       for (const answer of await landingPages(request, path)) {
@@ -143,8 +141,11 @@ test.describe("cached invite previews stay true", () => {
     }
   });
 
-  test("landing page: the cache's own URLs are not reachable from outside", async ({ request }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
+  test("landing page: the cache's own URLs are not reachable from outside", async ({
+    request,
+    owner,
+    channelId,
+  }) => {
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     await landingPages(request, `/invite/${invite.code}`);
     for (const path of [
@@ -160,8 +161,9 @@ test.describe("cached invite previews stay true", () => {
 
   test("API: a method the invite route lacks is a JSON 405 with Allow, like every other route", async ({
     request,
+    owner,
+    channelId,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId);
     for (const [method, path] of [
       ["PUT", `/api/v1/invites/${invite.code}`],

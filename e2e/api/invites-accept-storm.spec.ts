@@ -1,8 +1,7 @@
 // A link posted to a large audience: many people join one guild at the same moment, through every app
 // instance, and each join is still exactly once. Also what the joins send and what a log-out takes away,
 // now that accepts of one invite share a statement and token owners are remembered for a few seconds.
-import { expect, test } from "@playwright/test";
-import { addressHeaders, registerUser, type TestUser } from "../fixtures";
+import { addressHeaders, expect, registerUser, test, type TestUser } from "../fixtures";
 import { EventStream } from "../sse-stream";
 import {
   acceptInvite,
@@ -107,8 +106,10 @@ test.describe("accepts at viral speed", () => {
   test("the member event of a join is the member object the members API shows, sent once", async ({
     request,
     baseURL,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { temporary: true, max_age: 0 });
     const watcher = await EventStream.open(baseURL!, "", owner.headers);
     await watcher.waitFor("READY");
@@ -144,9 +145,11 @@ test.describe("accepts at viral speed", () => {
   test("a token's log-out holds at once on every instance, while the user's other token and open stream stay", async ({
     request,
     baseURL,
+    owner,
+    guild,
+    channelId,
+    user,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
-    const user = await registerUser(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     expect((await acceptInvite(request, user, invite.code)).status()).toBe(200);
     const login = await request.post("/api/v1/auth/login", {

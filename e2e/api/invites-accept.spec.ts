@@ -1,14 +1,15 @@
-import { expect, test } from "@playwright/test";
-import { CLIENT_ADDRESS_HEADER, expectError, registerUser } from "../fixtures";
-import { acceptInvite, createInvite, inviteAsManager, ownerWithGuild } from "../support/invites";
+import { CLIENT_ADDRESS_HEADER, expect, expectError, registerUser, test } from "../fixtures";
+import { acceptInvite, createInvite, inviteAsManager } from "../support/invites";
 
 test.describe("accept invite: POST /invites/{code}", () => {
   test("joins the guild: 200 with the invite and counts, one use counted, version up, member count up", async ({
     request,
+    owner,
+    guild,
+    channelId,
+    user,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_uses: 3 });
-    const user = await registerUser(request);
     const response = await acceptInvite(request, user, invite.code);
     expect(response.status(), await response.text()).toBe(200);
     const body = await response.json();
@@ -32,14 +33,17 @@ test.describe("accept invite: POST /invites/{code}", () => {
     });
   });
 
-  test("already a member: 200 with the invite and no use counted (owner included)", async ({ request }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
+  test("already a member: 200 with the invite and no use counted (owner included)", async ({
+    request,
+    owner,
+    channelId,
+    user,
+  }) => {
     const invite = await createInvite(request, owner, channelId, { max_uses: 2 });
     const ownAccept = await acceptInvite(request, owner, invite.code);
     expect(ownAccept.status()).toBe(200);
     expect(await ownAccept.json()).toMatchObject({ code: invite.code, uses: 0, version: 1 });
 
-    const user = await registerUser(request);
     expect((await acceptInvite(request, user, invite.code)).status()).toBe(200);
     for (let i = 0; i < 3; i++) expect((await acceptInvite(request, user, invite.code)).status()).toBe(200);
     expect(await inviteAsManager(request, owner, invite.code)).toMatchObject({
@@ -49,10 +53,13 @@ test.describe("accept invite: POST /invites/{code}", () => {
     });
   });
 
-  test("a double click joins once: concurrent accepts by one user count one use", async ({ request }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
+  test("a double click joins once: concurrent accepts by one user count one use", async ({
+    request,
+    owner,
+    channelId,
+    user,
+  }) => {
     const invite = await createInvite(request, owner, channelId, { max_uses: 5 });
-    const user = await registerUser(request);
     const responses = await Promise.all(
       Array.from({ length: 5 }, () => acceptInvite(request, user, invite.code)),
     );
@@ -64,8 +71,11 @@ test.describe("accept invite: POST /invites/{code}", () => {
     });
   });
 
-  test("the last use admits exactly one more user, then the invite is gone", async ({ request }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
+  test("the last use admits exactly one more user, then the invite is gone", async ({
+    request,
+    owner,
+    channelId,
+  }) => {
     const invite = await createInvite(request, owner, channelId, { max_uses: 1 });
     const [first, second] = await Promise.all([registerUser(request), registerUser(request)]);
     expect((await acceptInvite(request, first, invite.code)).status()).toBe(200);
@@ -73,8 +83,7 @@ test.describe("accept invite: POST /invites/{code}", () => {
     expect(await inviteAsManager(request, owner, invite.code)).toBeNull();
   });
 
-  test("needs a user token: none is 401, unknown code is 404", async ({ request }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
+  test("needs a user token: none is 401, unknown code is 404", async ({ request, owner, channelId }) => {
     const invite = await createInvite(request, owner, channelId);
     await expectError(
       await request.post(`/api/v1/invites/${invite.code}`, {

@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { registerUser } from "../fixtures";
-import { acceptInvite, createInvite, inviteAsManager, memberCount, ownerWithGuild } from "../support/invites";
+import { expect, registerUser, test } from "../fixtures";
+import { acceptInvite, createInvite, inviteAsManager, memberCount } from "../support/invites";
 
 const USERS = 50;
 const MAX_USES = 5;
@@ -10,9 +9,11 @@ test.describe("accept under contention", () => {
     request,
     playwright,
     baseURL,
+    owner,
+    guild,
+    channelId,
   }) => {
     test.setTimeout(120_000);
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_uses: MAX_USES, max_age: 0 });
     // A second, unlimited invite to read the member count once the first is used up.
     const counter = await createInvite(request, owner, channelId, { max_age: 0 });

@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectError, registerUser } from "../fixtures";
-import { createInvite, getInvite, memberViaInvite, ownerWithGuild, postInvite } from "../support/invites";
+import { expect, expectError, registerUser, test } from "../fixtures";
+import { createInvite, getInvite, memberViaInvite, postInvite } from "../support/invites";
 
 const BASE_KEYS = [
   "channel",
@@ -22,8 +21,10 @@ const METADATA_KEYS = ["max_age", "max_uses", "uses"];
 test.describe("create invite: POST /channels/{id}/invites", () => {
   test("defaults: 24 h, unlimited, not temporary; the answer carries metadata and the doc's fields only", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId);
     expect(Object.keys(invite).sort()).toEqual([...BASE_KEYS, ...METADATA_KEYS, "expires_at"].sort());
     expect(invite.code).toMatch(/^[A-Za-z0-9]{8}$/);
@@ -60,8 +61,9 @@ test.describe("create invite: POST /channels/{id}/invites", () => {
 
   test("range edges: 0 and the maximum are accepted, max+1 and negatives are 400 naming the field", async ({
     request,
+    owner,
+    channelId,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     const never = await createInvite(request, owner, channelId, { max_age: 0, max_uses: 0 });
     expect(never).toMatchObject({ max_age: 0, max_uses: 0, expires_at: null });
     const longest = await createInvite(request, owner, channelId, {
@@ -96,8 +98,9 @@ test.describe("create invite: POST /channels/{id}/invites", () => {
 
   test("types are strict: strings, fractions and null are 400; unknown keys are ignored", async ({
     request,
+    owner,
+    channelId,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     await expectError(
       await postInvite(request, owner, channelId, { max_uses: "5" }),
       "INVALID_FORM_BODY",
@@ -144,8 +147,9 @@ test.describe("create invite: POST /channels/{id}/invites", () => {
 
   test("unique:false reuses the caller's live invite with the same settings; unique:true always makes a new one", async ({
     request,
+    owner,
+    channelId,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     const first = await createInvite(request, owner, channelId, {
       max_age: 3600,
       max_uses: 3,
@@ -185,8 +189,9 @@ test.describe("create invite: POST /channels/{id}/invites", () => {
 
   test("unknown or malformed channel is 404; a channel of another guild is 403 MISSING_ACCESS; no token is 401", async ({
     request,
+    owner,
+    channelId,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     await expectError(await postInvite(request, owner, "123456789012345678"), "UNKNOWN_CHANNEL");
     await expectError(await postInvite(request, owner, "not-a-channel"), "UNKNOWN_CHANNEL");
     const stranger = await registerUser(request);
@@ -197,8 +202,7 @@ test.describe("create invite: POST /channels/{id}/invites", () => {
     );
   });
 
-  test("codes are distinct and each resolves to its own invite", async ({ request }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
+  test("codes are distinct and each resolves to its own invite", async ({ request, owner, channelId }) => {
     const invites = await Promise.all(
       Array.from({ length: 8 }, () => createInvite(request, owner, channelId, { max_age: 0 })),
     );

@@ -1,9 +1,8 @@
 // PATCH /invites/{code}: edits at the version the editor read. Two editors with one version: one 200, one
 // 409 with the invite as it is now, on every engine and across instances; max_uses never below uses; who may
 // edit (as who may revoke); vanity codes refused; the audit entry (41) and the INVITE_UPDATE event.
-import { expect, test, type APIRequestContext } from "@playwright/test";
 import { inviteSchema } from "../../lib/openapi/responses";
-import { expectError, registerUser, type TestUser } from "../fixtures";
+import { expect, expectError, registerUser, test, type TestUser } from "../fixtures";
 import { EventStream } from "../sse-stream";
 import {
   acceptInvite,
@@ -14,7 +13,8 @@ import {
   memberViaInvite,
   ownerWithGuild,
 } from "../support/invites";
-import { instanceAdmin, memberWith, P } from "../support/members";
+import { memberWith, P } from "../support/members";
+import type { APIRequestContext } from "@playwright/test";
 
 type Edit = {
   max_uses?: unknown;
@@ -37,8 +37,9 @@ function patchInvite(
 test.describe("edit invite: PATCH /invites/{code}", () => {
   test("changes the settings, restarts max_age from now, and raises the version by one", async ({
     request,
+    owner,
+    channelId,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_age: 600, max_uses: 5 });
     const before = Date.now();
     const response = await patchInvite(request, owner, invite.code, {
@@ -74,8 +75,10 @@ test.describe("edit invite: PATCH /invites/{code}", () => {
 
   test("two editors with one version: one 200, the other 409 INVITE_VERSION_MISMATCH with the invite as it is now", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const manager = await memberWith(request, owner, guild.id, P.MANAGE_CHANNELS);
     for (let round = 0; round < 5; round++) {
       const invite = await createInvite(request, owner, channelId, { max_uses: 10 });
@@ -103,8 +106,11 @@ test.describe("edit invite: PATCH /invites/{code}", () => {
     }
   });
 
-  test("a stale version after a use is refused, and max_uses may not go below uses", async ({ request }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
+  test("a stale version after a use is refused, and max_uses may not go below uses", async ({
+    request,
+    owner,
+    channelId,
+  }) => {
     const invite = await createInvite(request, owner, channelId, { max_uses: 5 });
     for (const user of [await registerUser(request), await registerUser(request)]) {
       expect((await acceptInvite(request, user, invite.code)).status()).toBe(200);
@@ -141,8 +147,11 @@ test.describe("edit invite: PATCH /invites/{code}", () => {
     await expectError(await getInvite(request, invite.code), "UNKNOWN_INVITE");
   });
 
-  test("validation: version required, types strict, ranges, unknown keys refused", async ({ request }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
+  test("validation: version required, types strict, ranges, unknown keys refused", async ({
+    request,
+    owner,
+    channelId,
+  }) => {
     const invite = await createInvite(request, owner, channelId);
     await expectError(
       await patchInvite(request, owner, invite.code, { max_uses: 3 }),
@@ -182,8 +191,10 @@ test.describe("edit invite: PATCH /invites/{code}", () => {
 
   test("who may edit: the inviter and MANAGE_CHANNELS; not a plain member, another guild, or anonymous", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const author = await memberViaInvite(request, owner, channelId);
     const plain = await memberWith(request, owner, guild.id);
     const manager = await memberWith(request, owner, guild.id, P.MANAGE_CHANNELS);
@@ -215,9 +226,12 @@ test.describe("edit invite: PATCH /invites/{code}", () => {
     expect(await inviteAsManager(request, owner, invite.code)).toMatchObject({ max_uses: 4, version: 3 });
   });
 
-  test("a vanity invite is edited through the vanity endpoints only (404 here)", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
-    const admin = await instanceAdmin(request);
+  test("a vanity invite is edited through the vanity endpoints only (404 here)", async ({
+    request,
+    owner,
+    guild,
+    admin,
+  }) => {
     const granted = await request.patch(`/api/v1/guilds/${guild.id}`, {
       headers: admin.headers,
       data: { features: ["VANITY_URL"] },
@@ -235,8 +249,12 @@ test.describe("edit invite: PATCH /invites/{code}", () => {
     expect(await vanity.json()).toMatchObject({ code, version: 1 });
   });
 
-  test("recorded as audit entry 41 with the changed keys and the reason", async ({ request }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
+  test("recorded as audit entry 41 with the changed keys and the reason", async ({
+    request,
+    owner,
+    guild,
+    channelId,
+  }) => {
     const invite = await createInvite(request, owner, channelId, { max_uses: 5, max_age: 600 });
     const response = await patchInvite(
       request,
@@ -267,8 +285,10 @@ test.describe("edit invite: PATCH /invites/{code}", () => {
   test("INVITE_UPDATE reaches the channel's managers, not plain members; previews show the edit at once", async ({
     request,
     baseURL,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const plain = await memberWith(request, owner, guild.id);
     const invite = await createInvite(request, owner, channelId, { max_age: 0 });
     // An anonymous preview: cached (unlimited guild invite) on whichever instance answers.
@@ -300,8 +320,13 @@ test.describe("edit invite: PATCH /invites/{code}", () => {
           temporary: true,
           version: invite.version + 1,
         });
-      // No event tells that one was not sent: give one still in flight time to arrive, as events.spec.ts does.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // A later join reaches the plain member; events arrive in the order they were published, so an
+      // INVITE_UPDATE meant for them would have arrived before it.
+      const latecomer = await memberWith(request, owner, guild.id);
+      await plainStream.waitFor(
+        "GUILD_MEMBER_ADD",
+        (data) => (data.user as { id: string }).id === latecomer.id,
+      );
       expect(plainStream.received("INVITE_UPDATE")).toEqual([]);
     } finally {
       ownerStream.close();

@@ -1,21 +1,23 @@
-import { expect, test } from "@playwright/test";
-import { expectError, registerUser } from "../fixtures";
-import { acceptInvite, createInvite, deleteInvite, getInvite, ownerWithGuild } from "../support/invites";
+import { expect, expectError, test } from "../fixtures";
+import { acceptInvite, createInvite, deleteInvite, getInvite } from "../support/invites";
 
 test.describe("lapsed invites are 404 everywhere at once", () => {
   test("max_age=1: after 2 s the invite is gone from GET, accept, delete and both lists", async ({
     request,
+    owner,
+    guild,
+    channelId,
+    user,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const [short, lasting] = [
       await createInvite(request, owner, channelId, { max_age: 1 }),
       await createInvite(request, owner, channelId, { max_age: 0 }),
     ];
     expect(Date.parse(short.expires_at) - Date.parse(short.created_at)).toBe(1000);
     expect((await getInvite(request, short.code)).status()).toBe(200);
+    // Real time must pass for the 1 s max_age to run out.
     await new Promise((resolve) => setTimeout(resolve, 2100));
 
-    const user = await registerUser(request);
     await expectError(await getInvite(request, short.code), "UNKNOWN_INVITE");
     await expectError(await getInvite(request, short.code, owner.headers), "UNKNOWN_INVITE");
     await expectError(await acceptInvite(request, user, short.code), "UNKNOWN_INVITE");
@@ -35,10 +37,11 @@ test.describe("lapsed invites are 404 everywhere at once", () => {
 
   test("used up: the invite disappears from GET and the lists, and unique:false makes a new one", async ({
     request,
+    owner,
+    channelId,
+    user,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_uses: 1, unique: false });
-    const user = await registerUser(request);
     expect((await acceptInvite(request, user, invite.code)).status()).toBe(200);
     await expectError(await getInvite(request, invite.code), "UNKNOWN_INVITE");
     await expectError(await getInvite(request, invite.code, owner.headers), "UNKNOWN_INVITE");

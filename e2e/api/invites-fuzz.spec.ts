@@ -3,8 +3,8 @@
 // server must never answer 5xx, every error must be the {code, message} envelope with a code (and that
 // code's status) from lib/errors.ts, and no row may change: the guild's invites, its vanity code, its
 // members and its audit log are the same afterwards. Reproduce a failure with FUZZ_SEED=<seed in the title>.
-import { expect, test } from "@playwright/test";
 import { parseSnowflake } from "../../lib/snowflake";
+import { expect, test } from "../fixtures";
 import {
   Budget,
   BUCKETS,
@@ -30,7 +30,6 @@ import {
   type FuzzWorld,
   type Rng,
 } from "../support/fuzz";
-import { ownerWithGuild } from "../support/invites";
 
 const SEED = fuzzSeed();
 const SEED_TEXT = `0x${SEED.toString(16)}`;
@@ -368,8 +367,10 @@ test.describe(`invite API fuzz, seed ${SEED_TEXT}`, () => {
 
   test(`seed ${SEED_TEXT}: methods an invite route does not serve answer the JSON envelope`, async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const routes: [string, FuzzCase["method"][]][] = [
       [`/invites/abcdefgh`, ["PUT"]],
       [`/channels/${channelId}/invites`, ["PUT", "PATCH", "DELETE"]],

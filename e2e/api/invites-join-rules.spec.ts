@@ -1,18 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { CLIENT_ADDRESS_HEADER, expectError, registerUser } from "../fixtures";
-import {
-  acceptInvite,
-  anonymous,
-  createInvite,
-  getInvite,
-  inviteAsManager,
-  ownerWithGuild,
-} from "../support/invites";
-import { instanceAdmin } from "../support/members";
+import { CLIENT_ADDRESS_HEADER, expect, expectError, registerUser, test } from "../fixtures";
+import { acceptInvite, anonymous, createInvite, getInvite, inviteAsManager } from "../support/invites";
 
 test.describe("accept: who may join", () => {
-  test("bots can preview but not accept: 403 ACCESS_DENIED", async ({ request }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
+  test("bots can preview but not accept: 403 ACCESS_DENIED", async ({ request, owner, channelId }) => {
     const invite = await createInvite(request, owner, channelId);
     const app = await request.post("/api/v1/applications", {
       headers: owner.headers,
@@ -31,10 +21,12 @@ test.describe("accept: who may join", () => {
 
   test("a banned user gets 403 USER_BANNED_FROM_GUILD and no use is counted; unbanned, they can join", async ({
     request,
+    owner,
+    guild,
+    channelId,
+    user,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_uses: 5 });
-    const user = await registerUser(request);
     expect(
       (
         await request.put(`/api/v1/guilds/${guild.id}/bans/${user.id}`, { headers: owner.headers, data: {} })
@@ -56,15 +48,17 @@ test.describe("accept: who may join", () => {
 
   test("paused invites (INVITES_DISABLED): 403 for everyone who accepts, the preview still works", async ({
     request,
+    owner,
+    guild,
+    channelId,
+    user,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId);
     const pause = await request.patch(`/api/v1/guilds/${guild.id}`, {
       headers: owner.headers,
       data: { features: ["INVITES_DISABLED"] },
     });
     expect(pause.status(), await pause.text()).toBe(200);
-    const user = await registerUser(request);
     await expectError(await acceptInvite(request, user, invite.code), "INVITES_DISABLED");
     // Checked before membership: a paused invite is refused to everyone, even someone already in the guild.
     await expectError(await acceptInvite(request, owner, invite.code), "INVITES_DISABLED");
@@ -78,8 +72,7 @@ test.describe("accept: who may join", () => {
     expect((await acceptInvite(request, user, invite.code)).status()).toBe(200);
   });
 
-  test("temporary invites make temporary members", async ({ request }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
+  test("temporary invites make temporary members", async ({ request, owner, guild, channelId }) => {
     const temporary = await createInvite(request, owner, channelId, { temporary: true });
     const normal = await createInvite(request, owner, channelId);
     const [a, b] = await Promise.all([registerUser(request), registerUser(request)]);
@@ -96,11 +89,15 @@ test.describe("accept: who may join", () => {
     expect(memberB).toMatchObject({ temporary: false, user: { id: b.id } });
   });
 
-  test("a user in 100 guilds gets 400 MAX_GUILDS and no use is counted", async ({ request }) => {
+  test("a user in 100 guilds gets 400 MAX_GUILDS and no use is counted", async ({
+    request,
+    owner,
+    channelId,
+    user,
+    admin,
+  }) => {
     test.setTimeout(180_000);
-    const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId, { max_uses: 3 });
-    const user = await registerUser(request);
     // 100 guilds from 10 owners (guild creation is limited to 10 a minute per user).
     const owners = await Promise.all(Array.from({ length: 10 }, () => registerUser(request)));
     const guildIds = (
@@ -120,7 +117,6 @@ test.describe("accept: who may join", () => {
       )
     ).flat();
     // The instance admin seats the user in all of them, paced under its 50 requests/s.
-    const admin = await instanceAdmin(request);
     for (let i = 0; i < guildIds.length; i += 20) {
       const started = Date.now();
       await Promise.all(

@@ -1,15 +1,15 @@
-import { expect, test } from "@playwright/test";
-import { expectError, registerUser, type TestUser } from "../fixtures";
-import { acceptInvite, createInvite, deleteInvite, ownerWithGuild, postInvite } from "../support/invites";
-import { instanceAdmin } from "../support/members";
+import { expect, expectError, registerUser, test, type TestUser } from "../fixtures";
+import { acceptInvite, createInvite, deleteInvite, postInvite } from "../support/invites";
 
 test.describe("guild invite cap and audit log", () => {
   test("1000 live invites per guild, vanity included: the next create is 400 MAX_INVITES until one goes", async ({
     request,
+    owner,
+    guild,
+    channelId,
+    admin,
   }) => {
     test.setTimeout(240_000);
-    const { owner, guild, channelId } = await ownerWithGuild(request);
-    const admin = await instanceAdmin(request);
     expect(
       (
         await request.patch(`/api/v1/guilds/${guild.id}`, {
@@ -64,8 +64,10 @@ test.describe("guild invite cap and audit log", () => {
 
   test("create (40) and delete (42) are in the audit log with the invite's settings and the reason", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const created = await postInvite(
       request,
       owner,

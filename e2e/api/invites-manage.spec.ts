@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { CLIENT_ADDRESS_HEADER, expectError, registerUser } from "../fixtures";
+import { CLIENT_ADDRESS_HEADER, expect, expectError, registerUser, test } from "../fixtures";
 import {
   createInvite,
   deleteInvite,
@@ -23,8 +22,9 @@ const listGuild = (
 test.describe("delete invite: DELETE /invites/{code}", () => {
   test("the inviter may revoke their own invite; the answer is the deleted invite; then it is 404", async ({
     request,
+    owner,
+    channelId,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     const member = await memberViaInvite(request, owner, channelId);
     const invite = await createInvite(request, member, channelId, { max_uses: 4, max_age: 900 });
     const response = await deleteInvite(request, member, invite.code);
@@ -45,8 +45,9 @@ test.describe("delete invite: DELETE /invites/{code}", () => {
 
   test("a member with MANAGE_CHANNELS (the owner) may revoke anyone's invite; a plain member may not", async ({
     request,
+    owner,
+    channelId,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     const [author, bystander] = [
       await memberViaInvite(request, owner, channelId),
       await memberViaInvite(request, owner, channelId),
@@ -60,8 +61,12 @@ test.describe("delete invite: DELETE /invites/{code}", () => {
     await expectError(await getInvite(request, invite.code), "UNKNOWN_INVITE");
   });
 
-  test("another guild's owner can neither delete nor list our invites", async ({ request }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
+  test("another guild's owner can neither delete nor list our invites", async ({
+    request,
+    owner,
+    guild,
+    channelId,
+  }) => {
     const other = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId);
     await expectError(await deleteInvite(request, other.owner, invite.code), "MISSING_ACCESS");
@@ -83,8 +88,12 @@ test.describe("delete invite: DELETE /invites/{code}", () => {
 });
 
 test.describe("invite lists", () => {
-  test("channel and guild lists: live invites with metadata, newest first", async ({ request }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
+  test("channel and guild lists: live invites with metadata, newest first", async ({
+    request,
+    owner,
+    guild,
+    channelId,
+  }) => {
     const codes: string[] = [];
     for (const max_uses of [1, 2, 3]) {
       codes.push((await createInvite(request, owner, channelId, { max_uses })).code);
@@ -116,8 +125,10 @@ test.describe("invite lists", () => {
 
   test("lists need MANAGE_CHANNELS / MANAGE_GUILD: a plain member gets 403; unknown ids are 404", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const member = await memberViaInvite(request, owner, channelId);
     await expectError(await listChannel(request, member.headers, channelId), "MISSING_PERMISSIONS");
     await expectError(await listGuild(request, member.headers, guild.id), "MISSING_PERMISSIONS");

@@ -1,13 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectError } from "../fixtures";
-import {
-  createInvite,
-  deleteInvite,
-  getInvite,
-  memberViaInvite,
-  ownerWithGuild,
-  postInvite,
-} from "../support/invites";
+import { expect, expectError, test } from "../fixtures";
+import { createInvite, deleteInvite, getInvite, memberViaInvite, postInvite } from "../support/invites";
 import { createRole, giveRole, P } from "../support/members";
 import type { TestUser } from "../fixtures";
 import type { APIRequestContext } from "@playwright/test";
@@ -44,8 +36,10 @@ async function memberWithRole(
 test.describe("invite permissions through roles and channel overwrites", () => {
   test("MANAGE_CHANNELS from a role: sees metadata, lists the channel, revokes others' invites; not the guild list", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const { user: moderator } = await memberWithRole(request, owner, guild.id, channelId, P.MANAGE_CHANNELS);
     const invite = await createInvite(request, owner, channelId, { max_uses: 9 });
     expect(await (await getInvite(request, invite.code, moderator.headers)).json()).toMatchObject({
@@ -62,8 +56,7 @@ test.describe("invite permissions through roles and channel overwrites", () => {
     expect((await deleteInvite(request, moderator, invite.code)).status()).toBe(200);
   });
 
-  test("MANAGE_GUILD from a role lists the guild's invites", async ({ request }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
+  test("MANAGE_GUILD from a role lists the guild's invites", async ({ request, owner, guild, channelId }) => {
     const { user: manager } = await memberWithRole(request, owner, guild.id, channelId, P.MANAGE_GUILD);
     const invite = await createInvite(request, owner, channelId);
     const list = await request.get(`/api/v1/guilds/${guild.id}/invites`, { headers: manager.headers });
@@ -73,8 +66,10 @@ test.describe("invite permissions through roles and channel overwrites", () => {
 
   test("a channel overwrite denying MANAGE_CHANNELS hides metadata and blocks revoking there", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const { user: moderator, role } = await memberWithRole(
       request,
       owner,
@@ -96,8 +91,10 @@ test.describe("invite permissions through roles and channel overwrites", () => {
 
   test("creating needs CREATE_INSTANT_INVITE and VIEW_CHANNEL after overwrites, in order @everyone → roles → member", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const member = await memberViaInvite(request, owner, channelId);
     // @everyone may create by default.
     expect((await postInvite(request, member, channelId)).status()).toBe(200);
@@ -121,8 +118,10 @@ test.describe("invite permissions through roles and channel overwrites", () => {
 
   test("a role without CREATE_INSTANT_INVITE when @everyone lacks it: 403; invites to a category are refused", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const member = await memberViaInvite(request, owner, channelId);
     const everyone = await request.patch(`/api/v1/guilds/${guild.id}/roles/${guild.id}`, {
       headers: owner.headers,

@@ -1,18 +1,14 @@
-import { expect, test } from "@playwright/test";
 import { ERROR_CODES } from "../../lib/errors";
-import { CLIENT_ADDRESS_HEADER, expectError, randomIp, registerUser } from "../fixtures";
-import {
-  acceptInvite,
-  createInvite,
-  getInvite,
-  ownerWithGuild,
-  postInvite,
-  randomCode,
-} from "../support/invites";
+import { CLIENT_ADDRESS_HEADER, expect, expectError, randomIp, registerUser, test } from "../fixtures";
+import { acceptInvite, createInvite, getInvite, postInvite, randomCode } from "../support/invites";
 
 test.describe("invite rate limits", () => {
-  test("answers carry the X-RateLimit headers of their bucket", async ({ request }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
+  test("answers carry the X-RateLimit headers of their bucket", async ({
+    request,
+    owner,
+    guild,
+    channelId,
+  }) => {
     const created = await postInvite(request, owner, channelId);
     expect(created.headers()["x-ratelimit-limit"]).toBe("20");
     expect(created.headers()["x-ratelimit-remaining"]).toBe("19");
@@ -47,10 +43,11 @@ test.describe("invite rate limits", () => {
 
   test("the 11th accept within 10 s is a 429 with the RATE_LIMITED body, Retry-After and X-RateLimit-Global", async ({
     request,
+    owner,
+    channelId,
+    user,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId);
-    const user = await registerUser(request);
     for (let i = 0; i < 10; i++) expect((await acceptInvite(request, user, invite.code)).status()).toBe(200);
     const limited = await acceptInvite(request, user, invite.code);
     const body = await expectError(limited, "RATE_LIMITED");
@@ -72,8 +69,9 @@ test.describe("invite rate limits", () => {
 
   test("guessing codes is throttled per IP: after 30 unknown codes even a real one is 429", async ({
     request,
+    owner,
+    channelId,
   }) => {
-    const { owner, channelId } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, channelId);
     const ip = randomIp();
     const guesser = await registerUser(request);

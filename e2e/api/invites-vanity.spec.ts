@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { expectError, registerUser, type TestUser } from "../fixtures";
+import { expect, expectError, registerUser, test, type TestUser } from "../fixtures";
 import { acceptInvite, deleteInvite, getInvite, memberViaInvite, ownerWithGuild } from "../support/invites";
 import { instanceAdmin } from "../support/members";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 
 const vanityCode = () => `v-${randomBytes(5).toString("hex")}`;
 
@@ -45,8 +45,12 @@ async function vanityWithGuild(request: APIRequestContext) {
 }
 
 test.describe("vanity URL: /guilds/{id}/vanity-url", () => {
-  test("needs MANAGE_GUILD, and the VANITY_URL feature to set one", async ({ request }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
+  test("needs MANAGE_GUILD, and the VANITY_URL feature to set one", async ({
+    request,
+    owner,
+    guild,
+    channelId,
+  }) => {
     const member = await memberViaInvite(request, owner, channelId);
     const stranger = await registerUser(request);
     await expectVanity(
@@ -129,6 +133,7 @@ test.describe("vanity URL: /guilds/{id}/vanity-url", () => {
 
   test("set (trimmed, lowercased), resolve in any case, join through it, and keep its own uses", async ({
     request,
+    user,
   }) => {
     const { owner, guild, channelId } = await vanityWithGuild(request);
     const code = vanityCode();
@@ -166,7 +171,6 @@ test.describe("vanity URL: /guilds/{id}/vanity-url", () => {
       max_age: 0,
     });
 
-    const user = await registerUser(request);
     const joined = await acceptInvite(request, user, code.toUpperCase());
     expect(joined.status(), await joined.text()).toBe(200);
     const member = await (

@@ -2,13 +2,13 @@
 // and filters by (how members joined), every filter, the orders, paging, bad input, the shared rate bucket,
 // and the join source each way of joining records.
 import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { JoinSourceType } from "../../lib/constants";
 import { memberSearchResponseSchema } from "../../lib/openapi/responses";
 import { FLUXER_EPOCH } from "../../lib/snowflake";
-import { expectError, registerUser } from "../fixtures";
+import { expect, expectError, registerUser, test } from "../fixtures";
 import { acceptInvite, createInvite, ownerWithGuild } from "../support/invites";
 import { createRole, giveRole, instanceAdmin, memberWith, P } from "../support/members";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 
 type SearchResult = ReturnType<typeof memberSearchResponseSchema.parse>;
 type PlainMember = {
@@ -427,8 +427,9 @@ test.describe("member search: POST /guilds/{id}/members-search", () => {
 
   test("shares the guild:members bucket (40 per 10 s per caller and guild) with the member and ban reads", async ({
     request,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const first = await search(request, owner, guild.id, {});
     expect(first.status()).toBe(200);
     expect(first.headers()["x-ratelimit-bucket"]).toBe(`guild:members:${guild.id}`);

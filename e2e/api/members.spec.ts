@@ -1,10 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { expectError, registerUser } from "../fixtures";
-import { instanceAdmin, joinGuild, memberCount, memberWith, ownerWithGuild, P } from "../support/members";
+import { expect, expectError, registerUser, test } from "../fixtures";
+import { joinGuild, memberCount, memberWith, P } from "../support/members";
 
 test.describe("members API", () => {
-  test("list members by user id with limit/after; get one member", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("list members by user id with limit/after; get one member", async ({ request, owner, guild }) => {
     const users = [await registerUser(request), await registerUser(request), await registerUser(request)];
     for (const user of users) await joinGuild(request, guild.id, user);
     const allIds = [owner.id, ...users.map((u) => u.id)].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
@@ -71,8 +69,12 @@ test.describe("members API", () => {
     );
   });
 
-  test("member_count follows joins, repeated joins, kicks, leaves and bans", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("member_count follows joins, repeated joins, kicks, leaves and bans", async ({
+    request,
+    owner,
+    guild,
+    admin,
+  }) => {
     const [a, b, c, d] = [
       await registerUser(request),
       await registerUser(request),
@@ -82,7 +84,6 @@ test.describe("members API", () => {
     for (const user of [a, b, c, d]) await joinGuild(request, guild.id, user);
     expect(await memberCount(request, owner, guild.id)).toBe(5);
 
-    const admin = await instanceAdmin(request);
     const again = await request.put(`/api/v1/guilds/${guild.id}/members/${a.id}`, { headers: admin.headers });
     expect(again.status()).toBe(204);
     expect(await memberCount(request, owner, guild.id)).toBe(5);
@@ -128,10 +129,13 @@ test.describe("members API", () => {
     expect(mine.find((g: { id: string }) => g.id === guild.id)).toMatchObject({ member_count: 2 });
   });
 
-  test("concurrent joins and kicks of one user move member_count exactly once", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
-    const user = await registerUser(request);
-    const admin = await instanceAdmin(request);
+  test("concurrent joins and kicks of one user move member_count exactly once", async ({
+    request,
+    owner,
+    guild,
+    user,
+    admin,
+  }) => {
     const joins = await Promise.all(
       Array.from({ length: 6 }, () =>
         request.put(`/api/v1/guilds/${guild.id}/members/${user.id}`, { headers: admin.headers }),
@@ -149,8 +153,11 @@ test.describe("members API", () => {
     expect(await memberCount(request, owner, guild.id)).toBe(1);
   });
 
-  test("kick needs KICK_MEMBERS, never reaches the owner or a higher member", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("kick needs KICK_MEMBERS, never reaches the owner or a higher member", async ({
+    request,
+    owner,
+    guild,
+  }) => {
     const kicker = await memberWith(request, owner, guild.id, P.KICK_MEMBERS);
     const plain = await memberWith(request, owner, guild.id);
     const peer = await memberWith(request, owner, guild.id, P.KICK_MEMBERS | P.MANAGE_CHANNELS); // created later: role sits just above @everyone
@@ -183,8 +190,7 @@ test.describe("members API", () => {
     );
   });
 
-  test("leaving: members leave, the owner cannot", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("leaving: members leave, the owner cannot", async ({ request, owner, guild }) => {
     const member = await memberWith(request, owner, guild.id);
     const url = `/api/v1/users/@me/guilds/${guild.id}`;
     await expectError(await request.delete(url), "UNAUTHORIZED");
@@ -207,8 +213,12 @@ test.describe("members API", () => {
     );
   });
 
-  test("PUT member: managers add bots only; instance admins add anyone", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("PUT member: managers add bots only; instance admins add anyone", async ({
+    request,
+    owner,
+    guild,
+    admin,
+  }) => {
     const human = await registerUser(request);
     const plain = await memberWith(request, owner, guild.id);
     const stranger = await registerUser(request);
@@ -223,7 +233,6 @@ test.describe("members API", () => {
       "UNKNOWN_USER",
     );
 
-    const admin = await instanceAdmin(request);
     await expectError(
       await request.put(`/api/v1/guilds/123456789012345678/members/${human.id}`, { headers: admin.headers }),
       "UNKNOWN_GUILD",

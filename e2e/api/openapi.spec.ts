@@ -4,7 +4,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ERROR_CODES } from "../../lib/errors";
 import {
   errorSchema,
@@ -13,8 +12,9 @@ import {
   partialUserSchema,
   vanityUrlSchema,
 } from "../../lib/openapi/responses";
-import { registerUser } from "../fixtures";
-import { anonymous, createInvite, ownerWithGuild } from "../support/invites";
+import { expect, registerUser, test } from "../fixtures";
+import { anonymous, createInvite } from "../support/invites";
+import type { APIRequestContext } from "@playwright/test";
 
 const API_DIR = fileURLToPath(new URL("../../app/api/v1", import.meta.url));
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -152,8 +152,10 @@ test.describe("OpenAPI document: GET /api/v1/openapi.json", () => {
 
   test("live answers match the documented response schemas (invite, guild, vanity, user, error)", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const created = await createInvite(request, owner, channelId, { max_uses: 5 });
     expect(() => inviteSchema.parse(created)).not.toThrow();
     const preview = await request.get(

@@ -3,8 +3,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { CLIENT_ADDRESS_HEADER, expectError, randomIp, registerUser, type TestUser } from "../fixtures";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import {
+  CLIENT_ADDRESS_HEADER,
+  expect,
+  expectError,
+  randomIp,
+  registerUser,
+  test,
+  type TestUser,
+} from "../fixtures";
 import { startInstance } from "../security/support/instance";
 import { EventStream } from "../sse-stream";
 import { createRole, giveRole, joinGuild, ownerWithGuild } from "../support/members";
@@ -51,8 +59,9 @@ test.describe("presence", () => {
   test("an open stream makes its user count as online until the last one closes", async ({
     request,
     baseURL,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const member = await registerUser(request);
     await joinGuild(request, guild.id, member);
     expect(await presence(request, owner, guild.id)).toMatchObject({ online: 0, members: 2 });
@@ -101,8 +110,9 @@ test.describe("presence", () => {
   test("a member following a guild's counts sees joins, leaves and people coming online", async ({
     request,
     baseURL,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const watcher = await EventStream.open(baseURL!, `guild_counts=${guild.id}`, owner.headers);
     expect((await watcher.waitFor("READY")).data).toMatchObject({
       user_id: owner.id,
@@ -145,8 +155,9 @@ test.describe("presence", () => {
   test("anonymous streams may only follow counts of guilds with a live invite, and are not presence", async ({
     request,
     baseURL,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const anonymous = { [CLIENT_ADDRESS_HEADER]: randomIp() };
 
     const noSubscription = await EventStream.open(baseURL!, "", anonymous);
@@ -194,8 +205,7 @@ test.describe("presence", () => {
     landing.close();
   });
 
-  test("every stream gets a `: ping` comment about every 15 seconds", async ({ request, baseURL }) => {
-    const user = await registerUser(request);
+  test("every stream gets a `: ping` comment about every 15 seconds", async ({ baseURL, user }) => {
     const stream = await EventStream.open(baseURL!, "", user.headers);
     await stream.waitFor("READY");
     await stream.waitForComment("ping", 20_000);
@@ -205,8 +215,9 @@ test.describe("presence", () => {
   test("a temporary member is removed after the grace period once their last stream closes", async ({
     request,
     baseURL,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, guild.general_channel_id!, {
       temporary: true,
       max_age: 0,
@@ -247,8 +258,9 @@ test.describe("presence", () => {
   test("a temporary member who never opens a stream is removed after the grace period, unless given a role meanwhile", async ({
     request,
     baseURL,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, guild.general_channel_id!, {
       temporary: true,
       max_age: 0,
@@ -318,8 +330,9 @@ test.describe("presence", () => {
   test("a temporary member who reconnects in time, or is given a role, stays", async ({
     request,
     baseURL,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const invite = await createInvite(request, owner, guild.general_channel_id!, {
       temporary: true,
       max_age: 0,
@@ -344,7 +357,8 @@ test.describe("presence", () => {
     expect(promotedMember.temporary).toBe(false);
 
     for (const stream of streams.values()) stream.close();
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // All three offline as the server counts them: the grace period has started before the return.
+    await expect.poll(async () => (await presence(request, owner, guild.id)).online).toBe(0);
     const back = await EventStream.open(baseURL!, "", returning.headers);
     await back.waitFor("READY");
 

@@ -1,10 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { expectError, registerUser } from "../fixtures";
-import { createRole, giveRole, joinGuild, memberWith, ownerWithGuild, P } from "../support/members";
+import { expect, expectError, registerUser, test } from "../fixtures";
+import { createRole, giveRole, joinGuild, memberWith, P } from "../support/members";
 
 test.describe("roles API", () => {
-  test("members list roles; MANAGE_ROLES creates them just above @everyone", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("members list roles; MANAGE_ROLES creates them just above @everyone", async ({
+    request,
+    owner,
+    guild,
+  }) => {
     const url = `/api/v1/guilds/${guild.id}/roles`;
     const created = await request.post(url, {
       headers: owner.headers,
@@ -61,8 +63,11 @@ test.describe("roles API", () => {
     );
   });
 
-  test("PATCH edits roles, @everyone included (its id is the guild id)", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("PATCH edits roles, @everyone included (its id is the guild id)", async ({
+    request,
+    owner,
+    guild,
+  }) => {
     const role = await createRole(request, owner, guild.id, 0n, "Helpers");
     const url = `/api/v1/guilds/${guild.id}/roles/${role.id}`;
     const edited = await request.patch(url, {
@@ -123,8 +128,7 @@ test.describe("roles API", () => {
     );
   });
 
-  test("giving and taking roles changes what a member may do", async ({ request }) => {
-    const { owner, guild } = await ownerWithGuild(request);
+  test("giving and taking roles changes what a member may do", async ({ request, owner, guild }) => {
     const builders = await createRole(request, owner, guild.id, P.MANAGE_CHANNELS, "builders");
     const member = await registerUser(request);
     const joined = await joinGuild(request, guild.id, member);
@@ -162,8 +166,9 @@ test.describe("roles API", () => {
 
   test("member role routes refuse strangers, non-managers, unknown ids and @everyone", async ({
     request,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const role = await createRole(request, owner, guild.id, 0n, "r");
     const member = await memberWith(request, owner, guild.id);
     const stranger = await registerUser(request);
@@ -196,8 +201,9 @@ test.describe("roles API", () => {
 
   test("role hierarchy: managers act only below their highest role and grant only what they hold", async ({
     request,
+    owner,
+    guild,
   }) => {
-    const { owner, guild } = await ownerWithGuild(request);
     const top = await createRole(request, owner, guild.id, P.ADMINISTRATOR, "top"); // will end up above the manager's role
     const manager = await memberWith(request, owner, guild.id, P.MANAGE_ROLES);
     const target = await memberWith(request, owner, guild.id);

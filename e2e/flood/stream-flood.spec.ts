@@ -61,7 +61,7 @@ test("5,000 stream attempts from rotating addresses: the instance stays up, refu
           const health = await api.get("/api/health");
           rssPeak = Math.max(rssPeak, (await health.json()).memory_mb?.rss ?? 0);
         }
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await new Promise((resolve) => setTimeout(resolve, 20)); // a steady sampling rate, not a wait
       }
     })();
 

@@ -1,11 +1,9 @@
 // How someone joined (the invite code, who invited them, vanity or not) stays on record, but the plain member
 // object shows it to nobody: a member who could read another's source invite code would hold a live code
 // they were never given (a limited or targeted one, say), and would learn who brought whom.
-import { expect, test } from "@playwright/test";
-import { registerUser } from "../fixtures";
+import { expect, registerUser, test } from "../fixtures";
 import { EventStream } from "../sse-stream";
-import { acceptInvite, createInvite, ownerWithGuild } from "../support/invites";
-import { instanceAdmin } from "../support/members";
+import { acceptInvite, createInvite } from "../support/invites";
 
 const JOIN_SOURCE_FIELDS = ["join_source_type", "source_invite_code", "inviter_id"];
 
@@ -18,8 +16,10 @@ test.describe("join sources are not in the member object", () => {
   test("members, managers and the owner read no one's join source, and no live code, from the member routes and events", async ({
     request,
     baseURL,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     // A code the owner gave to one person only: five more uses left, never shared with the others.
     const privateInvite = await createInvite(request, owner, channelId, { max_uses: 6, max_age: 0 });
     const publicInvite = await createInvite(request, owner, channelId, { max_age: 0 });
@@ -60,9 +60,7 @@ test.describe("join sources are not in the member object", () => {
     stream.close();
   });
 
-  test("the answer to adding a member shows no join source either", async ({ request }) => {
-    const { guild } = await ownerWithGuild(request);
-    const admin = await instanceAdmin(request);
+  test("the answer to adding a member shows no join source either", async ({ request, guild, admin }) => {
     const person = await registerUser(request);
     const added = await request.put(`/api/v1/guilds/${guild.id}/members/${person.id}`, {
       headers: admin.headers,

@@ -3,8 +3,8 @@
 // case-sensitive on lookup, and the in-memory preview cache keeps one entry per invite however many
 // spellings of it are requested.
 import { randomBytes } from "node:crypto";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { createGuild, expectError, registerUser, type TestUser } from "../fixtures";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { createGuild, expect, expectError, registerUser, test, type TestUser } from "../fixtures";
 import { anonymous, createInvite, getInvite, ownerWithGuild } from "../support/invites";
 import { instanceAdmin } from "../support/members";
 import { startInstance, type Instance } from "./support/instance";
@@ -83,8 +83,10 @@ test.describe("one case-insensitive namespace for invite codes", () => {
 
   test("a case variant of a random code is unknown everywhere; a vanity code resolves in any case", async ({
     request,
+    owner,
+    guild,
+    channelId,
   }) => {
-    const { owner, guild, channelId } = await ownerWithGuild(request);
     const code = await inviteWithCapital(request, owner, channelId);
     for (const variant of [code.toLowerCase(), code.toUpperCase(), ...caseVariants(code, 3)]) {
       if (variant === code) continue;

@@ -3,11 +3,19 @@
 // PostgreSQL the suite runs two instances behind a round-robin proxy, so the reads land on both, including
 // the one that did not make the change (it learns of it over the event bus, with its cache of session
 // versions already warm).
-import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
 import { encode } from "next-auth/jwt";
-import { addressHeaders, expectError, randomIp, registerUser, type TestUser } from "../fixtures";
+import {
+  addressHeaders,
+  expect,
+  expectError,
+  randomIp,
+  registerUser,
+  test,
+  type TestUser,
+} from "../fixtures";
 import { TEST_AUTH_SECRET } from "../support/server-env";
 import { apiLogin, callbackSignIn } from "./support/auth-flows";
+import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
 
 const READS = 4;
 
@@ -41,8 +49,8 @@ test.describe("ending sessions", () => {
     request,
     playwright,
     baseURL,
+    user,
   }) => {
-    const user = await registerUser(request);
     const second = await apiLogin(request, { email: user.email, password: user.password, ip: user.ip });
     const secondToken = (await second.json()).token as string;
     const laptop = await signedInBrowser(playwright, baseURL!, user);
@@ -81,8 +89,8 @@ test.describe("ending sessions", () => {
     request,
     playwright,
     baseURL,
+    user,
   }) => {
-    const user = await registerUser(request);
     const browser = await signedInBrowser(playwright, baseURL!, user);
     try {
       expect(await whoAmI(browser)).toEqual(ALL_OK);
@@ -127,8 +135,8 @@ test.describe("ending sessions", () => {
     request,
     playwright,
     baseURL,
+    user,
   }) => {
-    const user = await registerUser(request);
     // What a browser signed in before this change holds: a session cookie with no version in it.
     const cookieName = "authjs.session-token";
     const legacy = await encode({

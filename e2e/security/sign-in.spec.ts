@@ -2,10 +2,19 @@
 // POST /api/v1/auth/login share one table of limits and one set of counters. Per client address: 10
 // attempts (any accounts) in 30 minutes. Per account: 5 failed attempts (from any addresses) in 15 minutes,
 // after which even the right password is refused until the window has passed.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { addressHeaders, expectError, randomIp, randomName, registerUser, type TestUser } from "../fixtures";
+import {
+  addressHeaders,
+  expect,
+  expectError,
+  randomIp,
+  randomName,
+  registerUser,
+  test,
+  type TestUser,
+} from "../fixtures";
 import { apiLogin, callbackSignIn } from "./support/auth-flows";
 import { startInstance, type Instance } from "./support/instance";
+import type { APIRequestContext, Page } from "@playwright/test";
 
 const ADDRESS_LIMIT = 10;
 const ACCOUNT_LIMIT = 5;
@@ -34,8 +43,8 @@ async function expectApiRefused(request: APIRequestContext, user: TestUser, ip: 
 test.describe("sign-in throttles", () => {
   test("100 wrong passwords through the Auth.js callback, then the right one: refused", async ({
     request,
+    user,
   }) => {
-    const user = await registerUser(request);
     const ip = randomIp();
     const answers = [];
     for (let i = 0; i < 100; i++)
@@ -56,8 +65,8 @@ test.describe("sign-in throttles", () => {
   test("per client address: after 10 attempts on any accounts, the right password from that address is refused on every way in", async ({
     request,
     page,
+    user,
   }) => {
-    const user = await registerUser(request);
     const ip = randomIp();
     // The counters are shared: half the attempts through the callback, half through the API.
     for (let i = 0; i < ADDRESS_LIMIT / 2; i++) {
@@ -90,8 +99,8 @@ test.describe("sign-in throttles", () => {
   test("per account: after 5 failures from different addresses, the right password is refused from anywhere, in words on the form", async ({
     request,
     page,
+    user,
   }) => {
-    const user = await registerUser(request);
     const other = await registerUser(request);
     const used: string[] = [];
     for (let i = 0; i < ACCOUNT_LIMIT; i++) {

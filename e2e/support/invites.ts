@@ -1,6 +1,8 @@
 // Invite test helpers: every call goes through the real API with the caller's own token and client IP.
 import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { CLIENT_ADDRESS_HEADER, createGuild, randomIp, registerUser, type TestUser } from "../fixtures";
+import { CLIENT_ADDRESS_HEADER, randomIp, registerUser, type TestUser } from "../fixtures";
+
+export { ownerWithGuild } from "../fixtures";
 
 export type InviteBody = {
   max_age?: unknown;
@@ -13,14 +15,6 @@ export type InviteBody = {
 /** Headers of an anonymous visitor with a client IP of its own (per-IP limits never leak between tests). */
 export function anonymous(): Record<string, string> {
   return { [CLIENT_ADDRESS_HEADER]: randomIp() };
-}
-
-/** A user with a fresh guild and the id of its #general channel. */
-export async function ownerWithGuild(request: APIRequestContext) {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
-  expect(guild.general_channel_id, "the guild's #general channel").toBeTruthy();
-  return { owner, guild, channelId: guild.general_channel_id as string };
 }
 
 export function postInvite(

@@ -2,18 +2,9 @@
 // test needs that path, the instance admin adds them directly (PUT /guilds/{id}/members/{user_id} accepts
 // humans only from an instance admin), so these helpers work without the invite API.
 import { expect, type APIRequestContext } from "@playwright/test";
-import { adminUser, createGuild, registerUser, type TestUser } from "../fixtures";
+import { createGuild, instanceAdmin, registerUser, type TestUser } from "../fixtures";
 
-let admin: Promise<TestUser> | undefined;
-
-/** The instance admin, logged in once per worker. */
-export function instanceAdmin(request: APIRequestContext): Promise<TestUser> {
-  admin ??= adminUser(request).catch((error) => {
-    admin = undefined;
-    throw error;
-  });
-  return admin;
-}
+export { instanceAdmin };
 
 /** Adds `user` to the guild as a regular member (201), through the instance admin. */
 export async function joinGuild(request: APIRequestContext, guildId: string, user: { id: string }) {

@@ -1,9 +1,9 @@
 // The account page, reached from the app header: change the password (this browser stays signed in, every
 // other session ends) and log out everywhere (every session ends, this one included). Both are plain form
 // posts, so they work without JavaScript too.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { addressHeaders, expectError, randomIp, registerUser, type TestUser } from "../fixtures";
+import { addressHeaders, expect, expectError, randomIp, test, type TestUser } from "../fixtures";
 import { signInAt } from "./guild-settings-helpers";
+import type { Browser, Page } from "@playwright/test";
 
 const NEW_PASSWORD = "an-even-better-password";
 
@@ -28,8 +28,8 @@ for (const javaScriptEnabled of [true, false]) {
       page,
       browser,
       request,
+      user,
     }) => {
-      const user = await registerUser(request);
       const elsewhere = await otherBrowser(browser, user, javaScriptEnabled);
       await signInAt(page, user, "/guilds");
       await page.getByRole("link", { name: "Account" }).click();
@@ -74,8 +74,8 @@ for (const javaScriptEnabled of [true, false]) {
       page,
       browser,
       request,
+      user,
     }) => {
-      const user = await registerUser(request);
       const elsewhere = await otherBrowser(browser, user, javaScriptEnabled);
       await signInAt(page, user, "/account");
       await page.getByRole("button", { name: "Log out everywhere" }).click();

@@ -1,10 +1,8 @@
 // The signed-in header: the logo, the avatar and the buttons share one centre line at every width.
-import { expect, test } from "@playwright/test";
-import { registerUser } from "../fixtures";
+import { expect, test } from "../fixtures";
 import { signInAt } from "./guild-settings-helpers";
 
-test("the header's logo, avatar, Account and Log out are centred on one line", async ({ page, request }) => {
-  const user = await registerUser(request);
+test("the header's logo, avatar, Account and Log out are centred on one line", async ({ page, user }) => {
   await signInAt(page, user, "/guilds");
   const header = page.getByRole("banner");
   const parts = {
@@ -30,8 +28,7 @@ test("the header's logo, avatar, Account and Log out are centred on one line", a
   }
 });
 
-test("on a phone nothing in the header wraps onto a second line", async ({ page, request }) => {
-  const user = await registerUser(request);
+test("on a phone nothing in the header wraps onto a second line", async ({ page, user }) => {
   await page.setViewportSize({ width: 390, height: 800 });
   await signInAt(page, user, "/guilds");
   const header = page.getByRole("banner");

@@ -2,15 +2,17 @@
 // errors in words, and the 404 a non-member gets. Screenshots at phone and desktop widths go to
 // test-results/screenshots/ (docs/screenshots/ holds the demo world's, see capture-demo-screenshots.mjs).
 import { mkdirSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
 import {
   CLIENT_ADDRESS_HEADER,
   createGuild,
+  expect,
   PASSWORD,
   randomIp,
   randomName,
   registerUser,
+  test,
 } from "../fixtures";
+import type { Page } from "@playwright/test";
 
 const SHOTS = "test-results/screenshots";
 
@@ -116,8 +118,7 @@ test("?next= brings the user back to the page they asked for; links keep it", as
   await expect(page).toHaveURL(/\/guilds\?from=invite$/);
 });
 
-test("an external or protocol-relative next is ignored", async ({ page, request, baseURL }) => {
-  const user = await registerUser(request);
+test("an external or protocol-relative next is ignored", async ({ page, baseURL, user }) => {
   for (const next of ["https://evil.example/steal", "//evil.example/steal", "/\\evil.example"]) {
     await page.goto(`/login?next=${encodeURIComponent(next)}`);
     await expect(page.getByRole("link", { name: "Create an account" })).toHaveAttribute("href", "/register");
@@ -128,8 +129,7 @@ test("an external or protocol-relative next is ignored", async ({ page, request,
   }
 });
 
-test("wrong password and invalid fields are explained in words", async ({ page, request }) => {
-  const user = await registerUser(request);
+test("wrong password and invalid fields are explained in words", async ({ page, user }) => {
   await page.goto("/login");
   await logIn(page, user.email, "not-the-password");
   await expect(page.locator("form [role=alert]")).toHaveText(/Wrong email or password/);

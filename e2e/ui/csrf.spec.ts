@@ -1,15 +1,14 @@
-import { expect, test } from "@playwright/test";
 import { ERROR_CODES } from "../../lib/errors";
-import { createGuild, registerUser } from "../fixtures";
+import { expect, test } from "../fixtures";
 import { signInAt } from "./guild-settings-helpers";
 
 // Spec section 2: a write authenticated by the session cookie must come from the app's own Origin.
 test("a cookie-authenticated write from a foreign Origin is refused with 403 INVALID_ORIGIN and changes nothing", async ({
   page,
   request,
+  owner,
+  guild,
 }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
   await signInAt(page, owner, `/guilds/${guild.id}/settings/invites`);
   const cookies = await page.context().cookies();
   expect(cookies.some((c) => c.name.includes("authjs.session-token"))).toBe(true);

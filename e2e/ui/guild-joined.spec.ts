@@ -1,14 +1,16 @@
 // After joining with an invite the guild opens on the invite's channel and says, once, that you joined.
-import { expect, test, type Page } from "@playwright/test";
 import {
   CLIENT_ADDRESS_HEADER,
   createGuild,
+  expect,
   randomIp,
   randomName,
   registerUser,
+  test,
   type TestUser,
 } from "../fixtures";
 import { createChannel } from "./guild-settings-helpers";
+import type { Page } from "@playwright/test";
 
 async function logInThenOpen(page: Page, user: TestUser, path: string) {
   await page.context().setExtraHTTPHeaders({ [CLIENT_ADDRESS_HEADER]: randomIp() });
@@ -58,9 +60,9 @@ test("Accept Invite opens the guild on the invite's channel and says you joined,
 test("a crafted link never greets someone who did not just join with an invite, but still opens the channel it names", async ({
   page,
   request,
+  owner,
+  guild,
 }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
   const lobbyId = await createChannel(request, owner, guild.id, "lobby");
   await logInThenOpen(page, owner, `/guilds/${guild.id}`);
   await page.goto(`/guilds/${guild.id}?channel=${lobbyId}&joined=1`);

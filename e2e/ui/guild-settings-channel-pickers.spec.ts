@@ -1,9 +1,9 @@
 // The channel pickers of the invites page (the create dialog's and the filter's): each channel with its
 // type's icon (a voice channel is never "#Lounge"), categories as groups, only channels an invite can
 // target, in the order the guild page lists them.
-import { expect, test, type APIRequestContext, type Locator } from "@playwright/test";
-import { createGuild, registerUser, type TestUser } from "../fixtures";
+import { expect, test, type TestUser } from "../fixtures";
 import { expectAccessible, signInAt } from "./guild-settings-helpers";
+import type { APIRequestContext, Locator } from "@playwright/test";
 
 async function channel(
   request: APIRequestContext,
@@ -37,9 +37,9 @@ const GUILD_ORDER = [
 test("channel pickers show each channel's type with its icon, only invitable channels, in the guild's order", async ({
   page,
   request,
+  owner,
+  guild,
 }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
   const voiceCategory = await channel(request, owner, guild.id, { name: "Voice Channels", type: 4 });
   const loungeId = await channel(request, owner, guild.id, {
     name: "Lounge",

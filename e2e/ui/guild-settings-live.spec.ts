@@ -1,13 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { createGuild, registerUser } from "../fixtures";
+import { expect, test } from "../fixtures";
 import { signInAt } from "./guild-settings-helpers";
 
 test("the invites page shows an invite created through the API, and drops one revoked there, without a reload", async ({
   page,
   request,
+  owner,
+  guild,
 }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
   await signInAt(page, owner, `/guilds/${guild.id}/settings/invites`);
   // The page says when its event stream is connected; events sent before that are not replayed.
   await expect(page.getByTestId("live-status")).toBeVisible({ timeout: 15_000 });

@@ -1,7 +1,6 @@
 // Guild settings → Invites: revoking with a confirmation, pausing and resuming invites, and who may see
 // the pages at all (plain members and outsiders never get a code in the HTML).
-import { expect, test } from "@playwright/test";
-import { createGuild, expectError, registerUser, type TestUser } from "../fixtures";
+import { createGuild, expect, expectError, registerUser, test, type TestUser } from "../fixtures";
 import { createChannel, expectAccessible, signInAt } from "./guild-settings-helpers";
 import { memberWith, P } from "../support/members";
 
@@ -22,9 +21,9 @@ async function createInviteVia(
 test("revoke asks for confirmation, then the invite is gone from the table and the API", async ({
   page,
   request,
+  owner,
+  guild,
 }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
   const keep = await createInviteVia(request, owner, guild.general_channel_id!);
   const revoke = await createInviteVia(request, owner, guild.general_channel_id!, { max_uses: 5 });
   await signInAt(page, owner, `/guilds/${guild.id}/settings/invites`);
@@ -56,9 +55,9 @@ test("revoke asks for confirmation, then the invite is gone from the table and t
 test("the revoke dialog is a dialog of its own: left-aligned on a wide screen, not part of the table", async ({
   page,
   request,
+  owner,
+  guild,
 }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
   const code = await createInviteVia(request, owner, guild.general_channel_id!);
   await page.setViewportSize({ width: 1280, height: 900 });
   await signInAt(page, owner, `/guilds/${guild.id}/settings/invites`);
@@ -82,9 +81,9 @@ test("the revoke dialog is a dialog of its own: left-aligned on a wide screen, n
 test("pausing invites refuses accepts with INVITES_DISABLED and shows a banner on both pages until resumed", async ({
   page,
   request,
+  owner,
+  guild,
 }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
   const code = await createInviteVia(request, owner, guild.general_channel_id!);
   const [first, second] = await Promise.all([registerUser(request), registerUser(request)]);
   await signInAt(page, owner, `/guilds/${guild.id}/settings/invites`);
@@ -181,9 +180,9 @@ test("plain members and outsiders are refused both pages and never see a code", 
 test("a channel manager sees and revokes only their channels' invites; MANAGE_GUILD sees all but revokes only what it may", async ({
   page,
   request,
+  owner,
+  guild,
 }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
   const lobbyId = await createChannel(request, owner, guild.id, "lobby");
   const generalCode = await createInviteVia(request, owner, guild.general_channel_id!);
   const lobbyCode = await createInviteVia(request, owner, lobbyId);

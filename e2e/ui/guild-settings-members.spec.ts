@@ -4,11 +4,11 @@
 // neither the tab nor the links, and the 403 page when going there directly. Axe-clean throughout, with
 // screenshots at 390 and 1280 px (see guild-settings-helpers.ts).
 import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createGuild, registerUser, type TestUser } from "../fixtures";
+import { createGuild, expect, registerUser, test, type TestUser } from "../fixtures";
 import { expectAccessible, setFeatures, shoot, signInAt } from "./guild-settings-helpers";
 import { acceptInvite, createInvite } from "../support/invites";
 import { joinGuild, memberWith, P } from "../support/members";
+import type { APIRequestContext } from "@playwright/test";
 
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -127,9 +127,9 @@ test("a manager follows an invite's uses to who joined with it, filters by sourc
 test("only MANAGE_GUILD sees the members view: a channel manager gets no tab, no links and a 403", async ({
   page,
   request,
+  owner,
+  guild,
 }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
   const invite = await createInvite(request, owner, guild.general_channel_id!, { max_age: 0 });
   await joinWith(request, invite.code);
   const channelManager = await memberWith(request, owner, guild.id, P.MANAGE_CHANNELS);

@@ -1,15 +1,12 @@
 // The settings pages without JavaScript: every form is a plain POST to a server action and every dialog
 // opens from the URL (?create=1, ?revoke=CODE), so a guild admin on a locked-down browser still can
 // create, share, revoke, filter, pause, and see the server's errors in words next to the field.
-import { expect, test } from "@playwright/test";
-import { createGuild, expectError, randomName, registerUser } from "../fixtures";
+import { createGuild, expect, expectError, randomName, registerUser, test } from "../fixtures";
 import { createChannel, guildInvites, setFeatures, signInAt } from "./guild-settings-helpers";
 
 test.use({ javaScriptEnabled: false });
 
-test("create, filter, revoke and pause work as plain forms", async ({ page, request }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
+test("create, filter, revoke and pause work as plain forms", async ({ page, request, owner, guild }) => {
   const lobbyId = await createChannel(request, owner, guild.id, "lobby");
   const path = `/guilds/${guild.id}/settings/invites`;
   await signInAt(page, owner, path);
@@ -69,9 +66,13 @@ test("create, filter, revoke and pause work as plain forms", async ({ page, requ
   await expect(page.getByRole("switch", { name: "Pause invites" })).toHaveAttribute("aria-checked", "false");
 });
 
-test("the vanity form reports the server's errors next to the field", async ({ page, request, baseURL }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
+test("the vanity form reports the server's errors next to the field", async ({
+  page,
+  request,
+  baseURL,
+  owner,
+  guild,
+}) => {
   const rival = await registerUser(request);
   const rivalGuild = await createGuild(request, rival);
   await setFeatures(request, guild.id, ["VANITY_URL"]);

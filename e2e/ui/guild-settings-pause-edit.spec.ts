@@ -2,13 +2,13 @@
 // when in the visitor's own time zone, and the Edit dialog, which tells the manager when someone else edited
 // the invite first instead of overwriting that change.
 import { mkdirSync } from "node:fs";
-import { expect, test } from "@playwright/test";
 import {
   CLIENT_ADDRESS_HEADER,
-  createGuild,
+  expect,
   expectError,
   randomIp,
   registerUser,
+  test,
   type TestUser,
 } from "../fixtures";
 import { expectAccessible, shoot, signInAt } from "./guild-settings-helpers";
@@ -35,9 +35,9 @@ test("pause for 1 h: a banner with the end and a live countdown, the landing pag
   request,
   browser,
   baseURL,
+  owner,
+  guild,
 }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
   const { code } = await createInviteVia(request, owner, guild.general_channel_id!, { max_age: 0 });
   const [visitor, joiner] = [await registerUser(request), await registerUser(request)];
   await signInAt(page, owner, `/guilds/${guild.id}/settings/invites`);
@@ -115,9 +115,9 @@ test("pause for 1 h: a banner with the end and a live countdown, the landing pag
 test("edit an invite in a dialog; an edit someone else saved first is shown, never overwritten", async ({
   page,
   request,
+  owner,
+  guild,
 }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
   const invite = await createInviteVia(request, owner, guild.general_channel_id!, {
     max_uses: 10,
     max_age: 0,

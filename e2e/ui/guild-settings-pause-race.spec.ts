@@ -3,10 +3,9 @@
 // neither fails nor undoes one. Each round: the switch is clicked while the admin keeps changing another
 // feature until the pause has landed; then the audit log (one entry per write, in commit order) must show
 // no lost update: every write started from what the one before it left.
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createGuild, registerUser, type TestUser } from "../fixtures";
+import { expect, test, type TestUser } from "../fixtures";
 import { signInAt } from "./guild-settings-helpers";
-import { instanceAdmin } from "../support/members";
+import type { APIRequestContext } from "@playwright/test";
 
 const ROUNDS = Number(process.env.PAUSE_RACE_ROUNDS ?? 10);
 const ADMIN_LISTS = [["VANITY_URL"], ["VANITY_URL", "VERIFIED"]];
@@ -31,11 +30,14 @@ async function featureEntries(request: APIRequestContext, owner: TestUser, guild
     .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
 }
 
-test("pausing while an admin changes other features: no change is lost", async ({ page, request }) => {
+test("pausing while an admin changes other features: no change is lost", async ({
+  page,
+  request,
+  owner,
+  guild,
+  admin,
+}) => {
   test.setTimeout(60_000 + ROUNDS * 20_000);
-  const owner = await registerUser(request);
-  const admin = await instanceAdmin(request);
-  const guild = await createGuild(request, owner);
   const path = `/guilds/${guild.id}/settings/invites`;
   await signInAt(page, owner, path);
   const toggle = page.getByRole("switch", { name: "Pause invites" });

@@ -1,8 +1,7 @@
 // Guild settings → Vanity URL: set, change and clear it, with the rules checked while typing (too short,
 // bad characters, reserved, taken by another guild) and a preview of the link; a guild without the
 // VANITY_URL feature gets an explanation and no form.
-import { expect, test } from "@playwright/test";
-import { createGuild, expectError, randomName, registerUser } from "../fixtures";
+import { createGuild, expect, expectError, randomName, registerUser, test } from "../fixtures";
 import { expectAccessible, setFeatures, shoot, signInAt } from "./guild-settings-helpers";
 
 test("an owner sets, changes and clears the vanity URL, and sees every error state while typing", async ({
@@ -112,10 +111,9 @@ test("an owner sets, changes and clears the vanity URL, and sees every error sta
 
 test("without the VANITY_URL feature the page explains it is unavailable and shows no form", async ({
   page,
-  request,
+  owner,
+  guild,
 }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
   await signInAt(page, owner, `/guilds/${guild.id}/settings/vanity`);
   await expect(page.getByTestId("vanity-unavailable")).toContainText(
     "Vanity URLs are not available for this guild",
@@ -130,9 +128,9 @@ test("removing the vanity URL asks first and says the code stays reserved for 30
   page,
   request,
   baseURL,
+  owner,
+  guild,
 }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
   await setFeatures(request, guild.id, ["VANITY_URL"]);
   const code = randomName("keep-");
   expect(
@@ -171,9 +169,9 @@ test("removing the vanity URL asks first and says the code stays reserved for 30
 test("the use count belongs to the guild's vanity URL: changing the code and back keeps counting", async ({
   page,
   request,
+  owner,
+  guild,
 }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
   await setFeatures(request, guild.id, ["VANITY_URL"]);
   const [first, second] = [randomName("old-"), randomName("new-")];
   const setCode = async (code: string | null) => {

@@ -1,8 +1,7 @@
 // Guild settings → Invites in the browser: an owner creates invites with every option and finds them in
 // the table and through the API, copies a link, sees its QR code, filters the table, and the countdown
 // runs. Screenshots of the page and the dialog at 390 and 1280 px (see guild-settings-helpers.ts).
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { createGuild, registerUser } from "../fixtures";
+import { createGuild, expect, registerUser, test } from "../fixtures";
 import {
   createChannel,
   expectAccessible,
@@ -12,6 +11,7 @@ import {
   signInAt,
 } from "./guild-settings-helpers";
 import { memberWith } from "../support/members";
+import type { Locator, Page } from "@playwright/test";
 
 type Plan = {
   channel: string;
@@ -56,10 +56,10 @@ test("an owner creates invites with every option, copies one, sees its QR code a
   context,
   request,
   baseURL,
+  owner,
+  guild,
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
   const lobbyId = await createChannel(request, owner, guild.id, "lobby");
   const path = `/guilds/${guild.id}/settings/invites`;
 
@@ -244,9 +244,12 @@ test("screenshots: the invites page and the create dialog with its QR code", asy
   await expectAccessible(page, "the revoke confirmation");
 });
 
-test("on a phone the new invite's link shows its code in full, next to Copy", async ({ page, request }) => {
-  const owner = await registerUser(request);
-  const guild = await createGuild(request, owner);
+test("on a phone the new invite's link shows its code in full, next to Copy", async ({
+  page,
+  request,
+  owner,
+  guild,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signInAt(page, owner, `/guilds/${guild.id}/settings/invites`);
   await page.getByRole("link", { name: "Create invite" }).click();

@@ -1,10 +1,9 @@
 // The analytics settings pages in Chromium: the guild's ranking and one invite's chart, totals and referrers,
 // drawn from views and joins made through the real server; each chart's numbers are in its table too; axe
 // finds nothing; phones don't scroll sideways (screenshots settings-analytics-*).
-import { expect, test } from "@playwright/test";
-import { randomIp, registerUser } from "../fixtures";
+import { expect, randomIp, registerUser, test } from "../fixtures";
 import { expectAccessible, shoot, signInAt } from "./guild-settings-helpers";
-import { acceptInvite, createInvite, ownerWithGuild } from "../support/invites";
+import { acceptInvite, createInvite } from "../support/invites";
 import { memberWith } from "../support/members";
 
 const BROWSER =
@@ -13,8 +12,10 @@ const BROWSER =
 test("a manager reads the guild's invite ranking and one invite's views, joins and referrers", async ({
   page,
   request,
+  owner,
+  guild,
+  channelId,
 }) => {
-  const { owner, guild, channelId } = await ownerWithGuild(request);
   const [popular, quiet] = await Promise.all([
     createInvite(request, owner, channelId, { max_age: 0 }),
     createInvite(request, owner, channelId, { max_age: 0 }),
@@ -95,8 +96,10 @@ test("a manager reads the guild's invite ranking and one invite's views, joins a
 test("a plain member is refused the analytics pages; an inviter sees their own invite's", async ({
   page,
   request,
+  owner,
+  guild,
+  channelId,
 }) => {
-  const { owner, guild, channelId } = await ownerWithGuild(request);
   const member = await memberWith(request, owner, guild.id);
   const ownersInvite = await createInvite(request, owner, channelId, { max_age: 0 });
   const own = await createInvite(request, member, channelId, { max_age: 0 });
@@ -112,8 +115,13 @@ test("a plain member is refused the analytics pages; an inviter sees their own i
   }
 });
 
-test("a manager opens an invite's analytics from its row in the invites table", async ({ page, request }) => {
-  const { owner, guild, channelId } = await ownerWithGuild(request);
+test("a manager opens an invite's analytics from its row in the invites table", async ({
+  page,
+  request,
+  owner,
+  guild,
+  channelId,
+}) => {
   const invite = await createInvite(request, owner, channelId, { max_age: 0 });
   const visit = await request.get(`/invite/${invite.code}`, {
     headers: { "x-test-client-address": randomIp(), "user-agent": BROWSER },

@@ -1,9 +1,9 @@
 // Accessibility of the landing page in each state, light and dark: axe finds no WCAG A/AA violations
 // (contrast included), the primary action is reachable by keyboard, and the page works at 320 px.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { CLIENT_ADDRESS_HEADER, randomIp, registerUser } from "../fixtures";
-import { createInvite, ownerWithGuild } from "../support/invites";
+import { CLIENT_ADDRESS_HEADER, expect, randomIp, registerUser, test } from "../fixtures";
+import { createInvite } from "../support/invites";
+import type { Page } from "@playwright/test";
 
 async function expectNoViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page })
@@ -31,8 +31,9 @@ test.beforeEach(async ({ context }) => {
 test("anonymous, signed-in, temporary and invalid states pass axe in light and dark", async ({
   page,
   request,
+  owner,
+  channelId,
 }) => {
-  const { owner, channelId } = await ownerWithGuild(request);
   const invite = await createInvite(request, owner, channelId, { temporary: true });
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
@@ -52,8 +53,9 @@ test("anonymous, signed-in, temporary and invalid states pass axe in light and d
 test("keyboard: Tab reaches the primary action with a visible focus ring; 320 px needs no sideways scrolling", async ({
   page,
   request,
+  owner,
+  channelId,
 }) => {
-  const { owner, channelId } = await ownerWithGuild(request);
   const invite = await createInvite(request, owner, channelId);
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto(`/${invite.code}`);

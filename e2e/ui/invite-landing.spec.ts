@@ -2,17 +2,18 @@
 // makes its own users, guild and invite through the API; the browser gets its own client IP.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import {
   CLIENT_ADDRESS_HEADER,
+  expect,
   PASSWORD,
   randomIp,
   randomName,
   registerUser,
+  test,
   type TestUser,
 } from "../fixtures";
 import { acceptInvite, createInvite } from "../support/invites";
-import { instanceAdmin } from "../support/members";
+import type { APIRequestContext, Page } from "@playwright/test";
 
 // Screenshots of every state: into docs/screenshots with LANDING_SCREENSHOTS=1, else next to the test results.
 const SHOTS = process.env.LANDING_SCREENSHOTS ? "docs/screenshots" : "test-results/screenshots";
@@ -206,6 +207,7 @@ test.describe("invite landing page", () => {
     await expect(page.getByRole("heading", { name: "Invite invalid" })).toBeVisible();
 
     const expiring = await createInvite(request, owner, channelId, { max_age: 1 });
+    // Real time must pass for the 1 s max_age to run out.
     await page.waitForTimeout(1200);
     expect((await page.goto(`/${expiring.code}`))?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Invite invalid" })).toBeVisible();
@@ -221,9 +223,8 @@ test.describe("invite landing page", () => {
     await snap(page, "temporary");
   });
 
-  test("verified guilds show the badge", async ({ page, request }) => {
+  test("verified guilds show the badge", async ({ page, request, admin }) => {
     const { guild, invite } = await guildWithInvite(request, "Fluxer Community");
-    const admin = await instanceAdmin(request);
     const verified = await request.patch(`/api/v1/guilds/${guild.id}`, {
       data: { features: ["VERIFIED"] },
       headers: admin.headers,
@@ -392,6 +393,7 @@ test.describe("sign-in round trip", () => {
     await page.goto(`/invite/${invite.code}?accept=1`);
     const accept = page.getByRole("button", { name: "Accept Invite" });
     await expect(accept).toBeFocused();
+    // Nothing to wait for when nothing happens: time for a join the page must not send on its own.
     await page.waitForTimeout(1500);
     expect(page.url()).toContain(`/invite/${invite.code}`);
     expect(await isMember(request, user, guild.id)).toBe(false);

@@ -165,6 +165,7 @@ test("an unknown, revoked, expired or off-site invite in the return path shows t
   const revoked = (await createInvite(request, inviter, channelId, {})) as { code: string };
   expect((await deleteInvite(request, inviter, revoked.code)).status()).toBe(200);
   const expiring = (await createInvite(request, inviter, channelId, { max_age: 1 })) as { code: string };
+  // Real time must pass for the 1 s max_age to run out.
   await page.waitForTimeout(1200);
 
   const nexts = [
