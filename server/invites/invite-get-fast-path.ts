@@ -20,6 +20,7 @@
 import { gzipSync } from "node:zlib";
 import { viewSourceOfMessage } from "@/server/analytics/view-source";
 import { SESSION_COOKIES } from "@/server/auth/caller";
+import { registerFastPath } from "@/server/http/fast-path";
 import { GLOBAL_RULE, hit, isExhausted, rateLimitedError, rateLimitHeaders } from "@/server/http/rate-limit";
 import { toErrorResponse, toJsonText } from "@/server/http/respond";
 import { logRequest, requestIdFrom } from "@/server/http/route";
@@ -200,14 +201,7 @@ export async function serveInviteGet(
   }
 }
 
-type RequestHandler = (
-  request: IncomingMessage,
-  response: ServerResponse,
-  address: string,
-  next: () => void,
-) => Promise<void>;
-
 /** Makes the fast path available to the HTTP server (same process, shared through globalThis). */
 export function registerInviteGetFastPath() {
-  (globalThis as { __fluxerInviteGet?: RequestHandler }).__fluxerInviteGet = serveInviteGet;
+  registerFastPath("__fluxerInviteGet", serveInviteGet);
 }

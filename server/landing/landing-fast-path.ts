@@ -28,6 +28,7 @@ import { viewSourceOfMessage } from "@/server/analytics/view-source";
 import { SESSION_COOKIES } from "@/server/auth/caller";
 import { isSessionCurrent, currentSessionVersion } from "@/server/auth/session-version";
 import { isSecureApp } from "@/server/config/app-url";
+import { registerFastPath } from "@/server/http/fast-path";
 import {
   cachedPreview,
   isEnabled,
@@ -384,14 +385,7 @@ export async function serveLandingView(
   }
 }
 
-type RequestHandler = (
-  request: IncomingMessage,
-  response: ServerResponse,
-  address: string,
-  next: () => void,
-) => Promise<void>;
-
 /** Makes the fast path available to the HTTP server (same process, shared through globalThis). */
 export function registerLandingFastPath() {
-  (globalThis as { __fluxerLandingView?: RequestHandler }).__fluxerLandingView = serveLandingView;
+  registerFastPath("__fluxerLandingView", serveLandingView);
 }
