@@ -652,9 +652,40 @@ async function benchEngine(engine) {
   if (tmp && uncountedTmp) cpSync(tmp, uncountedTmp, { recursive: true });
   const rows = {};
 
-  let server = await startNext(databaseUrl);
+  // What counting views costs (invite analytics): the two hot rows on two fresh servers started together, one
+  // counting and one with ANALYTICS=off, alternated. Both have the same history (a long-lived server that has
+  // served every other row would be compared with a fresh one), and each serves the invite from its own cache.
+  const counted = await startApp({ port: PORT, databaseUrl, env: baseEnv });
+  const uncounted = await startApp({
+    port: UNCOUNTED_PORT,
+    databaseUrl: uncountedTmp ? `pglite:${uncountedTmp}` : databaseUrl,
+    env: { ...baseEnv, ANALYTICS: "off" },
+  });
   const base = `http://127.0.0.1:${PORT}`;
+  const uncountedBase = `http://127.0.0.1:${UNCOUNTED_PORT}`;
   const lookupPath = `/api/v1/invites/${data.code}?with_counts=true`;
+  [rows.lookupCounted, rows.lookupUncounted] = await pair(
+    { name: "invite GET, with counting", options: { url: `${base}${lookupPath}` } },
+    {
+      name: "invite GET, without counting (ANALYTICS=off)",
+      options: { url: `${uncountedBase}${lookupPath}` },
+    },
+    counted,
+    uncounted,
+  );
+  [rows.landingCounted, rows.landingUncounted] = await pair(
+    { name: "landing page (signed out), with counting", options: { url: `${base}/invite/${data.code}` } },
+    {
+      name: "landing page (signed out), without counting (ANALYTICS=off)",
+      options: { url: `${uncountedBase}/invite/${data.code}` },
+    },
+    counted,
+    uncounted,
+  );
+  await Promise.all([counted.stop(), uncounted.stop()]);
+  if (uncountedTmp) rmSync(uncountedTmp, { recursive: true, force: true });
+
+  let server = await startNext(databaseUrl);
   [rows.constant, rows.lookup] = await pair(
     { name: "constant JSON route", options: { url: `${base}/api/ping` } },
     { name: "invite GET", options: { url: `${base}${lookupPath}` } },
@@ -675,34 +706,6 @@ async function benchEngine(engine) {
     },
     server,
   );
-  // What counting views costs (invite analytics): the same two hot rows on a second server with ANALYTICS=off,
-  // alternated with this one's. Each serves the same invite from its own cache.
-  const uncounted = await startApp({
-    port: UNCOUNTED_PORT,
-    databaseUrl: uncountedTmp ? `pglite:${uncountedTmp}` : databaseUrl,
-    env: { ...baseEnv, ANALYTICS: "off" },
-  });
-  const uncountedBase = `http://127.0.0.1:${UNCOUNTED_PORT}`;
-  [rows.lookupCounted, rows.lookupUncounted] = await pair(
-    { name: "invite GET, with counting", options: { url: `${base}${lookupPath}` } },
-    {
-      name: "invite GET, without counting (ANALYTICS=off)",
-      options: { url: `${uncountedBase}${lookupPath}` },
-    },
-    server,
-    uncounted,
-  );
-  [rows.landingCounted, rows.landingUncounted] = await pair(
-    { name: "landing page (signed out), with counting", options: { url: `${base}/invite/${data.code}` } },
-    {
-      name: "landing page (signed out), without counting (ANALYTICS=off)",
-      options: { url: `${uncountedBase}/invite/${data.code}` },
-    },
-    server,
-    uncounted,
-  );
-  await uncounted.stop();
-  if (uncountedTmp) rmSync(uncountedTmp, { recursive: true, force: true });
   // A view nothing has cached yet: each request a different invite, one client at a time (latency, not throughput).
   let cold = 0;
   rows.cold = await load(
