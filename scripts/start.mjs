@@ -57,12 +57,22 @@ const gcFlags = mode === "start" ? ["--no-allocation-site-pretenuring"] : [];
 
 // glibc gives each thread that allocates an arena of its own (up to 8 per core: libuv's pool, V8's helpers, the
 // hashing thread, PGlite's work), and memory freed in one is rarely handed back; two arenas keep the server's
-// resident memory close to what it uses. Ignored by other C libraries; an operator's own value wins.
+// resident memory close to what it uses. glibc also raises the size from which it maps a block of its own (and
+// unmaps it when freed) each time such a block is freed, so after start-up (files read whole, WebAssembly
+// compiled) blocks of up to 32 MB land in the arenas and stay there once freed; a fixed 128 KB threshold, and
+// trimming free memory above 128 KB at an arena's top, keep returning them: ~40 MB less resident memory from
+// start-up on, measured with PGlite. Ignored by other C libraries; an operator's own values win.
 const child = spawn(
   process.execPath,
   [...heapFlags, ...gcFlags, path.join("scripts", "http-server.mjs"), mode],
   {
-    env: { ...env, HOST: env.HOST ?? "0.0.0.0", MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? "2" },
+    env: {
+      ...env,
+      HOST: env.HOST ?? "0.0.0.0",
+      MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? "2",
+      MALLOC_MMAP_THRESHOLD_: env.MALLOC_MMAP_THRESHOLD_ ?? "131072",
+      MALLOC_TRIM_THRESHOLD_: env.MALLOC_TRIM_THRESHOLD_ ?? "131072",
+    },
     stdio: "inherit",
   },
 );

@@ -49,7 +49,7 @@ export function resourceLimits(): ResourceLimits {
     eventStreamOpensPerSecond: intFromEnv("MAX_EVENT_STREAM_OPENS_PER_SECOND", 50, 1, 100_000),
     requestBodyBytes: intFromEnv("MAX_REQUEST_BODY_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
     rateLimitKeys: intFromEnv("MAX_RATE_LIMIT_KEYS", 200_000, 1000, 10_000_000),
-    landingPages: intFromEnv("MAX_LANDING_PAGES", 500, 0, 100_000),
+    landingPages: intFromEnv("MAX_LANDING_PAGES", 200, 0, 100_000),
   };
   return cached;
 }
