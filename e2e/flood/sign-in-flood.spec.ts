@@ -1,5 +1,5 @@
 // A flood of sign-in attempts with unknown emails still costs a password hash each (so timing does not
-// reveal which emails exist), and scrypt at the production cost takes ~200 ms and 32 MiB on Node's small
+// reveal which emails exist), and scrypt at the production cost takes ~170 ms and 16 MiB on Node's small
 // thread pool. On an instance with the production settings (cost, one hash at a time, 8 waiting), the
 // attempts past the queue are refused at once (503 with Retry-After, or the login page's "busy" code for
 // Auth.js's callback), never a crash, and other visitors are still answered. Runs with the other floods,

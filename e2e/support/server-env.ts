@@ -12,7 +12,7 @@ export const TEST_ANALYTICS: Record<string, string> = { ANALYTICS_FLUSH_MS: "200
 
 /**
  * Password hashing on test servers: they register hundreds of users, often dozens at once, so the scrypt
- * cost is lowered to N=2^14, p=1 (a test-only setting; the production cost is N=2^15, p=3), the hash queue is long and
+ * cost is lowered to N=2^14, p=1 (a test-only setting; the production cost is N=2^14, p=5), the hash queue is long and
  * hashes run at the requests' priority.
  * A test of the production settings starts a private instance with both set to "".
  */

@@ -1,7 +1,7 @@
 // A small semaphore around password hashing (password-settings.ts says why). Work gets a slot when one is
 // free, else waits in a bounded first-come queue; when the queue is full too, the caller is refused at once
 // with 503 SERVICE_UNAVAILABLE and a Retry-After estimated from the recent hash time, instead of piling
-// hashes (32 MiB each) onto the thread pool until other requests starve or the process runs out of memory.
+// hashes (16 MiB each) onto the thread pool until other requests starve or the process runs out of memory.
 import { ApiError } from "@/lib/errors";
 import { processState } from "@/lib/process-state";
 import { hashConcurrency, hashQueueLimit } from "./password-settings";

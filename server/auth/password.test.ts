@@ -17,8 +17,8 @@ afterEach(() => {
 });
 
 describe("scrypt cost", () => {
-  it("is N=2^15, r=8, p=3 (32 MiB a hash) unless a test server lowers it", () => {
-    assert.deepEqual(PRODUCTION_SCRYPT, { N: 32768, r: 8, p: 3, keyLength: 64 });
+  it("is N=2^14, r=8, p=5 (16 MiB a hash) unless a test server lowers it", () => {
+    assert.deepEqual(PRODUCTION_SCRYPT, { N: 16384, r: 8, p: 5, keyLength: 64 });
     assert.deepEqual(scryptParams({}), PRODUCTION_SCRYPT);
     assert.deepEqual(scryptParams({ INSECURE_TEST_PASSWORD_HASH_N: "" }), PRODUCTION_SCRYPT);
     assert.deepEqual(scryptParams({ INSECURE_TEST_PASSWORD_HASH_N: "16384" }), {
@@ -38,7 +38,7 @@ describe("scrypt cost", () => {
   it("hashes with the production parameters by default", async () => {
     delete process.env.INSECURE_TEST_PASSWORD_HASH_N;
     const stored = await hashPassword("correct-horse-battery");
-    assert.match(stored, /^scrypt\$32768\$8\$3\$[\w-]{22}\$[\w-]{86}$/);
+    assert.match(stored, /^scrypt\$16384\$8\$5\$[\w-]{22}\$[\w-]{86}$/);
     assert.equal((await verifyPassword("correct-horse-battery", stored)).isValid, true);
     assert.equal((await verifyPassword("wrong-horse-battery", stored)).isValid, false);
   });

@@ -45,8 +45,8 @@ export function parseStoredHash(stored: string | null | undefined): StoredHash |
 
 /**
  * Whether a stored hash is to be replaced after a sign-in with the right password. At the production cost:
- * any hash not made with it (a weaker one, or one of an earlier production setting such as N=2^17 p=1, which
- * needs four times the memory to check). On a test server's lowered cost: only a hash weaker than it, so a
+ * any hash not made with it (a weaker one, or one of an earlier production setting such as N=2^17 p=1 or
+ * N=2^15 p=3, which need eight and two times the memory to check). On a test server's lowered cost: only a hash weaker than it, so a
  * production hash is never downgraded.
  */
 export function needsRehash(stored: string, current: ScryptParams = scryptParams()): boolean {
@@ -54,7 +54,12 @@ export function needsRehash(stored: string, current: ScryptParams = scryptParams
   if (!parsed) return false;
   const { N, r, p, keyLength } = parsed.params;
   if (N === current.N && r === current.r && p === current.p) return keyLength < current.keyLength;
-  if (current.N >= PRODUCTION_SCRYPT.N) return true;
+  if (
+    current.N === PRODUCTION_SCRYPT.N &&
+    current.r === PRODUCTION_SCRYPT.r &&
+    current.p === PRODUCTION_SCRYPT.p
+  )
+    return true;
   return N * r * p < current.N * current.r * current.p || keyLength < current.keyLength;
 }
 

@@ -44,7 +44,7 @@ describe("sessions and passwords", () => {
     assert.equal(parseStoredHash(stored)?.params.N, 16384, "a failed sign-in changes nothing");
     assert.equal((await verifyCredentials(" Old-Hash@Unit.test ", "correct-horse-battery"))?.id, user.id);
     stored = (await database.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash;
-    assert.deepEqual(parseStoredHash(stored)?.params, { N: 32768, r: 8, p: 3, keyLength: 64 });
+    assert.deepEqual(parseStoredHash(stored)?.params, { N: 16384, r: 8, p: 5, keyLength: 64 });
     assert.equal(
       (await verifyCredentials("old-hash@unit.test", "correct-horse-battery"))?.id,
       user.id,
