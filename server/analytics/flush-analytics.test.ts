@@ -1,29 +1,16 @@
 // The flush against a real (in-memory PGlite) database: counts add up across flushes (as across instances),
 // an invite gone meanwhile doesn't lose the others' counts, and only counts and host names are stored.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-
-process.env.DATABASE_URL = "pglite:memory";
+import { describe, it } from "node:test";
+import { seedGuild, useMemoryDatabase } from "@/server/db/test-database";
 
 describe("flushAnalytics", () => {
-  let close: () => Promise<void>;
-  before(async () => {
-    const { openDatabase } = await import("@/server/db");
-    const database = await openDatabase();
-    close = () => database.close();
-  });
-  after(async () => close());
+  useMemoryDatabase();
 
   async function seedInvites(codes: string[]) {
     const { db } = await import("@/server/db");
-    const { nextSnowflake } = await import("@/lib/snowflake");
     const prisma = await db();
-    const ownerId = nextSnowflake();
-    const guildId = nextSnowflake();
-    const channelId = nextSnowflake();
-    await prisma.user.create({ data: { id: ownerId, username: `flush${ownerId}`, discriminator: 1 } });
-    await prisma.guild.create({ data: { id: guildId, name: "flush", ownerId } });
-    await prisma.channel.create({ data: { id: channelId, guildId, type: 0, name: "general" } });
+    const { ownerId, guildId, channelId } = await seedGuild(prisma, "flush");
     for (const code of codes)
       await prisma.invite.create({ data: { code, guildId, channelId, inviterId: ownerId } });
     return prisma;

@@ -1,29 +1,16 @@
 // The retention prune against a real (in-memory PGlite) database: only rows past the retention period go.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-
-process.env.DATABASE_URL = "pglite:memory";
+import { describe, it } from "node:test";
+import { seedGuild, useMemoryDatabase } from "@/server/db/test-database";
 
 describe("pruneAnalytics", () => {
-  let close: () => Promise<void>;
-  before(async () => {
-    const { openDatabase } = await import("@/server/db");
-    const database = await openDatabase();
-    close = () => database.close();
-  });
-  after(async () => close());
+  useMemoryDatabase();
 
   it("deletes hourly buckets and referrers older than the retention period, and nothing newer", async () => {
     const { db } = await import("@/server/db");
-    const { nextSnowflake } = await import("@/lib/snowflake");
     const { pruneAnalytics } = await import("./prune-analytics");
     const prisma = await db();
-    const ownerId = nextSnowflake();
-    const guildId = nextSnowflake();
-    const channelId = nextSnowflake();
-    await prisma.user.create({ data: { id: ownerId, username: "prune", discriminator: 1 } });
-    await prisma.guild.create({ data: { id: guildId, name: "prune", ownerId } });
-    await prisma.channel.create({ data: { id: channelId, guildId, type: 0, name: "general" } });
+    const { ownerId, guildId, channelId } = await seedGuild(prisma, "prune");
     await prisma.invite.create({ data: { code: "pruneMe", guildId, channelId, inviterId: ownerId } });
     const now = Date.UTC(2026, 11, 1, 12);
     const daysAgo = (days: number) => new Date(now - days * 86_400_000);

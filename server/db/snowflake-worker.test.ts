@@ -1,18 +1,11 @@
 // Worker-id leases against a real (in-memory PGlite) database: instances never share an id, and a lapsed
 // lease is taken over.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-
-process.env.DATABASE_URL = "pglite:memory";
+import { describe, it } from "node:test";
+import { useMemoryDatabase } from "./test-database";
 
 describe("snowflake worker leases", () => {
-  let close: () => Promise<void>;
-  before(async () => {
-    const { openDatabase } = await import("@/server/db");
-    const database = await openDatabase();
-    close = () => database.close();
-  });
-  after(async () => close());
+  useMemoryDatabase();
 
   it("gives every instance its own worker id, and a lapsed one to the next", async () => {
     const { db } = await import("@/server/db");

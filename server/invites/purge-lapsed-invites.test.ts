@@ -1,29 +1,16 @@
 // The purge against a real (in-memory PGlite) database: only rows dead for more than a day go.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-
-process.env.DATABASE_URL = "pglite:memory";
+import { describe, it } from "node:test";
+import { seedGuild, useMemoryDatabase } from "@/server/db/test-database";
 
 describe("purgeLapsedInvites", () => {
-  let close: () => Promise<void>;
-  before(async () => {
-    const { openDatabase } = await import("@/server/db");
-    const database = await openDatabase();
-    close = () => database.close();
-  });
-  after(async () => close());
+  useMemoryDatabase();
 
   it("deletes invites expired or used up more than a day ago, and nothing else", async () => {
     const { db } = await import("@/server/db");
     const { purgeLapsedInvites } = await import("./purge-lapsed-invites");
-    const { nextSnowflake } = await import("@/lib/snowflake");
     const prisma = await db();
-    const ownerId = nextSnowflake();
-    const guildId = nextSnowflake();
-    const channelId = nextSnowflake();
-    await prisma.user.create({ data: { id: ownerId, username: "purge", discriminator: 1 } });
-    await prisma.guild.create({ data: { id: guildId, name: "purge", ownerId } });
-    await prisma.channel.create({ data: { id: channelId, guildId, type: 0, name: "general" } });
+    const { ownerId, guildId, channelId } = await seedGuild(prisma, "purge");
     const now = Date.now();
     const hours = (n: number) => new Date(now + n * 3600_000);
     const rows = {
