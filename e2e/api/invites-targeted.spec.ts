@@ -223,6 +223,57 @@ test.describe("targeted invites", () => {
     expect(await targetIds(request, owner, invite.code, `?limit=1000&after=${ids[998]}`)).toEqual([ids[999]]);
   });
 
+  test("list changes are in the audit log: who changed it, the ids that really changed, and the reason", async ({
+    request,
+  }) => {
+    const { owner, guild, channelId } = await ownerWithGuild(request);
+    const [first, second, third] = [strangerId(), strangerId(), strangerId()].sort((a, b) =>
+      BigInt(a) < BigInt(b) ? -1 : 1,
+    );
+    const invite = await createInvite(request, owner, channelId, { target_user_ids: [first!] });
+    type Entry = {
+      user_id: string;
+      target_id: string;
+      reason?: string | null;
+      changes: { key: string; old_value?: string[]; new_value?: string[] }[];
+    };
+    const targetChanges = async () => {
+      const log = await request.get(`/api/v1/guilds/${guild.id}/audit-logs?action_type=41`, {
+        headers: owner.headers,
+      });
+      expect(log.status(), await log.text()).toBe(200);
+      return ((await log.json()).audit_log_entries as Entry[]).filter(
+        (entry) => entry.target_id === invite.code && entry.changes[0]?.key.startsWith("target_user_ids"),
+      );
+    };
+    // `first` is on the list already: only the two new ids are recorded, with the reason sent.
+    const added = await request.post(`/api/v1/invites/${invite.code}/target-users/bulk-add`, {
+      headers: { ...owner.headers, "x-audit-log-reason": "second wave" },
+      data: { user_ids: [third, first, second] },
+    });
+    expect(added.status(), await added.text()).toBe(204);
+    // A change that changes nothing (all present, or none on the list) records nothing.
+    expect((await bulk(request, owner, invite.code, "add", [second!])).status()).toBe(204);
+    expect((await bulk(request, owner, invite.code, "delete", [strangerId()])).status()).toBe(204);
+    const removed = await request.delete(`/api/v1/invites/${invite.code}/target-users/${first}`, {
+      headers: owner.headers,
+    });
+    expect(removed.status()).toBe(204);
+    const entries = await targetChanges();
+    expect(entries).toHaveLength(2);
+    const [removal, addition] = entries; // newest first
+    expect(addition).toMatchObject({
+      user_id: owner.id,
+      reason: "second wave",
+      changes: [{ key: "target_user_ids_added", new_value: [second, third] }],
+    });
+    expect(removal).toMatchObject({
+      user_id: owner.id,
+      changes: [{ key: "target_user_ids_removed", old_value: [first] }],
+    });
+    expect(await targetIds(request, owner, invite.code)).toEqual([second, third]);
+  });
+
   test("the landing page and its unfurl: the unknown-invite page for all but a signed-in target", async ({
     request,
     playwright,

@@ -3,11 +3,14 @@
 // By the inviter or MANAGE_GUILD on the guild; to anyone who may not see the invite it is unknown (404).
 // Ids are kept as given: one with no account is stored and simply never matches anyone. A list holds at
 // most 1000 users, counted under the invite's row lock so two concurrent adds can't pass it together.
-// Every change is published as INVITE_UPDATE, which drops the code's cached previews and kept landing pages
+// Every change is recorded in the audit log as INVITE_UPDATE (keys `target_user_ids_added` and
+// `target_user_ids_removed`: the ids that really joined or left the list, ascending) with the request's
+// X-Audit-Log-Reason, in the change's own transaction, and published as INVITE_UPDATE, which drops the code's cached previews and kept landing pages
 // on every instance (a targeted invite is never cached, but the drop costs nothing and keeps the rule simple),
 // and tells the guild's managers' streams (their invite table shows the list's size).
-import { LIMITS } from "@/lib/constants";
+import { AuditLogAction, LIMITS } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
+import { recordAuditLog } from "@/server/audit-log/record-audit-log";
 import { db, type Tx } from "@/server/db";
 import { WRITE_TX_OPTIONS } from "@/server/db/row-locks";
 import { publishEvent } from "@/server/events/publish";
@@ -32,6 +35,40 @@ async function lockInvite(tx: Tx, code: string): Promise<boolean> {
   const rows = await tx.$queryRaw<{ code: string }[]>`
     SELECT code FROM invites WHERE code = ${code} FOR NO KEY UPDATE`;
   return rows.length > 0;
+}
+
+/** The ids of `userIds` that are (or are not) on the invite's list now, ascending. */
+async function onList(tx: Tx, code: string, userIds: bigint[]): Promise<Set<bigint>> {
+  const rows = await tx.inviteTargetUser.findMany({
+    where: { inviteCode: code, userId: { in: userIds } },
+    select: { userId: true },
+  });
+  return new Set(rows.map((row) => row.userId));
+}
+
+const ascending = (ids: bigint[]) => [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+
+async function recordTargetChange(
+  tx: Tx,
+  invite: InviteWithRelations,
+  caller: Caller,
+  reason: string | null,
+  key: "target_user_ids_added" | "target_user_ids_removed",
+  ids: bigint[],
+) {
+  if (invite.guildId === null || ids.length === 0) return;
+  await recordAuditLog(tx, {
+    guildId: invite.guildId,
+    actionType: AuditLogAction.INVITE_UPDATE,
+    userId: caller.id,
+    targetId: invite.code,
+    reason,
+    changes: [
+      key === "target_user_ids_added"
+        ? { key, new_value: ascending(ids) }
+        : { key, old_value: ascending(ids) },
+    ],
+  });
 }
 
 async function published(invite: InviteWithRelations) {
@@ -60,7 +97,12 @@ export async function listInviteTargets(
   return rows.map((row) => row.userId.toString());
 }
 
-export async function addInviteTargets(code: string, caller: Caller, userIds: bigint[]): Promise<void> {
+export async function addInviteTargets(
+  code: string,
+  caller: Caller,
+  userIds: bigint[],
+  reason: string | null = null,
+): Promise<void> {
   const invite = await loadManagedInvite(code, caller);
   if (!isTargeted(invite))
     throw invalidField(
@@ -73,8 +115,12 @@ export async function addInviteTargets(code: string, caller: Caller, userIds: bi
     await db()
   ).$transaction(async (tx) => {
     if (!(await lockInvite(tx, invite.code))) throw new ApiError("UNKNOWN_INVITE");
+    // Under the row lock, what is already on the list stays so until this transaction ends.
+    const present = await onList(tx, invite.code, distinct);
+    const fresh = distinct.filter((userId) => !present.has(userId));
+    if (fresh.length === 0) return 0;
     const { count } = await tx.inviteTargetUser.createMany({
-      data: distinct.map((userId) => ({ inviteCode: invite.code, userId })),
+      data: fresh.map((userId) => ({ inviteCode: invite.code, userId })),
       skipDuplicates: true,
     });
     if (
@@ -86,17 +132,30 @@ export async function addInviteTargets(code: string, caller: Caller, userIds: bi
         "MAX_INVITE_TARGETS",
         `A targeted invite is for at most ${LIMITS.MAX_INVITE_TARGETS} users`,
       );
+    await recordTargetChange(tx, invite, caller, reason, "target_user_ids_added", fresh);
     return count;
   }, WRITE_TX_OPTIONS);
   if (added > 0) await published(invite);
 }
 
-export async function removeInviteTargets(code: string, caller: Caller, userIds: bigint[]): Promise<void> {
+export async function removeInviteTargets(
+  code: string,
+  caller: Caller,
+  userIds: bigint[],
+  reason: string | null = null,
+): Promise<void> {
   const invite = await loadManagedInvite(code, caller);
-  const { count } = await (
+  const removed = await (
     await db()
-  ).inviteTargetUser.deleteMany({
-    where: { inviteCode: invite.code, userId: { in: [...new Set(userIds)] } },
-  });
-  if (count > 0) await published(invite);
+  ).$transaction(async (tx) => {
+    if (!(await lockInvite(tx, invite.code))) throw new ApiError("UNKNOWN_INVITE");
+    const present = [...(await onList(tx, invite.code, [...new Set(userIds)]))];
+    if (present.length === 0) return 0;
+    const { count } = await tx.inviteTargetUser.deleteMany({
+      where: { inviteCode: invite.code, userId: { in: present } },
+    });
+    await recordTargetChange(tx, invite, caller, reason, "target_user_ids_removed", present);
+    return count;
+  }, WRITE_TX_OPTIONS);
+  if (removed > 0) await published(invite);
 }

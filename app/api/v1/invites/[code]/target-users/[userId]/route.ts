@@ -1,5 +1,6 @@
 import { ApiError } from "@/lib/errors";
 import { parseSnowflake } from "@/lib/snowflake";
+import { auditLogReason } from "@/server/audit-log/record-audit-log";
 import { noContent } from "@/server/http/respond";
 import { route } from "@/server/http/route";
 import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
@@ -20,8 +21,8 @@ function userIdOf(params: Params): bigint {
 // PUT /api/v1/invites/{code}/target-users/{user_id} - add one user to a targeted invite (inviter or MANAGE_GUILD)
 export const PUT = route<Params>(
   { auth: "required", rateLimit: INVITE_RATE_LIMITS.targets },
-  async ({ params, caller }) => {
-    await addInviteTargets(params.code, caller, [userIdOf(params)]);
+  async ({ request, params, caller }) => {
+    await addInviteTargets(params.code, caller, [userIdOf(params)], auditLogReason(request));
     return noContent();
   },
 );
@@ -29,8 +30,8 @@ export const PUT = route<Params>(
 // DELETE /api/v1/invites/{code}/target-users/{user_id} - take one user off a targeted invite (inviter or MANAGE_GUILD)
 export const DELETE = route<Params>(
   { auth: "required", rateLimit: INVITE_RATE_LIMITS.targets },
-  async ({ params, caller }) => {
-    await removeInviteTargets(params.code, caller, [userIdOf(params)]);
+  async ({ request, params, caller }) => {
+    await removeInviteTargets(params.code, caller, [userIdOf(params)], auditLogReason(request));
     return noContent();
   },
 );

@@ -1,4 +1,5 @@
 import { inviteTargetUsersSchema } from "@/lib/schemas/invites";
+import { auditLogReason } from "@/server/audit-log/record-audit-log";
 import { parseBody } from "@/server/http/parse";
 import { noContent } from "@/server/http/respond";
 import { route } from "@/server/http/route";
@@ -12,7 +13,7 @@ export const POST = route<Params>(
   { auth: "required", rateLimit: INVITE_RATE_LIMITS.targets },
   async ({ request, params, caller }) => {
     const { user_ids } = await parseBody(request, inviteTargetUsersSchema);
-    await removeInviteTargets(params.code, caller, user_ids);
+    await removeInviteTargets(params.code, caller, user_ids, auditLogReason(request));
     return noContent();
   },
 );
