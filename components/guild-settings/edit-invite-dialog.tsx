@@ -6,13 +6,18 @@ import { FormAlert } from "@/components/auth/form-alert";
 import { buttonClasses } from "@/components/ui/button";
 import { formatCountdown, formatMaxAge } from "@/lib/guild-settings/format";
 import { EXPIRE_OPTIONS, MAX_USES_OPTIONS } from "@/lib/guild-settings/invite-options";
+import { InviteRolePicker } from "./invite-audience-fields";
 import { SelectField } from "./select-field";
 import { SettingsDialog } from "./settings-dialog";
 import type { EditableInvite, EditInviteAction, EditInviteState } from "@/lib/guild-settings/form-states";
 
+type Role = { id: string; name: string; color: number };
+
 type EditInviteDialogProps = {
   action: EditInviteAction;
   invites: EditableInvite[];
+  /** The roles the viewer may give; the dialog offers them when the invite gives none they can't. */
+  grantableRoles: Role[];
   closeHref: string;
   /** The table, whose rows hold the EditButtons. */
   children: ReactNode;
@@ -22,12 +27,18 @@ const OpenEdit = createContext<((code: string) => void) | null>(null);
 const IDLE: EditInviteState = { status: "idle" };
 
 /**
- * The table's "Edit" dialog: max uses, a fresh expiry, temporary membership. The edit is saved only at the
+ * The table's "Edit" dialog: max uses, a fresh expiry, temporary membership, the roles it gives. The edit is saved only at the
  * version the table showed; when someone else changed the invite first, the dialog says what it is now and
  * starts again from those values, so nobody overwrites a change they never saw. Rendered once, after the
  * table, like the revoke confirmation.
  */
-export function EditInviteDialog({ action, invites, closeHref, children }: EditInviteDialogProps) {
+export function EditInviteDialog({
+  action,
+  invites,
+  grantableRoles,
+  closeHref,
+  children,
+}: EditInviteDialogProps) {
   // The invite as the table showed it when Edit was clicked: a live refresh of the table meanwhile (someone
   // else's edit) must not move the version this edit is made at, or it would overwrite a change unseen.
   const [invite, setInvite] = useState<EditableInvite | null>(null);
@@ -43,7 +54,15 @@ export function EditInviteDialog({ action, invites, closeHref, children }: EditI
         closeHref={closeHref}
         testId="edit-dialog"
       >
-        {invite ? <EditForm key={invite.code} action={action} invite={invite} onDone={close} /> : null}
+        {invite ? (
+          <EditForm
+            key={invite.code}
+            action={action}
+            invite={invite}
+            grantableRoles={grantableRoles}
+            onDone={close}
+          />
+        ) : null}
       </SettingsDialog>
     </OpenEdit>
   );
@@ -79,10 +98,12 @@ function describe(invite: EditableInvite, now: number): string {
 function EditForm({
   action,
   invite,
+  grantableRoles,
   onDone,
 }: {
   action: EditInviteAction;
   invite: EditableInvite;
+  grantableRoles: Role[];
   onDone: () => void;
 }) {
   const [state, formAction] = useActionState(action, IDLE);
@@ -100,6 +121,9 @@ function EditForm({
     base.expiresAt === null
       ? "Keep: never expires"
       : `Keep: expires in ${formatCountdown(Date.parse(base.expiresAt) - openedAt)}`;
+  // Its roles can be changed only by someone who may give every one of them (the same rule as the API's).
+  const offered = new Set(grantableRoles.map((role) => role.id));
+  const canEditRoles = grantableRoles.length > 0 && base.roleIds.every((id) => offered.has(id));
   const ageOptions = [
     { value: "", label: keep },
     ...EXPIRE_OPTIONS.map((o) => ({
@@ -169,6 +193,16 @@ function EditForm({
           className="relative mt-0.5 h-6 w-11 shrink-0 rounded-full bg-zinc-300 transition-colors peer-checked:bg-brand-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-500 after:absolute after:top-0.5 after:left-0.5 after:size-5 after:rounded-full after:bg-white after:shadow after:transition-transform peer-checked:after:translate-x-5 dark:bg-zinc-700"
         />
       </label>
+      {canEditRoles ? (
+        <>
+          <input type="hidden" name="roles_shown" value="1" />
+          <InviteRolePicker roles={grantableRoles} checked={base.roleIds} />
+        </>
+      ) : base.roleIds.length > 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          It gives roles you can&apos;t give, so its roles stay as they are.
+        </p>
+      ) : null}
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <button type="button" onClick={onDone} className={buttonClasses({ variant: "secondary" })}>
           Cancel

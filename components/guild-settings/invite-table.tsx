@@ -25,6 +25,8 @@ type InviteTableProps = {
   joinsHref?: (code: string) => string;
   /** For managers: the invite's analytics page (views, visitors, joins, referrers). */
   analyticsHref?: (code: string) => string;
+  /** The roles the viewer may give (the edit dialog offers them). */
+  grantableRoles?: { id: string; name: string; color: number }[];
 };
 
 const CELL = "md:px-4 md:py-3 md:align-middle";
@@ -44,6 +46,7 @@ export function InviteTable({
   closeHref,
   joinsHref,
   analyticsHref,
+  grantableRoles = [],
 }: InviteTableProps) {
   const revocable = invites
     .filter((i) => i.canRevoke)
@@ -59,10 +62,16 @@ export function InviteTable({
       maxAge: i.maxAge,
       temporary: i.temporary,
       expiresAt: i.expiresAt,
+      roleIds: i.roleIds,
       version: i.version,
     }));
   return (
-    <EditInviteDialog action={editAction} invites={editable} closeHref={closeHref}>
+    <EditInviteDialog
+      action={editAction}
+      invites={editable}
+      grantableRoles={grantableRoles}
+      closeHref={closeHref}
+    >
       <RevokeDialog action={revokeAction} invites={revocable} initialCode={revokeCode} closeHref={closeHref}>
         <table className="w-full text-sm" data-testid="invite-table">
           <thead className="hidden border-b border-zinc-200 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase md:table-header-group dark:border-zinc-800 dark:text-zinc-400">

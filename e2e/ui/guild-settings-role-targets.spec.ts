@@ -141,3 +141,65 @@ test("without MANAGE_ROLES the dialog offers no roles, and the people box still 
   await dialog.getByRole("link", { name: "Done" }).click();
   await expect(page.locator(`tr[data-code="${code}"]`)).toContainText("For 1 person");
 });
+
+test("the edit dialog changes the roles an invite gives, and leaves alone roles the editor can't give", async ({
+  page,
+  request,
+}) => {
+  const owner = await registerUser(request);
+  const guild = await createGuild(request, owner);
+  // As above: "Moderators" ends up above the manager's role, "Greeters" and "Helpers" below it.
+  const moderators = await createRole(request, owner, guild.id, 0n, "Moderators");
+  const manager = await memberWith(
+    request,
+    owner,
+    guild.id,
+    P.MANAGE_ROLES | P.MANAGE_GUILD | P.MANAGE_CHANNELS | P.CREATE_INSTANT_INVITE,
+  );
+  const greeters = await createRole(request, owner, guild.id, 0n, "Greeters");
+  await createRole(request, owner, guild.id, 0n, "Helpers");
+  const create = async (roleIds: string[]) => {
+    const response = await request.post(`/api/v1/channels/${guild.general_channel_id}/invites`, {
+      headers: owner.headers,
+      data: { max_age: 0, role_ids: roleIds },
+    });
+    expect(response.status(), await response.text()).toBe(200);
+    return (await response.json()) as { code: string };
+  };
+  const plain = await create([greeters.id]);
+  const moderated = await create([moderators.id]);
+  const rolesOf = async (code: string) =>
+    (
+      (await (await request.get(`/api/v1/invites/${code}`, { headers: owner.headers })).json()) as {
+        roles: { name: string }[];
+      }
+    ).roles.map((role) => role.name);
+
+  await signInAt(page, manager, `/guilds/${guild.id}/settings/invites`);
+  const dialog = page.getByTestId("edit-dialog");
+  await page.getByRole("button", { name: `Edit invite ${plain.code}` }).click();
+  const picker = dialog.getByRole("group", { name: /Give roles/ });
+  await expect(picker.getByRole("checkbox")).toHaveCount(2);
+  await expect(picker.getByRole("checkbox", { name: "Greeters" })).toBeChecked();
+  await expect(picker.getByRole("checkbox", { name: "Helpers" })).not.toBeChecked();
+  await picker.getByRole("checkbox", { name: "Greeters" }).uncheck();
+  await picker.getByRole("checkbox", { name: "Helpers" }).check();
+  await expectAccessible(page, "the edit dialog with its roles");
+  await shoot(page, "edit-invite-roles", { fullPage: false });
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator(`tr[data-code="${plain.code}"]`)).toContainText("Gives Helpers");
+  expect(await rolesOf(plain.code)).toEqual(["Helpers"]);
+
+  // An invite that gives a role above the manager's: no picker, a note, and an edit of its uses keeps it.
+  await page.getByRole("button", { name: `Edit invite ${moderated.code}` }).click();
+  await expect(dialog.getByRole("group", { name: /Give roles/ })).toHaveCount(0);
+  await expect(dialog).toContainText("It gives roles you can't give");
+  await dialog.getByLabel("Max uses").selectOption("25");
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator(`tr[data-code="${moderated.code}"]`).getByTestId("invite-uses")).toHaveText(
+    "0 / 25",
+  );
+  expect(await rolesOf(moderated.code)).toEqual(["Moderators"]);
+});

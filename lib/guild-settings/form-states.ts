@@ -64,6 +64,8 @@ export type EditableInvite = {
   maxAge: number;
   temporary: boolean;
   expiresAt: string | null;
+  /** The roles accepting gives. */
+  roleIds: string[];
   version: number;
 };
 

@@ -42,8 +42,9 @@ export type InviteRowView = {
   expiresAt: string | null;
   createdAt: string;
   temporary: boolean;
-  /** The roles accepting gives, highest first. */
+  /** The roles accepting gives, highest first, and their ids in the same order. */
   roles: string[];
+  roleIds: string[];
   /** How many people a targeted invite is for; null for an invite anyone with the link may use. */
   targetCount: number | null;
   /** The version read with it: an edit is saved only while the invite is still at it. */

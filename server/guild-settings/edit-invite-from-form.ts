@@ -2,6 +2,7 @@
 // use-case as PATCH /invites/{code} (which checks who may edit, the version, and uses), under the API's rate
 // limit. When someone else changed the invite first, it answers the invite as it is now, so the dialog can
 // say what changed and let the manager decide again.
+import { LIMITS } from "@/lib/constants";
 import { ApiError } from "@/lib/errors";
 import { formText } from "@/lib/form-data";
 import { isExpireOption, isMaxUsesOption } from "@/lib/guild-settings/invite-options";
@@ -23,6 +24,7 @@ export function editableInvite(invite: InviteObject, channel: string): EditableI
     maxAge: invite.max_age ?? 0,
     temporary: invite.temporary,
     expiresAt: invite.expires_at ?? null,
+    roleIds: invite.roles.map((role) => role.id),
     version: invite.version,
   };
 }
@@ -56,6 +58,14 @@ export async function editInviteFromForm(guildIdParam: string, formData: FormDat
     return { status: "error", error: "This invite can't be edited from here." };
   if (!isMaxUsesOption(maxUses) || (maxAge !== undefined && !isExpireOption(maxAge)))
     return { status: "error", error: "Pick the settings from the menus." };
+  // The roles are edited only when the dialog offered them (every role the invite gives is one the editor
+  // may give); otherwise they are left as they are.
+  const roleIds =
+    formData.get("roles_shown") === "1"
+      ? formData.getAll("role_ids").filter((value): value is string => typeof value === "string")
+      : undefined;
+  if (roleIds && (roleIds.length > LIMITS.MAX_INVITE_ROLES || roleIds.some((id) => !/^\d{1,20}$/.test(id))))
+    return { status: "error", error: `Pick at most ${LIMITS.MAX_INVITE_ROLES} roles from the list.` };
   try {
     const limit = await hit(INVITE_RATE_LIMITS.update, `user:${user.id}`);
     if (!limit.allowed)
@@ -64,7 +74,7 @@ export async function editInviteFromForm(guildIdParam: string, formData: FormDat
     const saved = await updateInvite(
       code,
       user,
-      { max_uses: maxUses, max_age: maxAge, temporary, version },
+      { max_uses: maxUses, max_age: maxAge, temporary, version, role_ids: roleIds?.map(BigInt) },
       null,
     );
     return { status: "saved", invite: editableInvite(saved, channel) };

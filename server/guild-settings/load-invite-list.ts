@@ -70,6 +70,7 @@ function toRow(dto: InviteDto, access: SettingsAccess, counts: Map<string, numbe
     createdAt: dto.created_at,
     temporary: dto.temporary,
     roles: dto.roles.map((role) => role.name),
+    roleIds: dto.roles.map((role) => role.id),
     targetCount: counts.get(dto.code) ?? null,
     version: dto.version,
     canRevoke: dto.inviter_id === access.viewerId.toString() || Boolean(channel?.canManage),

@@ -143,6 +143,7 @@ export default async function InviteSettingsPage({ params, searchParams }: Props
             closeHref={pageHref}
             joinsHref={access.canManageGuild ? (code) => membersSettingsPath(id, { code }) : undefined}
             analyticsHref={access.canManageGuild ? (code) => inviteAnalyticsPath(id, code) : undefined}
+            grantableRoles={access.grantableRoles}
           />
         ) : (
           <div
