@@ -40,6 +40,11 @@ export function snowflakeTimestamp(id: bigint): Date {
   return new Date(Number((id >> 22n) + FLUXER_EPOCH));
 }
 
+/** Ids in ascending order, as the strings the API writes them as. */
+export function ascendingIds(ids: bigint[]): string[] {
+  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+}
+
 /** Parses an inbound id (string or integer); returns null when it is not a valid snowflake. */
 export function parseSnowflake(value: unknown): bigint | null {
   if (typeof value === "number") {

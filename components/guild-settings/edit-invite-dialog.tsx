@@ -10,14 +10,13 @@ import { InviteRolePicker } from "./invite-audience-fields";
 import { SelectField } from "./select-field";
 import { SettingsDialog } from "./settings-dialog";
 import type { EditableInvite, EditInviteAction, EditInviteState } from "@/lib/guild-settings/form-states";
-
-type Role = { id: string; name: string; color: number };
+import type { RoleOption } from "@/lib/guild-settings/views";
 
 type EditInviteDialogProps = {
   action: EditInviteAction;
   invites: EditableInvite[];
   /** The roles the viewer may give; the dialog offers them when the invite gives none they can't. */
-  grantableRoles: Role[];
+  grantableRoles: RoleOption[];
   closeHref: string;
   /** The table, whose rows hold the EditButtons. */
   children: ReactNode;
@@ -103,7 +102,7 @@ function EditForm({
 }: {
   action: EditInviteAction;
   invite: EditableInvite;
-  grantableRoles: Role[];
+  grantableRoles: RoleOption[];
   onDone: () => void;
 }) {
   const [state, formAction] = useActionState(action, IDLE);

@@ -2,8 +2,7 @@
 // the server computed them) and "Only for specific people" with the people it is for. The people box shows
 // only while the switch is on, by CSS (no JavaScript needed); it is sent either way and read only when on.
 import { cx } from "@/components/ui/cx";
-
-type Role = { id: string; name: string; color: number };
+import type { RoleOption } from "@/lib/guild-settings/views";
 
 const colorOf = (color: number) => (color === 0 ? "#a1a1aa" : `#${color.toString(16).padStart(6, "0")}`);
 
@@ -20,7 +19,7 @@ export function InviteRolePicker({
   checked,
   error,
 }: {
-  roles: Role[];
+  roles: RoleOption[];
   checked: string[];
   error?: string;
 }) {

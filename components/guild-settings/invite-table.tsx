@@ -9,7 +9,7 @@ import { EditButton, EditInviteDialog } from "./edit-invite-dialog";
 import { ExpiryCountdown } from "./expiry-countdown";
 import { RevokeDialog, RevokeLink } from "./revoke-dialog";
 import type { EditInviteAction, RevokeInviteAction } from "@/lib/guild-settings/form-states";
-import type { InviteRowView } from "@/lib/guild-settings/views";
+import type { InviteRowView, RoleOption } from "@/lib/guild-settings/views";
 
 type InviteTableProps = {
   invites: InviteRowView[];
@@ -26,7 +26,7 @@ type InviteTableProps = {
   /** For managers: the invite's analytics page (views, visitors, joins, referrers). */
   analyticsHref?: (code: string) => string;
   /** The roles the viewer may give (the edit dialog offers them). */
-  grantableRoles?: { id: string; name: string; color: number }[];
+  grantableRoles?: RoleOption[];
 };
 
 const CELL = "md:px-4 md:py-3 md:align-middle";

@@ -28,8 +28,11 @@ export type SettingsAccess = {
   /** The guild's channels (no categories), in the guild's order (lib/channels.ts), with what the viewer may do in each. */
   channels: SettingsChannel[];
   /** Roles the viewer may put on an invite (MANAGE_ROLES, below their highest, no @everyone), highest first. */
-  grantableRoles: { id: string; name: string; color: number }[];
+  grantableRoles: RoleOption[];
 };
+
+/** A role as the invite dialogs offer it. */
+export type RoleOption = { id: string; name: string; color: number };
 
 export type InviteRowView = {
   code: string;

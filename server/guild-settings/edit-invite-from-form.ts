@@ -7,6 +7,7 @@ import { ApiError } from "@/lib/errors";
 import { formText } from "@/lib/form-data";
 import { isExpireOption, isMaxUsesOption } from "@/lib/guild-settings/invite-options";
 import { invitesSettingsPath } from "@/lib/guild-settings/paths";
+import { parseSnowflake } from "@/lib/snowflake";
 import { requirePageUser } from "@/server/auth/page-user";
 import { hit } from "@/server/http/rate-limit";
 import { INVITE_RATE_LIMITS } from "@/server/invites/invite-rate-limits";
@@ -61,10 +62,8 @@ export async function editInviteFromForm(guildIdParam: string, formData: FormDat
   // The roles are edited only when the dialog offered them (every role the invite gives is one the editor
   // may give); otherwise they are left as they are.
   const roleIds =
-    formData.get("roles_shown") === "1"
-      ? formData.getAll("role_ids").filter((value): value is string => typeof value === "string")
-      : undefined;
-  if (roleIds && (roleIds.length > LIMITS.MAX_INVITE_ROLES || roleIds.some((id) => !/^\d{1,20}$/.test(id))))
+    formData.get("roles_shown") === "1" ? formData.getAll("role_ids").map(parseSnowflake) : undefined;
+  if (roleIds && (roleIds.length > LIMITS.MAX_INVITE_ROLES || roleIds.includes(null)))
     return { status: "error", error: `Pick at most ${LIMITS.MAX_INVITE_ROLES} roles from the list.` };
   try {
     const limit = await hit(INVITE_RATE_LIMITS.update, `user:${user.id}`);
@@ -74,7 +73,13 @@ export async function editInviteFromForm(guildIdParam: string, formData: FormDat
     const saved = await updateInvite(
       code,
       user,
-      { max_uses: maxUses, max_age: maxAge, temporary, version, role_ids: roleIds?.map(BigInt) },
+      {
+        max_uses: maxUses,
+        max_age: maxAge,
+        temporary,
+        version,
+        role_ids: roleIds?.filter((id): id is bigint => id !== null),
+      },
       null,
     );
     return { status: "saved", invite: editableInvite(saved, channel) };

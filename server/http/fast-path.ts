@@ -10,6 +10,21 @@ export type FastPathHandler = (
   next: () => void,
 ) => Promise<void>;
 
+/** Headers Next's client router sends on its own requests (flight data, prefetches, server actions): Next
+ * decides what those get, so a fast path hands them on. */
+const ROUTER_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+  "next-url",
+];
+
+export function isRouterRequest(request: IncomingMessage): boolean {
+  return ROUTER_HEADERS.some((name) => request.headers[name] !== undefined);
+}
+
 /** The slots the HTTP server reads: anonymous invite lookups and landing views. */
 type Slot = "__fluxerInviteGet" | "__fluxerLandingView";
 

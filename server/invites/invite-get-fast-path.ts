@@ -20,7 +20,7 @@
 import { gzipSync } from "node:zlib";
 import { viewSourceOfMessage } from "@/server/analytics/view-source";
 import { SESSION_COOKIES } from "@/server/auth/caller";
-import { registerFastPath } from "@/server/http/fast-path";
+import { isRouterRequest, registerFastPath } from "@/server/http/fast-path";
 import { GLOBAL_RULE, hit, isExhausted, rateLimitedError, rateLimitHeaders } from "@/server/http/rate-limit";
 import { toErrorResponse, toJsonText } from "@/server/http/respond";
 import { logRequest, requestIdFrom } from "@/server/http/route";
@@ -33,16 +33,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 const PATH = /^\/api\/v1\/invites\/([A-Za-z0-9-]{1,64})(?:\?([^#]*))?$/;
 const QUERY_PAIR = /^(with_counts|with_expiration)=(true|false|1|0)$/;
-
-/** Headers Next's client router sends on its own requests: Next decides what those get. */
-const ROUTER_HEADERS = [
-  "rsc",
-  "next-router-state-tree",
-  "next-router-prefetch",
-  "next-router-segment-prefetch",
-  "next-action",
-  "next-url",
-];
 
 type Target = { code: string; pathname: string; query: GetInviteQuery };
 
@@ -152,7 +142,7 @@ export async function serveInviteGet(
     !target ||
     !encoding ||
     mayHaveCaller(request) ||
-    ROUTER_HEADERS.some((name) => request.headers[name] !== undefined) ||
+    isRouterRequest(request) ||
     !cachedPreviewFor(target.code)
   )
     return next();

@@ -10,6 +10,7 @@
 // and tells the guild's managers' streams (their invite table shows the list's size).
 import { AuditLogAction, LIMITS } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
+import { ascendingIds } from "@/lib/snowflake";
 import { recordAuditLog } from "@/server/audit-log/record-audit-log";
 import { db, type Tx } from "@/server/db";
 import { WRITE_TX_OPTIONS } from "@/server/db/row-locks";
@@ -46,8 +47,6 @@ async function onList(tx: Tx, code: string, userIds: bigint[]): Promise<Set<bigi
   return new Set(rows.map((row) => row.userId));
 }
 
-const ascending = (ids: bigint[]) => [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
-
 async function recordTargetChange(
   tx: Tx,
   invite: InviteWithRelations,
@@ -65,8 +64,8 @@ async function recordTargetChange(
     reason,
     changes: [
       key === "target_user_ids_added"
-        ? { key, new_value: ascending(ids) }
-        : { key, old_value: ascending(ids) },
+        ? { key, new_value: ascendingIds(ids) }
+        : { key, old_value: ascendingIds(ids) },
     ],
   });
 }

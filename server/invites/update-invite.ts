@@ -9,6 +9,7 @@
 // must be one the caller may give (invite-roles.ts). It is written in the same transaction as the version bump.
 import { AuditLogAction } from "@/lib/constants";
 import { ApiError, invalidField } from "@/lib/errors";
+import { ascendingIds } from "@/lib/snowflake";
 import { recordAuditLog, type AuditChange } from "@/server/audit-log/record-audit-log";
 import { db, type Tx } from "@/server/db";
 import { WRITE_TX_OPTIONS } from "@/server/db/row-locks";
@@ -43,8 +44,6 @@ function belowUses(uses: number): ApiError {
   );
 }
 
-const sortedIds = (ids: bigint[]) => [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
-
 /** The audit entry's changes: each field that differs, and max_age whenever sent (it restarts the expiry). */
 function changedKeys(
   invite: InviteWithRelations,
@@ -58,8 +57,8 @@ function changedKeys(
     changes.push({ key, old_value: invite[field], new_value: next });
   }
   if (roleIds !== undefined) {
-    const before = sortedIds(invite.roles.map(({ role }) => role.id));
-    const after = sortedIds(roleIds);
+    const before = ascendingIds(invite.roles.map(({ role }) => role.id));
+    const after = ascendingIds(roleIds);
     if (before.join() !== after.join())
       changes.push({ key: "role_ids", old_value: before, new_value: after });
   }

@@ -28,7 +28,7 @@ import { viewSourceOfMessage } from "@/server/analytics/view-source";
 import { SESSION_COOKIES } from "@/server/auth/caller";
 import { isSessionCurrent, currentSessionVersion } from "@/server/auth/session-version";
 import { isSecureApp } from "@/server/config/app-url";
-import { registerFastPath } from "@/server/http/fast-path";
+import { isRouterRequest, registerFastPath } from "@/server/http/fast-path";
 import {
   cachedPreview,
   isEnabled,
@@ -51,16 +51,6 @@ import { lookupBlockedFor, slowDownAnswer } from "./lookup-limit";
 import type { LandingViewerKind } from "@/lib/landing-viewer";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-/** Headers Next's client router sends on its own requests (flight data, prefetches, server actions). */
-const ROUTER_HEADERS = [
-  "rsc",
-  "next-router-state-tree",
-  "next-router-prefetch",
-  "next-router-segment-prefetch",
-  "next-action",
-  "next-url",
-];
-
 type LandingTarget = { code: string; form: LandingUrlForm };
 
 /** The landing URL this request is for, when it is one a kept page may answer: the exact spelling only. */
@@ -72,7 +62,7 @@ function landingTarget(request: IncomingMessage): LandingTarget | null {
   if (!match) return null;
   const code = match[2]!;
   if (!isLookupCode(code) || isReservedCode(code)) return null;
-  if (ROUTER_HEADERS.some((name) => request.headers[name] !== undefined)) return null;
+  if (isRouterRequest(request)) return null;
   return { code, form: match[1] ? "invite" : "short" };
 }
 
